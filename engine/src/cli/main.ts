@@ -1,1 +1,56 @@
-console.log('qungui');
+// `qungui` entry point: dispatches to one module per command under ./commands/.
+// Each command module exports `run(args, io): Promise<number>` returning the exit code.
+import { processIo, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+
+type Command = { run(args: string[], io: CliIo): Promise<number> };
+
+const commands: Record<string, () => Promise<Command>> = {
+  validate: () => import('./commands/validate.js'),
+  bundle: () => import('./commands/bundle.js'),
+};
+
+const usage = `用法 / usage: qungui <command> [options]
+
+  validate PATH…      校验群规文件 / validate policies (files, folders, globs)
+  bundle check DIR    检查月度数据包 / check a monthly data bundle
+  evaluate            月度考核 / the monthly job (--policy P --data D --out O)
+
+qungui <command> --help 查看各命令的选项 / options of each command.
+`;
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(usage);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('0.1.0\n');
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`qungui: 未知命令 unknown command: ${name}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await (await load()).run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`qungui ${name}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+// Run when bundled as dist/qungui.js (the launcher imports it); tests call main() directly.
+if (process.argv[1] && /qungui(\.js)?$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => {
+      process.stderr.write(`qungui: 内部错误 internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

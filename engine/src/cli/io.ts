@@ -1,0 +1,35 @@
+// What a command may touch of the outside world; tests pass their own to capture output.
+import type { Locale } from '../diagnostics/diagnostic.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}
+
+/** Exit codes of the CLI contract: 0 clean, 1 findings/errors, 2 usage or I/O. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {
+  const raw = value ?? env.QUNGUI_LOCALE;
+  if (raw === undefined) return 'zh-CN';
+  if (raw === 'en' || raw.toLowerCase().startsWith('en')) return 'en';
+  if (raw === 'zh-CN' || raw.toLowerCase().startsWith('zh')) return 'zh-CN';
+  throw new UsageError(`--locale: expected zh-CN or en, got ${raw}`);
+}
