@@ -1,0 +1,82 @@
+// Shape of result.json (DESIGN.md "Outputs of qungui evaluate", a contract). The other outputs
+// (members.csv, findings.csv, report.html, report.md, xlsx) are views of this object.
+// schemas/result.schema.json describes the same shape for other tools; a test keeps them in step.
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
+
+export type Dimension = 'assignments' | 'tests' | 'participation' | 'overall';
+
+export interface PolicyRef {
+  id: string;
+  file: string;
+  /** sha256 of the policy file's bytes, hex. */
+  sha256: string;
+  name: string;
+}
+
+export interface MemberResult {
+  groupId: string;
+  memberId: string;
+  name: string | null;
+  policyId: string;
+  /** Rating id per dimension, or null when the dimension had no data for this member. */
+  ratings: Record<Dimension, string | null>;
+  /** Numbers that decided the ratings (activeDays, contentMessages, accuracy, score, …). */
+  metrics: Record<string, number | null>;
+  points: number | null;
+  /** Follow-up action ids (R2), escalations included. */
+  actions: string[];
+}
+
+export interface RuleLocation {
+  /** Policy file the rule lives in. */
+  file: string;
+  /** JSON path in the policy, e.g. `membership.eligibility.employmentStatus`. */
+  path: string;
+  /** 1-based line and column of that node in the policy file. */
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  /** Stable finding code, documented in docs/findings/<code>.md. */
+  code: string;
+  clause: string;
+  severity: Severity;
+  policyId: string;
+  groupId: string | null;
+  memberId: string | null;
+  rule: RuleLocation;
+  /** Facts that prove the finding: message ids, times (ISO in the policy zone), masked excerpts, counts. */
+  evidence: Record<string, unknown>;
+  message: LocalizedText;
+  /** Action for the admin work queue (A3), e.g. `remove`, `handover`, `review`. */
+  action?: string;
+}
+
+export interface NotEvaluated {
+  clause: string;
+  policyId: string;
+  reason: LocalizedText;
+}
+
+export interface EvaluationResult {
+  /** Result format version. */
+  version: 1;
+  month: string;
+  /** Present when one policy was evaluated; `policies` lists all of them. */
+  policy?: PolicyRef;
+  policies: PolicyRef[];
+  members: MemberResult[];
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  /** Chat rooms seen in the data that no policy governs: listed, not dropped. */
+  ungovernedGroups: { groupId: string; messages: number; members: number }[];
+  data: {
+    rows: Record<string, number>;
+    rejected: number;
+    /** Per table: read = accepted + rejected. */
+    counts: Record<string, { read: number; accepted: number; rejected: number }>;
+  };
+  /** Only when --now was given: outputs stay byte-identical otherwise. */
+  generatedAt?: string;
+}
