@@ -1,2 +1,13 @@
 // Public API of the qungui engine: what the CLI, the language server and the benchmarks import.
 export type { QunguiTrainingGroupPolicy as Policy } from './policy/policy-types.generated.js';
+export type * from './diagnostics/diagnostic.js';
+export { rangeFromOffsets } from './diagnostics/range.js';
+export { suggest } from './diagnostics/suggest.js';
+export { validatePolicy, validatePolicies, isPolicyText, locatePath, type PolicySource, type ValidatedPolicy } from './policy/validate.js';
+export { loadPolicyText, MAX_POLICY_BYTES, type LoadedPolicy } from './policy/load.js';
+export { nodeAtPath, formatPath, type Path, type PathSegment } from './policy/paths.js';
+export { policySchema, schemaAt, schemasAt, resolveRef, metricInfo, type SchemaNode } from './policy/schema.js';
+export { declarations, references, type IdKind, type IdSite } from './policy/rules/ids.js';
+export { bandTables, type BandTable, type BandView } from './policy/rules/bands.js';
+export { allDiagnosticCodes } from './policy/rules/index.js';
+export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environments.js';

@@ -27,7 +27,7 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {}
 
 export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {
-  const raw = value ?? env.QUNGUI_LOCALE;
+  const raw = value ?? (env.QUNGUI_LOCALE || undefined);
   if (raw === undefined) return 'zh-CN';
   if (raw === 'en' || raw.toLowerCase().startsWith('en')) return 'en';
   if (raw === 'zh-CN' || raw.toLowerCase().startsWith('zh')) return 'zh-CN';

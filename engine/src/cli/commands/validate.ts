@@ -1,6 +1,84 @@
-import type { CliIo } from '../io.js';
-import { UsageError } from '../io.js';
+// `qungui validate PATH…` (CLI contract): exit 0 clean, 1 errors (or warnings over --max-warnings),
+// 2 usage or I/O.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { validatePolicies } from '../../policy/validate.js';
+import { collectPolicyFiles } from '../collect-files.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { counts, type FileReport, type Formatter } from '../formats/format.js';
+import { formatText } from '../formats/text.js';
+import { formatJson } from '../formats/json.js';
+import { formatSarif } from '../formats/sarif.js';
+import { formatJunit } from '../formats/junit.js';
+import { formatGithub } from '../formats/github.js';
 
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('validate is being built');
+const formatters: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, github: formatGithub };
+
+const help = `用法 / usage: qungui validate PATH… [--format text|json|sarif|junit|github] [--locale zh-CN|en] [--max-warnings N]
+
+  PATH   文件、文件夹或通配符；文件夹中只检查声明 apiVersion: qungui/v1 的 YAML 文件
+         files, folders (YAML files declaring apiVersion: qungui/v1) or globs
+退出码 / exit: 0 没有错误 clean · 1 有错误或警告超过上限 errors (or too many warnings) · 2 用法或读取错误 usage or I/O
+`;
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      locale: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      color: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  const formatter = formatters[values.format!];
+  if (!formatter) throw new UsageError(`--format: expected text, json, sarif, junit or github, got ${values.format}`);
+  const locale = parseLocale(values.locale, io.env);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings: expected a whole number, got ${values['max-warnings']}`);
+  }
+  if (positionals.length === 0) throw new UsageError(`请给出要检查的文件或文件夹 / give at least one PATH\n\n${help}`);
+
+  const { files, missing } = await collectPolicyFiles(positionals, io.cwd);
+  for (const path of missing) io.stderr(`qungui validate: 找不到 ${path}（not found）\n`);
+  if (files.length === 0) {
+    if (missing.length === 0) io.stderr(`qungui validate: ${positionals.join(' ')} 中没有群规文件（no file declares apiVersion: qungui/v1）\n`);
+    return EXIT_USAGE;
+  }
+
+  const sources: { file: string; text: string; byteLength: number }[] = [];
+  let ioError = missing.length > 0;
+  for (const found of files) {
+    try {
+      const bytes = await readFile(found.absolute);
+      let text = decoder.decode(bytes);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      sources.push({ file: found.display, text, byteLength: bytes.length });
+    } catch (error) {
+      io.stderr(`qungui validate: 无法读取 ${found.display}（${(error as Error).message}）\n`);
+      ioError = true;
+    }
+  }
+  const reports: FileReport[] = validatePolicies(sources).map((v) => ({ file: v.file, text: v.text, diagnostics: v.diagnostics }));
+  const color = values.color ?? (io.isTTY && !io.env.NO_COLOR);
+  io.stdout(formatter(reports, { locale, color }));
+
+  if (ioError) return EXIT_USAGE;
+  const { errorCount, warningCount } = counts(reports);
+  if (errorCount > 0) return EXIT_FINDINGS;
+  if (maxWarnings >= 0 && warningCount > maxWarnings) {
+    io.stderr(locale === 'zh-CN' ? `警告数 ${warningCount} 超过上限 --max-warnings ${maxWarnings}\n` : `${warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
 }

@@ -1,0 +1,47 @@
+// Turns PATH… arguments into policy files: files as given, folders searched for YAML that declares
+// apiVersion: qungui/v1 (policy tests excluded), globs expanded. Sorted, so output is deterministic.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { isPolicyText } from '../policy/validate.js';
+
+export interface FoundFile { absolute: string; display: string }
+export interface Collected { files: FoundFile[]; missing: string[] }
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+const YAML = /\.ya?ml$/i;
+
+export async function collectPolicyFiles(args: readonly string[], cwd: string): Promise<Collected> {
+  const found = new Map<string, FoundFile>();
+  const missing: string[] = [];
+  const add = (absolute: string) => found.set(absolute, { absolute, display: relative(cwd, absolute).split(sep).join('/') || absolute });
+  for (const arg of args) {
+    if (isDynamicPattern(arg)) {
+      const matches = await glob(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      if (matches.length === 0) missing.push(arg);
+      for (const match of matches.sort()) if (YAML.test(match)) add(resolve(match));
+      continue;
+    }
+    const absolute = resolve(cwd, arg);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) missing.push(arg);
+    else if (info.isDirectory()) for (const file of await policyFilesIn(absolute)) add(file);
+    else add(absolute); // a file named explicitly is validated whatever it declares
+  }
+  return { files: [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), missing };
+}
+
+async function policyFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...await policyFilesIn(path));
+    } else if (YAML.test(entry.name)) {
+      const head = (await readFile(path, 'utf8').catch(() => '')).slice(0, 64 * 1024);
+      if (isPolicyText(head) && !/^kind:\s*["']?PolicyTest/m.test(head)) out.push(path);
+    }
+  }
+  return out;
+}

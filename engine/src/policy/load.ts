@@ -1,0 +1,146 @@
+// Reads policy text into a yaml Document that keeps every node's range. Everything that can go wrong
+// before the schema sees the value is reported here as a diagnostic with a location — never thrown.
+import { LineCounter, parseAllDocuments, isMap, isDocument, type Document } from 'yaml';
+import type { Diagnostic, LocalizedText, Severity } from '../diagnostics/diagnostic.js';
+import { countLines, rangeFromOffsets } from '../diagnostics/range.js';
+import { yamlErrorZh } from './yaml-messages.js';
+
+/** Largest policy file accepted. A policy is a page of settings and word lists, not a data dump. */
+export const MAX_POLICY_BYTES = 4 * 1024 * 1024;
+/** Aliases beyond this are refused: a billion-laughs file must fail fast, not expand. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface LoadedPolicy {
+  file: string;
+  text: string;
+  lineCounter: LineCounter;
+  /** The first YAML document, with ranges; undefined when the text is not YAML at all. */
+  document?: Document.Parsed;
+  /** The plain value of the document (undefined when loading failed). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+function diagnostic(
+  lineCounter: LineCounter, code: string, severity: Severity, message: LocalizedText, start: number, end: number,
+): Diagnostic {
+  return { code, severity, message, range: rangeFromOffsets(lineCounter, start, end), path: '' };
+}
+
+/** Text that is not a policy at all: NUL bytes or U+FFFD from invalid UTF-8 decoding. */
+function binaryOffset(text: string): number {
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\uFFFD');
+  if (nul === -1) return bad;
+  if (bad === -1) return nul;
+  return Math.min(nul, bad);
+}
+
+export function loadPolicyText(file: string, text: string, byteLength = Buffer.byteLength(text)): LoadedPolicy {
+  const lineCounter = new LineCounter();
+  const fail = (d: Diagnostic): LoadedPolicy => ({ file, text, lineCounter, value: undefined, diagnostics: [d] });
+
+  if (byteLength > MAX_POLICY_BYTES) {
+    countLines(text, lineCounter);
+    const mb = (byteLength / 1024 / 1024).toFixed(1);
+    return fail(diagnostic(lineCounter, 'file-too-large', 'error', {
+      'zh-CN': `文件过大（${mb} MB），群规文件不能超过 ${MAX_POLICY_BYTES / 1024 / 1024} MB；请把词库拆分或精简`,
+      en: `File too large (${mb} MB): a policy file may be at most ${MAX_POLICY_BYTES / 1024 / 1024} MB; split or trim the word lists`,
+    }, 0, 0));
+  }
+  const binaryAt = binaryOffset(text);
+  if (binaryAt !== -1) {
+    countLines(text, lineCounter);
+    return fail(diagnostic(lineCounter, 'binary-file', 'error', {
+      'zh-CN': '这不是 UTF-8 文本文件（含有二进制或无法解码的字节）；群规须保存为 UTF-8 编码的 YAML',
+      en: 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML',
+    }, binaryAt, binaryAt + 1));
+  }
+  if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+    countLines(text, lineCounter);
+    return fail(diagnostic(lineCounter, 'empty-file', 'error', {
+      'zh-CN': '文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings',
+      en: 'The file is empty: a policy needs at least apiVersion, kind, metadata, groups and ratings',
+    }, 0, 0));
+  }
+
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const docs = Array.isArray(documents) ? documents : [];
+  const diagnostics: Diagnostic[] = [];
+  const document = docs[0];
+  if (!document || !isDocument(document)) {
+    return { file, text, lineCounter, value: undefined, diagnostics };
+  }
+
+  for (const extra of docs.slice(1)) {
+    const [start] = extra.range;
+    diagnostics.push(diagnostic(lineCounter, 'multiple-documents', 'error', {
+      'zh-CN': '一个文件只能有一份群规（一个 YAML 文档）；请把 --- 之后的内容移到单独的文件',
+      en: 'A file holds one policy (one YAML document); move what follows --- into a file of its own',
+    }, start, Math.min(text.length, start + 3)));
+  }
+  const linesWithSyntaxError = new Set<number>();
+  for (const error of [...document.errors, ...document.warnings]) {
+    // yaml reports follow-on errors on the same line as the first (a tab also breaks the mapping);
+    // the first one is the cause, the rest are noise.
+    const line = lineCounter.linePos(error.pos[0]).line;
+    if (error.code !== 'DUPLICATE_KEY') {
+      if (linesWithSyntaxError.has(line)) continue;
+      linesWithSyntaxError.add(line);
+    }
+    const isDuplicate = error.code === 'DUPLICATE_KEY';
+    const zh = yamlErrorZh[error.code] ?? 'YAML 格式错误';
+    diagnostics.push(diagnostic(lineCounter, isDuplicate ? 'duplicate-key' : 'yaml-syntax',
+      error.name === 'YAMLWarning' ? 'warning' : 'error',
+      isDuplicate
+        ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
+        : { 'zh-CN': `${zh}（${firstLine(error.message)}）`, en: firstLine(error.message) },
+      error.pos[0], isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1]));
+  }
+  if (document.errors.length > 0) {
+    return { file, text, lineCounter, document, value: undefined, diagnostics };
+  }
+
+  if (!isMap(document.contents)) {
+    const node = document.contents;
+    const [start, nodeEnd] = node?.range ?? [0, text.length];
+    const newline = text.indexOf('\n', start);
+    const end = newline !== -1 && newline < nodeEnd ? newline : nodeEnd;
+    const what = node === null ? { zh: '空值', en: 'nothing' } : 'items' in node ? { zh: '列表', en: 'a list' } : { zh: '单个值', en: 'a single value' };
+    diagnostics.push(diagnostic(lineCounter, 'not-a-mapping', 'error', {
+      'zh-CN': `群规应是“键: 值”的映射，这里是${what.zh}；请以 apiVersion: qungui/v1 开头`,
+      en: `A policy is a mapping of keys to values, not ${what.en}; start with apiVersion: qungui/v1`,
+    }, start, end));
+    return { file, text, lineCounter, document, value: undefined, diagnostics };
+  }
+
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const alias = firstAliasOffset(text);
+    diagnostics.push(diagnostic(lineCounter, 'alias-limit', 'error', {
+      'zh-CN': `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用`,
+      en: `Aliases (*name) expand too much (limit ${MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases`,
+    }, alias, alias + 1));
+    void error;
+    return { file, text, lineCounter, document, value: undefined, diagnostics };
+  }
+  return { file, text, lineCounter, document, value, diagnostics };
+}
+
+/** yaml marks a duplicate key by its first character; mark the whole key, as editors do. */
+function keyEnd(text: string, start: number): number {
+  const match = /^(?:"[^"\n]*"|'[^'\n]*'|[^:#\n]*?)(?=\s*:)/.exec(text.slice(start, start + 1100));
+  return match && match[0].length > 0 ? start + match[0].length : start + 1;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function firstAliasOffset(text: string): number {
+  const match = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+  return match ? match.index + match[1]!.length : 0;
+}

@@ -1,0 +1,30 @@
+// A threshold outside its metric's range (accuracy 0–100, activeDays 0–31…) is a typo or a band no
+// member can reach; the ranges live in the schema's x-metrics, next to the metrics' docs.
+import { metricInfo } from '../schema.js';
+import type { PolicyRule } from './rule.js';
+import { bandTables, dimensionText } from './bands.js';
+
+export const bandOutOfRange: PolicyRule = {
+  code: 'band-out-of-range',
+  check(ctx) {
+    for (const table of bandTables(ctx.policy)) {
+      for (const band of table.bands) {
+        for (const threshold of band.thresholds) {
+          const info = metricInfo(threshold.metric);
+          if (!info) continue;
+          const { min, max } = info;
+          if (threshold.value >= min && (max === null || threshold.value <= max)) continue;
+          const range = max === null ? `≥ ${min}` : `${min}–${max}`;
+          const zhTitle = info['x-i18n']['zh-CN'].title;
+          ctx.report({
+            code: 'band-out-of-range', severity: 'error', path: threshold.path,
+            message: {
+              'zh-CN': `${dimensionText[table.dimension]['zh-CN']}第 ${band.index + 1} 档：${threshold.metric}（${zhTitle}）的下限 ${threshold.value} 超出取值范围 ${range}，这一档永远无法达到`,
+              en: `${dimensionText[table.dimension].en} band ${band.index + 1}: ${threshold.metric} threshold ${threshold.value} is outside its range ${range}; no member can ever reach this band`,
+            },
+          });
+        }
+      }
+    }
+  },
+};

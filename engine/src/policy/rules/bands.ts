@@ -1,0 +1,95 @@
+// Band tables read from the policy in one normalized form: each band's thresholds per metric, with
+// the path of each threshold so a rule can point at the exact number. Used by the band rules and by
+// the evaluation engine's rating step.
+import type { Path } from '../paths.js';
+import { DIMENSIONS } from './ids.js';
+import { at, isRec, list, num, str } from './view.js';
+
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const MAIN_METRIC_DEFAULT: Record<Dimension, string> = {
+  assignments: 'accuracy',
+  tests: 'score',
+  participation: 'activeDays',
+  overall: 'score',
+};
+
+export interface Threshold { metric: string; value: number; path: Path }
+
+export interface BandView {
+  index: number;
+  path: Path;
+  rating: string | undefined;
+  thresholds: Threshold[];
+  when: string | undefined;
+  /** No min and no when: every member who gets this far lands here. */
+  isCatchAll: boolean;
+}
+
+export interface BandTable {
+  dimension: Dimension;
+  path: Path;
+  mainMetric: string;
+  bands: BandView[];
+}
+
+export function bandTables(policy: unknown): BandTable[] {
+  const tables: BandTable[] = [];
+  for (const dimension of DIMENSIONS) {
+    const section = at(policy, 'assessment', dimension);
+    const bands = at(section, 'bands');
+    if (!Array.isArray(bands)) continue;
+    const mainMetric = str(at(section, 'metric')) ?? MAIN_METRIC_DEFAULT[dimension];
+    const path: Path = ['assessment', dimension, 'bands'];
+    tables.push({
+      dimension, path, mainMetric,
+      bands: list(bands).map((band, index) => {
+        const bandPath = [...path, index];
+        const min = at(band, 'min');
+        const thresholds: Threshold[] = [];
+        if (num(min) !== undefined) thresholds.push({ metric: mainMetric, value: min as number, path: [...bandPath, 'min'] });
+        else if (isRec(min)) {
+          for (const [metric, value] of Object.entries(min)) {
+            if (num(value) !== undefined) thresholds.push({ metric, value: value as number, path: [...bandPath, 'min', metric] });
+          }
+        }
+        const when = str(at(band, 'when'));
+        return {
+          index, path: bandPath, rating: str(at(band, 'rating')), thresholds, when,
+          isCatchAll: min === undefined && when === undefined,
+        };
+      }),
+    });
+  }
+  return tables;
+}
+
+/** Is the table out of order (ratings climbing back up, or main thresholds not strictly falling)? */
+export function isOutOfOrder(table: BandTable, ratings: readonly string[]): boolean {
+  let rank = -1;
+  let main = Infinity;
+  for (const band of table.bands) {
+    const r = band.rating === undefined ? -1 : ratings.indexOf(band.rating);
+    if (r !== -1) {
+      if (r < rank) return true;
+      rank = r;
+    }
+    const threshold = band.thresholds.find((t) => t.metric === table.mainMetric);
+    if (threshold) {
+      if (threshold.value >= main) return true;
+      main = threshold.value;
+    }
+  }
+  return false;
+}
+
+export function declaredRatings(policy: unknown): string[] {
+  return list(at(policy, 'ratings')).map((r) => str(at(r, 'id'))).filter((id): id is string => id !== undefined);
+}
+
+export const dimensionText: Record<Dimension, { 'zh-CN': string; en: string }> = {
+  assignments: { 'zh-CN': '作业考核', en: 'assignments' },
+  tests: { 'zh-CN': '测试考核', en: 'tests' },
+  participation: { 'zh-CN': '参与度考核', en: 'participation' },
+  overall: { 'zh-CN': '综合评级', en: 'overall' },
+};

@@ -1,0 +1,64 @@
+// Conditions the fixed structure cannot say are CEL expressions, parsed and type-checked here against
+// the variables the engine will provide, with the error's position inside the string.
+import type { Environment } from '@marcbachmann/cel-js';
+import { bandEnvironment, celVariables, eligibilityEnvironment } from '../cel-environments.js';
+import { spanInString } from '../string-span.js';
+import type { Path } from '../paths.js';
+import type { PolicyRule, RuleContext } from './rule.js';
+import { DIMENSIONS } from './ids.js';
+import { at, list, str } from './view.js';
+
+interface Expression { source: string; path: Path; env: () => Environment; variables: string[] }
+
+function expressions(policy: unknown): Expression[] {
+  const found: Expression[] = [];
+  const eligibility = str(at(policy, 'membership', 'eligibility', 'expression'));
+  if (eligibility !== undefined) {
+    found.push({ source: eligibility, path: ['membership', 'eligibility', 'expression'], env: eligibilityEnvironment, variables: celVariables('eligibility') });
+  }
+  for (const dimension of DIMENSIONS) {
+    list(at(policy, 'assessment', dimension, 'bands')).forEach((band, i) => {
+      const when = str(at(band, 'when'));
+      if (when !== undefined) found.push({ source: when, path: ['assessment', dimension, 'bands', i, 'when'], env: () => bandEnvironment(dimension), variables: celVariables(dimension) });
+    });
+  }
+  return found;
+}
+
+interface CelError { name?: string; message?: string; node?: { start?: number; end?: number; pos?: number } }
+
+function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
+  for (const expression of expressions(ctx.policy)) {
+    let result: { valid: boolean; type?: string; error?: CelError };
+    try {
+      result = expression.env().check(expression.source) as typeof result;
+    } catch (error) {
+      result = { valid: false, error: error as CelError };
+    }
+    const isSyntax = !result.valid && result.error?.name === 'ParseError';
+    if (result.valid) {
+      if (wanted === 'type' && result.type !== 'bool' && result.type !== 'dyn') {
+        ctx.report({
+          code: 'cel-type', severity: 'error', path: expression.path,
+          message: { 'zh-CN': `条件表达式的结果应为 true/false（bool），这里是 ${result.type}`, en: `The condition must evaluate to true/false (bool), not ${result.type}` },
+        });
+      }
+      continue;
+    }
+    if ((wanted === 'syntax') !== isSyntax) continue;
+    const node = result.error?.node;
+    const from = node?.start ?? node?.pos ?? 0;
+    const to = Math.max(from + 1, node?.end ?? from + 1);
+    const span = spanInString(ctx.loaded, expression.path, from, to);
+    const detail = (result.error?.message ?? '').split('\n')[0] ?? '';
+    ctx.report({
+      code: isSyntax ? 'cel-syntax' : 'cel-type', severity: 'error', path: expression.path, ...(span ? { span } : {}),
+      message: isSyntax
+        ? { 'zh-CN': `条件表达式有语法错误：${detail}`, en: `Syntax error in the condition: ${detail}` }
+        : { 'zh-CN': `条件表达式类型错误：${detail}（可用变量：${expression.variables.join('、')}）`, en: `Type error in the condition: ${detail} (variables: ${expression.variables.join(', ')})` },
+    });
+  }
+}
+
+export const celSyntax: PolicyRule = { code: 'cel-syntax', check: (ctx) => checkAll(ctx, 'syntax') };
+export const celType: PolicyRule = { code: 'cel-type', check: (ctx) => checkAll(ctx, 'type') };

@@ -1,0 +1,31 @@
+// Ratings, categories and actions are declared once and referenced by id: a second declaration
+// with the same id would make every reference ambiguous.
+import { rangeFromOffsets } from '../../diagnostics/range.js';
+import { spanOf } from '../diagnostic-builder.js';
+import type { PolicyRule } from './rule.js';
+import { declarations, idKindText, type IdSite } from './ids.js';
+
+export const duplicateId: PolicyRule = {
+  code: 'duplicate-id',
+  check(ctx) {
+    const first = new Map<string, IdSite>();
+    for (const site of declarations(ctx.policy)) {
+      const key = `${site.kind}\u0000${site.id}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, site);
+        continue;
+      }
+      const kind = idKindText[site.kind];
+      const [s, e] = spanOf(ctx.loaded, earlier.path);
+      ctx.report({
+        code: 'duplicate-id', severity: 'error', path: site.path,
+        message: {
+          'zh-CN': `${kind['zh-CN']}编号 “${site.id}” 重复声明；编号在 ${kind.declaredAt} 中必须唯一`,
+          en: `The ${kind.en} id '${site.id}' is declared twice; ids in ${kind.declaredAt} must be unique`,
+        },
+        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '第一次声明在这里', en: 'first declared here' } }],
+      });
+    }
+  },
+};

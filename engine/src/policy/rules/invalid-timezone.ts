@@ -1,0 +1,33 @@
+// Days are counted and bare times read in metadata.timezone: it must be a real IANA zone.
+import { didYouMean, suggest } from '../../diagnostics/suggest.js';
+import { replaceFix, spanOf } from '../diagnostic-builder.js';
+import type { PolicyRule } from './rule.js';
+import { at, str } from './view.js';
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const invalidTimezone: PolicyRule = {
+  code: 'invalid-timezone',
+  check(ctx) {
+    const zone = str(at(ctx.policy, 'metadata', 'timezone'));
+    if (zone === undefined || zone === '' || isTimeZone(zone)) return;
+    const suggestions = suggest(zone, Intl.supportedValuesOf('timeZone'));
+    const hint = didYouMean(suggestions);
+    const path = ['metadata', 'timezone'];
+    ctx.report({
+      code: 'invalid-timezone', severity: 'error', path, suggestions,
+      message: {
+        'zh-CN': `“${zone}” 不是有效的 IANA 时区名${hint['zh-CN'] || '（例如 Asia/Shanghai）'}`,
+        en: `'${zone}' is not a valid IANA time zone${hint.en || ' (e.g. Asia/Shanghai)'}`,
+      },
+      ...(suggestions[0] ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], { 'zh-CN': `改为 ${suggestions[0]}`, en: `Change to ${suggestions[0]}` }) } : {}),
+    });
+  },
+};

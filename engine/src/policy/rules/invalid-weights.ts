@@ -1,0 +1,47 @@
+// E4–E6 weighted overall rating: weights are shares of one whole, so they sum to 1, and each weighted
+// dimension must actually be assessed. Negative weights are refused by the schema (out-of-range).
+import type { PolicyRule } from './rule.js';
+import { at, isRec, num } from './view.js';
+
+const EPSILON = 1e-9;
+
+export const invalidWeights: PolicyRule = {
+  code: 'invalid-weights',
+  check(ctx) {
+    const overall = at(ctx.policy, 'assessment', 'overall');
+    if (!isRec(overall) || overall.method !== 'weighted') return;
+    const weights = overall.weights;
+    if (!isRec(weights)) {
+      ctx.report({
+        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'method'],
+        message: { 'zh-CN': '加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1', en: 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1' },
+      });
+      return;
+    }
+    let sum = 0;
+    for (const [dimension, weight] of Object.entries(weights)) {
+      const value = num(weight);
+      if (value === undefined) continue;
+      sum += value;
+      if (value > 0 && !isRec(at(ctx.policy, 'assessment', dimension))) {
+        ctx.report({
+          code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'weights', dimension], target: 'key',
+          message: { 'zh-CN': `${dimension} 有权重 ${value}，但 assessment.${dimension} 没有设置考核档位`, en: `${dimension} has weight ${value} but assessment.${dimension} is not defined` },
+        });
+      }
+    }
+    if (Math.abs(sum - 1) > EPSILON) {
+      const shown = Math.round(sum * 1e6) / 1e6;
+      ctx.report({
+        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'weights'], target: 'key',
+        message: { 'zh-CN': `各维度权重合计应为 1，这里是 ${shown}`, en: `The weights must sum to 1; they sum to ${shown}` },
+      });
+    }
+    if (!Array.isArray(overall.bands)) {
+      ctx.report({
+        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'method'],
+        message: { 'zh-CN': '加权综合评级需要 overall.bands：按加权分（score）从高到低的档位', en: 'A weighted overall rating needs overall.bands: bands on the weighted score, best first' },
+      });
+    }
+  },
+};

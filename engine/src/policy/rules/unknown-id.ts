@@ -1,0 +1,31 @@
+// Every referenced rating, category and action must be declared; a typo gets a suggestion and a fix.
+import { didYouMean, suggest } from '../../diagnostics/suggest.js';
+import { replaceFix, spanOf } from '../diagnostic-builder.js';
+import type { PolicyRule } from './rule.js';
+import { declarations, idKindText, references } from './ids.js';
+
+export const unknownId: PolicyRule = {
+  code: 'unknown-id',
+  check(ctx) {
+    const declared = declarations(ctx.policy);
+    for (const site of references(ctx.policy)) {
+      const known = declared.filter((d) => d.kind === site.kind).map((d) => d.id);
+      if (known.includes(site.id)) continue;
+      const kind = idKindText[site.kind];
+      const suggestions = suggest(site.id, known);
+      const hint = didYouMean(suggestions);
+      const target = site.isKey ? 'key' : 'value';
+      const span = spanOf(ctx.loaded, site.path, target);
+      ctx.report({
+        code: 'unknown-id', severity: 'error', path: site.path, target, suggestions,
+        message: {
+          'zh-CN': `未声明的${kind['zh-CN']}编号 “${site.id}”${hint['zh-CN'] || `；已声明：${known.join('、') || '（无）'}`}`,
+          en: `Unknown ${kind.en} id '${site.id}'${hint.en || `; declared: ${known.join(', ') || '(none)'}`}`,
+        },
+        ...(suggestions[0]
+          ? { fix: replaceFix(ctx.loaded, span, suggestions[0], { 'zh-CN': `改为 “${suggestions[0]}”`, en: `Change to '${suggestions[0]}'` }) }
+          : {}),
+      });
+    }
+  },
+};

@@ -1,0 +1,250 @@
+// JSON Schema validation (ajv, compiled once) mapped onto exact source ranges, with messages a
+// training officer can act on. anyOf failures are reduced to the branch that fits the value's type:
+// never a bare "must match a schema in anyOf" (yaml-language-server #312).
+import type { ErrorObject } from 'ajv';
+import validatePolicySchema from './policy-validator.generated.cjs';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
+import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
+import type { LoadedPolicy } from './load.js';
+import { parsePointer, type Path } from './paths.js';
+import { schemaAt, titleAt } from './schema.js';
+
+/**
+ * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
+ * { allErrors, strict, allowUnionTypes }): start-up pays no compilation.
+ */
+export function policyValidator() {
+  return validatePolicySchema;
+}
+
+const typeNames: Record<string, LocalizedText> = {
+  string: { 'zh-CN': '文字', en: 'a string' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  integer: { 'zh-CN': '整数', en: 'an integer' },
+  boolean: { 'zh-CN': 'true 或 false', en: 'true or false' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  object: { 'zh-CN': '映射（键: 值）', en: 'a mapping (key: value)' },
+  null: { 'zh-CN': '空值', en: 'null' },
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+function typeName(type: string): LocalizedText {
+  return typeNames[type] ?? { 'zh-CN': type, en: type };
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+export function schemaReports(loaded: LoadedPolicy): Report[] {
+  const validate = policyValidator();
+  if (validate(loaded.value)) return [];
+  const errors = reduceAlternatives(validate.errors ?? [], loaded.value);
+  const reports: Report[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const report = reportFor(loaded, error);
+    if (!report) continue;
+    const key = `${report.code}|${report.path.join('/')}|${report.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reports.push(report);
+  }
+  return reports;
+}
+
+/**
+ * For each anyOf/oneOf failure keep only the errors of the branch whose type fits the value
+ * (or, when none fits, a single wrong-type error listing the accepted types).
+ */
+function reduceAlternatives(errors: ErrorObject[], root: unknown): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (alternatives.length === 0) return errors;
+  const drop = new Set<ErrorObject>(alternatives);
+  const extra: ErrorObject[] = [];
+  for (const alt of alternatives) {
+    const prefix = `${alt.schemaPath}/`;
+    const branchErrors = errors.filter((e) => e !== alt && e.schemaPath.startsWith(prefix));
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of branchErrors) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+      drop.add(e);
+    }
+    const fitting = [...byBranch.values()].filter(
+      (list) => !list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath),
+    );
+    if (fitting.length > 0) {
+      // The most specific branch: the one whose errors reach deepest into the value.
+      fitting.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
+      extra.push(...fitting[0]!);
+    } else {
+      const types = [...byBranch.values()].flatMap((list) => list.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)));
+      extra.push({ ...alt, keyword: 'type', params: { type: [...new Set(types)].join(',') } });
+    }
+  }
+  void root;
+  return [...errors.filter((e) => !drop.has(e)), ...extra];
+}
+
+function depth(list: ErrorObject[]): number {
+  return Math.max(...list.map((e) => e.instancePath.split('/').length));
+}
+
+function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined {
+  const path = parsePointer(error.instancePath, loaded.value);
+  const value = valueAt(loaded.value, path);
+  const title = titleAt(path);
+  const params = error.params as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const missingTitle = titleAt([...path, missing]);
+      const where = path.length === 0 ? { 'zh-CN': '群规', en: 'the policy' } : title;
+      return {
+        code: 'missing-property', severity: 'error', path, target: 'parent-key',
+        message: {
+          'zh-CN': `${where['zh-CN']} 缺少必填项 ${missingTitle['zh-CN']}`,
+          en: `${where.en === 'the policy' ? 'The policy' : `'${where.en}'`} is missing the required property '${missing}'`,
+        },
+      };
+    }
+    case 'additionalProperties': {
+      const property = String(params.additionalProperty);
+      const allowed = Object.keys(schemaAt(path)?.properties ?? {});
+      const suggestions = suggest(property, allowed);
+      const hint = didYouMean(suggestions);
+      const keyPath = [...path, property];
+      const report: Report = {
+        code: 'unknown-property', severity: 'error', path: keyPath, target: 'key', suggestions,
+        message: {
+          'zh-CN': `不认识的设置项 “${property}”${hint['zh-CN'] || `；这里可用：${allowed.join('、')}`}`,
+          en: `Unknown property '${property}'${hint.en || `; allowed here: ${allowed.join(', ')}`}`,
+        },
+      };
+      if (suggestions[0]) {
+        report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], {
+          'zh-CN': `改为 “${suggestions[0]}”`, en: `Change to '${suggestions[0]}'`,
+        });
+      }
+      return report;
+    }
+    case 'type': {
+      const expected = String(params.type).split(',');
+      const zh = expected.map((t) => typeName(t)['zh-CN']).join('或');
+      const en = expected.map((t) => typeName(t).en).join(' or ');
+      const actual = typeName(typeOf(value));
+      return {
+        code: 'wrong-type', severity: 'error', path,
+        message: {
+          'zh-CN': `${title['zh-CN']} 应为${zh}，这里是${actual['zh-CN']}`,
+          en: `'${title.en}' must be ${en}, not ${actual.en}`,
+        },
+      };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
+      const suggestions = typeof value === 'string' ? suggest(value, allowed) : [];
+      const hint = didYouMean(suggestions);
+      const report: Report = {
+        code: 'invalid-value', severity: 'error', path, suggestions,
+        message: {
+          'zh-CN': `${title['zh-CN']} 的值 ${formatValue(value)} 无效${hint['zh-CN'] || `；可选值：${allowed.join('、')}`}`,
+          en: `'${title.en}' has an invalid value ${JSON.stringify(value)}${hint.en || `; allowed: ${allowed.join(', ')}`}`,
+        },
+      };
+      const best = suggestions[0] ?? (allowed.length === 1 ? allowed[0] : undefined);
+      if (best !== undefined) {
+        report.fix = replaceFix(loaded, spanOf(loaded, path), best, { 'zh-CN': `改为 “${best}”`, en: `Change to '${best}'` });
+      }
+      return report;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const limit = params.limit as number;
+      const op = { minimum: ['≥', 'at least'], maximum: ['≤', 'at most'], exclusiveMinimum: ['>', 'greater than'], exclusiveMaximum: ['<', 'less than'] }[error.keyword]!;
+      return {
+        code: 'out-of-range', severity: 'error', path,
+        message: {
+          'zh-CN': `${title['zh-CN']} 应 ${op[0]} ${limit}，这里是 ${formatValue(value)}`,
+          en: `'${title.en}' must be ${op[1]} ${limit}, not ${JSON.stringify(value)}`,
+        },
+      };
+    }
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'minProperties': {
+      const limit = params.limit as number;
+      const zhUnit = error.keyword === 'minLength' ? '个字' : '项';
+      const least = error.keyword !== 'maxItems';
+      if (error.keyword === 'minLength' && limit === 1) {
+        return { code: 'out-of-range', severity: 'error', path, message: { 'zh-CN': `${title['zh-CN']} 不能为空`, en: `'${title.en}' must not be empty` } };
+      }
+      return {
+        code: 'out-of-range', severity: 'error', path,
+        message: {
+          'zh-CN': `${title['zh-CN']} ${least ? '至少' : '最多'}需要 ${limit} ${zhUnit}`,
+          en: `'${title.en}' needs ${least ? 'at least' : 'at most'} ${limit} ${error.keyword === 'minLength' ? 'characters' : 'items'}`,
+        },
+      };
+    }
+    case 'maxLength':
+      return { code: 'out-of-range', severity: 'error', path, message: { 'zh-CN': `${title['zh-CN']} 最多 ${params.limit} 个字`, en: `'${title.en}' may have at most ${params.limit} characters` } };
+    case 'pattern': {
+      // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
+      if ((error as { propertyName?: string }).propertyName !== undefined) return undefined;
+      const isId = String(params.pattern) === '^[a-z][a-z0-9-]*$';
+      return {
+        code: 'invalid-format', severity: 'error', path,
+        message: isId
+          ? { 'zh-CN': `编号 ${formatValue(value)} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding`, en: `Id ${JSON.stringify(value)} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)` }
+          : { 'zh-CN': `${title['zh-CN']} 格式不对（应匹配 ${params.pattern}）`, en: `'${title.en}' is malformed (must match ${params.pattern})` },
+      };
+    }
+    case 'propertyNames': {
+      // ajv reports the bad key through a nested error; the key itself is what to mark.
+      const name = String(params.propertyName);
+      return {
+        code: 'invalid-format', severity: 'error', path: [...path, name], target: 'key',
+        message: { 'zh-CN': `键 “${name}” 格式不对：应为评级编号（小写字母、数字、连字符）`, en: `Key '${name}' is malformed: expected a rating id (lowercase letters, digits, hyphens)` },
+      };
+    }
+    case 'uniqueItems': {
+      const j = params.j as number;
+      const i = params.i as number;
+      return {
+        code: 'duplicate-items', severity: 'error', path: [...path, Math.max(i, j)],
+        message: {
+          'zh-CN': `${title['zh-CN']} 中第 ${Math.min(i, j) + 1} 项与第 ${Math.max(i, j) + 1} 项重复`,
+          en: `'${title.en}' has a duplicate: item ${Math.max(i, j) + 1} repeats item ${Math.min(i, j) + 1}`,
+        },
+      };
+    }
+    default:
+      return {
+        code: 'invalid-value', severity: 'error', path,
+        message: { 'zh-CN': `${title['zh-CN']} 无效（${error.message ?? error.keyword}）`, en: `'${title.en}' is invalid (${error.message ?? error.keyword})` },
+      };
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}

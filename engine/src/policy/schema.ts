@@ -1,0 +1,92 @@
+// The policy schema as data: loaded once, shared by validation, messages, hover and completion.
+import policySchemaJson from '../../../schemas/policy.schema.json' with { type: 'json' };
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import type { Path } from './paths.js';
+
+export interface SchemaNode {
+  type?: string | string[];
+  description?: string;
+  'x-i18n'?: { 'zh-CN': { title: string; description: string } };
+  'x-clauses'?: string[];
+  'x-ref-kind'?: 'rating' | 'category' | 'action';
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  propertyNames?: SchemaNode;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  required?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  pattern?: string;
+  $ref?: string;
+  [keyword: string]: unknown;
+}
+
+export interface MetricInfo { min: number; max: number | null; description: string; 'x-i18n': { 'zh-CN': { title: string; description: string } } }
+
+export const policySchema = policySchemaJson as unknown as SchemaNode & {
+  definitions: Record<string, SchemaNode>;
+  'x-metrics': Record<string, MetricInfo>;
+};
+
+export function resolveRef(node: SchemaNode): SchemaNode {
+  let current = node;
+  for (let guard = 0; current.$ref && guard < 10; guard++) {
+    const name = current.$ref.replace('#/definitions/', '');
+    const target = policySchema.definitions[name];
+    if (!target) break;
+    // Keep the referring node's own docs (they say what this use of the definition means).
+    const { $ref: _ref, ...own } = current;
+    current = { ...target, ...own };
+  }
+  return current;
+}
+
+/** Every schema a value at `path` may be checked against (several when anyOf branches apply). */
+export function schemasAt(path: Path): SchemaNode[] {
+  let current: SchemaNode[] = [resolveRef(policySchema)];
+  for (const segment of path) {
+    const next: SchemaNode[] = [];
+    for (const node of current.flatMap(expandAlternatives)) {
+      if (typeof segment === 'number') {
+        if (node.items) next.push(resolveRef(node.items));
+      } else {
+        const property = node.properties?.[segment];
+        if (property) next.push(resolveRef(property));
+        else if (node.additionalProperties && typeof node.additionalProperties === 'object') next.push(resolveRef(node.additionalProperties));
+      }
+    }
+    if (next.length === 0) return [];
+    current = next;
+  }
+  return current;
+}
+
+export function expandAlternatives(node: SchemaNode): SchemaNode[] {
+  const alternatives = node.anyOf ?? node.oneOf;
+  if (!alternatives) return [node];
+  return [node, ...alternatives.map(resolveRef)];
+}
+
+export function schemaAt(path: Path): SchemaNode | undefined {
+  return schemasAt(path)[0];
+}
+
+/** The human title of the property at `path` (zh-CN from x-i18n, en from the key), for messages. */
+export function titleAt(path: Path): LocalizedText {
+  const last = path[path.length - 1];
+  const key = typeof last === 'string' ? last : String(path[path.length - 2] ?? '');
+  const node = schemaAt(path);
+  const zh = node?.['x-i18n']?.['zh-CN'].title;
+  return { 'zh-CN': zh ? `${key}（${zh}）` : key, en: key };
+}
+
+export function metricInfo(metric: string): MetricInfo | undefined {
+  return policySchema['x-metrics'][metric];
+}

@@ -1,0 +1,102 @@
+// `qungui validate` through the real CLI: every format and every exit code (CLI contract).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qungui, repoRoot } from './helpers/cli.js';
+
+const bad = 'test/fixtures/invalid/band-order.qungui.yaml';
+const warn = 'test/fixtures/invalid/single-char-term.qungui.yaml';
+
+describe('qungui validate', () => {
+  it('accepts the examples folder (exit 0)', () => {
+    const result = qungui(['validate', 'examples/']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✔ 3 个文件，没有问题/);
+  });
+
+  it('prints Chinese by default and English with --locale en, with a code frame', () => {
+    const zh = qungui(['validate', bad]);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('错误');
+    expect(zh.stdout).toContain('档位');
+    expect(zh.stdout).toMatch(/\n {4}\d+ \| .*\n {4} +\| +\^+/);
+    const en = qungui(['validate', bad, '--locale', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('error');
+    expect(en.stdout).toContain('bands must run from the best rating to the worst');
+  });
+
+  it('--format json follows the contract (1-based lines and columns)', () => {
+    const result = qungui(['validate', bad, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(['files', 'errorCount', 'warningCount']);
+    expect(json.files[0].file).toBe(bad);
+    const d = json.files[0].diagnostics[0];
+    expect(Object.keys(d).slice(0, 8)).toEqual(['code', 'severity', 'message', 'messages', 'line', 'column', 'endLine', 'endColumn']);
+    expect(d.code).toBe('band-order');
+    expect(json.errorCount).toBeGreaterThan(0);
+  });
+
+  it('--format github prints workflow commands', () => {
+    const result = qungui(['validate', bad, '--format', 'github', '--locale', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(/^::error file=test\/fixtures\/invalid\/band-order\.qungui\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=qungui band-order::/);
+  });
+
+  it('--format junit prints one failing testcase per problem', () => {
+    const result = qungui(['validate', bad, 'examples/policies/onboarding.qungui.yaml', '--format', 'junit']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    expect(result.stdout).toContain('<testcase classname="examples/policies/onboarding.qungui.yaml" name="valid" />');
+    expect(result.stdout).toMatch(/<failure type="error" message="[^"]+">/);
+    expect((result.stdout.match(/<testsuite /g) ?? []).length).toBe(2);
+  });
+
+  it('--format sarif passes the SARIF multitool validator', () => {
+    const result = qungui(['validate', bad, warn, '--format', 'sarif']);
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-sarif-'));
+    const file = join(dir, 'validate.sarif');
+    writeFileSync(file, result.stdout);
+    const tool = join(repoRoot, 'node_modules/.bin/sarif-multitool');
+    if (!existsSync(tool)) throw new Error('@microsoft/sarif-multitool is a devDependency: run npm ci');
+    execFileSync(tool, ['validate', file, '--output', join(dir, 'out.sarif'), '--force'], { stdio: 'pipe' });
+    const report = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    const errors = report.runs.flatMap((run: { results?: { level?: string; message: { text?: string } }[] }) => run.results ?? []).filter((r: { level?: string }) => r.level === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('exit 1 on warnings only over --max-warnings', () => {
+    expect(qungui(['validate', warn]).code).toBe(0);
+    expect(qungui(['validate', warn, '--max-warnings', '5']).code).toBe(0);
+    const over = qungui(['validate', warn, '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('超过上限');
+  });
+
+  it('exit 2 on usage and I/O errors', () => {
+    expect(qungui(['validate']).code).toBe(2);
+    expect(qungui(['validate', 'examples/', '--format', 'xml']).code).toBe(2);
+    expect(qungui(['validate', 'examples/', '--locale', 'fr']).code).toBe(2);
+    const missing = qungui(['validate', 'no/such/file.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到 no/such/file.yaml');
+    expect(qungui(['frobnicate']).code).toBe(2);
+  });
+
+  it('expands globs and skips YAML that is not a policy in folders', () => {
+    const result = qungui(['validate', 'examples/policies/*.qungui.yaml', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).files.map((f: { file: string }) => f.file)).toEqual([
+      'examples/policies/management.qungui.yaml',
+      'examples/policies/onboarding.qungui.yaml',
+      'examples/policies/skill-sales.qungui.yaml',
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+// Drives the VS Code workbench in Chromium the way a person does: keyboard shortcuts, Quick Open,
+// Go to Line, the quick-fix menu, the suggest widget. Selectors are the ones measured on Code 1.100
+// (../shared/notes/real-editor-tests.md).
+import type { Locator, Page } from 'playwright-core';
+import type { TextPosition } from './scenario.js';
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function openFileByName(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: fileName }).waitFor();
+  await editorLines(page).waitFor();
+}
+
+export function editorLines(page: Page): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+}
+
+/** Puts the cursor at a 0-based position through Go to Line/Column (which counts from 1). */
+export async function goTo(page: Page, at: TextPosition): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${at.line + 1}:${at.character + 1}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The text of the rendered editor line that contains `fragment` (Monaco renders spaces as NBSP). */
+export async function renderedLine(page: Page, fragment: string): Promise<string | undefined> {
+  const texts = await editorLines(page).locator('.view-line').allTextContents();
+  return texts.map((t) => t.replace(/\u00a0/g, ' ')).find((t) => t.includes(fragment));
+}
+
+export function errorSquiggles(page: Page): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor .squiggly-error');
+}
+
+export async function showProblems(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+Shift+M');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor();
+  return panel;
+}
+
+/** Opens the quick-fix menu at the cursor and takes the action with this title. */
+export async function takeQuickFix(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await action.waitFor();
+  await action.click();
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+}
+
+/** Triggers suggestions (Ctrl+Space) and returns the row labelled `label` once it shows. */
+export async function suggestionRow(page: Page, label: string): Promise<Locator> {
+  await page.keyboard.press('Control+Space');
+  const row = page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  return row;
+}

@@ -1,0 +1,94 @@
+// The extension in real VS Code: code-server 4.100.3 (Code 1.100.3) driven in Debian's Chromium.
+// Installs the packaged .vsix, opens examples/, breaks a band threshold, and checks what a training
+// officer sees: the red squiggle, the Chinese message in Problems, the quick fix that removes it,
+// and rating-id completion. Screenshots go to test-artifacts/e2e/.
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ensureCodeServer } from './support/code-server-install.js';
+import { quietSettings, startCodeServer } from './support/code-server-session.js';
+import { editorGate } from './support/gate.js';
+import { ensureArtifactsDir, freshTempDir } from './support/paths.js';
+import { buildScenario, examplesDir, scenarioFileName } from './support/scenario.js';
+import { packageVsix } from './support/vsix.js';
+import { chromiumArgs, editorLines, errorSquiggles, goTo, openFileByName, renderedLine, showProblems, suggestionRow, takeQuickFix } from './support/vscode-page.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const gate = editorGate('VS Code e2e (code-server + Chromium)', [CHROMIUM]);
+
+describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium)', () => {
+  // A fresh code-server install takes about 3 minutes; a cached run about 30 s.
+  it('flags a broken threshold in Chinese, quick-fixes it and completes a rating id', { timeout: 15 * 60_000 }, async () => {
+    if (gate.missing) throw new Error(gate.missing);
+    const scenario = buildScenario();
+    const artifacts = ensureArtifactsDir();
+    const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `vscode-${name}.png`) });
+
+    const entry = ensureCodeServer();
+    const vsix = packageVsix();
+    const home = freshTempDir('vscode');
+    const workspace = join(home, 'examples');
+    cpSync(examplesDir, workspace, { recursive: true });
+    const session = await startCodeServer({ entry, vsix, home, settings: { ...quietSettings, 'qungui.locale': 'zh-CN' } });
+    const browser = await chromium.launchPersistentContext(join(home, 'chromium-profile'), {
+      executablePath: CHROMIUM, headless: true, args: chromiumArgs, viewport: { width: 1600, height: 1000 },
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    try {
+      await page.goto(`${session.url}/?folder=${workspace}`);
+      await openFileByName(page, scenarioFileName);
+      await shot(page, '1-opened');
+      expect(await errorSquiggles(page).count()).toBe(0);
+
+      // 1. Give the catch-all band a threshold: the error must appear as a squiggle and in Problems.
+      await goTo(page, scenario.breakAt);
+      await page.keyboard.type(scenario.breakText);
+      await page.keyboard.press('Escape');
+      const typedAt = Date.now();
+      await errorSquiggles(page).first().waitFor({ timeout: 20_000 });
+      const diagnosticMs = Date.now() - typedAt;
+      await shot(page, '2-error-squiggle');
+      const problems = await showProblems(page);
+      const { start } = scenario.error.range;
+      const entryRow = problems.locator('.monaco-tl-row', { hasText: scenario.error.message['zh-CN'] });
+      await entryRow.first().waitFor();
+      await expect.poll(() => entryRow.first().textContent()).toContain(`[Ln ${start.line + 1}, Col ${start.character + 1}]`);
+      expect(await entryRow.first().textContent()).toContain(scenario.error.code);
+      await shot(page, '3-problems-zh-CN');
+
+      // 2. The quick fix adds the catch-all band back; the error goes away.
+      await editorLines(page).click();
+      await goTo(page, start);
+      await takeQuickFix(page, scenario.error.fix!.title['zh-CN']);
+      await expect.poll(() => errorSquiggles(page).count(), { timeout: 20_000 }).toBe(0);
+      await expect.poll(() => entryRow.count(), { timeout: 10_000 }).toBe(0);
+      const catchAllLine = scenario.fixed.split('\n')[scenario.breakAt.line + 1]!;
+      expect(await renderedLine(page, catchAllLine.trim())).toBe(catchAllLine);
+      await shot(page, '4-quick-fixed');
+
+      // 3. Retype the rating id "good" from "go" and take the completion.
+      const { completeAt, completeWord, completePrefix } = scenario;
+      await goTo(page, completeAt);
+      for (let i = 0; i < completeWord.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type(completePrefix);
+      await page.keyboard.press('Escape');
+      const row = await suggestionRow(page, completeWord);
+      await shot(page, '5-completion');
+      await row.click();
+      const originalLine = scenario.original.split('\n')[completeAt.line]!;
+      await expect.poll(() => renderedLine(page, 'min: 80')).toBe(originalLine);
+      await expect.poll(() => errorSquiggles(page).count(), { timeout: 10_000 }).toBe(0);
+      await shot(page, '6-completed');
+      console.log(`vscode-e2e: diagnostic shown ${diagnosticMs} ms after typing`);
+    } catch (error) {
+      await shot(page, 'failure').catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+      session.saveLogs(join(artifacts, 'vscode-logs'));
+      await session.stop();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
