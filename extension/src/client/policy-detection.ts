@@ -8,8 +8,12 @@ export const POLICY_LANGUAGE_ID = 'qungui';
 /** A top-level `apiVersion: qungui/v1` line, quoted or not, with an optional trailing comment. */
 const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)qungui\/v1\1[ \t]*(#.*)?$/m;
 
-/** How far into a file we look: apiVersion sits at the top, and huge files must not be scanned. */
-const HEAD_CHARS = 8_192;
+/**
+ * How far into a file we look: apiVersion sits at the top, and huge files must not be scanned.
+ * Same window as the engine's `isPolicyText` (which the CLI uses to pick policies from a folder);
+ * not imported from there because that module would pull the whole validator into the client.
+ */
+const HEAD_CHARS = 64 * 1024;
 
 export function declaresQunguiApiVersion(text: string): boolean {
   return API_VERSION_LINE.test(text.slice(0, HEAD_CHARS));
