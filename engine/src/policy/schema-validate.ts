@@ -8,7 +8,7 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import { parsePointer, type Path } from './paths.js';
-import { schemaAt, titleAt } from './schema.js';
+import { expandAlternatives, schemasAt, titleAt } from './schema.js';
 
 /**
  * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
@@ -119,7 +119,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     }
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
-      const allowed = Object.keys(schemaAt(path)?.properties ?? {});
+      const allowed = [...new Set(schemasAt(path).flatMap(expandAlternatives).flatMap((node) => Object.keys(node.properties ?? {})))];
       const suggestions = suggest(property, allowed);
       const hint = didYouMean(suggestions);
       const keyPath = [...path, property];

@@ -24,6 +24,8 @@ export interface BandView {
   when: string | undefined;
   /** No min and no when: every member who gets this far lands here. */
   isCatchAll: boolean;
+  /** `min` is present but not a number or a map of numbers (the schema reports it); rules skip it. */
+  malformed: boolean;
 }
 
 export interface BandTable {
@@ -47,6 +49,7 @@ export function bandTables(policy: unknown): BandTable[] {
         const bandPath = [...path, index];
         const min = at(band, 'min');
         const thresholds: Threshold[] = [];
+        const malformed = min !== undefined && num(min) === undefined && !(isRec(min) && Object.values(min).every((v) => num(v) !== undefined));
         if (num(min) !== undefined) thresholds.push({ metric: mainMetric, value: min as number, path: [...bandPath, 'min'] });
         else if (isRec(min)) {
           for (const [metric, value] of Object.entries(min)) {
@@ -57,6 +60,7 @@ export function bandTables(policy: unknown): BandTable[] {
         return {
           index, path: bandPath, rating: str(at(band, 'rating')), thresholds, when,
           isCatchAll: min === undefined && when === undefined,
+          malformed,
         };
       }),
     });

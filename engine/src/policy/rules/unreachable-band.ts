@@ -7,7 +7,7 @@ import { bandTables, declaredRatings, dimensionText, isOutOfOrder, type BandView
 
 /** `earlier` takes everyone `later` would: no `when`, and each of its thresholds is ≤ later's on the same metric. */
 function shadows(earlier: BandView, later: BandView): boolean {
-  if (earlier.when !== undefined) return false;
+  if (earlier.when !== undefined || earlier.malformed || later.malformed) return false;
   return earlier.thresholds.every((t) => {
     const other = later.thresholds.find((o) => o.metric === t.metric);
     return other !== undefined && t.value <= other.value;

@@ -1,0 +1,69 @@
+// Schema errors land on the exact key or value, in words a training officer can act on.
+import { describe, expect, it } from 'vitest';
+import { validatePolicy } from '../../src/policy/validate.js';
+import { brief, minimalPolicy } from './helpers.js';
+
+const check = (text: string) => validatePolicy({ file: 't.qungui.yaml', text }).diagnostics;
+
+describe('schema diagnostics', () => {
+  it('anyOf: a threshold of the wrong type names both accepted types, never "must match a schema in anyOf"', () => {
+    const text = minimalPolicy.replace(`assessment:
+  tests:`, `assessment:
+  participation:
+    bands:
+      - { rating: good, min: 很多 }
+      - { rating: fail }
+  tests:`);
+    const [d, ...rest] = check(text);
+    expect(rest).toEqual([]);
+    expect(brief(d!)).toBe('wrong-type 14:30-14:32');
+    expect(d!.message['zh-CN']).toBe('min（下限） 应为数字或映射（键: 值），这里是文字');
+    expect(d!.message.en).toBe("'min' must be a number or a mapping (key: value), not a string");
+  });
+
+  it('anyOf: inside the branch that fits, the error is the specific one (unknown metric)', () => {
+    const text = minimalPolicy.replace(`assessment:
+  tests:`, `assessment:
+  participation:
+    bands:
+      - { rating: good, min: { activeDay: 10 } }
+      - { rating: fail }
+  tests:`);
+    const diagnostics = check(text);
+    expect(diagnostics.map(brief)).toEqual(['unknown-property 14:32-14:41']);
+    expect(diagnostics[0]!.message.en).toBe("Unknown property 'activeDay'; did you mean 'activeDays'?");
+    expect(diagnostics[0]!.fix!.edits[0]!.newText).toBe('activeDays');
+  });
+
+  it('missing property: marks the parent key and names the property in Chinese', () => {
+    const text = minimalPolicy.replace('  name: 测试群\n', '');
+    const [d] = check(text);
+    expect(brief(d!)).toBe('missing-property 3:1-3:9');
+    expect(d!.message['zh-CN']).toBe('metadata（基本信息） 缺少必填项 name（群名称）');
+  });
+
+  it('missing property at the top: marks the start of the document', () => {
+    const text = minimalPolicy.replace('groups: [wrFixture]\n', '');
+    expect(check(text).map(brief)).toEqual(['missing-property 1:1-1:1']);
+  });
+
+  it('enum: did-you-mean with a fix; no suggestion lists the allowed values', () => {
+    const typo = check(minimalPolicy.replace('kind: new-employee', 'kind: managment'));
+    expect(typo[0]!.message['zh-CN']).toBe('kind（培训群类型） 的值 “managment” 无效；您是不是要写 “management”？');
+    const far = check(minimalPolicy.replace('kind: new-employee', 'kind: 新员工'));
+    expect(far[0]!.message.en).toBe("'kind' has an invalid value \"新员工\"; allowed: new-employee, skill, management, other");
+  });
+
+  it('rating ids as map keys are checked for format on the key itself', () => {
+    const text = minimalPolicy.replace('points: { good: 2, fail: -2 }', 'points: { good: 2, fail: -2, 优秀: 5 }');
+    const diagnostics = check(text).filter((d) => d.code === 'invalid-format');
+    expect(diagnostics.map(brief)).toEqual(['invalid-format 17:32-17:34']);
+  });
+
+  it('positive durations: zero hours is out of range', () => {
+    const text = `${minimalPolicy}responsiveness:\n  questionReplyHours: 0\n`;
+    const [d] = check(text);
+    expect(brief(d!)).toBe('out-of-range 19:23-19:24');
+    expect(d!.message['zh-CN']).toBe('questionReplyHours（答复时限（小时）） 应 > 0，这里是 0');
+  });
+});
