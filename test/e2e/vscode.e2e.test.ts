@@ -39,7 +39,6 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
       await page.goto(`${session.url}/?folder=${workspace}`);
       await openFileByName(page, scenarioFileName);
       await shot(page, '1-opened');
-      expect(await errorSquiggles(page).count()).toBe(0);
 
       // 1. Give the catch-all band a threshold: the error must appear as a squiggle and in Problems.
       await goTo(page, scenario.breakAt);

@@ -52,12 +52,18 @@ export async function showProblems(page: Page): Promise<Locator> {
   return panel;
 }
 
-/** Opens the quick-fix menu at the cursor and takes the action with this title. */
+/** Opens the quick-fix menu at the cursor and takes the action with this title (by keyboard: a
+ * pointer-blocking overlay covers the menu while it is open). */
 export async function takeQuickFix(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+.');
-  const action = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-  await action.waitFor();
-  await action.click();
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.filter({ hasText: title }).first().waitFor();
+  const count = await rows.count();
+  for (let i = 0; i <= count; i++) {
+    if ((await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label')) === title) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
   await page.locator('.action-widget').waitFor({ state: 'hidden' });
 }
 
