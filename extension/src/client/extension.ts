@@ -2,7 +2,7 @@
 // document is open (or a qungui command runs), so plain YAML users never pay for a Node process.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { declaresQunguiApiVersion, POLICY_LANGUAGE_ID } from './policy-detection.js';
+import { declaresQunguiApiVersion, HEAD_CHARS, POLICY_LANGUAGE_ID } from './policy-detection.js';
 import { createPolicyLanguageClient } from './language-client.js';
 import { publishServerCommandAvailability, registerPolicyCommands } from './server-commands.js';
 
@@ -22,7 +22,9 @@ function ensureClientStarted(context: vscode.ExtensionContext): Promise<Language
 
 /** A YAML file that declares `apiVersion: qungui/v1` becomes a policy document (language `qungui`). */
 async function claimIfPolicy(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId === 'yaml' && declaresQunguiApiVersion(doc.getText())) {
+  // Only the head is read: this runs on every keystroke in every YAML file.
+  const head = () => doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS)));
+  if (doc.languageId === 'yaml' && declaresQunguiApiVersion(head())) {
     await vscode.languages.setTextDocumentLanguage(doc, POLICY_LANGUAGE_ID);
   }
 }

@@ -13,7 +13,7 @@ const API_VERSION_LINE = /^apiVersion:[ \t]*(["']?)qungui\/v1\1[ \t]*(#.*)?$/m;
  * Same window as the engine's `isPolicyText` (which the CLI uses to pick policies from a folder);
  * not imported from there because that module would pull the whole validator into the client.
  */
-const HEAD_CHARS = 64 * 1024;
+export const HEAD_CHARS = 64 * 1024;
 
 export function declaresQunguiApiVersion(text: string): boolean {
   return API_VERSION_LINE.test(text.slice(0, HEAD_CHARS));
