@@ -7,12 +7,14 @@ type Command = { run(args: string[], io: CliIo): Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   validate: () => import('./commands/validate.js'),
   bundle: () => import('./commands/bundle.js'),
+  render: () => import('./commands/render.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
 
   validate PATH…      校验群规文件 / validate policies (files, folders, globs)
   bundle check DIR    检查月度数据包 / check a monthly data bundle
+  render POLICY       生成制度文本 / the regulation document (--format md|html)
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
 
 qungui <command> --help 查看各命令的选项 / options of each command.

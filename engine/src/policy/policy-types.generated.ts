@@ -516,6 +516,81 @@ export interface QunguiTrainingGroupPolicy {
     };
   };
   /**
+   * The regulation document rendered by `qungui render`: title and chapters written by hand.
+   */
+  document?: {
+    /**
+     * Title of the rendered regulation (default: the group name + 管理制度).
+     */
+    title?: string;
+    /**
+     * Chapters whose generated text this policy replaces, in Chinese.
+     */
+    sections?: {
+      /**
+       * Replaces the generated text of the chapter "General provisions" (Markdown; Chinese reports).
+       */
+      general?: string;
+      /**
+       * Replaces the generated text of the chapter "Members" (Markdown; Chinese reports).
+       */
+      members?: string;
+      /**
+       * Replaces the generated text of the chapter "Running the group" (Markdown; Chinese reports).
+       */
+      administration?: string;
+      /**
+       * Replaces the generated text of the chapter "Communication norms" (Markdown; Chinese reports).
+       */
+      communication?: string;
+      /**
+       * Replaces the generated text of the chapter "Assessment" (Markdown; Chinese reports).
+       */
+      assessment?: string;
+      /**
+       * Replaces the generated text of the chapter "Use of results" (Markdown; Chinese reports).
+       */
+      outcomes?: string;
+      /**
+       * Replaces the generated text of the chapter "Confidentiality" (Markdown; Chinese reports).
+       */
+      confidentiality?: string;
+    };
+    /**
+     * Chapters whose generated text this policy replaces, in English.
+     */
+    sectionsEn?: {
+      /**
+       * Replaces the generated text of the chapter "General provisions" in English output.
+       */
+      general?: string;
+      /**
+       * Replaces the generated text of the chapter "Members" in English output.
+       */
+      members?: string;
+      /**
+       * Replaces the generated text of the chapter "Running the group" in English output.
+       */
+      administration?: string;
+      /**
+       * Replaces the generated text of the chapter "Communication norms" in English output.
+       */
+      communication?: string;
+      /**
+       * Replaces the generated text of the chapter "Assessment" in English output.
+       */
+      assessment?: string;
+      /**
+       * Replaces the generated text of the chapter "Use of results" in English output.
+       */
+      outcomes?: string;
+      /**
+       * Replaces the generated text of the chapter "Confidentiality" in English output.
+       */
+      confidentiality?: string;
+    };
+  };
+  /**
    * Use of results: points and follow-ups (R1, R2).
    */
   outcomes?: {

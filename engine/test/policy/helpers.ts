@@ -31,4 +31,9 @@ assessment:
       - { rating: fail }
 outcomes:
   points: { good: 2, fail: -2 }
+membership:
+  removal: { maxViolations: 3, inactiveDays: 30 }
+publishing: { noticeHours: 24, updateIntervalDays: 7 }
+activities: { sessionNoticeHours: 24, gradingDays: 3 }
+responsiveness: { questionReplyHours: 24 }
 `;

@@ -40,7 +40,7 @@ describe('loading bad input', () => {
   });
 
   it('refuses a second YAML document at its start', () => {
-    expect(diagnose(`${minimalPolicy}---\napiVersion: qungui/v1\n`)).toEqual(['multiple-documents 18:1-18:4']);
+    expect(diagnose(`${minimalPolicy}---\napiVersion: qungui/v1\n`)).toEqual(['multiple-documents 23:1-23:4']);
   });
 
   it('refuses an oversized file without parsing it', () => {

@@ -61,9 +61,9 @@ describe('schema diagnostics', () => {
   });
 
   it('positive durations: zero hours is out of range', () => {
-    const text = `${minimalPolicy}responsiveness:\n  questionReplyHours: 0\n`;
+    const text = minimalPolicy.replace('questionReplyHours: 24', 'questionReplyHours: 0');
     const [d] = check(text);
-    expect(brief(d!)).toBe('out-of-range 19:23-19:24');
+    expect(brief(d!)).toBe('out-of-range 22:39-22:40');
     expect(d!.message['zh-CN']).toBe('questionReplyHours（答复时限（小时）） 应 > 0，这里是 0');
   });
 });

@@ -12,11 +12,12 @@ import { unreachableBand } from './unreachable-band.js';
 import { invalidWeights } from './invalid-weights.js';
 import { celSyntax, celType } from './cel.js';
 import { invalidTimezone } from './invalid-timezone.js';
+import { missingSetting } from './missing-setting.js';
 
 export const policyRules: readonly PolicyRule[] = [
   duplicateId, unknownId, unreachableRating, ratingWithoutPoints,
   bandOrder, bandOutOfRange, missingCatchAll, unreachableBand, invalidWeights,
-  celSyntax, celType, invalidTimezone,
+  celSyntax, celType, invalidTimezone, missingSetting,
 ];
 
 /** Codes reported by loading, the schema and cross-file checks (documented like the rules). */

@@ -1,0 +1,52 @@
+// `qungui render P [--format md|html] [--locale zh-CN|en] [--out FILE]` (CLI contract: exit 0 / 2).
+// A policy with validation errors is refused: a regulation must not be published from a broken file.
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validatePolicy } from '../../policy/validate.js';
+import { renderRegulation } from '../../render/index.js';
+import { formatText } from '../formats/text.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+
+const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE]
+  生成群成员阅读的群规制度文本 / the regulation document members read
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { format: { type: 'string', short: 'f', default: 'md' }, locale: { type: 'string' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { io.stdout(help); return EXIT_OK; }
+  const format = values.format;
+  if (format !== 'md' && format !== 'html') throw new UsageError(`--format: expected md or html, got ${format}`);
+  const locale = parseLocale(values.locale, io.env);
+  if (positionals.length !== 1) throw new UsageError(`请给出一个群规文件 / give one policy file\n\n${help}`);
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    io.stderr(`qungui render: 无法读取 ${file}（${(error as Error).message}）\n`);
+    return EXIT_USAGE;
+  }
+  const validated = validatePolicy({ file, text });
+  const errors = validated.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || validated.value === undefined) {
+    io.stderr(formatText([{ file, text, diagnostics: errors }], { locale, color: false }));
+    io.stderr(locale === 'zh-CN' ? 'qungui render: 群规有错误，请先修正\n' : 'qungui render: the policy has errors; fix them first\n');
+    return EXIT_USAGE;
+  }
+  const { text: output, document } = renderRegulation(validated.value, { format, locale });
+  if (document.gaps.length > 0) {
+    io.stderr(locale === 'zh-CN'
+      ? `注意：以下设置未填写，文中留空：${document.gaps.join('、')}\n`
+      : `note: these settings are missing and left as gaps: ${document.gaps.join(', ')}\n`);
+  }
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), output);
+  } else {
+    io.stdout(output);
+  }
+  return EXIT_OK;
+}

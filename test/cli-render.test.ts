@@ -1,0 +1,97 @@
+// `qungui render` through the real CLI (issue 7): every chapter present, no [X] left, the numbers
+// equal to the policy's, gaps visible (and warned by validate), HTML self-contained.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { qungui } from './helpers/cli.js';
+
+const examples = ['onboarding', 'skill-sales', 'management'];
+const chaptersZh = ['总则', '群成员管理', '培训群管理', '交流规范', '培训考核', '考核结果应用', '保密规定'];
+const chaptersEn = ['General provisions', 'Members', 'Running the group', 'Communication norms', 'Assessment', 'Use of results', 'Confidentiality'];
+
+/** The text of one "### title" section of the Markdown output. */
+function section(markdown: string, title: string): string {
+  const start = markdown.indexOf(`### ${title}`);
+  if (start === -1) throw new Error(`section ${title} not found`);
+  const next = markdown.indexOf('\n##', start + 4);
+  return markdown.slice(start, next === -1 ? undefined : next);
+}
+
+describe('qungui render', () => {
+  for (const name of examples) {
+    const file = `examples/policies/${name}.qungui.yaml`;
+    const policy = parse(readFileSync(file, 'utf8'));
+    it(`${name}: chapters in order, no gap, numbers from the policy (zh-CN)`, () => {
+      const result = qungui(['render', file]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      const md = result.stdout;
+      expect(md.startsWith(`# ${policy.metadata.name}管理制度\n`)).toBe(true);
+      const headings = [...md.matchAll(/^## 第.章　(.+)$/gm)].map((m) => m[1]);
+      expect(headings).toEqual(chaptersZh);
+      expect(md).not.toMatch(/\[X\]|待定/);
+      expect(section(md, '移出')).toContain(`当月违规超过 **${policy.membership.removal.maxViolations}** 次，或连续 **${policy.membership.removal.inactiveDays}** 天`);
+      expect(section(md, '内容发布')).toContain(`间隔不超过 **${policy.publishing.updateIntervalDays}** 天`);
+      expect(section(md, '内容发布')).toContain(`截止前 **${policy.publishing.noticeHours}** 小时`);
+      expect(section(md, '直播与讨论')).toContain(`至少提前 **${policy.activities.sessionNoticeHours}** 小时`);
+      expect(section(md, '作业（T3）')).toContain(`提交后 **${policy.activities.gradingDays}** 天内`);
+      expect(section(md, '及时答复')).toContain(`应在 **${policy.responsiveness.questionReplyHours}** 小时内`);
+      const points = section(md, '与绩效挂钩');
+      for (const rating of policy.ratings) {
+        const value = policy.outcomes.points[rating.id];
+        expect(points).toContain(`| ${rating.label} | **${value > 0 ? `+${value}` : value}** |`);
+      }
+      const assignments = section(md, '作业考核标准');
+      const rows = assignments.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| 评级') && !line.startsWith('| ---'));
+      expect(rows.length).toBe(policy.assessment.assignments.bands.length);
+      policy.assessment.assignments.bands.forEach((band: { rating: string; min?: Record<string, number> }, i: number) => {
+        const label = policy.ratings.find((r: { id: string }) => r.id === band.rating).label;
+        expect(rows[i]!.startsWith(`| ${label} | `)).toBe(true);
+        for (const threshold of Object.values(band.min ?? {})) expect(rows[i]).toContain(`**${threshold}**`);
+      });
+    });
+  }
+
+  it('English chapters with --locale en, and HTML that loads nothing from the network', () => {
+    const en = qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--locale', 'en']);
+    expect(en.code).toBe(0);
+    expect([...en.stdout.matchAll(/^## Chapter \d\. (.+)$/gm)].map((m) => m[1])).toEqual(chaptersEn);
+    const html = qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(html.stdout).not.toMatch(/<script|src=|href="http/);
+    expect((html.stdout.match(/<h2 /g) ?? []).length).toBe(7);
+    expect((html.stdout.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a missing number is a visible gap, named on stderr, and validate warns about it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-render-'));
+    const file = join(dir, 'gap.qungui.yaml');
+    writeFileSync(file, readFileSync('examples/policies/management.qungui.yaml', 'utf8').replace('  gradingDays: 7\n', ''));
+    const result = qungui(['render', file]);
+    expect(result.code).toBe(0);
+    expect(section(result.stdout, '作业（T3）')).toContain('提交后 【待定：activities.gradingDays】 天内');
+    expect(result.stderr).toContain('activities.gradingDays');
+    const validate = qungui(['validate', file, '--format', 'json']);
+    expect(validate.code).toBe(0);
+    const codes = JSON.parse(validate.stdout).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}/${d.severity}`);
+    expect(codes).toEqual(['missing-setting/warning']);
+  });
+
+  it('a chapter written in the policy replaces the generated one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-render-'));
+    const file = join(dir, 'override.qungui.yaml');
+    writeFileSync(file, `${readFileSync('examples/policies/management.qungui.yaml', 'utf8')}document:\n  title: 管理培训群公约\n  sections:\n    general: |\n      本群是新任经理交流管理经验的地方。\n`);
+    const result = qungui(['render', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('# 管理培训群公约\n')).toBe(true);
+    expect(result.stdout).toContain('## 第一章　总则\n\n本群是新任经理交流管理经验的地方。\n\n## 第二章　群成员管理');
+  });
+
+  it('refuses a policy with errors (exit 2) and a wrong format', () => {
+    expect(qungui(['render', 'test/fixtures/invalid/band-order.qungui.yaml']).code).toBe(2);
+    expect(qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--format', 'pdf']).code).toBe(2);
+  });
+});
