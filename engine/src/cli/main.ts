@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: () => import('./commands/validate.js'),
   bundle: () => import('./commands/bundle.js'),
   render: () => import('./commands/render.js'),
+  init: () => import('./commands/init.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
@@ -15,6 +16,7 @@ const usage = `用法 / usage: qungui <command> [options]
   validate PATH…      校验群规文件 / validate policies (files, folders, globs)
   bundle check DIR    检查月度数据包 / check a monthly data bundle
   render POLICY       生成制度文本 / the regulation document (--format md|html)
+  init                新建群规 / start a new group's policy
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
 
 qungui <command> --help 查看各命令的选项 / options of each command.

@@ -1,0 +1,78 @@
+// `qungui init`: a new group's policy in a minute. On a terminal it asks (group kind, name, chat
+// rooms, file); otherwise everything comes from flags: `qungui init --yes --kind K --name N --out F`.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } from '../../init/policy-template.js';
+import { validatePolicy } from '../../policy/validate.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+
+const KINDS: GroupKind[] = ['new-employee', 'skill', 'management'];
+const KIND_ZH: Record<GroupKind, string> = { 'new-employee': '新员工培训', skill: '业务技能提升培训', management: '管理培训' };
+
+const help = `用法 / usage: qungui init [--kind new-employee|skill|management] [--name 名称] [--groups roomid,…] [--id ID] [--out FILE] [--yes] [--force]
+  在终端上逐项询问；--yes 或非终端时只用参数 / asks on a terminal; with --yes (or no terminal) uses the flags only
+`;
+
+export interface InitInput { stdin: NodeJS.ReadableStream; isTTY: boolean }
+
+export async function run(args: string[], io: CliIo, input: InitInput = { stdin: process.stdin, isTTY: Boolean(process.stdin.isTTY) }): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      kind: { type: 'string' }, name: { type: 'string' }, groups: { type: 'string' }, id: { type: 'string' },
+      out: { type: 'string', short: 'o' }, yes: { type: 'boolean', short: 'y' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.kind !== undefined && !KINDS.includes(values.kind as GroupKind)) throw new UsageError(`--kind: expected ${KINDS.join(', ')}, got ${values.kind}`);
+
+  let answers: InitAnswers & { out?: string };
+  if (values.yes || !input.isTTY) {
+    if (!values.kind || !values.name) throw new UsageError(`没有终端时需要 --kind 和 --name / without a terminal, give --kind and --name\n\n${help}`);
+    answers = { kind: values.kind as GroupKind, name: values.name, groups: splitList(values.groups), id: values.id, out: values.out };
+  } else {
+    answers = await ask(io, input.stdin, values);
+  }
+  if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id)) throw new UsageError(`--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`);
+
+  const id = answers.id ?? defaultPolicyId(answers.kind, answers.name);
+  const out = resolve(io.cwd, answers.out ?? `${id}.qungui.yaml`);
+  if (existsSync(out) && !values.force) {
+    io.stderr(`qungui init: ${out} 已存在，未覆盖（--force 覆盖）/ exists; use --force to overwrite\n`);
+    return EXIT_USAGE;
+  }
+  const text = policyTemplate({ ...answers, id });
+  // The template is ours: it must validate clean, or the user's first experience is an error.
+  const problems = validatePolicy({ file: out, text }).diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length) throw new Error(`generated policy does not validate: ${problems.map((p) => p.code).join(', ')}`);
+  await writeFile(out, text);
+  io.stdout(`已生成 ${out}\n下一步：填写 admins 和 reviewers，按需要调整阈值，然后运行 npx qungui validate ${answers.out ?? `${id}.qungui.yaml`}\n`);
+  return EXIT_OK;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+async function ask(io: CliIo, stdin: NodeJS.ReadableStream, given: { kind?: string; name?: string; groups?: string; id?: string; out?: string }) {
+  const rl = createInterface({ input: stdin, output: process.stdout, terminal: true });
+  try {
+    let kind = given.kind as GroupKind | undefined;
+    while (!kind) {
+      const answer = (await rl.question(`培训群类型 / group kind:\n  1) ${KIND_ZH['new-employee']}  2) ${KIND_ZH.skill}  3) ${KIND_ZH.management}\n请选择 [1]: `)).trim() || '1';
+      kind = KINDS[Number(answer) - 1] ?? (KINDS.includes(answer as GroupKind) ? (answer as GroupKind) : undefined);
+      if (!kind) io.stdout('请输入 1、2 或 3\n');
+    }
+    let name = given.name;
+    while (!name) name = (await rl.question('群名称 / group name: ')).trim() || undefined;
+    const groups = given.groups !== undefined ? splitList(given.groups) : splitList(await rl.question('群聊 ID，多个用逗号分隔（可稍后填写）/ chat room ids: '));
+    const suggested = `${given.id ?? defaultPolicyId(kind, name)}.qungui.yaml`;
+    const out = given.out ?? ((await rl.question(`保存为 / file [${suggested}]: `)).trim() || suggested);
+    return { kind, name, groups, id: given.id, out };
+  } finally {
+    rl.close();
+  }
+}
