@@ -89,12 +89,12 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
       linesWithSyntaxError.add(line);
     }
     const isDuplicate = error.code === 'DUPLICATE_KEY';
-    const zh = yamlErrorZh[error.code] ?? 'YAML 格式错误';
+    const zh = yamlErrorZh[error.code];
     diagnostics.push(diagnostic(lineCounter, isDuplicate ? 'duplicate-key' : 'yaml-syntax',
       error.name === 'YAMLWarning' ? 'warning' : 'error',
       isDuplicate
         ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
-        : { 'zh-CN': `${zh}（${firstLine(error.message)}）`, en: firstLine(error.message) },
+        : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
       error.pos[0], isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1]));
   }
   if (document.errors.length > 0) {
