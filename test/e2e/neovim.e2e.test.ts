@@ -41,7 +41,7 @@ describe.runIf(gate.run)('qungui in Neovim 0.7.2 over stdio', () => {
         timeout: 90_000,
         env: {
           ...process.env, HOME: home, XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_STATE_HOME: xdg('state'), XDG_CACHE_HOME: xdg('cache'),
-          QUNGUI_SERVER: serverBundle, QUNGUI_RESULT: resultFile, QUNGUI_SCENARIO: JSON.stringify(scenario),
+          QUNGUI_SERVER: process.env.QUNGUI_E2E_SERVER ?? serverBundle, QUNGUI_RESULT: resultFile, QUNGUI_SCENARIO: JSON.stringify(scenario),
         },
       });
       const result = JSON.parse(readFileSync(resultFile, 'utf8')) as ProbeResult;
