@@ -1,6 +1,7 @@
 // A second real LSP client: Debian's Neovim 0.7.2 starts the bundled server over stdio
 // (`node extension/dist/server.js --stdio`) and must see exactly what the CLI reports and what
 // VS Code shows for the same file and the same edit (see support/scenario.ts).
+// QUNGUI_E2E_SERVER=path runs the same probe against another server build.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
