@@ -10,6 +10,11 @@ import { bandOutOfRange } from './band-out-of-range.js';
 import { missingCatchAll } from './missing-catch-all.js';
 import { unreachableBand } from './unreachable-band.js';
 import { invalidWeights } from './invalid-weights.js';
+import { duplicateTerm } from './duplicate-term.js';
+import { allowedTerm } from './allowed-term.js';
+import { emptyTerm } from './empty-term.js';
+import { singleCharTerm } from './single-char-term.js';
+import { backtrackingRegex, invalidRegex } from './regex-patterns.js';
 import { celSyntax, celType } from './cel.js';
 import { invalidTimezone } from './invalid-timezone.js';
 import { missingSetting } from './missing-setting.js';
@@ -17,6 +22,7 @@ import { missingSetting } from './missing-setting.js';
 export const policyRules: readonly PolicyRule[] = [
   duplicateId, unknownId, unreachableRating, ratingWithoutPoints,
   bandOrder, bandOutOfRange, missingCatchAll, unreachableBand, invalidWeights,
+  duplicateTerm, allowedTerm, emptyTerm, singleCharTerm, invalidRegex, backtrackingRegex,
   celSyntax, celType, invalidTimezone, missingSetting,
 ];
 
