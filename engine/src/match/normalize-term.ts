@@ -24,12 +24,11 @@ let toSimplified: ((text: string) => string) | undefined;
 const simplifiedCache = new Map<string, string>();
 
 function simplified(ch: string): string {
-  let out = simplifiedCache.get(ch);
-  if (out === undefined) {
-    const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-    out = convert(ch);
-    simplifiedCache.set(ch, out);
-  }
+  const cached = simplifiedCache.get(ch);
+  if (cached !== undefined) return cached;
+  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+  const out = convert(ch);
+  simplifiedCache.set(ch, out);
   return out;
 }
 
