@@ -11,3 +11,4 @@ export { declarations, references, type IdKind, type IdSite } from './policy/rul
 export { bandTables, type BandTable, type BandView } from './policy/rules/bands.js';
 export { allDiagnosticCodes } from './policy/rules/index.js';
 export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environments.js';
+export * from './evaluate/index.js';

@@ -56,6 +56,8 @@ export interface Finding {
 export interface NotEvaluated {
   clause: string;
   policyId: string;
+  /** Finding code of the rule that could not run (a clause may have several). */
+  code?: string;
   reason: LocalizedText;
 }
 

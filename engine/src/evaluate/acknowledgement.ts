@@ -1,0 +1,15 @@
+// E3/E6 participation counts messages with content; bare acknowledgements (收到, 好的, 👍…) do not count.
+// A text is a bare acknowledgement when, after removing spaces, punctuation, symbols and emoji, what is
+// left is one of these words (or nothing at all).
+const WORDS = new Set([
+  '收到', '好的', '好', '嗯', '嗯嗯', '哦', '哦哦', '噢', '好滴', '好哒', '好嘞', '明白', '了解', '知道了', '谢谢',
+  '多谢', '感谢', '谢谢老师', '收到谢谢', '好的谢谢', '收到收到', '好的好的', 'ok', 'okay', '1', '666', '赞',
+  '已阅', '已收到', '对', '是的', '嗯好', '好的收到', '收到了', 'thanks', 'thx', '谢', '辛苦了', '辛苦', '辛苦老师',
+]);
+const NOISE = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+/gu;
+const BRACKET_EMOJI = /\[[^\]]{1,6}\]/g; // WeChat [强] [OK] [抱拳]
+
+export function isBareAcknowledgement(text: string): boolean {
+  const core = text.replace(BRACKET_EMOJI, '').replace(NOISE, '').toLowerCase();
+  return core === '' || WORDS.has(core);
+}

@@ -1,0 +1,99 @@
+// Everything a rule can see for one policy: the policy, its location lookup, the month, the rows of the
+// groups it governs and what the single pass over messages gathered. Rules read this; they never read
+// the bundle themselves (one streaming pass, issue 4 performance goal).
+import type { Policy } from '../index.js';
+import type { ValidatedPolicy } from '../policy/validate.js';
+import type { Path } from '../policy/paths.js';
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
+import type { TableName, TableRows, EmployeeRow, MemberRow } from '../data/bundle-types.js';
+import type { Finding, RuleLocation } from './result-types.js';
+import type { MonthRange } from './time.js';
+import type { ScanState } from './scan/scan-state.js';
+import type { EvaluationResult } from './result-types.js';
+import type { CategoryInfo, Settings } from './settings.js';
+
+export type SmallTable = Exclude<TableName, 'messages'>;
+
+export interface PolicyData {
+  /** Member rows of this policy's groups (every row, whole month). */
+  members: MemberRow[];
+  /** Employees by id (the whole roster: it is company-wide). */
+  employees: Map<string, EmployeeRow>;
+  rows: { [T in SmallTable]: TableRows[T][] };
+}
+
+/** A member row active during the month, with what the rules need to know about its person. */
+export interface Membership {
+  row: MemberRow;
+  groupId: string;
+  memberId: string;
+  key: string;
+  name: string | null;
+  /** admin or lecturer by role, or listed in `admins`: not rated and not asked for an application. */
+  staff: boolean;
+  /** May post materials (C1): staff, role publisher, or listed in publishing.publishers. */
+  publisher: boolean;
+  /** External contact (S4): flagged by the source or an id with an external prefix. */
+  external: boolean;
+  employee?: EmployeeRow;
+}
+
+export interface PolicyEval {
+  policy: Policy;
+  validated: ValidatedPolicy;
+  id: string;
+  file: string;
+  month: MonthRange;
+  groups: ReadonlySet<string>;
+  settings: Settings;
+  categories: Map<string, CategoryInfo>;
+  present: ReadonlySet<TableName>;
+  data: PolicyData;
+  /** Active memberships by `${groupId}\u0000${memberId}`, in a stable order. */
+  memberships: Map<string, Membership>;
+  scan: ScanState;
+  history: readonly EvaluationResult[];
+  redact: boolean;
+  /** Where a policy path is (falls back to the nearest existing ancestor, then line 1). */
+  locate(path: Path): RuleLocation;
+  /** Set when a rule cannot run; the clause is listed in notEvaluated. */
+  notEvaluated(clause: string, code: string, reason: LocalizedText): void;
+  report(finding: NewFinding): void;
+  /** Per-policy memo of derived indexes (see memo()). */
+  cache: Map<string, unknown>;
+  /** Ratings filled by the rating rules, read by the overall/points/follow-up rules. */
+  ratings: Map<string, MemberRating>;
+}
+
+export interface MemberRating {
+  ratings: Record<'assignments' | 'tests' | 'participation' | 'overall', string | null>;
+  metrics: Record<string, number | null>;
+  points: number | null;
+  actions: string[];
+}
+
+export interface NewFinding {
+  code: string;
+  clause: string;
+  severity: Severity;
+  groupId: string | null;
+  memberId: string | null;
+  path: Path;
+  evidence: Record<string, unknown>;
+  message: LocalizedText;
+  action?: string;
+}
+
+export function membershipKey(groupId: string, memberId: string): string {
+  return `${groupId}\u0000${memberId}`;
+}
+
+export type { Finding };
+
+/** Computes a derived index once per policy evaluation. */
+export function memo<T>(ctx: PolicyEval, key: string, compute: () => T): T {
+  if (ctx.cache.has(key)) return ctx.cache.get(key) as T;
+  const value = compute();
+  ctx.cache.set(key, value);
+  return value;
+}

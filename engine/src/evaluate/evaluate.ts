@@ -1,0 +1,271 @@
+// The monthly evaluation (issue 4): policies × one month's bundle → result.json's object.
+// Flow: governance (room → policy) → small tables → ONE streaming pass over messages (per-member
+// counters, matches, questions) → rules by stage → overall rating → outcomes → sorted result.
+import { createHash } from 'node:crypto';
+import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import type { Policy } from '../index.js';
+import { formatPath, type Path } from '../policy/paths.js';
+import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
+import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type SmallTable } from './context.js';
+import { governingPolicies } from './governance.js';
+import type { CompileMatcher, ContentMatcher } from './matcher-port.js';
+import { defaultCompileMatcher } from './matcher-source.js';
+import { ratingOf } from './member-rating.js';
+import { participationMetrics } from './metrics.js';
+import { rateOverall } from './overall.js';
+import { lastActivity } from './last-activity.js';
+import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef } from './result-types.js';
+import { activeMemberships } from './roster.js';
+import { memberFacts } from './rules/rating-rule.js';
+import { evalRules, type EvalRule } from './rules/index.js';
+import { learners } from './rules/learners.js';
+import { PolicyScanner } from './scan/policy-scanner.js';
+import { emptyScanState } from './scan/scan-state.js';
+import { categoriesOf, settingsOf } from './settings.js';
+import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
+import { monthRange } from './time.js';
+
+export interface EvaluateInput {
+  policies: ValidatedPolicy[];
+  bundle: Bundle;
+  /** YYYY-MM. */
+  month: string;
+  /** Earlier months' results (R2 escalation, M5 last activity). */
+  history?: EvaluationResult[];
+  /** ISO time written as generatedAt; without it the result has no clock in it. */
+  now?: string;
+  /** Mask phone/ID/bank numbers in evidence (default true). */
+  redact?: boolean;
+  onProgress?: (done: number, total?: number) => void;
+  /** The content matcher; defaults to engine/src/match's compileMatcher. Tests pass fakes. */
+  compileMatcher?: CompileMatcher;
+}
+
+/** Thrown for a policy that has validation errors: evaluation refuses it (the CLI prints the diagnostics). */
+export class PolicyRejectedError extends Error {
+  constructor(readonly policy: ValidatedPolicy) {
+    super(`policy ${policy.file} has validation errors / 群规 ${policy.file} 未通过校验`);
+  }
+}
+
+const SMALL_TABLES: readonly SmallTable[] = ['employees', 'members', 'applications', 'exits', 'assignments', 'submissions', 'tests', 'sessions', 'attendance', 'exemptions'];
+const PROGRESS_EVERY = 10_000;
+
+export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> {
+  const redact = input.redact ?? true;
+  const history = [...(input.history ?? [])].sort((a, b) => cmp(a.month, b.month));
+  for (const validated of input.policies) {
+    if (validated.value === undefined || validated.diagnostics.some((d) => d.severity === 'error')) throw new PolicyRejectedError(validated);
+  }
+  const { bundle } = input;
+
+  // Small tables, read whole (they are bounded by people and assignments, not by chat volume).
+  const tables = {} as PolicyData['rows'];
+  for (const table of SMALL_TABLES) {
+    (tables as Record<string, unknown[]>)[table] = bundle.present.has(table) ? await bundle.load(table) : [];
+  }
+  const employees = new Map<string, EmployeeRow>(tables.employees.map((e) => [e.employee_id, e]));
+
+  const contexts = input.policies.map((validated) => createContext(validated, input.month, bundle.present, tables, employees, history, redact));
+  const route = governingPolicies(contexts.map((ctx) => ({ id: ctx.id, groups: ctx.policy.groups, ctx }))) as Map<string, { ctx: PolicyEval }>;
+
+  // One pass over messages.
+  const compile = input.compileMatcher ?? defaultCompileMatcher();
+  const scanners = new Map<PolicyEval, PolicyScanner>();
+  const matcherMissing = new Set<PolicyEval>();
+  for (const ctx of contexts) {
+    let matcher: ContentMatcher | undefined;
+    const content = ctx.policy.content;
+    if ((content?.categories?.length ?? 0) > 0 || (content?.detectors?.length ?? 0) > 0) {
+      if (compile) matcher = compile(content);
+      else matcherMissing.add(ctx);
+    }
+    scanners.set(ctx, new PolicyScanner(ctx, matcher));
+  }
+  const ungoverned = new Map<string, { messages: number; senders: Set<string> }>();
+  let done = 0;
+  if (bundle.present.has('messages')) {
+    for await (const message of bundle.messages()) {
+      const governed = route.get(message.group_id);
+      if (governed) scanners.get(governed.ctx)!.consume(message);
+      else {
+        const seen = ungoverned.get(message.group_id) ?? { messages: 0, senders: new Set<string>() };
+        seen.messages++;
+        seen.senders.add(message.sender_id);
+        ungoverned.set(message.group_id, seen);
+      }
+      if (++done % PROGRESS_EVERY === 0) input.onProgress?.(done);
+    }
+  }
+  input.onProgress?.(done, done);
+  for (const scanner of scanners.values()) scanner.finish();
+
+  // Rules, stage by stage.
+  for (const ctx of contexts) {
+    runStage(ctx, 'findings', matcherMissing.has(ctx));
+    runStage(ctx, 'ratings', false);
+    for (const m of learners(ctx)) {
+      const entry = ratingOf(ctx, m.key);
+      if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
+      rateOverall(ctx.policy, entry, memberFacts(ctx, m));
+      const last = lastActivity(ctx, m);
+      entry.metrics.lastActiveAt = last.at ?? null;
+    }
+    runStage(ctx, 'outcomes', false);
+  }
+
+  // Rooms nobody governs: listed with their size, never dropped.
+  for (const row of tables.members) {
+    if (route.has(row.group_id)) continue;
+    const seen = ungoverned.get(row.group_id) ?? { messages: 0, senders: new Set<string>() };
+    ungoverned.set(row.group_id, seen);
+  }
+  const ungovernedGroups = [...ungoverned.entries()].map(([groupId, seen]) => {
+    const members = new Set(tables.members.filter((r) => r.group_id === groupId).map((r) => r.member_id));
+    if (members.size === 0) for (const sender of seen.senders) members.add(sender);
+    return { groupId, messages: seen.messages, members: members.size };
+  }).sort((a, b) => cmp(a.groupId, b.groupId));
+
+  const refs = contexts.map((ctx) => policyRef(ctx)).sort((a, b) => cmp(a.id, b.id));
+  const members: MemberResult[] = [];
+  const findings: Finding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
+  for (const ctx of contexts) {
+    for (const m of learners(ctx)) {
+      const entry = ratingOf(ctx, m.key);
+      members.push({
+        groupId: m.groupId, memberId: m.memberId, name: m.name, policyId: ctx.id,
+        ratings: entry.ratings, metrics: Object.fromEntries(Object.entries(entry.metrics).sort(([a], [b]) => cmp(a, b))),
+        points: entry.points, actions: entry.actions,
+      });
+    }
+    findings.push(...(ctx as PolicyEvalInternal).findings);
+    notEvaluated.push(...(ctx as PolicyEvalInternal).notEvaluatedList);
+  }
+  const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<string, { read: number; accepted: number; rejected: number }>;
+  return {
+    version: 1,
+    month: input.month,
+    ...(refs.length === 1 ? { policy: refs[0]! } : {}),
+    policies: refs,
+    members: sortMembers(members),
+    findings: sortFindings(findings),
+    notEvaluated: sortNotEvaluated(dedupe(notEvaluated)),
+    ungovernedGroups,
+    data: {
+      rows: Object.fromEntries(Object.entries(counts).map(([table, c]) => [table, c.accepted])),
+      rejected: bundle.rejected.length,
+      counts,
+    },
+    ...(input.now !== undefined ? { generatedAt: input.now } : {}),
+  };
+}
+
+interface PolicyEvalInternal extends PolicyEval {
+  findings: Finding[];
+  notEvaluatedList: NotEvaluated[];
+}
+
+function createContext(
+  validated: ValidatedPolicy, month: string, present: ReadonlySet<TableName>, tables: PolicyData['rows'],
+  employees: Map<string, EmployeeRow>, history: EvaluationResult[], redact: boolean,
+): PolicyEvalInternal {
+  const policy = validated.value as Policy;
+  const zone = policy.metadata.timezone ?? 'Asia/Shanghai';
+  const groups = new Set(policy.groups);
+  const range = monthRange(month, zone);
+  const settings = settingsOf(policy);
+  const sessionIds = new Set(tables.sessions.filter((s) => groups.has(s.group_id)).map((s) => s.session_id));
+  const assignmentIds = new Set(tables.assignments.filter((a) => groups.has(a.group_id)).map((a) => a.assignment_id));
+  const rows: PolicyData['rows'] = {
+    employees: tables.employees,
+    members: tables.members.filter((r) => groups.has(r.group_id)),
+    applications: tables.applications.filter((r) => groups.has(r.group_id)),
+    exits: tables.exits.filter((r) => groups.has(r.group_id)),
+    assignments: tables.assignments.filter((r) => groups.has(r.group_id)),
+    submissions: tables.submissions.filter((r) => assignmentIds.has(r.assignment_id)),
+    tests: tables.tests.filter((r) => groups.has(r.group_id)),
+    sessions: tables.sessions.filter((r) => groups.has(r.group_id)),
+    attendance: tables.attendance.filter((r) => sessionIds.has(r.session_id)),
+    exemptions: tables.exemptions.filter((r) => groups.has(r.group_id)),
+  };
+  const findings: Finding[] = [];
+  const notEvaluatedList: NotEvaluated[] = [];
+  const ctx: PolicyEvalInternal = {
+    policy, validated, id: policy.metadata.id, file: validated.file, month: range, groups, settings,
+    categories: categoriesOf(policy), present,
+    data: { members: rows.members, employees, rows },
+    memberships: activeMemberships(rows.members, range, settings, employees, rows.applications),
+    scan: emptyScanState(), history, redact, cache: new Map(), ratings: new Map(), findings, notEvaluatedList,
+    locate: (path) => locate(validated, path),
+    notEvaluated: (clause, code, reason) => notEvaluatedList.push({ clause, policyId: policy.metadata.id, code, reason }),
+    report: (finding: NewFinding) => findings.push(toFinding(ctx, finding)),
+  };
+  return ctx;
+}
+
+function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
+  for (let length = path.length; length >= 0; length--) {
+    const found = locatePath(validated, path.slice(0, length));
+    if (found) return { file: validated.file, path: formatPath(path), line: found.line, column: found.column };
+  }
+  return { file: validated.file, path: formatPath(path), line: 1, column: 1 };
+}
+
+function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
+  return {
+    code: f.code, clause: f.clause, severity: f.severity, policyId: ctx.id, groupId: f.groupId, memberId: f.memberId,
+    rule: ctx.locate(f.path), evidence: f.evidence, message: f.message, ...(f.action !== undefined ? { action: f.action } : {}),
+  };
+}
+
+const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
+const CONTENT_RULES = new Set(['insulting-language', 'disrespectful-language', 'banned-content', 'confidential-content', 'unreleased-information', 'confidential-forwarded', 'outsider-in-confidential-group', 'removal-violations', 'violation-not-stopped']);
+
+function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: boolean): void {
+  for (const rule of evalRules) {
+    if (rule.stage !== stage) continue;
+    const reason = whyNot(ctx, rule) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? MATCHER_MISSING : undefined);
+    if (reason) {
+      ctx.notEvaluated(rule.clause, rule.code, reason);
+      continue;
+    }
+    const soft = rule.preconditionBlocks === false ? rule.precondition?.(ctx) : undefined;
+    if (soft) ctx.notEvaluated(rule.clause, rule.code, soft);
+    rule.run(ctx);
+  }
+}
+
+/** Why a rule cannot run: a missing table, an unset setting, or its own precondition. */
+function whyNot(ctx: PolicyEval, rule: EvalRule): LocalizedText | undefined {
+  const missing = rule.needs.filter((table) => !ctx.present.has(table));
+  if (missing.length > 0) {
+    return { 'zh-CN': `数据包中缺少表：${missing.join('、')}`, en: `The data bundle lacks the table(s): ${missing.join(', ')}` };
+  }
+  for (const path of rule.settings ?? []) {
+    let value: unknown = ctx.policy;
+    for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+    if (value === undefined) return { 'zh-CN': `群规未设置 ${formatPath(path)}`, en: `The policy does not set ${formatPath(path)}` };
+  }
+  return rule.preconditionBlocks === false ? undefined : rule.precondition?.(ctx);
+}
+
+function policyRef(ctx: PolicyEval): PolicyRef {
+  return {
+    id: ctx.id, file: ctx.file, name: ctx.policy.metadata.name,
+    sha256: createHash('sha256').update(ctx.validated.text, 'utf8').digest('hex'),
+  };
+}
+
+function dedupe(list: NotEvaluated[]): NotEvaluated[] {
+  const seen = new Set<string>();
+  return list.filter((n) => {
+    const key = `${n.policyId}\u0000${n.clause}\u0000${n.code ?? ''}\u0000${n.reason.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { membershipKey };

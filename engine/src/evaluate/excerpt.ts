@@ -1,0 +1,29 @@
+// Evidence excerpts (issue 4 item 5): at most 40 characters (code points) around a match, never the whole
+// message; "…" marks a cut. Masking happens after cutting, so a number split by the cut is masked too.
+import { privacy } from './mask.js';
+
+export const EXCERPT_MAX = 40;
+
+export function excerpt(text: string, start: number, end: number, redact: boolean): string {
+  const chars = Array.from(text);
+  // UTF-16 offsets → code point indexes.
+  const before = Array.from(text.slice(0, start)).length;
+  const inside = Math.max(1, Array.from(text.slice(start, end)).length);
+  const budget = EXCERPT_MAX;
+  let from: number;
+  let to: number;
+  if (inside >= budget) {
+    from = before;
+    to = before + budget;
+  } else {
+    const room = budget - inside;
+    from = Math.max(0, before - Math.floor(room / 2));
+    to = Math.min(chars.length, from + budget);
+    from = Math.max(0, to - budget);
+  }
+  let out = chars.slice(from, to).join('');
+  // The ellipses replace characters so the excerpt stays within the 40-character budget.
+  if (from > 0) out = '…' + Array.from(out).slice(1).join('');
+  if (to < chars.length) out = Array.from(out).slice(0, -1).join('') + '…';
+  return privacy(out, redact);
+}

@@ -1,0 +1,57 @@
+// N1 N2 N4 S1 S2 share one shape: every matcher hit of the clause is a finding, located at the term or
+// pattern (or detector) that matched, with a ≤ 40-character masked excerpt as evidence.
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
+import type { Path } from '../../policy/paths.js';
+import type { PolicyEval } from '../context.js';
+import { who, whoEn } from '../describe.js';
+import type { Hit } from '../scan/scan-state.js';
+import type { EvalRule, FindingDoc } from './rule.js';
+
+export function hitPath(ctx: PolicyEval, hit: Hit): Path {
+  const category = ctx.categories.get(hit.match.categoryId);
+  if (hit.match.kind === 'detector') {
+    const index = (ctx.policy.content?.detectors ?? []).indexOf(hit.match.categoryId as never);
+    return index >= 0 ? ['content', 'detectors', index] : ['content', 'detectors'];
+  }
+  if (!category) return ['content', 'categories'];
+  return ['content', 'categories', category.index, hit.match.kind === 'pattern' ? 'patterns' : 'terms', hit.match.ruleIndex];
+}
+
+export function hitEvidence(ctx: PolicyEval, hit: Hit): Record<string, unknown> {
+  return {
+    messageId: hit.messageId, sentAt: ctx.month.iso(hit.sentAt), category: hit.match.categoryId,
+    kind: hit.match.kind, matched: hit.match.text, excerpt: hit.excerpt,
+    ...(hit.forwarded ? { forwarded: true } : {}), ...(hit.recalled ? { recalled: true } : {}),
+  };
+}
+
+export function hasContentRules(ctx: PolicyEval, clause: string): LocalizedText | undefined {
+  const categories = (ctx.policy.content?.categories ?? []).some((c) => c.clause === clause);
+  const detectors = clause === 'S1' && (ctx.policy.content?.detectors ?? []).length > 0;
+  if (categories || detectors) return undefined;
+  return { 'zh-CN': `群规没有为 ${clause} 设置内容类别（content.categories[].clause: ${clause}）`, en: `The policy has no content category for ${clause} (content.categories[].clause: ${clause})` };
+}
+
+export function contentRule(options: {
+  code: string; clause: 'N1' | 'N2' | 'N4' | 'S1' | 'S2'; doc: FindingDoc;
+  what: LocalizedText; skip?: (hit: Hit) => boolean;
+}): EvalRule {
+  return {
+    code: options.code, clause: options.clause, stage: 'findings', needs: ['messages'], path: ['content', 'categories'], doc: options.doc,
+    precondition: (ctx) => hasContentRules(ctx, options.clause),
+    run(ctx) {
+      for (const hit of ctx.scan.hits) {
+        if (hit.match.clause !== options.clause || options.skip?.(hit)) continue;
+        const label = ctx.categories.get(hit.match.categoryId)?.label ?? hit.match.categoryId;
+        ctx.report({
+          code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
+          path: hitPath(ctx, hit), evidence: hitEvidence(ctx, hit), ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
+          message: {
+            'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
+            en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${label}): “${hit.excerpt}”`,
+          },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// Consumes one policy's messages, one at a time, in file order, updating per-member counters and
+// keeping only what rules need later (matches, unanswered questions, materials). Clauses fed here:
+// M3/E3/E6 counters, N1 N2 N4 S1 S2 matches, N5 questions, A3 reactions, C1–C3 materials, S4 forwards.
+import type { ExemptionRow, MessageRow } from '../../data/bundle-types.js';
+import { isBareAcknowledgement } from '../acknowledgement.js';
+import { membershipKey, type PolicyEval } from '../context.js';
+import { excerpt } from '../excerpt.js';
+import { privacy } from '../mask.js';
+import type { ContentMatcher } from '../matcher-port.js';
+import { HOUR } from '../time.js';
+import { emptyStats, type Hit, type MemberStats, type Question } from './scan-state.js';
+import { RecentSenders } from './recent-senders.js';
+
+interface PendingQuestion extends Question { deadline: number; answered: boolean }
+
+export class PolicyScanner {
+  private readonly recent = new RecentSenders();
+  /** Open questions by message id, and in arrival order for expiry. */
+  private readonly open = new Map<string, PendingQuestion>();
+  private readonly openOrder: PendingQuestion[] = [];
+  private openHead = 0;
+  /** Violations waiting for an admin's reaction, per group (A3). */
+  private readonly waiting = new Map<string, Hit[]>();
+  private readonly exemptions: Map<string, ExemptionRow[]>;
+  private readonly replyWindow?: number;
+  private readonly adminWindow: number;
+
+  constructor(private readonly ctx: PolicyEval, private readonly matcher: ContentMatcher | undefined) {
+    this.exemptions = new Map();
+    for (const exemption of ctx.data.rows.exemptions) {
+      const key = `${exemption.group_id}\u0000${exemption.category}`;
+      const list = this.exemptions.get(key) ?? [];
+      list.push(exemption);
+      this.exemptions.set(key, list);
+    }
+    if (ctx.settings.questionReplyHours !== undefined) this.replyWindow = ctx.settings.questionReplyHours * HOUR;
+    this.adminWindow = ctx.settings.adminResponseHours * HOUR;
+  }
+
+  consume(message: MessageRow): void {
+    const ctx = this.ctx;
+    const scan = ctx.scan;
+    const t = message.sent_at;
+    scan.messagesByGroup.set(message.group_id, (scan.messagesByGroup.get(message.group_id) ?? 0) + 1);
+    if (t > scan.lastMessageAt) scan.lastMessageAt = t;
+    this.expire(t);
+    if (message.type === 'system') return;
+    const key = membershipKey(message.group_id, message.sender_id);
+    const stats = this.statsOf(key);
+    stats.messages++;
+    if (t > stats.lastActive) stats.lastActive = t;
+    const membership = ctx.memberships.get(key);
+    if (membership?.staff) this.adminReacted(message.group_id, t);
+    this.recent.remember(message.message_id, message.sender_id);
+
+    const text = message.content ?? '';
+    const hasContent = !message.recalled && (message.type !== 'text' || !isBareAcknowledgement(text));
+    if (hasContent) {
+      stats.contentMessages++;
+      const day = ctx.month.dayOf(t);
+      if (day > 0) stats.dayBits |= 1 << (day - 1);
+    }
+    if (message.reply_to !== undefined) this.reply(message, stats);
+    if (message.type === 'text' && text !== '') this.mention(message, text);
+
+    if (ctx.settings.materialTypes.has(message.type)) {
+      scan.materials.push({
+        messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: t,
+        type: message.type, ...(message.file_name ? { fileName: message.file_name } : {}), hasText: text.trim() !== '',
+      });
+    }
+    if (this.matcher) {
+      let violated = false;
+      if (text !== '') violated = this.matchText(message, text, false) || violated;
+      for (const forwarded of message.forwarded ?? []) violated = this.matchText(message, forwarded, true) || violated;
+      if (violated) stats.violations++;
+    }
+    if (this.replyWindow !== undefined && message.type === 'text' && !message.recalled && this.isQuestion(text)) {
+      scan.questions++;
+      const question: PendingQuestion = {
+        messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: t,
+        excerpt: excerpt(text, 0, Math.min(text.length, 20), ctx.redact), deadline: t + this.replyWindow, answered: false,
+      };
+      this.open.set(question.messageId, question);
+      this.openOrder.push(question);
+    }
+  }
+
+  /** End of data: questions still open are judged only if their window closed before the month ended. */
+  finish(): void {
+    const scan = this.ctx.scan;
+    const dataEnd = Math.max(scan.lastMessageAt, this.ctx.month.end);
+    for (let i = this.openHead; i < this.openOrder.length; i++) {
+      const question = this.openOrder[i]!;
+      if (question.answered) continue;
+      if (question.deadline < this.ctx.month.end && question.deadline < dataEnd) scan.unansweredQuestions.push(strip(question));
+      else scan.undecidedQuestions++;
+    }
+    this.open.clear();
+    for (const hits of this.waiting.values()) {
+      for (const hit of hits) {
+        if (hit.sentAt + this.adminWindow < this.ctx.month.end) scan.unstoppedViolations.push(hit);
+      }
+    }
+    this.waiting.clear();
+  }
+
+  private statsOf(key: string): MemberStats {
+    let stats = this.ctx.scan.stats.get(key);
+    if (!stats) {
+      stats = emptyStats();
+      this.ctx.scan.stats.set(key, stats);
+    }
+    return stats;
+  }
+
+  private isQuestion(text: string): boolean {
+    if (text === '' || isBareAcknowledgement(text)) return false;
+    for (const marker of this.ctx.settings.questionMarkers) if (text.includes(marker)) return true;
+    return false;
+  }
+
+  private reply(message: MessageRow, stats: MemberStats): void {
+    const to = this.recent.senderOf(message.reply_to!);
+    if (to === message.sender_id) return;
+    stats.repliesGiven++;
+    const question = this.open.get(message.reply_to!);
+    if (question && !question.answered && question.senderId !== message.sender_id && message.sent_at <= question.deadline) {
+      this.answer(question, message.sender_id, stats);
+    }
+  }
+
+  /** "@name" of an open question's asker, by someone else, also answers it (N5). */
+  private mention(message: MessageRow, text: string): void {
+    if (this.open.size === 0 || !text.includes('@')) return;
+    for (const question of this.open.values()) {
+      if (question.answered || question.groupId !== message.group_id || question.senderId === message.sender_id) continue;
+      if (message.sent_at > question.deadline) continue;
+      const name = this.ctx.memberships.get(membershipKey(question.groupId, question.senderId))?.name;
+      if (name && text.includes(`@${name}`)) this.answer(question, message.sender_id, this.statsOf(membershipKey(message.group_id, message.sender_id)));
+    }
+  }
+
+  private answer(question: PendingQuestion, _by: string, stats: MemberStats): void {
+    question.answered = true;
+    this.open.delete(question.messageId);
+    stats.questionsAnswered++;
+  }
+
+  private expire(now: number): void {
+    while (this.openHead < this.openOrder.length) {
+      const question = this.openOrder[this.openHead]!;
+      if (!question.answered && question.deadline >= now) break;
+      this.openHead++;
+      if (!question.answered) {
+        this.open.delete(question.messageId);
+        if (question.deadline < this.ctx.month.end) this.ctx.scan.unansweredQuestions.push(strip(question));
+        else this.ctx.scan.undecidedQuestions++;
+      }
+    }
+    if (this.openHead > 4096 && this.openHead * 2 > this.openOrder.length) {
+      this.openOrder.splice(0, this.openHead);
+      this.openHead = 0;
+    }
+    for (const [groupId, hits] of this.waiting) {
+      while (hits.length > 0 && hits[0]!.sentAt + this.adminWindow < now) this.ctx.scan.unstoppedViolations.push(hits.shift()!);
+      if (hits.length === 0) this.waiting.delete(groupId);
+    }
+  }
+
+  private adminReacted(groupId: string, at: number): void {
+    const hits = this.waiting.get(groupId);
+    if (!hits) return;
+    const left = hits.filter((hit) => hit.sentAt >= at);
+    if (left.length === 0) this.waiting.delete(groupId);
+    else this.waiting.set(groupId, left);
+  }
+
+  /** Runs the matcher over one text; returns whether a counted violation was found. */
+  private matchText(message: MessageRow, text: string, forwarded: boolean): boolean {
+    const ctx = this.ctx;
+    let violated = false;
+    for (const match of this.matcher!.match(text)) {
+      const category = ctx.categories.get(match.categoryId);
+      const exemption = category?.exemptible ? this.exemptionFor(message, match.categoryId) : undefined;
+      const counted = ctx.settings.countCategories ? ctx.settings.countCategories.has(match.categoryId) : true;
+      const violation = match.severity === 'error' && counted && !exemption;
+      const hit: Hit = {
+        messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
+        type: message.type, forwarded, recalled: message.recalled === true, match: { ...match, text: privacy(match.text, ctx.redact) },
+        excerpt: excerpt(text, match.start, match.end, ctx.redact), confidential: category?.confidential ?? match.clause === 'S1',
+        violation, ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
+      };
+      ctx.scan.hits.push(hit);
+      if (violation) {
+        violated = true;
+        if (!hit.recalled) {
+          const list = this.waiting.get(message.group_id) ?? [];
+          list.push(hit);
+          this.waiting.set(message.group_id, list);
+        }
+      }
+    }
+    return violated;
+  }
+
+  private exemptionFor(message: MessageRow, categoryId: string): ExemptionRow | undefined {
+    const list = this.exemptions.get(`${message.group_id}\u0000${categoryId}`);
+    return list?.find((e) => (e.member_id === undefined || e.member_id === '' || e.member_id === message.sender_id)
+      && e.valid_from <= message.sent_at && message.sent_at <= e.valid_to);
+  }
+}
+
+function strip(question: PendingQuestion): Question {
+  return { messageId: question.messageId, groupId: question.groupId, senderId: question.senderId, sentAt: question.sentAt, excerpt: question.excerpt };
+}
