@@ -1,0 +1,155 @@
+// `qungui evaluate --policy P --data D --out O` (CLI contract): the monthly job. Exit 0 done, 1 rejected
+// rows under --strict, 2 usage or I/O (or a policy with validation errors, printed with its diagnostics).
+// Outputs go to a temporary folder renamed into place: a failed run leaves no half-written output.
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+// @ts-ignore -- the data-bundle reader (engine/src/data/index.ts, openBundle) is written in parallel; its contract is bundle-types.ts.
+import * as dataReader from '../../data/index.js';
+import type { Bundle, ReadBundleOptions, RejectedRow } from '../../data/bundle-types.js';
+
+const openBundle = (dataReader as { openBundle: (dir: string, options: ReadBundleOptions) => Bundle | Promise<Bundle> }).openBundle;
+import { evaluate } from '../../evaluate/evaluate.js';
+import type { EvaluationResult } from '../../evaluate/result-types.js';
+import { parseMonth, previousMonth } from '../../evaluate/time.js';
+import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
+import { collectPolicyFiles } from '../collect-files.js';
+import { formatText } from '../formats/text.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+
+const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
+       [--format xlsx] [--strict] [--locale zh-CN|en] [--no-redact] [--now ISO]
+
+  --policy P    群规文件或文件夹，可重复 / policy file or folder, repeatable
+  --data D      月度数据包文件夹 / the month's data bundle folder
+  --out O       输出文件夹 / output folder (result.json, rejected.csv, reports)
+  --month       考核月份（默认：--now 的上一个月）/ month (default: the month before --now)
+  --history DIR 以往月份的输出（R2 升级）/ earlier months' outputs (R2 escalation)
+  --strict      有被拒绝的数据行时以 1 退出 / exit 1 when any row was rejected
+  --no-redact   证据中显示完整号码 / show full numbers in evidence
+  --now ISO     写入 generatedAt；不给则输出不含时钟 / written as generatedAt; without it no clock
+退出码 / exit: 0 完成 done · 1 --strict 下有被拒绝的行 rejected rows under --strict · 2 用法或读写错误 usage or I/O
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      policy: { type: 'string', multiple: true }, data: { type: 'string' }, out: { type: 'string' }, month: { type: 'string' },
+      history: { type: 'string' }, format: { type: 'string', multiple: true }, strict: { type: 'boolean' }, locale: { type: 'string' },
+      'no-redact': { type: 'boolean' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  const locale = parseLocale(values.locale, io.env);
+  if (!values.policy?.length || !values.data || !values.out) throw new UsageError(`需要 --policy、--data 和 --out / --policy, --data and --out are required\n\n${help}`);
+  const formats = (values.format ?? []).flatMap((f) => f.split(','));
+  for (const format of formats) if (format !== 'xlsx') throw new UsageError(`--format: expected xlsx, got ${format}`);
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now: expected an ISO 8601 time, got ${values.now}`);
+  const month = values.month ?? (values.now !== undefined ? previousMonth(values.now.slice(0, 7)) : undefined);
+  if (month === undefined) throw new UsageError('请用 --month YYYY-MM 指定考核月份 / give --month YYYY-MM (or --now)');
+  try {
+    parseMonth(month);
+  } catch (error) {
+    throw new UsageError(`--month: ${(error as Error).message}`);
+  }
+
+  // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
+  const { files, missing } = await collectPolicyFiles(values.policy, io.cwd);
+  for (const path of missing) io.stderr(`qungui evaluate: 找不到 ${path}（not found）\n`);
+  if (missing.length > 0 || files.length === 0) {
+    if (files.length === 0 && missing.length === 0) io.stderr('qungui evaluate: 没有找到群规文件（no policy file found）\n');
+    return EXIT_USAGE;
+  }
+  const sources = await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') })));
+  const policies = validatePolicies(sources);
+  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
+  if (broken.length > 0) {
+    io.stderr(formatText(broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })), { locale, color: false }));
+    io.stderr(`qungui evaluate: 群规有错误，未执行考核 / policy errors: evaluation refused\n`);
+    return EXIT_USAGE;
+  }
+
+  const dataDir = resolve(io.cwd, values.data);
+  if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
+    io.stderr(`qungui evaluate: 数据文件夹不存在 / no such data folder: ${values.data}\n`);
+    return EXIT_USAGE;
+  }
+  const timezone = (policies[0]!.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai';
+  const history = values.history ? await readHistory(resolve(io.cwd, values.history), io) : [];
+  const bundle = await openBundle(dataDir, { timezone, month });
+  const progress = io.isTTY ? (done: number) => io.stderr(`\r考核中 evaluating… ${done.toLocaleString('en-US')} 条消息 messages`) : undefined;
+  const result = await evaluate({
+    policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
+    ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
+  });
+  if (progress) io.stderr('\n');
+
+  const outDir = resolve(io.cwd, values.out);
+  await writeAtomically(outDir, async (dir) => {
+    await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(dir, 'rejected.csv'), rejectedCsv(bundle.rejected, locale));
+  });
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  io.stdout(locale === 'en'
+    ? `Evaluated ${result.month}: ${result.members.length} members, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
+    : `已完成 ${result.month} 考核：成员 ${result.members.length} 人，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`);
+  return values.strict && result.data.rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Earlier months' result.json files: DIR/result.json and DIR/<anything>/result.json. */
+async function readHistory(dir: string, io: CliIo): Promise<EvaluationResult[]> {
+  const candidates = [join(dir, 'result.json')];
+  for (const entry of (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.isDirectory()) candidates.push(join(dir, entry.name, 'result.json'));
+  }
+  const results: EvaluationResult[] = [];
+  for (const file of candidates) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    try {
+      const value = JSON.parse(text) as EvaluationResult;
+      if (value.version === 1 && typeof value.month === 'string' && Array.isArray(value.members)) results.push(value);
+      else io.stderr(`qungui evaluate: ${file} 不是 result.json（skipped: not a result）\n`);
+    } catch (error) {
+      io.stderr(`qungui evaluate: ${file}: ${(error as Error).message}（skipped）\n`);
+    }
+  }
+  return results;
+}
+
+/** Writes into a sibling temporary folder, then swaps it into place. */
+async function writeAtomically(outDir: string, write: (dir: string) => Promise<void>): Promise<void> {
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const temp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp);
+  try {
+    await write(temp);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  const old = join(parent, `.${basename(outDir)}.old-${process.pid}`);
+  const existed = await stat(outDir).then(() => true, () => false);
+  if (existed) await rename(outDir, old);
+  await rename(temp, outDir);
+  if (existed) await rm(old, { recursive: true, force: true });
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** rejected.csv: UTF-8 with BOM (Excel), one row per rejected row with file, line, field and reason. */
+export function rejectedCsv(rows: readonly RejectedRow[], locale: 'zh-CN' | 'en'): string {
+  const header = locale === 'en' ? ['table', 'file', 'line', 'field', 'reason'] : ['表', '文件', '行', '字段', '原因'];
+  const sorted = [...rows].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const lines = [header.join(','), ...sorted.map((r) => [r.table, r.file, r.line, r.field ?? '', r.reason[locale]].map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
