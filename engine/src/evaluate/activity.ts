@@ -95,3 +95,24 @@ function attendanceIndex(ctx: PolicyEval): Map<string, AttendanceRow[]> {
   return map;
   });
 }
+
+/** This policy's submissions by member id (for activeDays and last activity without a scan per member). */
+export function submissionsByMember(ctx: PolicyEval): Map<string, SubmissionRow[]> {
+  return memo(ctx, 'submissionsByMember', () => groupBy(ctx.data.rows.submissions, (s) => s.member_id));
+}
+
+/** This policy's attendance rows by member id. */
+export function attendanceByMember(ctx: PolicyEval): Map<string, AttendanceRow[]> {
+  return memo(ctx, 'attendanceByMember', () => groupBy(ctx.data.rows.attendance, (a) => a.member_id));
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}

@@ -1,7 +1,7 @@
 // The numbers ratings are decided on (schema `x-metrics`), per member, for the month. A metric is null
 // when the group had nothing to measure it on (no assignment due, no session, no test): a band
 // condition on a null metric is skipped, documented in docs/findings/*-rating-fail.md.
-import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, testsHeld } from './activity.js';
+import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeld } from './activity.js';
 import type { Membership, PolicyEval } from './context.js';
 import { round1 } from './describe.js';
 import { emptyStats } from './scan/scan-state.js';
@@ -51,8 +51,7 @@ export function participationMetrics(ctx: PolicyEval, membership: Membership): M
     if (isOnTime(ctx, assignment, submission)) onTime++;
   }
   // activeDays also counts days with a submission or an attendance (x-metrics.activeDays).
-  for (const submission of ctx.data.rows.submissions) {
-    if (submission.member_id !== membership.memberId) continue;
+  for (const submission of submissionsByMember(ctx).get(membership.memberId) ?? []) {
     const day = ctx.month.dayOf(submission.submitted_at);
     if (day > 0 && due.some((a) => a.assignment_id === submission.assignment_id)) days |= 1 << (day - 1);
   }
