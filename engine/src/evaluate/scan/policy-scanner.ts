@@ -11,6 +11,8 @@ import { HOUR } from '../time.js';
 import { emptyStats, type Hit, type MemberStats, type Question } from './scan-state.js';
 import { RecentSenders } from './recent-senders.js';
 
+const MAX_NAME = 16;
+
 interface PendingQuestion extends Question { deadline: number; answered: boolean }
 
 export class PolicyScanner {
@@ -24,6 +26,9 @@ export class PolicyScanner {
   private readonly exemptions: Map<string, ExemptionRow[]>;
   private readonly replyWindow?: number;
   private readonly adminWindow: number;
+  /** Open questions per asker, and asker ids by "group + display name" (for @mentions). */
+  private readonly openByAsker = new Map<string, PendingQuestion[]>();
+  private readonly byName = new Map<string, string>();
 
   constructor(private readonly ctx: PolicyEval, private readonly matcher: ContentMatcher | undefined) {
     this.exemptions = new Map();
@@ -35,6 +40,9 @@ export class PolicyScanner {
     }
     if (ctx.settings.questionReplyHours !== undefined) this.replyWindow = ctx.settings.questionReplyHours * HOUR;
     this.adminWindow = ctx.settings.adminResponseHours * HOUR;
+    for (const m of ctx.memberships.values()) {
+      if (m.name && m.name.length <= MAX_NAME) this.byName.set(`${m.groupId}\u0000${m.name}`, m.memberId);
+    }
   }
 
   consume(message: MessageRow): void {
@@ -83,6 +91,10 @@ export class PolicyScanner {
       };
       this.open.set(question.messageId, question);
       this.openOrder.push(question);
+      const askerKey = membershipKey(question.groupId, question.senderId);
+      const list = this.openByAsker.get(askerKey);
+      if (list) list.push(question);
+      else this.openByAsker.set(askerKey, [question]);
     }
   }
 
@@ -97,12 +109,22 @@ export class PolicyScanner {
       else scan.undecidedQuestions++;
     }
     this.open.clear();
+    this.openByAsker.clear();
     for (const hits of this.waiting.values()) {
       for (const hit of hits) {
         if (hit.sentAt + this.adminWindow < this.ctx.month.end) scan.unstoppedViolations.push(hit);
       }
     }
     this.waiting.clear();
+  }
+
+  private forgetAsked(question: PendingQuestion): void {
+    const key = membershipKey(question.groupId, question.senderId);
+    const list = this.openByAsker.get(key);
+    if (!list) return;
+    const left = list.filter((q) => q !== question);
+    if (left.length === 0) this.openByAsker.delete(key);
+    else this.openByAsker.set(key, left);
   }
 
   private statsOf(key: string): MemberStats {
@@ -130,20 +152,27 @@ export class PolicyScanner {
     }
   }
 
-  /** "@name" of an open question's asker, by someone else, also answers it (N5). */
+  /** "@name" of an open question's asker, by someone else, also answers it (N5). Names are looked up
+   *  by the text right after each "@" (names are at most MAX_NAME characters), never by scanning every
+   *  open question. */
   private mention(message: MessageRow, text: string): void {
-    if (this.open.size === 0 || !text.includes('@')) return;
-    for (const question of this.open.values()) {
-      if (question.answered || question.groupId !== message.group_id || question.senderId === message.sender_id) continue;
-      if (message.sent_at > question.deadline) continue;
-      const name = this.ctx.memberships.get(membershipKey(question.groupId, question.senderId))?.name;
-      if (name && text.includes(`@${name}`)) this.answer(question, message.sender_id, this.statsOf(membershipKey(message.group_id, message.sender_id)));
+    if (this.open.size === 0) return;
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+      const after = text.slice(at + 1, at + 1 + MAX_NAME);
+      for (let length = 1; length <= after.length; length++) {
+        const asker = this.byName.get(`${message.group_id}\u0000${after.slice(0, length)}`);
+        if (asker === undefined || asker === message.sender_id) continue;
+        for (const question of this.openByAsker.get(membershipKey(message.group_id, asker)) ?? []) {
+          if (!question.answered && message.sent_at <= question.deadline) this.answer(question, message.sender_id, this.statsOf(membershipKey(message.group_id, message.sender_id)));
+        }
+      }
     }
   }
 
   private answer(question: PendingQuestion, _by: string, stats: MemberStats): void {
     question.answered = true;
     this.open.delete(question.messageId);
+    this.forgetAsked(question);
     stats.questionsAnswered++;
   }
 
@@ -154,6 +183,7 @@ export class PolicyScanner {
       this.openHead++;
       if (!question.answered) {
         this.open.delete(question.messageId);
+        this.forgetAsked(question);
         if (question.deadline < this.ctx.month.end) this.ctx.scan.unansweredQuestions.push(strip(question));
         else this.ctx.scan.undecidedQuestions++;
       }
@@ -214,3 +244,4 @@ export class PolicyScanner {
 function strip(question: PendingQuestion): Question {
   return { messageId: question.messageId, groupId: question.groupId, senderId: question.senderId, sentAt: question.sentAt, excerpt: question.excerpt };
 }
+
