@@ -12,3 +12,4 @@ export { bandTables, type BandTable, type BandView } from './policy/rules/bands.
 export { allDiagnosticCodes } from './policy/rules/index.js';
 export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environments.js';
 export * from './evaluate/index.js';
+export * from './data/index.js';

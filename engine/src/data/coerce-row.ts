@@ -1,0 +1,76 @@
+// One raw record (CSV strings, JSON values, XLSX cells) → a typed row of its table, or the reason it
+// is rejected (field and message in both languages). Never throws.
+import type { RejectedRow, SourceRef } from './bundle-types.js';
+import { parseTime } from './parse-time.js';
+import type { FieldSpec, TableSpec } from './table-specs.js';
+
+export type Coerced = { ok: true; row: Record<string, unknown> } | { ok: false; field?: string; reason: RejectedRow['reason'] };
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '对', 'x']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '']);
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function bad(field: FieldSpec, zh: string, en: string): Coerced {
+  return { ok: false, field: field.name, reason: { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` } };
+}
+
+function coerceField(field: FieldSpec, value: unknown, zone: string): { value: unknown } | Coerced {
+  switch (field.kind) {
+    case 'string':
+      return { value: typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value instanceof Date ? value.toISOString() : String(value) };
+    case 'time':
+    case 'date': {
+      const ms = parseTime(value, zone);
+      if (ms === undefined) return bad(field, `无法识别的时间 ${JSON.stringify(String(value))}（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）`, `unreadable time ${JSON.stringify(String(value))} (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)`);
+      return { value: ms };
+    }
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(String(value).trim());
+      if (!Number.isFinite(n)) return bad(field, `应为数字，这里是 ${JSON.stringify(String(value))}`, `expected a number, got ${JSON.stringify(String(value))}`);
+      if ((field.minimum !== undefined && n < field.minimum) || (field.maximum !== undefined && n > field.maximum) || (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)) {
+        const range = field.maximum !== undefined ? `${field.minimum ?? '-∞'}–${field.maximum}` : field.exclusiveMinimum !== undefined ? `> ${field.exclusiveMinimum}` : `≥ ${field.minimum}`;
+        return bad(field, `${n} 超出范围 ${range}`, `${n} is outside ${range}`);
+      }
+      return { value: n };
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return { value };
+      const text = String(value).trim().toLowerCase();
+      if (TRUE.has(text)) return { value: true };
+      if (FALSE.has(text)) return { value: false };
+      return bad(field, `应为 true/false，这里是 ${JSON.stringify(String(value))}`, `expected true or false, got ${JSON.stringify(String(value))}`);
+    }
+    case 'enum': {
+      const text = String(value).trim().toLowerCase();
+      if (field.values!.includes(text)) return { value: text };
+      return bad(field, `无效的值 ${JSON.stringify(String(value))}（可选：${field.values!.join('、')}）`, `invalid value ${JSON.stringify(String(value))} (allowed: ${field.values!.join(', ')})`);
+    }
+    case 'list': {
+      if (Array.isArray(value)) return { value: value.map(String) };
+      try {
+        const parsed: unknown = JSON.parse(String(value));
+        if (Array.isArray(parsed)) return { value: parsed.map(String) };
+      } catch { /* reported below */ }
+      return bad(field, '应为文字列表（JSON 数组）', 'expected a list of strings (JSON array)');
+    }
+  }
+}
+
+export function coerceRow(spec: TableSpec, record: Record<string, unknown>, zone: string, source: SourceRef): Coerced {
+  const row: Record<string, unknown> = { source };
+  for (const field of spec.fields) {
+    const value = record[field.name];
+    if (isEmpty(value)) {
+      if (field.required) return { ok: false, field: field.name, reason: { 'zh-CN': `缺少必填字段 ${field.name}`, en: `missing required field ${field.name}` } };
+      if (field.default !== undefined) row[field.name] = field.default;
+      continue;
+    }
+    const result = coerceField(field, value, zone);
+    if ('ok' in result) return result;
+    row[field.name] = result.value;
+  }
+  return { ok: true, row };
+}

@@ -1,0 +1,59 @@
+// bundle.yaml: maps a month's real exports onto the bundle tables without editing them — a file or glob
+// per table, a source format, a sheet, the header row and Chinese column names.
+//
+//   tables:
+//     employees: { file: 花名册.xlsx, sheet: 在职员工, headerRow: 3, columns: { 工号: employee_id, 姓名: name } }
+//     messages:  { file: "archive/*.jsonl", format: jsonl }
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { TableName } from './bundle-types.js';
+import { TABLES } from './table-specs.js';
+
+export type SourceFormat = 'csv' | 'jsonl' | 'xlsx' | 'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv';
+
+export interface TableSource {
+  table: TableName;
+  /** File name or glob, relative to the bundle folder. */
+  file: string;
+  format?: SourceFormat;
+  sheet?: string;
+  headerRow?: number;
+  columns?: Record<string, string>;
+  /** memotrace-csv: the chat room id the export belongs to (MemoTrace exports one chat per file). */
+  groupId?: string;
+}
+
+export class ManifestError extends Error {}
+
+const FORMATS: SourceFormat[] = ['csv', 'jsonl', 'xlsx', 'wecom-archive', 'wecom-groupchat', 'memotrace-csv'];
+
+export async function readManifest(dir: string): Promise<TableSource[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'bundle.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new ManifestError(`bundle.yaml: ${(error as Error).message}`);
+  }
+  const tables = (value as { tables?: unknown } | null)?.tables;
+  if (!tables || typeof tables !== 'object') throw new ManifestError('bundle.yaml: 需要 tables 映射 / needs a "tables" mapping');
+  const sources: TableSource[] = [];
+  for (const [table, raw] of Object.entries(tables as Record<string, unknown>)) {
+    if (!TABLES.includes(table as TableName)) throw new ManifestError(`bundle.yaml: 未知的表 ${table}（可用：${TABLES.join('、')}）/ unknown table ${table}`);
+    const entries = Array.isArray(raw) ? raw : [raw];
+    for (const entry of entries) {
+      const spec = (typeof entry === 'string' ? { file: entry } : entry) as Partial<TableSource>;
+      if (!spec || typeof spec.file !== 'string') throw new ManifestError(`bundle.yaml: tables.${table} 需要 file / needs "file"`);
+      if (spec.format !== undefined && !FORMATS.includes(spec.format)) throw new ManifestError(`bundle.yaml: tables.${table}.format 无效：${spec.format}（可用：${FORMATS.join('、')}）`);
+      if (spec.headerRow !== undefined && !(Number.isInteger(spec.headerRow) && spec.headerRow >= 1)) throw new ManifestError(`bundle.yaml: tables.${table}.headerRow 应为正整数`);
+      sources.push({ ...spec, table: table as TableName, file: spec.file });
+    }
+  }
+  return sources;
+}

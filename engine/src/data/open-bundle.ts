@@ -1,0 +1,128 @@
+// Opens a month's bundle folder: finds each table's files (by name, or through bundle.yaml), reads
+// them lazily, coerces every row against its table's schema and accounts for every row read:
+// read = accepted + rejected, always. Messages are streamed, never held in memory.
+import { existsSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, TableName, TableRows } from './bundle-types.js';
+import { coerceRow } from './coerce-row.js';
+import { readManifest, type TableSource } from './manifest.js';
+import { readRecords, type RawRecord } from './read-records.js';
+import { TABLES, tableSpecs } from './table-specs.js';
+import { monthBounds } from './month-bounds.js';
+import { sourceFormats } from './formats/index.js';
+
+const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
+
+interface ResolvedSource extends TableSource { path: string; display: string }
+
+async function resolveSources(dir: string): Promise<ResolvedSource[]> {
+  const manifest = await readManifest(dir);
+  const out: ResolvedSource[] = [];
+  if (manifest) {
+    for (const source of manifest) {
+      const files = (await glob(source.file, { cwd: dir, absolute: true })).sort();
+      if (files.length === 0) throw new Error(`bundle.yaml: tables.${source.table} 的文件 ${source.file} 不存在 / no file matches ${source.file}`);
+      for (const path of files) {
+        const format = source.format ?? EXTENSIONS.find(([ext]) => path.toLowerCase().endsWith(ext))?.[1];
+        if (!format) throw new Error(`bundle.yaml: 无法判断 ${source.file} 的格式，请写明 format / give a format for ${source.file}`);
+        out.push({ ...source, format, path, display: relative(dir, path).split(sep).join('/') });
+      }
+    }
+    return out;
+  }
+  for (const table of TABLES) {
+    for (const [ext, format] of EXTENSIONS) {
+      const path = join(dir, `${table}${ext}`);
+      if (existsSync(path)) out.push({ table, file: basename(path), format, path, display: basename(path) });
+    }
+  }
+  return out;
+}
+
+/** Raw records of one source, through its source format when it has one (wecom-archive, …). */
+function recordsOf(source: ResolvedSource): AsyncIterable<RawRecord> {
+  const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
+  if (special) return special(source.path, source);
+  return readRecords(source.path, { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns });
+}
+
+export async function openBundle(dir: string, options: ReadBundleOptions): Promise<Bundle> {
+  if (!existsSync(dir)) throw new Error(`数据文件夹不存在 / bundle folder not found: ${dir}`);
+  const sources = await resolveSources(dir);
+  const present = new Set<TableName>(sources.map((s) => s.table));
+  const rejected: RejectedRow[] = [];
+  const counts: Partial<Record<TableName, TableCounts>> = {};
+  const loaded = new Map<TableName, Promise<unknown[]>>();
+  const bounds = options.month ? monthBounds(options.month, options.timezone) : undefined;
+  let messagesCounted = false;
+
+  const count = (table: TableName) => (counts[table] ??= { read: 0, accepted: 0, rejected: 0 });
+
+  async function* rowsOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>> {
+    const spec = tableSpecs[table];
+    const seen = table === 'messages' ? new Set<string>() : undefined;
+    for (const source of sources.filter((s) => s.table === table)) {
+      for await (const raw of recordsOf(source)) {
+        const reject = (field: string | undefined, reason: RejectedRow['reason']) => {
+          if (!account) return;
+          count(table).read++;
+          count(table).rejected++;
+          rejected.push({ table, file: source.display, line: raw.line, ...(field ? { field } : {}), reason });
+        };
+        if ('problem' in raw) {
+          reject(undefined, raw.problem);
+          continue;
+        }
+        const result = coerceRow(spec, raw.record, options.timezone, { file: source.display, line: raw.line });
+        if (!result.ok) {
+          reject(result.field, result.reason);
+          continue;
+        }
+        if (seen) {
+          const row = result.row as unknown as MessageRow;
+          if (seen.has(row.message_id)) {
+            reject('message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
+            continue;
+          }
+          seen.add(row.message_id);
+          if (bounds && (row.sent_at < bounds.start || row.sent_at >= bounds.end)) {
+            reject('sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
+            continue;
+          }
+        }
+        if (account) {
+          count(table).read++;
+          count(table).accepted++;
+        }
+        yield result.row;
+      }
+    }
+  }
+
+  return {
+    present,
+    get rejected() { return rejected; },
+    get counts() { return counts; },
+    load<T extends Exclude<TableName, 'messages'>>(table: T): Promise<TableRows[T][]> {
+      let pending = loaded.get(table);
+      if (!pending) {
+        pending = (async () => {
+          const rows: unknown[] = [];
+          for await (const row of rowsOf(table, true)) rows.push(row);
+          return rows;
+        })();
+        loaded.set(table, pending);
+      }
+      return pending as Promise<TableRows[T][]>;
+    },
+    messages(): AsyncIterable<MessageRow> {
+      // Rows are counted (and rejects recorded) on the first complete pass only.
+      const account = !messagesCounted;
+      return (async function* () {
+        for await (const row of rowsOf('messages', account)) yield row as unknown as MessageRow;
+        messagesCounted = true;
+      })();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Streams raw records out of one export file, whatever its format, with the 1-based line (or sheet
+// row) each came from. Unreadable lines are yielded as problems, never dropped.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+export type RawRecord =
+  | { line: number; record: Record<string, unknown> }
+  | { line: number; problem: { 'zh-CN': string; en: string } };
+
+export interface ReadOptions {
+  format: 'csv' | 'jsonl' | 'xlsx';
+  /** XLSX: sheet name (default: the first sheet). */
+  sheet?: string;
+  /** 1-based row of the header (CSV and XLSX), default 1. */
+  headerRow?: number;
+  /** Source column name → table field name (bundle.yaml `columns`). */
+  columns?: Record<string, string>;
+}
+
+export class EncodingError extends Error {}
+
+/** UTF-8 (with or without BOM) is read as is; GBK/GB18030 exports are detected and converted. */
+async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    let sample = buffer.subarray(0, bytesRead);
+    // Don't judge a multi-byte character cut at the end of the sample.
+    if (bytesRead === buffer.length) sample = sample.subarray(0, sample.lastIndexOf(0x0a) + 1 || sample.length);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(sample);
+      return 'utf-8';
+    } catch {
+      try {
+        new TextDecoder('gb18030', { fatal: true }).decode(sample);
+        return 'gb18030';
+      } catch {
+        throw new EncodingError(`${path}: 既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8 / neither UTF-8 nor GBK: save it as UTF-8`);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function textStream(path: string): Promise<Readable> {
+  const encoding = await detectEncoding(path);
+  const raw = createReadStream(path);
+  if (encoding === 'utf-8') return raw;
+  const decoder = new TextDecoder('gb18030');
+  return Readable.from((async function* () {
+    for await (const chunk of raw) yield decoder.decode(chunk as Buffer, { stream: true });
+    yield decoder.decode();
+  })());
+}
+
+function rename(record: Record<string, unknown>, columns: Record<string, string> | undefined): Record<string, unknown> {
+  if (!columns) return record;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) out[columns[key.trim()] ?? key.trim()] = value;
+  return out;
+}
+
+async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  const lines = createInterface({ input: await textStream(path), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    const trimmed = line === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
+    if (trimmed === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      yield { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      yield { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };
+      continue;
+    }
+    yield { line, record: rename(value as Record<string, unknown>, options.columns) };
+  }
+}
+
+async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  const headerRow = options.headerRow ?? 1;
+  const skipped: RawRecord[] = [];
+  const parser = (await textStream(path)).pipe(parseCsv({
+    bom: true,
+    from_line: headerRow,
+    columns: (header: string[]) => header.map((h) => options.columns?.[h.trim()] ?? h.trim()),
+    info: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error: { message: string; lines?: number } | undefined) => {
+      if (error) skipped.push({ line: error.lines ?? 0, problem: { 'zh-CN': `CSV 行格式错误（${error.message}）`, en: `malformed CSV row (${error.message})` } });
+    },
+  }));
+  for await (const item of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
+    while (skipped.length) yield skipped.shift()!;
+    yield { line: item.info.lines, record: item.record };
+  }
+  while (skipped.length) yield skipped.shift()!;
+}
+
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return value.text;
+    if ('error' in value) return undefined;
+  }
+  return value;
+}
+
+async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
+  if (!sheet) {
+    const names = workbook.worksheets.map((w) => w.name).join('、');
+    throw new Error(`${path}: 找不到工作表 ${options.sheet}（有：${names}）/ no sheet named ${options.sheet} (sheets: ${names})`);
+  }
+  const headerRow = options.headerRow ?? 1;
+  const header: string[] = [];
+  sheet.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, column) => {
+    const name = String(cellValue(cell.value) ?? '').trim();
+    header[column] = options.columns?.[name] ?? name;
+  });
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    const record: Record<string, unknown> = {};
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const name = header[column];
+      if (name) record[name] = cellValue(cell.value);
+    });
+    yield { line: r, record };
+  }
+}
+
+export function readRecords(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  switch (options.format) {
+    case 'csv': return readCsv(path, options);
+    case 'jsonl': return readJsonl(path, options);
+    case 'xlsx': return readXlsx(path, options);
+  }
+}
