@@ -7,6 +7,7 @@ type Command = { run(args: string[], io: CliIo): Promise<number> };
 const commands: Record<string, () => Promise<Command>> = {
   validate: () => import('./commands/validate.js'),
   bundle: () => import('./commands/bundle.js'),
+  evaluate: () => import('./commands/evaluate.js'),
   render: () => import('./commands/render.js'),
   init: () => import('./commands/init.js'),
 };

@@ -4,11 +4,8 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-// @ts-ignore -- the data-bundle reader (engine/src/data/index.ts, openBundle) is written in parallel; its contract is bundle-types.ts.
-import * as dataReader from '../../data/index.js';
-import type { Bundle, ReadBundleOptions, RejectedRow } from '../../data/bundle-types.js';
-
-const openBundle = (dataReader as { openBundle: (dir: string, options: ReadBundleOptions) => Bundle | Promise<Bundle> }).openBundle;
+import { openBundle, rejectedToCsv } from '../../data/index.js';
+import type { Bundle } from '../../data/bundle-types.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import type { EvaluationResult } from '../../evaluate/result-types.js';
 import { parseMonth, previousMonth } from '../../evaluate/time.js';
@@ -80,7 +77,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const timezone = (policies[0]!.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai';
   const history = values.history ? await readHistory(resolve(io.cwd, values.history), io) : [];
-  const bundle = await openBundle(dataDir, { timezone, month });
+  let bundle: Bundle;
+  try {
+    bundle = await openBundle(dataDir, { timezone, month });
+  } catch (error) {
+    io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   const progress = io.isTTY ? (done: number) => io.stderr(`\r考核中 evaluating… ${done.toLocaleString('en-US')} 条消息 messages`) : undefined;
   const result = await evaluate({
     policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
@@ -91,7 +94,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const outDir = resolve(io.cwd, values.out);
   await writeAtomically(outDir, async (dir) => {
     await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(join(dir, 'rejected.csv'), rejectedCsv(bundle.rejected, locale));
+    await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
   });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(locale === 'en'
@@ -139,17 +142,4 @@ async function writeAtomically(outDir: string, write: (dir: string) => Promise<v
   if (existed) await rename(outDir, old);
   await rename(temp, outDir);
   if (existed) await rm(old, { recursive: true, force: true });
-}
-
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** rejected.csv: UTF-8 with BOM (Excel), one row per rejected row with file, line, field and reason. */
-export function rejectedCsv(rows: readonly RejectedRow[], locale: 'zh-CN' | 'en'): string {
-  const header = locale === 'en' ? ['table', 'file', 'line', 'field', 'reason'] : ['表', '文件', '行', '字段', '原因'];
-  const sorted = [...rows].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  const lines = [header.join(','), ...sorted.map((r) => [r.table, r.file, r.line, r.field ?? '', r.reason[locale]].map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

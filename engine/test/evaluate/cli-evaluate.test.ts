@@ -1,0 +1,66 @@
+// `qungui evaluate` end to end on a tiny bundle folder: exit codes, outputs in place, refusal of an
+// invalid policy, --strict on rejected rows, same bytes twice.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { BASE } from './helpers.js';
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, isTTY: false, env: {} };
+  return { io: value, out, err };
+}
+
+function setup(policyText: string, badRow = false) {
+  const dir = mkdtempSync(join(tmpdir(), 'qungui-eval-cli-'));
+  writeFileSync(join(dir, 'policy.qungui.yaml'), policyText);
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  writeFileSync(join(data, 'members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n');
+  writeFileSync(join(data, 'messages.jsonl'), [
+    { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
+    badRow ? { message_id: 'm2', group_id: 'g1', sent_at: 'not a time', type: 'text' } : { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return dir;
+}
+
+
+describe('qungui evaluate', () => {
+  test('writes result.json and rejected.csv into --out; same bytes twice', async () => {
+    const dir = setup(BASE);
+    const first = io(dir);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11'], first.io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8'));
+    expect(result.members.map((m: { memberId: string }) => m.memberId)).toEqual(['a', 'b']);
+    expect(readFileSync(join(dir, 'out/rejected.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    const bytes = readFileSync(join(dir, 'out/result.json'));
+    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(0);
+    expect(readFileSync(join(dir, 'out/result.json')).equals(bytes)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+
+  test('--strict exits 1 on rejected rows; without it 0', async () => {
+    const dir = setup(BASE, true);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8')).data.rejected).toBeGreaterThan(0);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out2', '--month', '2026-11', '--strict'], io(dir).io)).toBe(1);
+  });
+
+  test('a policy with errors is refused with its diagnostics (exit 2), and no output is written', async () => {
+    const dir = setup(BASE.replace('kind: skill', 'kind: nonsense'));
+    const run = io(dir);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11'], run.io)).toBe(2);
+    expect(run.err.join('')).toContain('policy.qungui.yaml');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  test('usage errors exit 2', async () => {
+    const dir = setup(BASE);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out'], io(dir).io)).toBe(2);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'nowhere', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(2);
+  });
+});
