@@ -76,7 +76,13 @@ export interface RejectedRow {
   reason: { 'zh-CN': string; en: string };
 }
 
-export interface TableCounts { read: number; accepted: number; rejected: number }
+/** read = accepted + rejected + skipped, always. */
+export interface TableCounts {
+  read: number; accepted: number; rejected: number;
+  /** Lines that are not rows of this table by design (1:1 chats, recall notices), by reason. */
+  skipped?: number;
+  skippedReasons?: Record<string, number>;
+}
 
 export interface Bundle {
   /** Tables present in the bundle folder (or mapped by bundle.yaml). Absent tables are not evaluated. */

@@ -70,6 +70,16 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
           count(table).rejected++;
           rejected.push({ table, file: source.display, line: raw.line, ...(field ? { field } : {}), reason });
         };
+        if ('skip' in raw) {
+          if (account) {
+            const c = count(table);
+            c.read++;
+            c.skipped = (c.skipped ?? 0) + 1;
+            c.skippedReasons ??= {};
+            c.skippedReasons[raw.skip['zh-CN']] = (c.skippedReasons[raw.skip['zh-CN']] ?? 0) + 1;
+          }
+          continue;
+        }
         if ('problem' in raw) {
           reject(undefined, raw.problem);
           continue;

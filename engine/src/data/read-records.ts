@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
-  | { line: number; problem: { 'zh-CN': string; en: string } };
+  | { line: number; problem: { 'zh-CN': string; en: string } }
+  /** A line that is not a row of this table by design (a 1:1 chat in a group archive): counted, not rejected. */
+  | { line: number; skip: { 'zh-CN': string; en: string } };
 
 export interface ReadOptions {
   format: 'csv' | 'jsonl' | 'xlsx';

@@ -1,7 +1,58 @@
-import type { CliIo } from '../io.js';
-import { UsageError } from '../io.js';
+// `qungui bundle check DIR [--month YYYY-MM] [--timezone Z] [--show N] [--locale]`: reads a bundle
+// through its manifest before the monthly run and prints, per table, rows read, accepted and rejected,
+// with the first rejections and their reasons. Exit 0 clean, 1 rejected rows, 2 usage or I/O.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openBundle } from '../../data/open-bundle.js';
+import { TABLES, tableSpecs } from '../../data/table-specs.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
-// Placeholder until the data-bundle reader lands (`qungui bundle check DIR`).
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('bundle check is not available yet');
+const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Asia/Shanghai] [--show N] [--locale zh-CN|en]
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { month: { type: 'string' }, timezone: { type: 'string', default: 'Asia/Shanghai' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { io.stdout(help); return EXIT_OK; }
+  const locale = parseLocale(values.locale, io.env);
+  const [sub, dirArg] = positionals;
+  if (sub !== 'check' || !dirArg) throw new UsageError(help);
+  const dir = resolve(io.cwd, dirArg);
+  const month = values.month ?? /(\d{4}-\d{2})\/?$/.exec(dir)?.[1];
+  const show = Number(values.show);
+  let bundle;
+  try {
+    bundle = await openBundle(dir, { timezone: values.timezone!, ...(month ? { month } : {}) });
+    for (const table of TABLES) {
+      if (!bundle.present.has(table)) continue;
+      if (table === 'messages') for await (const _ of bundle.messages()) { /* count */ }
+      else await bundle.load(table);
+    }
+  } catch (error) {
+    io.stderr(`qungui bundle check: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  const zh = locale === 'zh-CN';
+  const out: string[] = [zh ? `数据包 ${dirArg}${month ? `（${month}）` : ''}` : `bundle ${dirArg}${month ? ` (${month})` : ''}`, ''];
+  out.push(zh ? '表            读取      接受      拒绝      跳过' : 'table         read  accepted  rejected   skipped');
+  for (const table of TABLES) {
+    const c = bundle.counts[table];
+    if (!c) {
+      out.push(`${table.padEnd(12)}  ${zh ? '（无文件：相关条款不评估）' : '(no file: its clauses are not evaluated)'}`);
+      continue;
+    }
+    out.push(`${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`);
+    for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${zh ? '跳过' : 'skipped'} ${n}: ${reason}`);
+  }
+  const rejected = bundle.rejected;
+  if (rejected.length) {
+    out.push('', zh ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：` : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`);
+    for (const r of rejected.slice(0, show)) out.push(`  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${r.reason[locale]}`);
+  } else {
+    out.push('', zh ? '✔ 所有行都已接受' : '✔ every row accepted');
+  }
+  io.stdout(`${out.join('\n')}\n`);
+  return rejected.length ? EXIT_FINDINGS : EXIT_OK;
 }

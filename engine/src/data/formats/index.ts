@@ -1,8 +1,15 @@
 // Source formats beyond plain CSV/JSONL/XLSX, named by bundle.yaml `format:`. Each turns one export
-// file into raw records of a bundle table (issue 5: WeCom archive, WeCom group details, MemoTrace).
+// file into raw records of a bundle table (issue 5).
 import type { RawRecord } from '../read-records.js';
 import type { TableSource } from '../manifest.js';
+import { readMemotraceCsv } from './memotrace-csv.js';
+import { readWecomArchive } from './wecom-archive.js';
+import { readWecomGroupchat } from './wecom-groupchat.js';
 
 export type SourceFormatReader = (path: string, source: TableSource) => AsyncIterable<RawRecord>;
 
-export const sourceFormats: Partial<Record<'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv', SourceFormatReader>> = {};
+export const sourceFormats: Record<'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv', SourceFormatReader> = {
+  'wecom-archive': readWecomArchive,
+  'wecom-groupchat': readWecomGroupchat,
+  'memotrace-csv': readMemotraceCsv,
+};
