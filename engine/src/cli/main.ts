@@ -10,6 +10,8 @@ const commands: Record<string, () => Promise<Command>> = {
   evaluate: () => import('./commands/evaluate.js'),
   render: () => import('./commands/render.js'),
   init: () => import('./commands/init.js'),
+  test: () => import('./commands/test.js'),
+  diff: () => import('./commands/diff.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
@@ -18,6 +20,8 @@ const usage = `用法 / usage: qungui <command> [options]
   bundle check DIR    检查月度数据包 / check a monthly data bundle
   render POLICY       生成制度文本 / the regulation document (--format md|html)
   init                新建群规 / start a new group's policy
+  test PATH…          运行群规测试 / run policy tests (kind: PolicyTest)
+  diff                比较群规两个版本的影响 / who a policy change affects (--policy A --policy B --data D)
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
 
 qungui <command> --help 查看各命令的选项 / options of each command.

@@ -1,0 +1,107 @@
+// `qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N]`: runs PolicyTest files
+// (kind: PolicyTest). Exit 0 all passed (and coverage ≥ threshold), 1 any failure, 2 usage.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runPolicyTests, type TestRun } from '../../policy-test/run-tests.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+
+const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|en]
+  运行群规测试文件（kind: PolicyTest）/ run policy test files
+`;
+
+const isTestText = (text: string) => /^apiVersion:\s*["']?qungui\/v1/m.test(text) && /^kind:\s*["']?PolicyTest/m.test(text);
+
+async function collect(paths: string[], cwd: string): Promise<{ absolute: string; display: string }[]> {
+  const out: string[] = [];
+  const walk = async (path: string, explicit: boolean) => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UsageError(`找不到 ${relative(cwd, path)} / not found`);
+    if (info.isDirectory()) {
+      for (const entry of (await readdir(path)).sort()) {
+        if (entry === 'node_modules' || entry.startsWith('.')) continue;
+        await walk(join(path, entry), false);
+      }
+    } else if (explicit || (/\.ya?ml$/.test(path) && isTestText(await readFile(path, 'utf8')))) {
+      out.push(path);
+    }
+  };
+  for (const p of paths) await walk(resolve(cwd, p), true);
+  return [...new Set(out)].sort().map((absolute) => ({ absolute, display: relative(cwd, absolute).split(sep).join('/') }));
+}
+
+function xml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
+
+function formatText(run: TestRun, locale: 'zh-CN' | 'en', coverage: boolean): string {
+  const zh = locale === 'zh-CN';
+  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (zh ? '通过' : 'Pass') : (zh ? '失败' : 'Fail')]);
+  const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => `│ ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' │ ')} │`;
+  const out = [line(head), `├${widths.map((w) => '─'.repeat(w + 2)).join('┼')}┤`, ...rows.map(line)];
+  for (const c of run.cases.filter((x) => !x.passed)) {
+    out.push('', `✖ ${c.file} › ${c.name}`);
+    for (const f of c.failures) out.push(`    ${f[locale]}`);
+  }
+  out.push('', zh ? `${run.passed} 个通过，${run.failed} 个失败` : `${run.passed} passed, ${run.failed} failed`);
+  if (coverage) {
+    const k = run.coverage.byKind;
+    out.push(zh
+      ? `覆盖率 ${run.coverage.percent}%（档位 ${k.band.covered}/${k.band.total}，类别 ${k.category.covered}/${k.category.total}，词语 ${k.term.covered}/${k.term.total}，规则 ${k.rule.covered}/${k.rule.total}）`
+      : `coverage ${run.coverage.percent}% (bands ${k.band.covered}/${k.band.total}, categories ${k.category.covered}/${k.category.total}, terms ${k.term.covered}/${k.term.total}, rules ${k.rule.covered}/${k.rule.total})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Terminal columns: CJK characters take two. */
+function width(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, coverage: { type: 'boolean' }, threshold: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) { io.stdout(help); return EXIT_OK; }
+  const locale = parseLocale(values.locale, io.env);
+  if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(`--format: expected text, json or junit, got ${values.format}`);
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw new UsageError(`--threshold: expected 0–100, got ${values.threshold}`);
+  if (positionals.length === 0) throw new UsageError(`请给出测试文件或文件夹 / give at least one PATH\n\n${help}`);
+  const files = await collect(positionals, io.cwd);
+  if (files.length === 0) {
+    io.stderr('qungui test: 没有找到测试文件（kind: PolicyTest）/ no test files found\n');
+    return EXIT_USAGE;
+  }
+  const result = await runPolicyTests(files);
+  const wantCoverage = Boolean(values.coverage) || threshold !== undefined;
+  if (values.format === 'json') {
+    io.stdout(`${JSON.stringify({ cases: result.cases, passed: result.passed, failed: result.failed, ...(wantCoverage ? { coverage: result.coverage } : {}) }, null, 2)}\n`);
+  } else if (values.format === 'junit') {
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="qungui test" tests="${result.cases.length}" failures="${result.failed}">`];
+    for (const file of [...new Set(result.cases.map((c) => c.file))]) {
+      const cases = result.cases.filter((c) => c.file === file);
+      lines.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${cases.filter((c) => !c.passed).length}">`);
+      for (const c of cases) {
+        lines.push(`    <testcase classname="${xml(file)}" name="${xml(c.name)}"${c.passed ? ' />' : '>'}`);
+        if (!c.passed) lines.push(`      <failure message="${xml(c.failures[0]?.[locale] ?? '')}">${xml(c.failures.map((f) => f[locale]).join('\n'))}</failure>`, '    </testcase>');
+      }
+      lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>');
+    io.stdout(`${lines.join('\n')}\n`);
+  } else {
+    io.stdout(formatText(result, locale, wantCoverage));
+  }
+  if (result.failed > 0) return EXIT_FINDINGS;
+  if (threshold !== undefined && result.coverage.percent < threshold) {
+    io.stderr(locale === 'zh-CN' ? `覆盖率 ${result.coverage.percent}% 低于 --threshold ${threshold}\n` : `coverage ${result.coverage.percent}% is below --threshold ${threshold}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

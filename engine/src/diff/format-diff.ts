@@ -1,0 +1,47 @@
+// qungui diff output: text for a terminal, md to paste into a review, json for scripts.
+import type { Change, PolicyDiff } from './diff-results.js';
+
+type Locale = 'zh-CN' | 'en';
+const kindText: Record<Change['kind'], [string, string]> = {
+  rating: ['评级变化', 'rating'], points: ['绩效分变化', 'points'], actions: ['措施变化', 'actions'],
+  'finding-added': ['新增记录', 'finding added'], 'finding-removed': ['消失的记录', 'finding removed'],
+};
+
+function where(change: Change): string {
+  const side = (loc?: { file: string; line: number }) => (loc ? `${loc.file}:${loc.line}` : '—');
+  return `${side(change.lines.before)} → ${side(change.lines.after)}`;
+}
+
+function summary(diff: PolicyDiff, locale: Locale): string {
+  const parts = (Object.keys(diff.counts) as Change['kind'][]).filter((k) => diff.counts[k] > 0).map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
+  if (diff.changes.length === 0) return locale === 'zh-CN' ? '两个版本在这份数据上的结果完全相同。' : 'Both versions give identical results on this data.';
+  return locale === 'zh-CN'
+    ? `${diff.membersAffected} 名成员受影响；${parts.join('，')}。`
+    : `${diff.membersAffected} member(s) affected; ${parts.join(', ')}.`;
+}
+
+export function diffText(diff: PolicyDiff, locale: Locale): string {
+  const lines = [`${diff.policies.before} → ${diff.policies.after}`, ''];
+  for (const change of diff.changes) {
+    lines.push(`  ${(change.groupId ?? '-')}/${change.memberId ?? '-'}  ${kindText[change.kind][locale === 'zh-CN' ? 0 : 1]}  ${change.message[locale]}  (${where(change)})`);
+  }
+  if (diff.changes.length) lines.push('');
+  lines.push(summary(diff, locale));
+  return `${lines.join('\n')}\n`;
+}
+
+export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const lines = [`## ${zh ? '群规变更影响' : 'Policy change impact'}: \`${diff.policies.before}\` → \`${diff.policies.after}\``, '', summary(diff, locale), ''];
+  if (diff.changes.length) {
+    lines.push(zh ? '| 群 | 成员 | 变化 | 说明 | 规则位置 |' : '| Group | Member | Change | Detail | Policy lines |', '| --- | --- | --- | --- | --- |');
+    for (const change of diff.changes) {
+      lines.push(`| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${kindText[change.kind][zh ? 0 : 1]} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function diffJson(diff: PolicyDiff): string {
+  return `${JSON.stringify(diff, null, 2)}\n`;
+}
