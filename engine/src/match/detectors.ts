@@ -1,0 +1,112 @@
+// Built-in detectors of personal and customer data (S1), each verified, not just shaped: mainland
+// mobile numbers (separators allowed), 18-digit resident IDs (GB 11643 check digit and a real birth
+// date), bank cards (16–19 digits, Luhn), e-mail, URLs and bare domains (a real TLD, no scheme needed).
+// They scan `folded` text (full-width forms and digit styles folded one code unit for one, so offsets
+// are the original's) in linear time: candidates are bounded runs found by a single pass.
+import tldList from 'tlds/index.json' with { type: 'json' };
+
+export type DetectorId = 'phone' | 'id-card' | 'bank-card' | 'email' | 'url';
+export interface DetectorHit { detector: DetectorId; start: number; end: number }
+
+const TLDS = new Set((tldList as string[]).map((t) => t.toLowerCase()));
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isSeparator = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e; // space, hyphen, dot
+
+/** 18 digits shaped like a resident ID (region, 19xx/20xx, month): a broken ID, not a bank card. */
+const ID_SHAPE = /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{5}[\dX]$/;
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export function isValidResidentId(id: string): boolean {
+  if (!/^[1-9]\d{16}[\dX]$/i.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
+  if (ID_CHECK[sum % 11] !== id[17]!.toUpperCase()) return false;
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  if (year < 1900 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 0x30;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Runs of digits with single separators between them: "138 0013 8000", "6222-0212-3456-7890". */
+function digitRuns(text: string, visit: (start: number, end: number, digits: string) => void) {
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let digits = '';
+    let end = i;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) { digits += text[i]; end = ++i; continue; }
+      if (isSeparator(c) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)) && digits.length < 25) { i++; continue; }
+      break;
+    }
+    // An ID card may end in X.
+    if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) { digits += 'X'; end++; i = end; }
+    visit(start, end, digits);
+  }
+}
+
+const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.([A-Za-z]{2,24})$/;
+const URL_TOKEN = /^(?:(https?):\/\/)?((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24}))(?::\d{2,5})?(?:[/?#][^\s]*)?$/;
+const TOKEN_CHAR = /[A-Za-z0-9._%+\-@:/?#=&~]/;
+
+/** Bounded tokens of address characters (≤ 2,000 code units each): keeps e-mail/URL checks linear. */
+function addressTokens(text: string, visit: (start: number, end: number, token: string) => void) {
+  let i = 0;
+  while (i < text.length) {
+    if (!TOKEN_CHAR.test(text[i]!)) { i++; continue; }
+    const start = i;
+    while (i < text.length && TOKEN_CHAR.test(text[i]!) && i - start < 2000) i++;
+    let end = i;
+    while (end > start && /[.,:;?]/.test(text[end - 1]!)) end--; // trailing punctuation is not part of it
+    if (end > start) visit(start, end, text.slice(start, end));
+  }
+}
+
+export function detect(folded: string, enabled: ReadonlySet<DetectorId>): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  if (enabled.has('phone') || enabled.has('id-card') || enabled.has('bank-card')) {
+    digitRuns(folded, (start, end, digits) => {
+      if (enabled.has('id-card') && digits.length === 18 && isValidResidentId(digits)) {
+        hits.push({ detector: 'id-card', start, end });
+      } else if (enabled.has('phone') && /^(?:86)?1[3-9]\d{9}$/.test(digits)) {
+        const plus = start > 0 && folded[start - 1] === '+' ? 1 : 0;
+        hits.push({ detector: 'phone', start: start - plus, end });
+      } else if (enabled.has('bank-card') && digits.length >= 16 && digits.length <= 19 && /^\d+$/.test(digits) && !ID_SHAPE.test(digits) && isLuhnValid(digits)) {
+        hits.push({ detector: 'bank-card', start, end });
+      }
+    });
+  }
+  if (enabled.has('email') || enabled.has('url')) {
+    addressTokens(folded, (start, end, token) => {
+      const at = token.indexOf('@');
+      if (at > 0) {
+        const email = EMAIL.exec(token);
+        if (enabled.has('email') && email && TLDS.has(email[1]!.toLowerCase())) hits.push({ detector: 'email', start, end });
+        return;
+      }
+      if (!enabled.has('url')) return;
+      const url = URL_TOKEN.exec(token);
+      if (url && (url[1] !== undefined || TLDS.has(url[3]!.toLowerCase()))) hits.push({ detector: 'url', start, end });
+    });
+  }
+  return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+}
