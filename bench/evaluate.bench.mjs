@@ -30,11 +30,13 @@ if (process.argv[2] === '--child') {
     const validated = engine.validatePolicy({ file: 'policy.qungui.yaml', text });
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`bench policy invalid: ${errors.slice(0, 3).map((e) => e.message.en).join('; ')}`);
-    const bundle = typeof engine.openBundle === 'function'
+    // QUNGUI_BENCH_READER=standin isolates the evaluation's own memory from the reader's.
+    const useReader = typeof engine.openBundle === 'function' && process.env.QUNGUI_BENCH_READER !== 'standin';
+    const bundle = useReader
       ? await engine.openBundle(dir, { timezone: 'Asia/Shanghai', month: MONTH })
       : jsonlBundle(dir);
     const result = await engine.evaluate({ policies: [validated], bundle, month: MONTH, onProgress: (done) => { count = done; } });
-    process.stderr.write(`  ${result.findings.length} findings, ${result.members.length} members, reader: ${typeof engine.openBundle === 'function' ? 'openBundle' : 'bench JSONL stand-in'}, matcher: ${result.notEvaluated.some((n) => n.code === 'insulting-language' || n.code === 'banned-content') ? 'MISSING' : 'compileMatcher'}\n`);
+    process.stderr.write(`  ${result.findings.length} findings, ${result.members.length} members, reader: ${useReader ? 'openBundle' : 'bench JSONL stand-in'}, matcher: ${result.notEvaluated.some((n) => n.code === 'insulting-language' || n.code === 'banned-content') ? 'MISSING' : 'compileMatcher'}\n`);
   }
   const ms = performance.now() - started;
   process.stdout.write(JSON.stringify({ ms, count, rssMb: process.resourceUsage().maxRSS / 1024 }));
@@ -90,16 +92,23 @@ async function generate(dir, messages, terms) {
   const out = createWriteStream(join(dir, 'messages.jsonl'));
   const start = Date.parse('2026-11-01T00:00:00+08:00');
   const span = 30 * 86_400_000;
+  let openQuestion;
   for (let i = 0; i < messages; i++) {
     const sender = Math.floor(random() * MEMBERS);
     const roll = random();
     let content = PHRASES[Math.floor(random() * PHRASES.length)];
+    // 10% bare acknowledgements, 3% questions (most answered by a quoted reply soon after), 1% lexicon
+    // terms, 0.2% phone numbers.
     if (roll < 0.1) content = ACKS[Math.floor(random() * ACKS.length)];
-    else if (roll < 0.2) content += '？';
+    else if (roll < 0.13) content += '？';
     else if (roll < 0.21) content += policyTerms[Math.floor(random() * policyTerms.length)];
     else if (roll < 0.212) content += `，电话 138${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
     const row = { message_id: `m${i}`, group_id: group(sender), sender_id: member(sender), sent_at: new Date(start + Math.floor((i / messages) * span)).toISOString(), type: 'text', content };
-    if (random() < 0.2 && i > 10) row.reply_to = `m${i - 1 - Math.floor(random() * 10)}`;
+    if (openQuestion !== undefined && random() < 0.8) {
+      row.reply_to = openQuestion;
+      openQuestion = undefined;
+    } else if (random() < 0.1 && i > 10) row.reply_to = `m${i - 1 - Math.floor(random() * 10)}`;
+    if (content.endsWith('？')) openQuestion = row.message_id;
     if (!out.write(JSON.stringify(row) + '\n')) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r) => out.end(r));
@@ -124,7 +133,7 @@ const terms = readFileSync(lexiconFile, 'utf8').split(/\r?\n/).map((t) => t.trim
 const sizes = { '1m': 1_000_000, '4m': 4_000_000 };
 const dirs = {};
 for (const [name, n] of Object.entries(sizes)) {
-  dirs[name] = join(tmpdir(), `qungui-bench-evaluate-v1-${name}`);
+  dirs[name] = join(tmpdir(), `qungui-bench-evaluate-v2-${name}`);
   console.log(`generating ${n.toLocaleString('en-US')} messages → ${dirs[name]}`);
   await generate(dirs[name], n, terms);
 }

@@ -9,7 +9,11 @@ const WORDS = new Set([
 const NOISE = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+/gu;
 const BRACKET_EMOJI = /\[[^\]]{1,6}\]/g; // WeChat [强] [OK] [抱拳]
 
+/** Longer texts are never bare acknowledgements (checked first: most messages are long). */
+const MAX_ACK_LENGTH = 24;
+
 export function isBareAcknowledgement(text: string): boolean {
+  if (text.length > MAX_ACK_LENGTH) return false;
   const core = text.replace(BRACKET_EMOJI, '').replace(NOISE, '').toLowerCase();
   return core === '' || WORDS.has(core);
 }

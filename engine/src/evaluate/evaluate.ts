@@ -73,13 +73,21 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   // One pass over messages.
   const compile = input.compileMatcher ?? defaultCompileMatcher();
   const scanners = new Map<PolicyEval, PolicyScanner>();
-  const matcherMissing = new Set<PolicyEval>();
+  const matcherMissing = new Map<PolicyEval, LocalizedText>();
   for (const ctx of contexts) {
     let matcher: ContentMatcher | undefined;
     const content = ctx.policy.content;
     if ((content?.categories?.length ?? 0) > 0 || (content?.detectors?.length ?? 0) > 0) {
-      if (compile) matcher = compile(content);
-      else matcherMissing.add(ctx);
+      if (!compile) matcherMissing.set(ctx, MATCHER_MISSING);
+      else {
+        try {
+          matcher = compile(content);
+        } catch (error) {
+          // A term or pattern the matcher cannot compile: content is not checked, and the clauses say why.
+          const detail = (error as Error).message;
+          matcherMissing.set(ctx, { 'zh-CN': `内容规则无法编译，未检查消息内容：${detail}`, en: `The content rules could not be compiled, message content was not checked: ${detail}` });
+        }
+      }
     }
     scanners.set(ctx, new PolicyScanner(ctx, matcher));
   }
@@ -103,8 +111,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
 
   // Rules, stage by stage.
   for (const ctx of contexts) {
-    runStage(ctx, 'findings', matcherMissing.has(ctx));
-    runStage(ctx, 'ratings', false);
+    runStage(ctx, 'findings', matcherMissing.get(ctx));
+    runStage(ctx, 'ratings', undefined);
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);
       if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
@@ -112,7 +120,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
       const last = lastActivity(ctx, m);
       entry.metrics.lastActiveAt = last.at ?? null;
     }
-    runStage(ctx, 'outcomes', false);
+    runStage(ctx, 'outcomes', undefined);
   }
 
   // Rooms nobody governs: listed with their size, never dropped.
@@ -223,10 +231,10 @@ function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
 const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
 const CONTENT_RULES = new Set(['insulting-language', 'disrespectful-language', 'banned-content', 'confidential-content', 'unreleased-information', 'confidential-forwarded', 'outsider-in-confidential-group', 'removal-violations', 'violation-not-stopped']);
 
-function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: boolean): void {
+function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: LocalizedText | undefined): void {
   for (const rule of evalRules) {
     if (rule.stage !== stage) continue;
-    const reason = whyNot(ctx, rule) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? MATCHER_MISSING : undefined);
+    const reason = whyNot(ctx, rule) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? matcherMissing : undefined);
     if (reason) {
       ctx.notEvaluated(rule.clause, rule.code, reason);
       continue;

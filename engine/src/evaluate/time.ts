@@ -38,14 +38,20 @@ export function monthRange(month: string, zone: string): MonthRange {
   const start = first.toMillis();
   const end = first.plus({ months: 1 }).toMillis();
   const cache = new Map<number, number>();
+  // Messages come in time order, so the previous quarter hour usually answers without a look-up.
+  let lastBucket = NaN;
+  let lastDay = 0;
   const dayOf = (ms: number): number => {
     if (ms < start || ms >= end) return 0;
     const bucket = Math.floor(ms / 900_000);
+    if (bucket === lastBucket) return lastDay;
     let day = cache.get(bucket);
     if (day === undefined) {
       day = DateTime.fromMillis(ms, { zone }).day;
       cache.set(bucket, day);
     }
+    lastBucket = bucket;
+    lastDay = day;
     return day;
   };
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();

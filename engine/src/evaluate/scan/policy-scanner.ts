@@ -13,10 +13,14 @@ import { RecentSenders } from './recent-senders.js';
 
 const MAX_NAME = 16;
 
+interface SenderState { stats: MemberStats; staff: boolean }
+interface GroupState { messages: number; senders: Map<string, SenderState> }
+
 interface PendingQuestion extends Question { deadline: number; answered: boolean }
 
 export class PolicyScanner {
   private readonly recent = new RecentSenders();
+  private readonly groupStates = new Map<string, GroupState>();
   /** Open questions by message id, and in arrival order for expiry. */
   private readonly open = new Map<string, PendingQuestion>();
   private readonly openOrder: PendingQuestion[] = [];
@@ -49,20 +53,21 @@ export class PolicyScanner {
     const ctx = this.ctx;
     const scan = ctx.scan;
     const t = message.sent_at;
-    scan.messagesByGroup.set(message.group_id, (scan.messagesByGroup.get(message.group_id) ?? 0) + 1);
+    const group = this.groupOf(message.group_id);
+    group.messages++;
     if (t > scan.lastMessageAt) scan.lastMessageAt = t;
     this.expire(t);
     if (message.type === 'system') return;
-    const key = membershipKey(message.group_id, message.sender_id);
-    const stats = this.statsOf(key);
+    const sender = this.senderOf(message.group_id, message.sender_id);
+    const stats = sender.stats;
     stats.messages++;
     if (t > stats.lastActive) stats.lastActive = t;
-    const membership = ctx.memberships.get(key);
-    if (membership?.staff) this.adminReacted(message.group_id, t);
+    if (sender.staff) this.adminReacted(message.group_id, t);
     this.recent.remember(message.message_id, message.sender_id);
 
     const text = message.content ?? '';
-    const hasContent = !message.recalled && (message.type !== 'text' || !isBareAcknowledgement(text));
+    const bare = message.type === 'text' && isBareAcknowledgement(text);
+    const hasContent = !message.recalled && !bare;
     if (hasContent) {
       stats.contentMessages++;
       const day = ctx.month.dayOf(t);
@@ -83,7 +88,7 @@ export class PolicyScanner {
       for (const forwarded of message.forwarded ?? []) violated = this.matchText(message, forwarded, true) || violated;
       if (violated) stats.violations++;
     }
-    if (this.replyWindow !== undefined && message.type === 'text' && !message.recalled && this.isQuestion(text)) {
+    if (this.replyWindow !== undefined && message.type === 'text' && !message.recalled && !bare && this.isQuestion(text)) {
       scan.questions++;
       const question: PendingQuestion = {
         messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: t,
@@ -101,6 +106,7 @@ export class PolicyScanner {
   /** End of data: questions still open are judged only if their window closed before the month ended. */
   finish(): void {
     const scan = this.ctx.scan;
+    for (const [groupId, group] of this.groupStates) scan.messagesByGroup.set(groupId, group.messages);
     const dataEnd = Math.max(scan.lastMessageAt, this.ctx.month.end);
     for (let i = this.openHead; i < this.openOrder.length; i++) {
       const question = this.openOrder[i]!;
@@ -127,6 +133,27 @@ export class PolicyScanner {
     else this.openByAsker.set(key, left);
   }
 
+  /** Per-group, per-sender state found with two Map look-ups and no string building (hot path). */
+  private groupOf(groupId: string): GroupState {
+    let group = this.groupStates.get(groupId);
+    if (!group) {
+      group = { messages: 0, senders: new Map() };
+      this.groupStates.set(groupId, group);
+    }
+    return group;
+  }
+
+  private senderOf(groupId: string, senderId: string): SenderState {
+    const group = this.groupOf(groupId);
+    let sender = group.senders.get(senderId);
+    if (!sender) {
+      const key = membershipKey(groupId, senderId);
+      sender = { stats: this.statsOf(key), staff: this.ctx.memberships.get(key)?.staff === true };
+      group.senders.set(senderId, sender);
+    }
+    return sender;
+  }
+
   private statsOf(key: string): MemberStats {
     let stats = this.ctx.scan.stats.get(key);
     if (!stats) {
@@ -137,7 +164,7 @@ export class PolicyScanner {
   }
 
   private isQuestion(text: string): boolean {
-    if (text === '' || isBareAcknowledgement(text)) return false;
+    if (text === '') return false;
     for (const marker of this.ctx.settings.questionMarkers) if (text.includes(marker)) return true;
     return false;
   }
