@@ -100,31 +100,46 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
   function match(text: string): ContentMatch[] {
     if (positions.length < text.length) positions = new Int32Array(Math.max(text.length, positions.length * 2));
     // 1. One pass: normalize each code unit by table lookup, feed the automaton, collect candidates.
-    const candidates: { entry: number; from: number; to: number }[] = [];
+    //    The transition is inlined (dense root, hashed rest): this loop is the matcher's hot path.
+    let candidates: { entry: number; from: number; to: number }[] | undefined;
     let state = 0;
     let fed = 0;
     let previous = -1;
     const repeats = options.repeats;
-    const nodeEntry = automaton.nodeEntry;
-    const outputLink = automaton.outputLink;
+    const { nodeEntry, outputLink, rootNext, fail, hashNode, hashChar, hashNext, mask, entryNext, entryLength } = automaton;
     for (let i = 0; i < text.length; i++) {
       const c = table[text.charCodeAt(i)]!;
       if (c === NOISE) continue;
       if (repeats && c === previous) continue;
       previous = c;
       positions[fed] = i;
-      state = automaton.next(state, c);
-      let node = nodeEntry[state] !== -1 ? state : outputLink[state]!;
-      while (node !== 0) {
-        for (let e = nodeEntry[node]!; e !== -1; e = automaton.entryNext[e]!) {
-          candidates.push({ entry: e, from: fed - automaton.entryLength[e]! + 1, to: fed });
+      let s = state;
+      let target = -1;
+      while (s !== 0) {
+        let slot = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+        for (;;) {
+          const n = hashNode[slot]!;
+          if (n === -1) break;
+          if (n === s && hashChar[slot] === c) { target = hashNext[slot]!; break; }
+          slot = (slot + 1) & mask;
         }
-        node = outputLink[node]!;
+        if (target !== -1) break;
+        s = fail[s]!;
+      }
+      state = target !== -1 ? target : rootNext[c]!;
+      if (state !== 0) {
+        let node = nodeEntry[state] !== -1 ? state : outputLink[state]!;
+        while (node !== 0) {
+          for (let e = nodeEntry[node]!; e !== -1; e = entryNext[e]!) {
+            (candidates ??= []).push({ entry: e, from: fed - entryLength[e]! + 1, to: fed });
+          }
+          node = outputLink[node]!;
+        }
       }
       fed++;
     }
     const results: ContentMatch[] = [];
-    if (candidates.length) {
+    if (candidates) {
       // 2. Allowed phrases suppress any overlapping match.
       const allowed = candidates.filter((m) => entries[m.entry]!.category === ALLOW);
       const byCategory = new Map<number, typeof candidates>();
