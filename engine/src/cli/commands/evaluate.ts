@@ -12,6 +12,7 @@ import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { formatText } from '../formats/text.js';
+import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
@@ -95,6 +96,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await writeAtomically(outDir, async (dir) => {
     await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
+    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies) });
   });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(locale === 'en'

@@ -1,0 +1,50 @@
+// members.csv and findings.csv: views of result.json for HR and admins, UTF-8 with BOM so Excel opens
+// the Chinese; CRLF line ends as Excel writes them.
+import type { Locale } from '../diagnostics/diagnostic.js';
+import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+
+export function csvCell(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  // A leading = + - @ would be run as a formula by Excel (CSV injection): quote it as text.
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function table(rows: unknown[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
+  const head = zh
+    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施']
+    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions'];
+  const rows = result.members.map((m) => [
+    m.groupId, m.memberId, m.name ?? '', m.policyId,
+    ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
+    m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+  ]);
+  return table([head, ...rows]);
+}
+
+/** A one-line reading of a finding's evidence (already excerpted and masked by the engine). */
+export function evidenceText(finding: Finding): string {
+  return Object.entries(finding.evidence)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}
+
+export function findingsCsv(result: EvaluationResult, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const head = zh
+    ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据']
+    : ['code', 'clause', 'severity', 'policy', 'group', 'member', 'message', 'action', 'policy line', 'evidence'];
+  const rows = result.findings.map((f) => [
+    f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '',
+    f.message[locale], f.action ?? '', `${f.rule.file}:${f.rule.line} (${f.rule.path})`, evidenceText(f),
+  ]);
+  return table([head, ...rows]);
+}

@@ -1,0 +1,63 @@
+// report.html: one self-contained page (no script, no network), zh-CN or en, with inline SVG charts —
+// rating distribution per dimension, points, findings by clause and by category — and the tables.
+import type { Locale } from '../diagnostics/diagnostic.js';
+import type { EvaluationResult } from '../evaluate/result-types.js';
+import { evidenceText } from './csv.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+import type { ReportSummary } from './summary.js';
+import { barChart } from './svg-chart.js';
+
+const escape = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+const style = `body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#222;line-height:1.5}
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart text{font-size:12px;fill:#333}.chart .chart-title{font-weight:bold}.sev-error{color:#b00020}.sev-warning{color:#9a6700}.sev-info{color:#555}
+.kpi{display:flex;gap:1.5rem;flex-wrap:wrap}.kpi div{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}`;
+
+export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const t = (a: string, b: string) => (zh ? a : b);
+  const parts: string[] = [];
+  parts.push(`<h1>${t(`培训群月度考核报告（${result.month}）`, `Training groups: monthly report (${result.month})`)}</h1>`);
+  parts.push(`<div class="kpi"><div><b>${result.members.length}</b>${t('成员', 'members')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${summary.workQueue.length}</b>${t('待处理', 'to act on')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`);
+
+  parts.push(`<h2>${t('评级分布', 'Ratings')}</h2>`);
+  for (const policy of result.policies) {
+    const charts = summary.distributions.filter((d) => d.policyId === policy.id).map((d) => barChart(
+      `${policy.name} · ${DIMENSION_TEXT[d.dimension][locale]}`,
+      d.counts.map((c) => ({ label: ratingLabel(book, policy.id, c.rating, locale), count: c.count })),
+      { colorByIndex: true },
+    ));
+    if (charts.length) parts.push(`<div class="charts" data-policy="${escape(policy.id)}">${charts.join('')}</div>`);
+  }
+  parts.push(`<h2>${t('绩效分与发现', 'Points and findings')}</h2><div class="charts">`
+    + barChart(t('绩效分（人数）', 'Points (members)'), summary.points.map((p) => ({ label: p.value > 0 ? `+${p.value}` : String(p.value), count: p.count })))
+    + barChart(t('按条款', 'By clause'), summary.byClause.map((c) => ({ label: c.clause, count: c.count })))
+    + (summary.byCategory.length ? barChart(t('按内容类别', 'By content category'), summary.byCategory.map((c) => ({ label: categoryName(book, c.category), count: c.count }))) : '')
+    + '</div>');
+
+  parts.push(`<h2>${t('需要管理员处理', 'For the admins')}</h2>`);
+  parts.push(table([t('条款', 'Clause'), t('严重程度', 'Severity'), t('群聊', 'Group'), t('成员', 'Member'), t('说明', 'Message'), t('规则位置', 'Policy line')],
+    summary.workQueue.map((f) => [escape(f.clause), `<span class="sev-${f.severity}">${SEVERITY_TEXT[f.severity][locale]}</span>`, escape(f.groupId), escape(f.memberId), escape(f.message[locale]), escape(`${f.rule.file}:${f.rule.line}`)])));
+
+  parts.push(`<h2>${t('成员', 'Members')}</h2>`);
+  parts.push(table([t('群聊', 'Group'), t('成员', 'Member'), t('姓名', 'Name'), t('作业', 'Assign.'), t('测试', 'Tests'), t('参与度', 'Particip.'), t('综合', 'Overall'), t('绩效分', 'Points'), t('后续措施', 'Actions')],
+    result.members.map((m) => [escape(m.groupId), escape(m.memberId), escape(m.name), ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escape(ratingLabel(book, m.policyId, m.ratings[d], locale))), escape(m.points), escape(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '))])));
+
+  parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
+  parts.push(table([t('代码', 'Code'), t('条款', 'Clause'), t('成员', 'Member'), t('说明', 'Message'), t('证据', 'Evidence')],
+    result.findings.map((f) => [escape(f.code), escape(f.clause), escape(f.memberId), escape(f.message[locale]), `<small>${escape(evidenceText(f))}</small>`])));
+  if (result.notEvaluated.length) {
+    parts.push(`<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escape(n.policyId)} ${escape(n.clause)}：${escape(n.reason[locale])}</li>`).join('')}</ul>`);
+  }
+  return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
+}
+
+function categoryName(book: LabelBook, category: string): string {
+  for (const labels of Object.values(book)) if (labels.categories[category]) return labels.categories[category]!;
+  return category;
+}
+
+function table(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}

@@ -1,0 +1,49 @@
+// Human names for ids in reports: rating and action labels per policy (from the policy files), clause
+// summaries, finding and table names. Reports show 优秀, not "excellent".
+import type { Locale } from '../diagnostics/diagnostic.js';
+
+export interface PolicyLabels {
+  ratings: Record<string, { 'zh-CN': string; en: string }>;
+  actions: Record<string, { 'zh-CN': string; en: string }>;
+  categories: Record<string, string>;
+}
+
+export type LabelBook = Record<string, PolicyLabels>;
+
+/** Labels from validated policy values (ratings[].label/labelEn, outcomes.actions[].label/labelEn). */
+export function labelsFromPolicies(policies: readonly { value: unknown }[]): LabelBook {
+  const book: LabelBook = {};
+  for (const { value } of policies) {
+    const policy = value as { metadata?: { id?: string }; ratings?: { id: string; label: string; labelEn?: string }[]; outcomes?: { actions?: { id: string; label: string; labelEn?: string }[] }; content?: { categories?: { id: string; label: string }[] } };
+    const id = policy.metadata?.id;
+    if (!id) continue;
+    book[id] = {
+      ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, { 'zh-CN': r.label, en: r.labelEn ?? r.id }])),
+      actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, { 'zh-CN': a.label, en: a.labelEn ?? a.id }])),
+      categories: Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, c.label])),
+    };
+  }
+  return book;
+}
+
+export function ratingLabel(book: LabelBook, policyId: string, rating: string | null, locale: Locale): string {
+  if (rating === null) return '';
+  return book[policyId]?.ratings[rating]?.[locale] ?? rating;
+}
+
+export function actionLabel(book: LabelBook, policyId: string, action: string, locale: Locale): string {
+  return book[policyId]?.actions[action]?.[locale] ?? action;
+}
+
+export const DIMENSION_TEXT = {
+  assignments: { 'zh-CN': '作业', en: 'Assignments' },
+  tests: { 'zh-CN': '测试', en: 'Tests' },
+  participation: { 'zh-CN': '参与度', en: 'Participation' },
+  overall: { 'zh-CN': '综合', en: 'Overall' },
+} as const;
+
+export const SEVERITY_TEXT = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  info: { 'zh-CN': '提示', en: 'info' },
+} as const;

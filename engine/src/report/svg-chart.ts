@@ -1,0 +1,24 @@
+// Inline SVG bar charts for report.html: no script, no network, readable when printed.
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+const PALETTE = ['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d', '#7e5aa6', '#3a9ca6', '#8c8c8c'];
+
+/** Horizontal bars, one per item; `data-label`/`data-count` attributes let tests read the chart. */
+export function barChart(title: string, items: { label: string; count: number }[], options: { colorByIndex?: boolean } = {}): string {
+  const rowHeight = 24;
+  const labelWidth = 140;
+  const barWidth = 320;
+  const height = items.length * rowHeight + 30;
+  const max = Math.max(1, ...items.map((i) => i.count));
+  const bars = items.map((item, i) => {
+    const y = 24 + i * rowHeight;
+    const w = Math.round((item.count / max) * barWidth);
+    const color = options.colorByIndex ? PALETTE[i % PALETTE.length] : PALETTE[0];
+    return `<g class="bar" data-label="${escape(item.label)}" data-count="${item.count}">`
+      + `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escape(item.label)}</text>`
+      + `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" fill="${color}"></rect>`
+      + `<text x="${labelWidth + w + 6}" y="${y + 15}">${item.count}</text></g>`;
+  }).join('');
+  return `<svg class="chart" role="img" aria-label="${escape(title)}" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 60}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}">`
+    + `<text x="0" y="14" class="chart-title">${escape(title)}</text>${bars}</svg>`;
+}

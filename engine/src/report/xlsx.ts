@@ -1,0 +1,52 @@
+// The workbook view (--format xlsx): members and findings sheets. Byte-identical for the same result:
+// fixed document dates, and the zip entries' timestamps pinned (exceljs stamps them with the clock).
+import ExcelJS from 'exceljs';
+import type { Locale } from '../diagnostics/diagnostic.js';
+import type { EvaluationResult } from '../evaluate/result-types.js';
+import { evidenceText } from './csv.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+
+const FIXED = new Date(Date.UTC(2000, 0, 1));
+
+export async function reportXlsx(result: EvaluationResult, book: LabelBook, locale: Locale): Promise<Buffer> {
+  const zh = locale === 'zh-CN';
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'qungui';
+  workbook.created = FIXED;
+  workbook.modified = FIXED;
+  const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
+  const members = workbook.addWorksheet(zh ? '成员' : 'Members');
+  members.addRow(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions']).font = { bold: true };
+  for (const m of result.members) {
+    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')]);
+  }
+  const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
+  findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Policy line', 'Evidence']).font = { bold: true };
+  for (const f of result.findings) {
+    findings.addRow([f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '', f.message[locale], `${f.rule.file}:${f.rule.line}`, evidenceText(f)]);
+  }
+  for (const sheet of [members, findings]) sheet.columns.forEach((column) => { column.width = 16; });
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return pinZipTimestamps(buffer);
+}
+
+/** Sets every local and central zip header's DOS time/date to 1980-01-01 00:00 (deterministic bytes). */
+export function pinZipTimestamps(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let i = 0; i + 30 <= out.length; i++) {
+    const signature = out.readUInt32LE(i);
+    if (signature === 0x04034b50) { // local file header: time at 10, date at 12
+      out.writeUInt16LE(0, i + 10);
+      out.writeUInt16LE(DOS_DATE, i + 12);
+      const nameLength = out.readUInt16LE(i + 26);
+      const extraLength = out.readUInt16LE(i + 28);
+      i += 29 + nameLength + extraLength;
+    } else if (signature === 0x02014b50 && i + 46 <= out.length) { // central directory: time at 12, date at 14
+      out.writeUInt16LE(0, i + 12);
+      out.writeUInt16LE(DOS_DATE, i + 14);
+      i += 45 + out.readUInt16LE(i + 28) + out.readUInt16LE(i + 30) + out.readUInt16LE(i + 32);
+    }
+  }
+  return out;
+}
