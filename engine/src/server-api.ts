@@ -1,0 +1,10 @@
+// What the language server uses from the engine (bundled into extension/dist/server.js by esbuild).
+// The server has no validation logic of its own: diagnostics come from validatePolicies.
+export { validatePolicies, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export { declarations, references, type IdSite } from './policy/rules/ids.js';
+export { schemasAt, resolveRef, policySchema, type SchemaNode } from './policy/schema.js';
+export { nodeAtPath, formatPath, type Path } from './policy/paths.js';
+export { allDiagnosticCodes } from './policy/rules/index.js';
+export { renderRegulation } from './render/index.js';
+export { clauseById } from './policy/clauses.js';

@@ -1,0 +1,6 @@
+// The one door to the engine: the server validates with exactly the code `qungui validate` runs.
+export {
+  validatePolicies, isPolicyText, declarations, references, schemasAt, resolveRef, nodeAtPath, formatPath,
+  allDiagnosticCodes, policySchema, renderRegulation, clauseById,
+  type ValidatedPolicy, type Diagnostic, type SchemaNode, type IdSite, type Path,
+} from '../../../engine/src/server-api.js';

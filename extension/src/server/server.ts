@@ -1,0 +1,185 @@
+// The qungui language server: a thin shell wiring LSP messages to the services (one file per feature)
+// and to the engine's validatePolicies — no validation logic of its own. Runs over IPC (VS Code) or
+// stdio (`node dist/server.js --stdio`, for Neovim and other editors).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isPolicyText, renderRegulation, validatePolicies, type ValidatedPolicy } from './engine.js';
+import { codeActions } from './services/code-actions.js';
+import { complete } from './services/completion.js';
+import { toLspDiagnostic, type Locale } from './services/convert.js';
+import { hover } from './services/hover.js';
+import { idSites, sameId, siteAt } from './services/id-sites.js';
+import { documentSymbols, foldingRanges } from './services/symbols.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const validated = new Map<string, ValidatedPolicy>();
+const timers = new Map<string, NodeJS.Timeout>();
+let locale: Locale = 'en';
+/** Above this many lines, cross-file checks and outline step down (one notice), typing stays fast. */
+const LARGE_LINES = 20_000;
+const warnedLarge = new Set<string>();
+const DEBOUNCE_MS = Number(process.env.QUNGUI_LSP_DEBOUNCE_MS ?? 150);
+
+const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument'];
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { locale?: string };
+  const requested = options.locale ?? params.locale ?? 'en';
+  locale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '{', ','] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      executeCommandProvider: { commands: COMMANDS },
+    },
+    serverInfo: { name: 'qungui', version: '0.1.0' },
+  };
+});
+
+function isPolicyDocument(doc: TextDocument): boolean {
+  return doc.uri.endsWith('.qungui.yaml') || isPolicyText(doc.getText());
+}
+
+function fileOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+/** Validates every open policy together (cross-file checks) and publishes each one's diagnostics. */
+function validateOpen(): void {
+  const open = documents.all().filter(isPolicyDocument);
+  const small = open.filter((d) => d.lineCount <= LARGE_LINES);
+  const results = [
+    ...validatePolicies(small.map((d) => ({ file: fileOf(d.uri), text: d.getText() }))),
+    ...open.filter((d) => d.lineCount > LARGE_LINES).map((d) => {
+      if (!warnedLarge.has(d.uri)) {
+        warnedLarge.add(d.uri);
+        void connection.window.showInformationMessage(locale === 'zh-CN' ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常` : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file`);
+      }
+      return validatePolicies([{ file: fileOf(d.uri), text: d.getText() }])[0]!;
+    }),
+  ];
+  const byFile = new Map(results.map((r) => [r.file, r]));
+  for (const doc of open) {
+    const result = byFile.get(fileOf(doc.uri));
+    if (!result) continue;
+    validated.set(doc.uri, result);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)) });
+  }
+}
+
+function schedule(): void {
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+  timers.set('all', setTimeout(validateOpen, DEBOUNCE_MS));
+}
+
+documents.onDidOpen(() => schedule());
+documents.onDidChangeContent(() => schedule());
+documents.onDidClose((e) => {
+  validated.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  schedule();
+});
+
+/** The freshest validation of a document (validated now if a debounce is pending). */
+function current(uri: string): ValidatedPolicy | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const cached = validated.get(uri);
+  if (cached && cached.text === doc.getText()) return cached;
+  const [fresh] = validatePolicies([{ file: fileOf(uri), text: doc.getText() }]);
+  return fresh;
+}
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return complete(doc.getText(), doc.offsetAt(params.position), validated.get(doc.uri), locale);
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return hover(doc.getText(), doc.offsetAt(params.position), current(doc.uri), locale);
+});
+
+connection.onCodeAction((params) => {
+  const v = current(params.textDocument.uri);
+  return v ? codeActions(params.textDocument.uri, v, params.range, locale) : [];
+});
+
+function siteUnder(uri: string, position: { line: number; character: number }) {
+  const doc = documents.get(uri);
+  const v = current(uri);
+  if (!doc || !v) return undefined;
+  const sites = idSites(v);
+  const site = siteAt(sites, doc.offsetAt(position));
+  return site ? { sites, site } : undefined;
+}
+
+connection.onDefinition((params) => {
+  const found = siteUnder(params.textDocument.uri, params.position);
+  if (!found) return null;
+  return sameId(found.sites, found.site).filter((s) => s.declaration).map((s) => ({ uri: params.textDocument.uri, range: s.range }));
+});
+
+connection.onReferences((params) => {
+  const found = siteUnder(params.textDocument.uri, params.position);
+  if (!found) return [];
+  return sameId(found.sites, found.site).filter((s) => params.context.includeDeclaration || !s.declaration).map((s) => ({ uri: params.textDocument.uri, range: s.range }));
+});
+
+connection.onPrepareRename((params) => {
+  const found = siteUnder(params.textDocument.uri, params.position);
+  return found ? { range: found.site.range, placeholder: found.site.id } : null;
+});
+
+connection.onRenameRequest((params) => {
+  const found = siteUnder(params.textDocument.uri, params.position);
+  if (!found || !/^[a-z][a-z0-9-]*$/.test(params.newName)) return null;
+  return { changes: { [params.textDocument.uri]: sameId(found.sites, found.site).map((s) => ({ range: s.range, newText: params.newName })) } };
+});
+
+connection.onDocumentSymbol((params) => {
+  const v = current(params.textDocument.uri);
+  const doc = documents.get(params.textDocument.uri);
+  return v && doc && doc.lineCount <= LARGE_LINES ? documentSymbols(v) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const v = current(params.textDocument.uri);
+  return v ? foldingRanges(v) : [];
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === 'qungui.server.validateWorkspace') {
+    validateOpen();
+    let errors = 0;
+    let warnings = 0;
+    for (const v of validated.values()) for (const d of v.diagnostics) d.severity === 'error' ? errors++ : d.severity === 'warning' && warnings++;
+    return { files: validated.size, errors, warnings };
+  }
+  if (params.command === 'qungui.server.renderDocument') {
+    const uri = String(params.arguments?.[0] ?? '');
+    const text = documents.get(uri)?.getText() ?? (await readFile(fileOf(uri), 'utf8').catch(() => ''));
+    const [v] = validatePolicies([{ file: fileOf(uri), text }]);
+    if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error')) return { language: 'markdown', content: locale === 'zh-CN' ? '群规有错误，请先修正。' : 'The policy has errors; fix them first.' };
+    return { language: 'markdown', content: renderRegulation(v.value, { format: 'md', locale }).text };
+  }
+  return undefined;
+});
+
+documents.listen(connection);
+connection.listen();
