@@ -1,9 +1,9 @@
 // reply_to needs the sender of the replied message, but remembering every message would grow with the
-// data. Only the latest CAPACITY messages are kept, in a ring: the slot being overwritten names the id
+// data. Only the latest CAPACITY (50,000) messages are kept, in a ring: the slot being overwritten names the id
 // to forget (no Map iteration, which V8 makes slow once many entries were deleted). Memory stays flat
 // from 1M to 4M messages. A reply to an older message counts as a reply to someone else (E6 repliesGiven),
 // since its sender is no longer known.
-export const RECENT_CAPACITY = 200_000;
+export const RECENT_CAPACITY = 50_000;
 
 export class RecentSenders {
   private readonly map = new Map<string, string>();
