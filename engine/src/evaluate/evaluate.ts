@@ -241,7 +241,13 @@ function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: Loc
     }
     const soft = rule.preconditionBlocks === false ? rule.precondition?.(ctx) : undefined;
     if (soft) ctx.notEvaluated(rule.clause, rule.code, soft);
-    rule.run(ctx);
+    try {
+      rule.run(ctx);
+    } catch (error) {
+      // A rule bug must not sink the month's other results; the clause says it was not evaluated, and why.
+      const detail = error instanceof Error ? error.message : String(error);
+      ctx.notEvaluated(rule.clause, rule.code, { 'zh-CN': `内部错误：规则 ${rule.code} 执行失败（${detail}）`, en: `Internal error: rule ${rule.code} failed (${detail})` });
+    }
   }
 }
 

@@ -193,3 +193,24 @@ describe('ratings, points and follow-ups', () => {
     expect(flagged(gap, 'repeated-fail')).toEqual([]);
   });
 });
+
+describe('bands with metrics that have nothing to measure', () => {
+  test('a when on attendanceRate is skipped when the group had no session; with a session it decides', async () => {
+    const p = policy(`assessment:
+  participation:
+    bands:
+      - { rating: excellent, min: { activeDays: 2 }, when: attendanceRate >= 80.0 }
+      - { rating: pass, min: { activeDays: 1 } }
+      - { rating: fail }
+`);
+    const messages = [msg('a', '2026-11-02 09:00', '第一天的笔记'), msg('a', '2026-11-03 09:00', '第二天的笔记')];
+    const without = await run(p, { members: [member('a')], messages });
+    expect([without.members[0]!.metrics.attendanceRate, without.members[0]!.ratings.participation]).toEqual([null, 'excellent']);
+    const withSession = await run(p, {
+      members: [member('a')], messages,
+      sessions: [{ session_id: 's1', group_id: 'g1', starts_at: at('2026-11-20 19:00'), platform: 'x', support_id: 'admin1' }],
+      attendance: [],
+    });
+    expect([withSession.members[0]!.metrics.attendanceRate, withSession.members[0]!.ratings.participation]).toEqual([0, 'pass']);
+  });
+});
