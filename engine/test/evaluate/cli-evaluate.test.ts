@@ -63,4 +63,25 @@ describe('qungui evaluate', () => {
     expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out'], io(dir).io)).toBe(2);
     expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'nowhere', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(2);
   });
+
+  test('--history DIR feeds R2: last month\'s result.json makes a second fail an escalation', async () => {
+    const policyText = BASE + `assessment:
+  participation:
+    bands: [ { rating: pass, min: 5 }, { rating: fail } ]
+outcomes:
+  actions:
+    - { id: retake, label: 补考 }
+    - { id: reassign, label: 调岗 }
+  followUp: { fail: [retake] }
+  escalation: { afterConsecutive: 2, action: reassign }
+`;
+    const dir = setup(policyText);
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'history/2026-10', '--month', '2026-10'], io(dir).io)).toBe(0);
+    const october = JSON.parse(readFileSync(join(dir, 'history/2026-10/result.json'), 'utf8'));
+    october.members = october.members.map((m: { ratings: Record<string, string | null> }) => ({ ...m, ratings: { ...m.ratings, overall: 'fail' } }));
+    writeFileSync(join(dir, 'history/2026-10/result.json'), JSON.stringify(october));
+    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11', '--history', 'history', '--no-redact'], io(dir).io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8'));
+    expect(result.members.map((m: { memberId: string; actions: string[] }) => [m.memberId, m.actions])).toEqual([['a', ['retake', 'reassign']], ['b', ['retake', 'reassign']]]);
+  });
 });
