@@ -12,8 +12,14 @@ const BRACKET_EMOJI = /\[[^\]]{1,6}\]/g; // WeChat [强] [OK] [抱拳]
 /** Longer texts are never bare acknowledgements (checked first: most messages are long). */
 const MAX_ACK_LENGTH = 24;
 
+/** First characters of the words: a text starting with any other letter or digit cannot be one (fast path). */
+const FIRST = new Set([...WORDS].map((w) => w[0]!));
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
 export function isBareAcknowledgement(text: string): boolean {
   if (text.length > MAX_ACK_LENGTH) return false;
+  const first = text[0];
+  if (first !== undefined && !FIRST.has(first.toLowerCase()) && LETTER_OR_DIGIT.test(first)) return false;
   const core = text.replace(BRACKET_EMOJI, '').replace(NOISE, '').toLowerCase();
   return core === '' || WORDS.has(core);
 }
