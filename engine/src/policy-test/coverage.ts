@@ -1,6 +1,7 @@
 // What the test cases exercised, like `opa test --coverage`: each band of each band table, each
 // content category, each term and pattern, and each engine rule (finding code) of the policy.
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
+import { evalRules } from '../evaluate/rules/index.js';
 import { bandTables } from '../policy/rules/bands.js';
 import { at, list, str } from '../policy/rules/view.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
@@ -8,18 +9,22 @@ import type { ValidatedPolicy } from '../policy/validate.js';
 export interface CoverageItem { kind: 'band' | 'category' | 'term' | 'rule'; policy: string; id: string; covered: boolean }
 export interface CoverageReport { items: CoverageItem[]; percent: number; byKind: Record<CoverageItem['kind'], { covered: number; total: number }> }
 
-/** Where a finding names the category and the term or pattern that matched (evidence fields). */
+/** Where a finding names the category that matched (evidence.category). */
 function categoryOf(finding: Finding): string | undefined {
   return str(finding.evidence.category) ?? str(finding.evidence.categoryId);
 }
-function termOf(finding: Finding): string | undefined {
-  return str(finding.evidence.term) ?? str(finding.evidence.rule) ?? str(finding.evidence.pattern);
+/** The term or pattern behind a content finding: its policy line is content.categories[c].terms[t]. */
+function termOf(validated: ValidatedPolicy, finding: Finding): string | undefined {
+  const m = /^content\.categories\[(\d+)\]\.(terms|patterns)\[(\d+)\]$/.exec(finding.rule.path);
+  if (!m) return undefined;
+  const value = at(validated.value, 'content', 'categories', Number(m[1]), m[2]!, Number(m[3]));
+  return typeof value === 'string' ? value : undefined;
 }
 
 export class CoverageTracker {
   private readonly items = new Map<string, CoverageItem>();
 
-  constructor(private readonly ruleCodes: readonly string[] = []) {}
+  constructor(private readonly ruleCodes: readonly string[] = evalRules.map((r) => r.code)) {}
 
   private add(item: Omit<CoverageItem, 'covered'>) {
     const key = `${item.policy}\u0000${item.kind}\u0000${item.id}`;
@@ -61,7 +66,7 @@ export class CoverageTracker {
       const category = categoryOf(finding);
       if (!category) continue;
       this.cover(policy, 'category', category);
-      const term = termOf(finding);
+      const term = termOf(validated, finding);
       if (term) this.cover(policy, 'term', `${category}: ${term}`);
     }
   }
