@@ -181,5 +181,11 @@ connection.onExecuteCommand(async (params) => {
   return undefined;
 });
 
+// For the memory benchmark (bench/lsp.bench.mjs): heap after a full collection when run with --expose-gc.
+connection.onRequest('qungui/heapUsed', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+});
+
 documents.listen(connection);
 connection.listen();
