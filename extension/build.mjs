@@ -8,5 +8,10 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 mkdirSync(`${dir}dist`, { recursive: true });
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, legalComments: 'none', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
 await build({ ...common, absWorkingDir: dir, entryPoints: { client: 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] });
-await build({ ...common, absWorkingDir: dir, entryPoints: { server: 'src/server/server.ts' }, outdir: 'dist' });
+// ESM dependencies (tinyglobby's fdir) call createRequire(import.meta.url): give the CJS bundle a real URL.
+await build({
+  ...common, absWorkingDir: dir, entryPoints: { server: 'src/server/server.ts' }, outdir: 'dist',
+  define: { 'import.meta.url': '__qunguiImportMetaUrl' },
+  banner: { js: "const __qunguiImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+});
 copyFileSync(`${dir}../schemas/policy.schema.json`, `${dir}dist/policy.schema.json`);

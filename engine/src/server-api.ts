@@ -8,3 +8,8 @@ export { nodeAtPath, formatPath, type Path } from './policy/paths.js';
 export { allDiagnosticCodes } from './policy/rules/index.js';
 export { renderRegulation } from './render/index.js';
 export { clauseById } from './policy/clauses.js';
+export { evaluate } from './evaluate/index.js';
+export type { EvaluationResult } from './evaluate/result-types.js';
+export { openBundle } from './data/index.js';
+export { bandTables } from './policy/rules/bands.js';
+export { writeReports, labelsFromPolicies, summarize } from './report/index.js';

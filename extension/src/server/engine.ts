@@ -1,6 +1,7 @@
 // The one door to the engine: the server validates with exactly the code `qungui validate` runs.
 export {
   validatePolicies, isPolicyText, declarations, references, schemasAt, resolveRef, nodeAtPath, formatPath,
-  allDiagnosticCodes, policySchema, renderRegulation, clauseById,
+  allDiagnosticCodes, policySchema, renderRegulation, clauseById, evaluate, openBundle, bandTables, labelsFromPolicies, summarize,
+  type EvaluationResult,
   type ValidatedPolicy, type Diagnostic, type SchemaNode, type IdSite, type Path,
 } from '../../../engine/src/server-api.js';

@@ -7,8 +7,9 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isPolicyText, renderRegulation, validatePolicies, type ValidatedPolicy } from './engine.js';
+import { isPolicyText, labelsFromPolicies, renderRegulation, summarize, validatePolicies, type ValidatedPolicy } from './engine.js';
 import { codeActions } from './services/code-actions.js';
+import { codeLenses, evaluateSample } from './services/code-lens.js';
 import { complete } from './services/completion.js';
 import { toLspDiagnostic, type Locale } from './services/convert.js';
 import { hover } from './services/hover.js';
@@ -20,17 +21,21 @@ const documents = new TextDocuments(TextDocument);
 const validated = new Map<string, ValidatedPolicy>();
 const timers = new Map<string, NodeJS.Timeout>();
 let locale: Locale = 'en';
+/** qungui.sampleData: a bundle folder the code lenses evaluate the policy on. */
+let sampleData: string | undefined;
 /** Above this many lines, cross-file checks and outline step down (one notice), typing stays fast. */
 const LARGE_LINES = 20_000;
 const warnedLarge = new Set<string>();
 const DEBOUNCE_MS = Number(process.env.QUNGUI_LSP_DEBOUNCE_MS ?? 150);
 
-const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument'];
+const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument', 'qungui.server.evaluateSampleData'];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
   const requested = options.locale ?? params.locale ?? 'en';
   locale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const settings = (params.initializationOptions ?? {}) as { sampleData?: string };
+  sampleData = settings.sampleData || undefined;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -42,6 +47,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: COMMANDS },
     },
     serverInfo: { name: 'qungui', version: '0.1.0' },
@@ -163,6 +169,17 @@ connection.onFoldingRanges((params) => {
   return v ? foldingRanges(v) : [];
 });
 
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings as { qungui?: { sampleData?: string; locale?: string } } | undefined)?.qungui;
+  if (settings && 'sampleData' in settings) sampleData = settings.sampleData || undefined;
+  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+});
+
+connection.onCodeLens(async (params) => {
+  const v = current(params.textDocument.uri);
+  return v ? codeLenses(v, sampleData, locale) : [];
+});
+
 connection.onExecuteCommand(async (params) => {
   if (params.command === 'qungui.server.validateWorkspace') {
     validateOpen();
@@ -177,6 +194,17 @@ connection.onExecuteCommand(async (params) => {
     const [v] = validatePolicies([{ file: fileOf(uri), text }]);
     if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error')) return { language: 'markdown', content: locale === 'zh-CN' ? '群规有错误，请先修正。' : 'The policy has errors; fix them first.' };
     return { language: 'markdown', content: renderRegulation(v.value, { format: 'md', locale }).text };
+  }
+  if (params.command === 'qungui.server.evaluateSampleData') {
+    const uri = String(params.arguments?.[0] ?? '');
+    const v = current(uri);
+    if (!v || !sampleData) return { language: 'markdown', content: locale === 'zh-CN' ? '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。' : 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.' };
+    const result = await evaluateSample(v, sampleData);
+    if (!result) return { language: 'markdown', content: locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.' };
+    const book = labelsFromPolicies([v]);
+    const summary = summarize(result, book);
+    const lines = [`# ${result.month}`, '', ...summary.byClause.map((c) => `- ${c.clause}: ${c.count}`), '', ...summary.workQueue.slice(0, 20).map((f) => `- ${f.message[locale]}`)];
+    return { language: 'markdown', content: lines.join('\n') };
   }
   return undefined;
 });
