@@ -7,7 +7,7 @@ import { glob } from 'tinyglobby';
 import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, TableName, TableRows } from './bundle-types.js';
 import { coerceRow } from './coerce-row.js';
 import { readManifest, type TableSource } from './manifest.js';
-import { readRecords, type RawRecord } from './read-records.js';
+import { readJsonlBatches, readRecords, type RawRecord } from './read-records.js';
 import { TABLES, tableSpecs } from './table-specs.js';
 import { monthBounds } from './month-bounds.js';
 import { sourceFormats } from './formats/index.js';
@@ -40,11 +40,25 @@ async function resolveSources(dir: string): Promise<ResolvedSource[]> {
   return out;
 }
 
-/** Raw records of one source, through its source format when it has one (wecom-archive, …). */
-function recordsOf(source: ResolvedSource): AsyncIterable<RawRecord> {
+async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */
+function recordsOf(source: ResolvedSource): AsyncIterable<RawRecord[]> {
   const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
-  if (special) return special(source.path, source);
-  return readRecords(source.path, { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns });
+  if (special) return batched(special(source.path, source));
+  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns };
+  if (options.format === 'jsonl') return readJsonlBatches(source.path, options);
+  return batched(readRecords(source.path, options));
 }
 
 export async function openBundle(dir: string, options: ReadBundleOptions): Promise<Bundle> {
@@ -63,7 +77,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const spec = tableSpecs[table];
     const seen = table === 'messages' ? new Set<string>() : undefined;
     for (const source of sources.filter((s) => s.table === table)) {
-      for await (const raw of recordsOf(source)) {
+      for await (const batch of recordsOf(source)) for (const raw of batch) {
         const reject = (field: string | undefined, reason: RejectedRow['reason']) => {
           if (!account) return;
           count(table).read++;
@@ -108,6 +122,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
         yield result.row;
       }
     }
+    if (table === 'messages' && account) messagesCounted = true;
   }
 
   return {
@@ -128,11 +143,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     },
     messages(): AsyncIterable<MessageRow> {
       // Rows are counted (and rejects recorded) on the first complete pass only.
-      const account = !messagesCounted;
-      return (async function* () {
-        for await (const row of rowsOf('messages', account)) yield row as unknown as MessageRow;
-        messagesCounted = true;
-      })();
+      return rowsOf('messages', !messagesCounted) as AsyncIterable<unknown> as AsyncIterable<MessageRow>;
     },
   };
 }

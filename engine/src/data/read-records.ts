@@ -2,7 +2,6 @@
 // row) each came from. Unreadable lines are yielded as problems, never dropped.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -68,26 +67,60 @@ function rename(record: Record<string, unknown>, columns: Record<string, string>
   return out;
 }
 
-async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
-  const lines = createInterface({ input: await textStream(path), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    const trimmed = line === 1 ? text.replace(/^\uFEFF/, '').trim() : text.trim();
-    if (trimmed === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      yield { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };
-      continue;
-    }
-    yield { line, record: rename(value as Record<string, unknown>, options.columns) };
+/** One JSONL line → a record or a problem. */
+function jsonlRecord(line: number, text: string, columns: Record<string, string> | undefined): RawRecord | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    return { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };
+  }
+  return { line, record: rename(value as Record<string, unknown>, columns) };
+}
+
+/**
+ * JSONL in batches (one per chunk read from disk): the per-message path of the monthly job, so no
+ * readline and no promise per line — the caller loops over each batch synchronously.
+ */
+export async function* readJsonlBatches(path: string, options: ReadOptions): AsyncGenerator<RawRecord[]> {
+  const stream = await textStream(path);
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let line = 0;
+  let first = true;
+  const flush = (text: string, batch: RawRecord[]) => {
+    line++;
+    const cleaned = first ? text.replace(/^\uFEFF/, '') : text;
+    first = false;
+    const record = jsonlRecord(line, cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned, options.columns);
+    if (record) batch.push(record);
+  };
+  for await (const chunk of stream) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true }));
+    const batch: RawRecord[] = [];
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      flush(text.slice(start, newline), batch);
+      start = newline + 1;
+    }
+    rest = text.slice(start);
+    if (batch.length) yield batch;
+  }
+  const tail = rest + decoder.decode();
+  if (tail.length) {
+    const batch: RawRecord[] = [];
+    flush(tail, batch);
+    if (batch.length) yield batch;
+  }
+}
+
+async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  for await (const batch of readJsonlBatches(path, options)) yield* batch;
 }
 
 async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
