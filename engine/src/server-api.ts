@@ -13,3 +13,4 @@ export type { EvaluationResult } from './evaluate/result-types.js';
 export { openBundle } from './data/index.js';
 export { bandTables } from './policy/rules/bands.js';
 export { writeReports, labelsFromPolicies, summarize } from './report/index.js';
+export { checkPolicyTestFile, isPolicyTestText } from './policy-test/check-test-file.js';

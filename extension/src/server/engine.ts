@@ -2,6 +2,6 @@
 export {
   validatePolicies, isPolicyText, declarations, references, schemasAt, resolveRef, nodeAtPath, formatPath,
   allDiagnosticCodes, policySchema, renderRegulation, clauseById, evaluate, openBundle, bandTables, labelsFromPolicies, summarize,
-  type EvaluationResult,
+  type EvaluationResult, checkPolicyTestFile, isPolicyTestText,
   type ValidatedPolicy, type Diagnostic, type SchemaNode, type IdSite, type Path,
 } from '../../../engine/src/server-api.js';

@@ -7,7 +7,9 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isPolicyText, labelsFromPolicies, renderRegulation, summarize, validatePolicies, type ValidatedPolicy } from './engine.js';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkPolicyTestFile, isPolicyTestText, isPolicyText, labelsFromPolicies, renderRegulation, summarize, validatePolicies, type ValidatedPolicy } from './engine.js';
 import { codeActions } from './services/code-actions.js';
 import { codeLenses, evaluateSample } from './services/code-lens.js';
 import { complete } from './services/completion.js';
@@ -36,6 +38,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   const settings = (params.initializationOptions ?? {}) as { sampleData?: string };
   sampleData = settings.sampleData || undefined;
+  const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri));
+  if (folders.length === 0 && params.rootUri) folders.push(fileOf(params.rootUri));
+  void scanWorkspace(folders).then(() => { if (documents.all().length) schedule(); });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -62,12 +67,39 @@ function fileOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-/** Validates every open policy together (cross-file checks) and publishes each one's diagnostics. */
+/** Policies in the workspace folders that are not open: they take part in cross-file checks (G2). */
+const workspacePolicies = new Map<string, string>();
+
+async function scanWorkspace(folders: string[]): Promise<void> {
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 6) return;
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'out') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, depth + 1);
+      else if (/\.ya?ml$/.test(entry.name)) {
+        const text = await readFile(path, 'utf8').catch(() => '');
+        if (isPolicyText(text) && !isPolicyTestText(text)) workspacePolicies.set(path, text);
+      }
+    }
+  };
+  for (const folder of folders) await walk(folder, 0);
+}
+
+/** Validates every open policy together with the workspace's (cross-file checks) and publishes each open one's diagnostics. */
 function validateOpen(): void {
-  const open = documents.all().filter(isPolicyDocument);
+  const all = documents.all().filter(isPolicyDocument);
+  for (const doc of all.filter((d) => isPolicyTestText(d.getText()))) {
+    const result = checkPolicyTestFile(fileOf(doc.uri), doc.getText());
+    validated.set(doc.uri, result);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)) });
+  }
+  const open = all.filter((d) => !isPolicyTestText(d.getText()));
   const small = open.filter((d) => d.lineCount <= LARGE_LINES);
+  const openFiles = new Set(open.map((d) => fileOf(d.uri)));
+  const closed = [...workspacePolicies].filter(([file]) => !openFiles.has(file)).map(([file, text]) => ({ file, text }));
   const results = [
-    ...validatePolicies(small.map((d) => ({ file: fileOf(d.uri), text: d.getText() }))),
+    ...validatePolicies([...small.map((d) => ({ file: fileOf(d.uri), text: d.getText() })), ...closed]),
     ...open.filter((d) => d.lineCount > LARGE_LINES).map((d) => {
       if (!warnedLarge.has(d.uri)) {
         warnedLarge.add(d.uri);
