@@ -20,6 +20,8 @@ export class Automaton {
   readonly entryNext: Int32Array;
   readonly entryLength: Int32Array;
   readonly nodeCount: number;
+  /** Per node, a 32-bit summary of its children's code units (bit c & 31): most misses skip the hash. */
+  readonly childMask: Int32Array;
 
   /** `entries`: normalized strings (non-empty); entry ids are their indexes. */
   constructor(entries: readonly string[]) {
@@ -37,6 +39,7 @@ export class Automaton {
     this.hashChar = new Uint16Array(capacity);
     this.hashNext = new Int32Array(capacity);
     let nodes = 1;
+    const childMask = new Int32Array(total);
     const entryNext = new Int32Array(entries.length).fill(EMPTY);
     const entryLength = new Int32Array(entries.length);
     for (let id = 0; id < entries.length; id++) {
@@ -48,6 +51,7 @@ export class Automaton {
         if (next <= 0) {
           next = nodes++;
           edgeChar[next] = c;
+          childMask[node] = childMask[node]! | (1 << (c & 31));
           nextSibling[next] = firstChild[node]!;
           firstChild[node] = next;
           if (node === 0) this.rootNext[c] = next;
@@ -60,6 +64,7 @@ export class Automaton {
       nodeEntry[node] = id;
     }
     this.nodeCount = nodes;
+    this.childMask = childMask.slice(0, nodes);
     this.entryNext = entryNext;
     this.entryLength = entryLength;
     this.nodeEntry = nodeEntry.slice(0, nodes);
@@ -107,7 +112,7 @@ export class Automaton {
   next(state: number, c: number): number {
     let s = state;
     while (s !== 0) {
-      const target = this.lookup(s, c);
+      const target = (this.childMask[s]! >>> (c & 31)) & 1 ? this.lookup(s, c) : EMPTY;
       if (target !== EMPTY) return target;
       s = this.fail[s]!;
     }

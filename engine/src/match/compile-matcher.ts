@@ -106,7 +106,8 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
     let fed = 0;
     let previous = -1;
     const repeats = options.repeats;
-    const { nodeEntry, outputLink, rootNext, fail, hashNode, hashChar, hashNext, mask, entryNext, entryLength } = automaton;
+    const { nodeEntry, outputLink, rootNext, fail, hashNode, hashChar, hashNext, mask, entryNext, entryLength, childMask } = automaton;
+    const bit = (c: number) => 1 << (c & 31);
     for (let i = 0; i < text.length; i++) {
       const c = table[text.charCodeAt(i)]!;
       if (c === NOISE) continue;
@@ -115,7 +116,9 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
       positions[fed] = i;
       let s = state;
       let target = -1;
+      const cBit = bit(c);
       while (s !== 0) {
+        if ((childMask[s]! & cBit) === 0) { s = fail[s]!; continue; }
         let slot = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
         for (;;) {
           const n = hashNode[slot]!;
