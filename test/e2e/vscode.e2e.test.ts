@@ -19,7 +19,7 @@ const gate = editorGate('VS Code e2e (code-server + Chromium)', [CHROMIUM]);
 
 describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium)', () => {
   // A fresh code-server install takes about 3 minutes; a cached run about 30 s.
-  it('flags a broken threshold in Chinese, quick-fixes it and completes a rating id', { timeout: 15 * 60_000 }, async () => {
+  it('flags a broken threshold in Chinese, quick-fixes it, completes a rating id and fixes its misspelling', { timeout: 15 * 60_000 }, async () => {
     if (gate.missing) throw new Error(gate.missing);
     const scenario = buildScenario();
     const artifacts = ensureArtifactsDir();
@@ -79,6 +79,21 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
       await expect.poll(() => renderedLine(page, originalLine.trim())).toBe(originalLine);
       await expect.poll(() => errorSquiggles(page).count(), { timeout: 10_000 }).toBe(0);
       await shot(page, '6-completed');
+
+      // 4. Misspell it: unknown-id, in Chinese, and its quick fix puts the declared id back.
+      await goTo(page, completeAt);
+      for (let i = 0; i < completeWord.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type(scenario.typo);
+      await page.keyboard.press('Escape');
+      await errorSquiggles(page).first().waitFor({ timeout: 20_000 });
+      const typoRow = problems.locator('.monaco-tl-row', { hasText: scenario.typoError.message['zh-CN'] });
+      await typoRow.first().waitFor();
+      await shot(page, '7-unknown-id');
+      await goTo(page, completeAt);
+      await takeQuickFix(page, scenario.typoError.fix!.title['zh-CN']);
+      await expect.poll(() => renderedLine(page, originalLine.trim())).toBe(originalLine);
+      await expect.poll(() => errorSquiggles(page).count(), { timeout: 20_000 }).toBe(0);
+      await shot(page, '8-unknown-id-fixed');
       console.log(`vscode-e2e: diagnostic shown ${diagnosticMs} ms after typing`);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);

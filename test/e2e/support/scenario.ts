@@ -3,7 +3,8 @@
 // editors are held to exactly what the CLI says:
 //   1. give the catch-all band of the tests table a threshold → `missing-catch-all` error;
 //   2. its quick fix adds a new catch-all band → no errors;
-//   3. retype a rating id from its first letters and complete it.
+//   3. retype a rating id from its first letters and complete it;
+//   4. misspell that rating id → `unknown-id` error whose quick fix puts the declared id back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The engine's source (not its build), like the engine's own tests: no stale dist can mislead us.
@@ -29,6 +30,9 @@ export interface Scenario {
   completeAt: TextPosition;
   completeWord: string;
   completePrefix: string;
+  /** `completeWord` misspelled in place, and the one error that gives (fix: the declared id). */
+  typo: string;
+  typoError: Diagnostic;
 }
 
 export function buildScenario(): Scenario {
@@ -55,11 +59,18 @@ export function buildScenario(): Scenario {
   const remaining = validatePolicy({ file: scenarioRelativePath, text: fixed }).diagnostics.filter((d) => d.severity === 'error');
   if (remaining.length !== 0) throw new Error(`the quick fix leaves errors: ${JSON.stringify(remaining.map((d) => d.code))}`);
 
+  const completeAt = { line: goodLine, character: lines[goodLine]!.indexOf('good') };
+  const typo = 'goood';
+  const misspelled = insertAt(fixed.split('\n').map((line, i) => (i === goodLine ? line.replace('good', '') : line)).join('\n'), completeAt, typo);
+  const typoErrors = validatePolicy({ file: scenarioRelativePath, text: misspelled }).diagnostics.filter((d) => d.severity === 'error');
+  if (typoErrors.length !== 1 || typoErrors[0]!.code !== 'unknown-id' || applyEdits(misspelled, typoErrors[0]!.fix?.edits ?? []) !== fixed) {
+    throw new Error(`expected one unknown-id error whose fix restores 'good', got ${JSON.stringify(typoErrors.map((d) => d.code))}`);
+  }
+
   return {
     original, breakAt, breakText, broken, error, fixed,
-    completeAt: { line: goodLine, character: lines[goodLine]!.indexOf('good') },
-    completeWord: 'good',
-    completePrefix: 'go',
+    completeAt, completeWord: 'good', completePrefix: 'go',
+    typo, typoError: typoErrors[0]!,
   };
 }
 
