@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+  createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
@@ -15,13 +15,20 @@ import { codeLenses, evaluateSample } from './services/code-lens.js';
 import { complete } from './services/completion.js';
 import { toLspDiagnostic, type Locale } from './services/convert.js';
 import { hover } from './services/hover.js';
-import { idSites, sameId, siteAt } from './services/id-sites.js';
-import { documentSymbols, foldingRanges } from './services/symbols.js';
+import { definition } from './services/definition.js';
+import { foldingRanges } from './services/folding.js';
+import { references } from './services/references.js';
+import { prepareRename, rename } from './services/rename.js';
+import { documentSymbols } from './services/symbols.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const validated = new Map<string, ValidatedPolicy>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** The language the client asked for at start (initializationOptions.locale, else the client's UI locale). */
+let clientLocale: Locale = 'en';
+/** The `qungui.locale` setting, when it names a language rather than `auto`: it wins over the client's. */
+let settingLocale: Locale | undefined;
 let locale: Locale = 'en';
 /** qungui.sampleData: a bundle folder the code lenses evaluate the policy on. */
 let sampleData: string | undefined;
@@ -34,8 +41,9 @@ const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocume
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
-  const requested = options.locale ?? params.locale ?? 'en';
-  locale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const requested = options.locale && options.locale !== 'auto' ? options.locale : params.locale ?? 'en';
+  clientLocale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  locale = clientLocale;
   const settings = (params.initializationOptions ?? {}) as { sampleData?: string };
   sampleData = settings.sampleData || undefined;
   const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri));
@@ -144,7 +152,8 @@ function current(uri: string): ValidatedPolicy | undefined {
 connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return complete(doc.getText(), doc.offsetAt(params.position), validated.get(doc.uri), locale);
+  // The last validation is enough for ids (a keystroke behind at most); validate only if there is none yet.
+  return complete(doc.getText(), doc.offsetAt(params.position), validated.get(doc.uri) ?? current(doc.uri), locale);
 });
 
 connection.onHover((params) => {
@@ -158,36 +167,31 @@ connection.onCodeAction((params) => {
   return v ? codeActions(params.textDocument.uri, v, params.range, locale) : [];
 });
 
-function siteUnder(uri: string, position: { line: number; character: number }) {
+/** The validated policy and the cursor offset of a position request. */
+function at(uri: string, position: { line: number; character: number }) {
   const doc = documents.get(uri);
   const v = current(uri);
-  if (!doc || !v) return undefined;
-  const sites = idSites(v);
-  const site = siteAt(sites, doc.offsetAt(position));
-  return site ? { sites, site } : undefined;
+  return doc && v ? { v, offset: doc.offsetAt(position) } : undefined;
 }
 
 connection.onDefinition((params) => {
-  const found = siteUnder(params.textDocument.uri, params.position);
-  if (!found) return null;
-  return sameId(found.sites, found.site).filter((s) => s.declaration).map((s) => ({ uri: params.textDocument.uri, range: s.range }));
+  const found = at(params.textDocument.uri, params.position);
+  return found ? definition(params.textDocument.uri, found.v, found.offset) : null;
 });
 
 connection.onReferences((params) => {
-  const found = siteUnder(params.textDocument.uri, params.position);
-  if (!found) return [];
-  return sameId(found.sites, found.site).filter((s) => params.context.includeDeclaration || !s.declaration).map((s) => ({ uri: params.textDocument.uri, range: s.range }));
+  const found = at(params.textDocument.uri, params.position);
+  return found ? references(params.textDocument.uri, found.v, found.offset, params.context.includeDeclaration) : [];
 });
 
 connection.onPrepareRename((params) => {
-  const found = siteUnder(params.textDocument.uri, params.position);
-  return found ? { range: found.site.range, placeholder: found.site.id } : null;
+  const found = at(params.textDocument.uri, params.position);
+  return found ? prepareRename(found.v, found.offset) : null;
 });
 
 connection.onRenameRequest((params) => {
-  const found = siteUnder(params.textDocument.uri, params.position);
-  if (!found || !/^[a-z][a-z0-9-]*$/.test(params.newName)) return null;
-  return { changes: { [params.textDocument.uri]: sameId(found.sites, found.site).map((s) => ({ range: s.range, newText: params.newName })) } };
+  const found = at(params.textDocument.uri, params.position);
+  return found ? rename(params.textDocument.uri, found.v, found.offset, params.newName, locale) : null;
 });
 
 connection.onDocumentSymbol((params) => {
@@ -204,7 +208,30 @@ connection.onFoldingRanges((params) => {
 connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as { qungui?: { sampleData?: string; locale?: string } } | undefined)?.qungui;
   if (settings && 'sampleData' in settings) sampleData = settings.sampleData || undefined;
+  if (settings && 'locale' in settings) {
+    settingLocale = settings.locale === 'zh-CN' || settings.locale === 'en' ? settings.locale : undefined;
+    const next = settingLocale ?? clientLocale;
+    if (next !== locale) {
+      locale = next;
+      schedule(); // republish every message in the chosen language
+    }
+  }
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+});
+
+// Workspace policies changed on disk (the client watches **/*.{yaml,yml}): cross-file checks follow.
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    const file = fileOf(change.uri);
+    if (change.type === FileChangeType.Deleted) {
+      workspacePolicies.delete(file);
+      continue;
+    }
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (isPolicyText(text) && !isPolicyTestText(text)) workspacePolicies.set(file, text);
+    else workspacePolicies.delete(file);
+  }
+  schedule();
 });
 
 connection.onCodeLens(async (params) => {

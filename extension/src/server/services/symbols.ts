@@ -1,6 +1,6 @@
-// Outline (document symbols) and folding ranges, from the YAML document's own structure.
+// Outline (document symbols), from the YAML document's own structure: sections, list items named by their id.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { ValidatedPolicy } from '../engine.js';
 
 function toRange(v: ValidatedPolicy, start: number, end: number) {
@@ -38,16 +38,4 @@ function symbolsOf(v: ValidatedPolicy, node: Node | null | undefined, depth: num
 
 export function documentSymbols(v: ValidatedPolicy): DocumentSymbol[] {
   return symbolsOf(v, v.document?.contents as Node | null, 0);
-}
-
-export function foldingRanges(v: ValidatedPolicy): FoldingRange[] {
-  const ranges: FoldingRange[] = [];
-  const walk = (symbols: DocumentSymbol[]) => {
-    for (const s of symbols) {
-      if (s.range.end.line > s.range.start.line) ranges.push({ startLine: s.range.start.line, endLine: s.range.end.line - (s.range.end.character === 0 ? 1 : 0) });
-      walk(s.children ?? []);
-    }
-  };
-  walk(documentSymbols(v));
-  return ranges.filter((r) => r.endLine > r.startLine);
 }

@@ -57,14 +57,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
   // Inside flow brackets on this line: `- { rating: go|` or `weights: { tests: 0.4, par|`.
   const flow = /([A-Za-z_][\w-]*)\s*:\s*\{([^{}]*)$/.exec(before) ?? (/^\s*-\s*\{([^{}]*)$/.exec(before) ? [null, null, /^\s*-\s*\{([^{}]*)$/.exec(before)![1]] : null);
   if (flow) {
-    if (flow[1]) path = [...blockPath(lines, lines.length, dashItem ? dashItem[1]!.length : indent + 1), ...(dashItem ? [0] : []), flow[1]];
+    if (flow[1]) path = [...blockPath(lines, lines.length, dashItem ? dashItem[1]!.length : indent), ...(dashItem ? [0] : []), flow[1]];
     const inner = flow[2] ?? '';
     const lastPair = /(?:^|,)\s*([A-Za-z_][\w-]*)\s*:\s*([^,]*)$/.exec(inner);
     if (lastPair) return { path, valueKey: lastPair[1]!, word, wordStart };
     return { path, word, wordStart };
   }
   const flowList = /([A-Za-z_][\w-]*)\s*:\s*\[([^\]]*)$/.exec(before);
-  if (flowList) return { path: blockPath(lines, lines.length, indent + 1), valueKey: flowList[1]!, word, wordStart };
+  if (flowList) return { path: blockPath(lines, lines.length, indent), valueKey: flowList[1]!, word, wordStart };
 
   const keyValue = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:\s+(.*)$/.exec(before);
   if (keyValue) return { path, valueKey: keyValue[1]!, word, wordStart };

@@ -1,0 +1,162 @@
+// Every editor feature over real LSP JSON-RPC (stdio, bundled server): quick fixes for six codes that
+// leave a clean policy once applied, folding, category-id navigation and rename (with a refused bad
+// name), hover and snippets in English, the qungui.locale setting overriding the client's language.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePolicy } from '../../../engine/src/policy/validate.js';
+import { startServer, type LspSession } from './lsp-client.js';
+
+const examplePath = fileURLToPath(new URL('../../../examples/policies/onboarding.qungui.yaml', import.meta.url));
+const example = readFileSync(examplePath, 'utf8');
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+const position = (text: string, needle: string, delta = 0) => {
+  const line = lineOf(text, needle);
+  return { line, character: text.split('\n')[line]!.indexOf(needle) + delta };
+};
+let docs = 0;
+const uriFor = () => pathToFileURL(examplePath.replace('onboarding', `features-${docs++}`)).href;
+
+interface Action { title: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }
+
+/** [case, broken text, code, quick-fix title (zh-CN)] — each fix must leave a policy with no diagnostics. */
+const quickFixes: [string, string, string, string][] = [
+  ['reorder bands', example.replace('      - { rating: excellent, min: 90 }\n      - { rating: good, min: 80 }', '      - { rating: good, min: 80 }\n      - { rating: excellent, min: 90 }'), 'band-order', '按评级从高到低重新排列档位'],
+  ['add the catch-all band', example.replace('      - { rating: pass, min: 60 }\n      - { rating: fail }\n  participation', '      - { rating: pass, min: 60 }\n  participation'), 'missing-catch-all', '添加兜底档 rating: fail'],
+  ['add a rating\'s points', example.replace('    good: 2\n', ''), 'rating-without-points', '在 outcomes.points 中加入 good: 0'],
+  ['remove a duplicate term', example.replace('terms: [废物, 蠢货, 白痴', 'terms: [废物, 蠢货, 废物, 白痴'), 'duplicate-term', '删除重复的词语 “废物”'],
+  ['replace an unknown id', example.replace('countCategories: [insult, ads, rumor]', 'countCategories: [insult, adz, rumor]'), 'unknown-id', '改为 “ads”'],
+  ['fix a time zone', example.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'), 'invalid-timezone', '改为 Asia/Shanghai'],
+];
+
+describe('LSP features (zh-CN)', () => {
+  let s: LspSession;
+  beforeAll(async () => { s = await startServer('zh-CN'); }, 30_000);
+  afterAll(async () => { await s?.close(); });
+
+  it.each(quickFixes)('quick fix: %s', async (_name, broken, code, title) => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
+    const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(diagnostics.map((d) => d.code)).toEqual([code]);
+    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    expect(actions.map((a) => a.title)).toEqual([title]);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[0]!.edit.changes[uri]!);
+    expect(validatePolicy({ file: examplePath, text: fixed }).diagnostics).toEqual([]);
+    // Sent back as an edit, the server agrees: no diagnostics left.
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    expect(await s.waitForDiagnostics(uri, (d) => d.length === 0)).toEqual([]);
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('no quick fix where no diagnostic is', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
+    expect(actions).toEqual([]);
+  });
+
+  it('folds sections and multi-line list items', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const ranges = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as { startLine: number; endLine: number }[];
+    // metadata: lines 4–10 (1-based) → 3–9; the insult category item: its 5 lines.
+    expect(ranges).toContainEqual({ startLine: lineOf(example, 'metadata:'), endLine: lineOf(example, '  description: 新员工') });
+    const insult = lineOf(example, '- id: insult');
+    expect(ranges).toContainEqual({ startLine: insult, endLine: insult + 4 });
+    expect(ranges).toContainEqual({ startLine: lineOf(example, 'outcomes:'), endLine: lineOf(example, 'action: reassign') });
+    // Single-line flow items (`- { id: good, … }`) do not fold.
+    expect(ranges.some((r) => r.startLine === lineOf(example, '{ id: good,'))).toBe(false);
+  });
+
+  it('definition, references and rename of a category id (countCategories → content.categories)', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const use = position(example, 'ads, rumor]', 1);
+    const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: use }) as { uri: string; range: unknown }[];
+    const declared = position(example, '- id: ads', 6);
+    expect(definition).toEqual([{ uri, range: { start: declared, end: { line: declared.line, character: declared.character + 3 } } }]);
+    const refs = await s.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: use, context: { includeDeclaration: false } }) as { range: { start: unknown } }[];
+    expect(refs.map((r) => r.range.start)).toEqual([position(example, 'ads, rumor]')]);
+    const prepared = await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: use });
+    expect(prepared).toEqual({ range: { start: position(example, 'ads, rumor]'), end: position(example, ', rumor]') }, placeholder: 'ads' });
+    const edit = await s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: 'advertising' }) as Action['edit'];
+    const renamed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, example), edit.changes[uri]!);
+    expect(renamed).toBe(example.replace('- id: ads', '- id: advertising').replace('[insult, ads, rumor]', '[insult, advertising, rumor]'));
+    expect(validatePolicy({ file: examplePath, text: renamed }).diagnostics).toEqual([]);
+    // An invalid id is refused with a Chinese message, not applied.
+    await expect(s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: '广告' })).rejects.toThrow('“广告” 不是有效的标识');
+    // Nothing to rename on a plain key.
+    expect(await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: position(example, 'inactiveDays') })).toBeNull();
+  });
+
+  it('go to definition of an action id (followUp → outcomes.actions)', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: position(example, 'coaching]', 2) }) as { range: { start: unknown } }[];
+    expect(definition.map((d) => d.range.start)).toEqual([position(example, 'coaching, label')]);
+  });
+
+  it('completes category ids in countCategories and action ids in followUp', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const categories = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'ads, rumor]') }) as { label: string }[];
+    expect(categories.map((i) => i.label)).toEqual(['insult', 'mockery', 'ads', 'rumor', 'confidential']);
+    const actions = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') }) as { label: string }[];
+    expect(actions.map((i) => i.label)).toEqual(['advanced-training', 'retake', 'coaching', 'reassign', 'handover']);
+    // Keys inside a flow mapping below a sibling key (`method: weighted` above `weights: { … }`).
+    const weights = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'tests: 0.4, participation') }) as { label: string }[];
+    expect(weights.map((i) => i.label)).toEqual(['assignments', 'tests', 'participation']);
+  });
+
+  it('offers the new-policy skeleton in an empty file, and the skeleton validates', async () => {
+    const uri = uriFor();
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: '' } });
+    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }) as { label: string; insertText?: string }[];
+    const skeleton = items.find((i) => i.label === '新群规骨架');
+    expect(skeleton).toBeDefined();
+    // Snippet placeholders resolved to their defaults, as an editor would insert them.
+    const inserted = skeleton!.insertText!.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    expect(validatePolicy({ file: 'new.qungui.yaml', text: inserted }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('offers a band-table snippet under an assessment dimension, using the declared ratings', async () => {
+    const uri = uriFor();
+    const text = example.replace('  tests:\n    bands:', '  tests:\n    \n    bands:');
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
+    const line = lineOf(text, '  tests:') + 1;
+    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } }) as { label: string; insertText?: string }[];
+    const snippet = items.find((i) => i.label === '档位表（bands）');
+    expect(snippet?.insertText).toBe('bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: good, min: ${2:80} }\n  - { rating: pass, min: ${3:60} }\n  - { rating: fail }');
+  });
+});
+
+describe('LSP features (en) and the qungui.locale setting', () => {
+  it('hover and key completion in English; qungui.locale: zh-CN then switches the diagnostics to Chinese', async () => {
+    const s = await startServer('en-GB');
+    try {
+      const uri = uriFor();
+      const broken = example.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai');
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
+      const [d] = await s.waitForDiagnostics(uri, (x) => x.length > 0);
+      expect(d!.message).toBe("'Asia/Shangai' is not a valid IANA time zone; did you mean 'Asia/Shanghai'?");
+      expect(d!.range).toEqual({ start: { line: 7, character: 12 }, end: { line: 7, character: 24 } });
+      const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'inactiveDays', 3) }) as { contents: { value: string } };
+      expect(hover.contents.value.split('\n')[0]).toBe('**inactiveDays**');
+      expect(hover.contents.value).toContain('Clauses:');
+      expect(hover.contents.value).toContain('**M5**');
+      const hoverId = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'good, min: 80', 1) }) as { contents: { value: string } };
+      expect(hoverId.contents.value).toBe(`rating **good**, declared on line ${lineOf(broken, '{ id: good,') + 1}`);
+      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { locale: 'zh-CN' } } });
+      const [zh] = await s.waitForDiagnostics(uri, (x) => x[0]?.message.startsWith('“Asia/Shangai”') ?? false);
+      expect(zh!.message).toBe('“Asia/Shangai” 不是有效的 IANA 时区名；您是不是要写 “Asia/Shanghai”？');
+      // Back to auto: the client's language again.
+      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { locale: 'auto' } } });
+      const [en] = await s.waitForDiagnostics(uri, (x) => x[0]?.message.startsWith("'Asia") ?? false);
+      expect(en!.code).toBe('invalid-timezone');
+    } finally {
+      await s.close();
+    }
+  }, 30_000);
+});
