@@ -95,6 +95,8 @@ export interface Bundle {
   readonly rejected: readonly RejectedRow[];
   /** Per-table counts: read = accepted + rejected, always. */
   readonly counts: Readonly<Partial<Record<TableName, TableCounts>>>;
+  /** Bytes of the message files read so far and in all (for a progress bar), when known. */
+  messageProgress?(): { read: number; total: number };
 }
 
 export interface ReadBundleOptions {

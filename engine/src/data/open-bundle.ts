@@ -1,7 +1,7 @@
 // Opens a month's bundle folder: finds each table's files (by name, or through bundle.yaml), reads
 // them lazily, coerces every row against its table's schema and accounts for every row read:
 // read = accepted + rejected, always. Messages are streamed, never held in memory.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, TableName, TableRows } from './bundle-types.js';
@@ -53,10 +53,10 @@ async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGen
 }
 
 /** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */
-function recordsOf(source: ResolvedSource): AsyncIterable<RawRecord[]> {
+function recordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
   const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
   if (special) return batched(special(source.path, source));
-  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns };
+  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, ...(onBytes ? { onBytes } : {}) };
   if (options.format === 'jsonl') return readJsonlBatches(source.path, options);
   return batched(readRecords(source.path, options));
 }
@@ -70,6 +70,8 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   const loaded = new Map<TableName, Promise<unknown[]>>();
   const bounds = options.month ? monthBounds(options.month, options.timezone) : undefined;
   let messagesCounted = false;
+  let bytesRead = 0;
+  const bytesTotal = sources.filter((s) => s.table === 'messages').reduce((n, s) => n + (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0), 0);
 
   const count = (table: TableName) => (counts[table] ??= { read: 0, accepted: 0, rejected: 0 });
 
@@ -77,7 +79,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const spec = tableSpecs[table];
     const seen = table === 'messages' ? new Set<string>() : undefined;
     for (const source of sources.filter((s) => s.table === table)) {
-      for await (const batch of recordsOf(source)) for (const raw of batch) {
+      for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) for (const raw of batch) {
         const reject = (field: string | undefined, reason: RejectedRow['reason']) => {
           if (!account) return;
           count(table).read++;
@@ -141,6 +143,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
       }
       return pending as Promise<TableRows[T][]>;
     },
+    messageProgress: () => ({ read: Math.min(bytesRead, bytesTotal), total: bytesTotal }),
     messages(): AsyncIterable<MessageRow> {
       // Rows are counted (and rejects recorded) on the first complete pass only.
       return rowsOf('messages', !messagesCounted) as AsyncIterable<unknown> as AsyncIterable<MessageRow>;

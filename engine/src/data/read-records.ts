@@ -20,6 +20,8 @@ export interface ReadOptions {
   headerRow?: number;
   /** Source column name → table field name (bundle.yaml `columns`). */
   columns?: Record<string, string>;
+  /** Called with the size of each chunk read from disk (progress). */
+  onBytes?: (bytes: number) => void;
 }
 
 export class EncodingError extends Error {}
@@ -101,6 +103,7 @@ export async function* readJsonlBatches(path: string, options: ReadOptions): Asy
     if (record) batch.push(record);
   };
   for await (const chunk of stream) {
+    options.onBytes?.((chunk as Buffer | string).length);
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true }));
     const batch: RawRecord[] = [];
     let start = 0;

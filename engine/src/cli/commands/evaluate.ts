@@ -12,6 +12,7 @@ import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { formatText } from '../formats/text.js';
+import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
@@ -85,7 +86,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
-  const progress = io.isTTY ? (done: number) => io.stderr(`\r考核中 evaluating… ${done.toLocaleString('en-US')} 条消息 messages`) : undefined;
+  const progress = io.isTTY
+    ? (done: number) => {
+      const bytes = bundle.messageProgress?.();
+      io.stderr(`\r${progressLine(bytes && bytes.total > 0 ? bytes.read / bytes.total : 0, done, locale)}`);
+    }
+    : undefined;
   const result = await evaluate({
     policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
     ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
