@@ -1,6 +1,6 @@
 // What the language server uses from the engine (bundled into extension/dist/server.js by esbuild).
 // The server has no validation logic of its own: diagnostics come from validatePolicies.
-export { validatePolicies, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
+export { validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { declarations, references, type IdSite } from './policy/rules/ids.js';
 export { schemasAt, resolveRef, policySchema, type SchemaNode } from './policy/schema.js';

@@ -47,7 +47,11 @@ export function validatePolicy(source: PolicySource): ValidatedPolicy {
 }
 
 export function validatePolicies(sources: readonly PolicySource[]): ValidatedPolicy[] {
-  const validated = sources.map(validatePolicy);
+  return withCrossFileDiagnostics(sources.map(validatePolicy));
+}
+
+/** The cross-file checks (G2) over policies validated one by one: the language server caches those per text. */
+export function withCrossFileDiagnostics(validated: readonly ValidatedPolicy[]): ValidatedPolicy[] {
   const cross = crossFileDiagnostics(validated);
   return validated.map((v) => {
     const extra = cross.get(v);

@@ -1,6 +1,6 @@
 // The one door to the engine: the server validates with exactly the code `qungui validate` runs.
 export {
-  validatePolicies, isPolicyText, declarations, references, schemasAt, resolveRef, nodeAtPath, formatPath,
+  validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, declarations, references, schemasAt, resolveRef, nodeAtPath, formatPath,
   allDiagnosticCodes, policySchema, renderRegulation, clauseById, evaluate, openBundle, bandTables, labelsFromPolicies, summarize,
   type EvaluationResult, checkPolicyTestFile, isPolicyTestText,
   type ValidatedPolicy, type Diagnostic, type SchemaNode, type IdSite, type Path,

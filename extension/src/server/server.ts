@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPolicyTestFile, isPolicyTestText, isPolicyText, labelsFromPolicies, renderRegulation, summarize, validatePolicies, type ValidatedPolicy } from './engine.js';
+import { ValidationCache } from './services/validation-cache.js';
 import { codeActions } from './services/code-actions.js';
 import { codeLenses, evaluateSample } from './services/code-lens.js';
 import { complete } from './services/completion.js';
@@ -24,6 +25,7 @@ import { documentSymbols } from './services/symbols.js';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const validated = new Map<string, ValidatedPolicy>();
+const cache = new ValidationCache();
 const timers = new Map<string, NodeJS.Timeout>();
 /** The language the client asked for at start (initializationOptions.locale, else the client's UI locale). */
 let clientLocale: Locale = 'en';
@@ -107,13 +109,13 @@ function validateOpen(): void {
   const openFiles = new Set(open.map((d) => fileOf(d.uri)));
   const closed = [...workspacePolicies].filter(([file]) => !openFiles.has(file)).map(([file, text]) => ({ file, text }));
   const results = [
-    ...validatePolicies([...small.map((d) => ({ file: fileOf(d.uri), text: d.getText() })), ...closed]),
+    ...cache.validateAll([...small.map((d) => ({ file: fileOf(d.uri), text: d.getText() })), ...closed]),
     ...open.filter((d) => d.lineCount > LARGE_LINES).map((d) => {
       if (!warnedLarge.has(d.uri)) {
         warnedLarge.add(d.uri);
         void connection.window.showInformationMessage(locale === 'zh-CN' ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常` : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file`);
       }
-      return validatePolicies([{ file: fileOf(d.uri), text: d.getText() }])[0]!;
+      return cache.validate({ file: fileOf(d.uri), text: d.getText() });
     }),
   ];
   const byFile = new Map(results.map((r) => [r.file, r]));
@@ -135,6 +137,7 @@ documents.onDidOpen(() => schedule());
 documents.onDidChangeContent(() => schedule());
 documents.onDidClose((e) => {
   validated.delete(e.document.uri);
+  if (!workspacePolicies.has(fileOf(e.document.uri))) cache.forget(fileOf(e.document.uri));
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   schedule();
 });
@@ -145,8 +148,7 @@ function current(uri: string): ValidatedPolicy | undefined {
   if (!doc) return undefined;
   const cached = validated.get(uri);
   if (cached && cached.text === doc.getText()) return cached;
-  const [fresh] = validatePolicies([{ file: fileOf(uri), text: doc.getText() }]);
-  return fresh;
+  return cache.validate({ file: fileOf(uri), text: doc.getText() });
 }
 
 connection.onCompletion((params) => {
@@ -225,6 +227,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     const file = fileOf(change.uri);
     if (change.type === FileChangeType.Deleted) {
       workspacePolicies.delete(file);
+      cache.forget(file);
       continue;
     }
     const text = await readFile(file, 'utf8').catch(() => '');
