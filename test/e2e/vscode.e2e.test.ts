@@ -12,7 +12,7 @@ import { editorGate } from './support/gate.js';
 import { ensureArtifactsDir, freshTempDir } from './support/paths.js';
 import { buildScenario, examplesDir, scenarioFileName } from './support/scenario.js';
 import { packageVsix } from './support/vsix.js';
-import { chromiumArgs, editorLines, errorSquiggles, goTo, openFileByName, renderedLine, showProblems, suggestionRow, takeQuickFix } from './support/vscode-page.js';
+import { chromiumArgs, editorLines, errorSquiggles, goTo, notification, openFileByName, renderedLine, runFromPalette, showProblems, suggestionRow, takeQuickFix } from './support/vscode-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const gate = editorGate('VS Code e2e (code-server + Chromium)', [CHROMIUM]);
@@ -96,6 +96,12 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
       await expect.poll(() => renderedLine(page, originalLine.trim())).toBe(originalLine);
       await expect.poll(() => errorSquiggles(page).count(), { timeout: 20_000 }).toBe(0);
       await shot(page, '8-unknown-id-fixed');
+
+      // 5. The palette command (offered because the server advertises it) reports a clean workspace.
+      await runFromPalette(page, 'Validate workspace policies');
+      await notification(page, /Checked [1-9]\d* policies: 0 errors, 0 warnings\./).waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500); // let the toast finish sliding in, for a legible screenshot
+      await shot(page, '9-validate-workspace');
       console.log(`vscode-e2e: diagnostic shown ${diagnosticMs} ms after typing`);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);

@@ -74,3 +74,17 @@ export async function suggestionRow(page: Page, label: string): Promise<Locator>
   await row.waitFor();
   return row;
 }
+
+/** Runs a command from the Command Palette by its title, as a user would. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+}
