@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
-  createConnection, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+  createConnection, FileChangeType, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
@@ -113,7 +113,8 @@ function validateOpen(): void {
     ...open.filter((d) => d.lineCount > LARGE_LINES).map((d) => {
       if (!warnedLarge.has(d.uri)) {
         warnedLarge.add(d.uri);
-        void connection.window.showInformationMessage(locale === 'zh-CN' ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常` : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file`);
+        // A notification, not a request: a client without message buttons (Neovim) has nothing to answer.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: locale === 'zh-CN' ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常` : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file` });
       }
       return cache.validate({ file: fileOf(d.uri), text: d.getText() });
     }),
@@ -276,6 +277,9 @@ connection.onRequest('qungui/heapUsed', () => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed;
 });
+
+// Never crash on a failed promise (a client that refuses a request, an unreadable file): log and go on.
+process.on('unhandledRejection', (reason) => connection.console.error(`qungui: ${String(reason)}`));
 
 documents.listen(connection);
 connection.listen();
