@@ -13,4 +13,5 @@ export { allDiagnosticCodes } from './policy/rules/index.js';
 export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environments.js';
 export * from './evaluate/index.js';
 export * from './data/index.js';
+export * from './report/index.js';
 export { compileMatcher, MatcherCompileError, normalizeTerm, normalizeOptionsFrom, compilePattern, isLuhnValid, isValidResidentId, type NormalizeOptions, type CompileProblem } from './match/index.js';

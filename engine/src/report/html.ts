@@ -4,7 +4,7 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './csv.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
-import type { ReportSummary } from './summary.js';
+import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';
 
 const escape = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -47,8 +47,13 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
   parts.push(table([t('代码', 'Code'), t('条款', 'Clause'), t('成员', 'Member'), t('说明', 'Message'), t('证据', 'Evidence')],
     result.findings.map((f) => [escape(f.code), escape(f.clause), escape(f.memberId), escape(f.message[locale]), `<small>${escape(evidenceText(f))}</small>`])));
+  parts.push(`<h2>${t('数据', 'Data')}</h2>`);
+  parts.push(table([t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')], dataCounts(result).map(([name, c]) => [escape(name), String(c.read), String(c.accepted), String(c.rejected)])));
   if (result.notEvaluated.length) {
     parts.push(`<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escape(n.policyId)} ${escape(n.clause)}：${escape(n.reason[locale])}</li>`).join('')}</ul>`);
+  }
+  if (result.ungovernedGroups.length) {
+    parts.push(`<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escape(g.groupId)}：${g.messages} ${t('条消息', 'messages')}，${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`);
   }
   return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }

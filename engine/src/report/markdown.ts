@@ -2,7 +2,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook } from './labels.js';
-import type { ReportSummary } from './summary.js';
+import { dataCounts, type ReportSummary } from './summary.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -37,5 +37,8 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
     out.push('', zh ? '## 没有群规管辖的群聊' : '## Chat rooms no policy governs', '');
     for (const g of result.ungovernedGroups) out.push(`- ${g.groupId}：${g.messages} ${zh ? '条消息' : 'messages'}`);
   }
+  // Every row read is accounted for (issue 4 item 1): read = accepted + rejected, per table.
+  out.push('', zh ? '## 数据' : '## Data', '', `| ${zh ? '表' : 'Table'} | ${zh ? '读取' : 'Read'} | ${zh ? '接受' : 'Accepted'} | ${zh ? '拒绝' : 'Rejected'} |`, '| --- | --- | --- | --- |');
+  for (const [table, c] of dataCounts(result)) out.push(`| ${table} | ${c.read} | ${c.accepted} | ${c.rejected} |`);
   return `${out.join('\n')}\n`;
 }

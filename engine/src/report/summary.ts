@@ -56,3 +56,8 @@ export function summarize(result: EvaluationResult, book: LabelBook): ReportSumm
     workQueue: result.findings.filter((f) => f.severity === 'error' || f.action === 'remove' || f.action === 'handover'),
   };
 }
+
+/** Per-table row accounting, tables in name order (read = accepted + rejected). */
+export function dataCounts(result: EvaluationResult): [string, { read: number; accepted: number; rejected: number }][] {
+  return Object.entries(result.data.counts).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}

@@ -102,7 +102,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await writeAtomically(outDir, async (dir) => {
     await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
-    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies) });
+    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
   });
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(locale === 'en'

@@ -1,0 +1,183 @@
+// The report views (issue 4 item 4) on a hand-made result: every number checked by hand against
+// test/report/fixture.ts — CSVs with BOM for Excel, the Markdown summary, the self-contained HTML with
+// its SVG charts, and the workbook, byte-identical whatever the clock says.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { csvCell } from '../../src/report/csv.js';
+import { writeReports } from '../../src/report/index.js';
+import { fixture, labels } from './fixture.js';
+
+async function write(options: Partial<Parameters<typeof writeReports>[2]> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
+  await writeReports(fixture, dir, { locale: 'zh-CN', formats: ['xlsx'], labels, ...options });
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  return { dir, read, bytes: (name: string) => readFileSync(join(dir, name)) };
+}
+
+afterEach(() => { vi.useRealTimers(); });
+
+describe('members.csv and findings.csv', () => {
+  it('members.csv: BOM, CRLF, rating and action labels from the policy, empty cells for no data', async () => {
+    const { read } = await write();
+    expect(read('members.csv')).toBe('\uFEFF'
+      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施\r\n'
+      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,\r\n'
+      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒\r\n'
+      + 'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,\r\n'
+      + 'wrMgmtLead,m01,王强,management,,,,良好,1,\r\n');
+  });
+
+  it('findings.csv: quoting, the policy line, and phone numbers masked unless redact is off', async () => {
+    const lines = (await write()).read('findings.csv').split('\r\n');
+    expect(lines[0]).toBe('\uFEFF代码,条款,严重程度,群规,群聊,成员ID,说明,处理,规则位置,证据');
+    expect(lines[1]).toBe('N4-unreported-ad,N4,警告,onboarding,wrOnboard2026,n02,未报备的广告,review,examples/policies/onboarding.qungui.yaml:41 (content.rules[0]),'
+      + '"messageId=msg-0101; sentAt=2026-10-03T09:15:00+08:00; category=ads; excerpt=加我微信，代办信用卡，""秒批"""');
+    expect(lines[2]).toContain('; excerpt=我的电话 138******78 有事找我');
+    expect(lines).toHaveLength(7); // header, five findings, final CRLF
+    // Times and dates in the evidence are not numbers to hide.
+    expect(lines[4]).toContain('leftCompanyOn=2026-10-20');
+    const open = (await write({ redact: false })).read('findings.csv');
+    expect(open).toContain('我的电话 13812345678 有事找我');
+  });
+
+  it('English headers with --locale en', async () => {
+    const { read } = await write({ locale: 'en' });
+    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions');
+    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder');
+    expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1-no-application,M1,error,onboarding,wrOnboard2026,wmExt001,No approved application,remove,/);
+  });
+
+  it('a cell Excel would run as a formula is kept as text', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('-2')).toBe('-2');
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('report.md', () => {
+  it('is the month on one page: ratings per policy, the work queue, clauses, gaps and data accounting', async () => {
+    expect((await write()).read('report.md')).toBe(`# 培训群月度考核报告（2026-10）
+
+群规：新员工培训群（onboarding）、管理培训群（management）。成员 4 人；发现 5 条（错误 3，警告 1，提示 1）；被拒绝的数据行 1 行。
+
+## 评级分布
+
+**新员工培训群**
+
+| 维度 | 优秀 | 良好 | 合格 | 不合格 | 无数据 |
+| --- | --- | --- | --- | --- | --- |
+| 作业 | 1 | 0 | 0 | 1 | 1 |
+| 测试 | 0 | 1 | 0 | 0 | 2 |
+| 参与度 | 0 | 1 | 2 | 0 | 0 |
+| 综合 | 1 | 0 | 1 | 1 | 0 |
+
+**管理培训群**
+
+| 维度 | 优秀 | 良好 | 合格 | 不合格 | 无数据 |
+| --- | --- | --- | --- | --- | --- |
+| 综合 | 0 | 1 | 0 | 0 | 0 |
+
+## 需要管理员处理
+
+- [S2] 错误：群内泄露个人信息（examples/policies/onboarding.qungui.yaml:47）
+- [M1] 错误：入群没有已批准的申请（examples/policies/onboarding.qungui.yaml:12）
+- [S5] 错误：已离职仍在群内（examples/policies/onboarding.qungui.yaml:20）
+
+## 按条款
+
+| 条款 | 条数 |
+| --- | --- |
+| M1 | 1 |
+| N4 | 1 |
+| N5 | 1 |
+| S2 | 1 |
+| S5 | 1 |
+
+## 未评估（缺少数据或设置）
+
+- management C3：缺少 materials 数据
+
+## 没有群规管辖的群聊
+
+- wrOther：7 条消息
+
+## 数据
+
+| 表 | 读取 | 接受 | 拒绝 |
+| --- | --- | --- | --- |
+| messages | 121 | 120 | 1 |
+`);
+  });
+
+  it('English', async () => {
+    const md = (await write({ locale: 'en' })).read('report.md');
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Training groups: monthly report (2026-10)', '', 'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 4 members; 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.']);
+    expect(md).toContain('| Overall | 1 | 0 | 1 | 1 | 0 |');
+  });
+});
+
+describe('report.html', () => {
+  const bars = (html: string, title: string) => {
+    const svg = html.match(new RegExp(`<svg class="chart"[^>]*aria-label="${title}"[^>]*>(.*?)</svg>`))![1]!;
+    return [...svg.matchAll(/data-label="([^"]*)" data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+  };
+
+  it('one self-contained page: no script, no external reference', async () => {
+    const html = (await write()).read('report.html');
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import|url\(/i);
+    // The only URL is the SVG namespace, which is a name, never fetched.
+    expect([...html.matchAll(/https?:\/\/[^"]+/g)].map((m) => m[0])).toEqual(Array(8).fill('http://www.w3.org/2000/svg'));
+  });
+
+  it('charts: rating distributions per assessed dimension, points, clauses, categories', async () => {
+    const html = (await write()).read('report.html');
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(8); // 4 onboarding dimensions + management overall + 3
+    expect(bars(html, '新员工培训群 · 作业')).toEqual([['优秀', 1], ['良好', 0], ['合格', 0], ['不合格', 1]]);
+    expect(bars(html, '新员工培训群 · 参与度')).toEqual([['优秀', 0], ['良好', 1], ['合格', 2], ['不合格', 0]]);
+    expect(bars(html, '管理培训群 · 综合')).toEqual([['优秀', 0], ['良好', 1], ['合格', 0], ['不合格', 0]]);
+    expect(bars(html, '绩效分（人数）')).toEqual([['-2', 1], ['0', 1], ['+1', 1], ['+3', 1]]);
+    expect(bars(html, '按条款')).toEqual([['M1', 1], ['N4', 1], ['N5', 1], ['S2', 1], ['S5', 1]]);
+    expect(bars(html, '按内容类别')).toEqual([['广告', 1], ['个人信息', 1]]);
+    expect(html).not.toContain('13812345678');
+    expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
+  });
+
+  it('English page', async () => {
+    const html = (await write({ locale: 'en' })).read('report.html');
+    expect(html).toContain('<html lang="en">');
+    expect(bars(html, 'By clause')).toHaveLength(5);
+    expect(bars(html, '新员工培训群 · Overall')).toEqual([['Excellent', 1], ['Good', 0], ['Pass', 1], ['Fail', 1]]);
+  });
+});
+
+describe('report.xlsx', () => {
+  it('same result, same bytes, whatever the clock says', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-01T10:00:00Z'));
+    const a = (await write()).bytes('report.xlsx');
+    vi.setSystemTime(new Date('2031-05-17T23:59:58Z'));
+    const b = (await write()).bytes('report.xlsx');
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('members and findings sheets with the same cells as the CSVs', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await write()).bytes('report.xlsx') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['成员', '发现']);
+    const members = workbook.getWorksheet('成员')!;
+    expect(members.rowCount).toBe(5);
+    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒']);
+    const findings = workbook.getWorksheet('发现')!;
+    expect(findings.rowCount).toBe(6);
+    expect(findings.getRow(3).getCell(9).value).toBe('messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我');
+    expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
+  });
+
+  it('writes exactly the requested files', async () => {
+    expect(readdirSync((await write({ formats: [] })).dir).sort()).toEqual(['findings.csv', 'members.csv', 'report.html', 'report.md']);
+  });
+});
