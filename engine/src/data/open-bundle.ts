@@ -11,6 +11,7 @@ import { readJsonlBatches, readRecords, type RawRecord } from './read-records.js
 import { TABLES, tableSpecs } from './table-specs.js';
 import { monthBounds } from './month-bounds.js';
 import { sourceFormats } from './formats/index.js';
+import { MessageIdSet } from './message-id-set.js';
 
 const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
 
@@ -77,7 +78,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
 
   async function* rowsOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>> {
     const spec = tableSpecs[table];
-    const seen = table === 'messages' ? new Set<string>() : undefined;
+    const seen = table === 'messages' ? new MessageIdSet() : undefined;
     for (const source of sources.filter((s) => s.table === table)) {
       for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) for (const raw of batch) {
         const reject = (field: string | undefined, reason: RejectedRow['reason']) => {
@@ -107,11 +108,10 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
         }
         if (seen) {
           const row = result.row as unknown as MessageRow;
-          if (seen.has(row.message_id)) {
+          if (!seen.add(row.message_id)) {
             reject('message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
             continue;
           }
-          seen.add(row.message_id);
           if (bounds && (row.sent_at < bounds.start || row.sent_at >= bounds.end)) {
             reject('sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
             continue;
