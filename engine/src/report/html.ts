@@ -26,7 +26,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
     const charts = summary.distributions.filter((d) => d.policyId === policy.id).map((d) => barChart(
       `${policy.name} · ${DIMENSION_TEXT[d.dimension][locale]}`,
       d.counts.map((c) => ({ label: ratingLabel(book, policy.id, c.rating, locale), count: c.count })),
-      { colorByIndex: true },
+      { colorByRank: true },
     ));
     if (charts.length) parts.push(`<div class="charts" data-policy="${escape(policy.id)}">${charts.join('')}</div>`);
   }

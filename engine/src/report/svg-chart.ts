@@ -1,10 +1,12 @@
 // Inline SVG bar charts for report.html: no script, no network, readable when printed.
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-const PALETTE = ['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d', '#7e5aa6', '#3a9ca6', '#8c8c8c'];
+const BAR = '#2f6fb0';
+/** Best → worst: ratings are listed in the policy's order, best first, so the worst is always red. */
+const RANK = ['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d'];
 
 /** Horizontal bars, one per item; `data-label`/`data-count` attributes let tests read the chart. */
-export function barChart(title: string, items: { label: string; count: number }[], options: { colorByIndex?: boolean } = {}): string {
+export function barChart(title: string, items: { label: string; count: number }[], options: { colorByRank?: boolean } = {}): string {
   const rowHeight = 24;
   const labelWidth = 140;
   const barWidth = 320;
@@ -13,7 +15,7 @@ export function barChart(title: string, items: { label: string; count: number }[
   const bars = items.map((item, i) => {
     const y = 24 + i * rowHeight;
     const w = Math.round((item.count / max) * barWidth);
-    const color = options.colorByIndex ? PALETTE[i % PALETTE.length] : PALETTE[0];
+    const color = options.colorByRank && items.length > 1 ? RANK[Math.round((i * (RANK.length - 1)) / (items.length - 1))] : BAR;
     return `<g class="bar" data-label="${escape(item.label)}" data-count="${item.count}">`
       + `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escape(item.label)}</text>`
       + `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" fill="${color}"></rect>`

@@ -142,6 +142,10 @@ describe('report.html', () => {
     expect(bars(html, '绩效分（人数）')).toEqual([['-2', 1], ['0', 1], ['+1', 1], ['+3', 1]]);
     expect(bars(html, '按条款')).toEqual([['M1', 1], ['N4', 1], ['N5', 1], ['S2', 1], ['S5', 1]]);
     expect(bars(html, '按内容类别')).toEqual([['广告', 1], ['个人信息', 1]]);
+    // The worst rating is red whatever the number of ratings (4 in one policy, 3 in another).
+    const fills = (title: string) => [...html.match(new RegExp(`aria-label="${title}".*?</svg>`))![0].matchAll(/fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
+    expect(fills('新员工培训群 · 作业')).toEqual(['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d']);
+    expect(fills('按条款')).toEqual(Array(5).fill('#2f6fb0'));
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
   });
