@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../../engine/src/policy/validate.js';
 import { startServer, type LspSession } from './lsp-client.js';
 
@@ -32,12 +32,22 @@ const quickFixes: [string, string, string, string][] = [
 
 describe('LSP features (zh-CN)', () => {
   let s: LspSession;
+  const opened: string[] = [];
+  /** Opens a fresh document; closed after the test, so no two copies of one policy meet in cross-file checks. */
+  const open = async (text: string) => {
+    const uri = uriFor();
+    opened.push(uri);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
+    return uri;
+  };
   beforeAll(async () => { s = await startServer('zh-CN'); }, 30_000);
+  afterEach(async () => {
+    for (const uri of opened.splice(0)) await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
   afterAll(async () => { await s?.close(); });
 
   it.each(quickFixes)('quick fix: %s', async (_name, broken, code, title) => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
+    const uri = await open(broken);
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
     expect(diagnostics.map((d) => d.code)).toEqual([code]);
     const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
@@ -47,19 +57,42 @@ describe('LSP features (zh-CN)', () => {
     // Sent back as an edit, the server agrees: no diagnostics left.
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
     expect(await s.waitForDiagnostics(uri, (d) => d.length === 0)).toEqual([]);
-    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('quick fix from the server: declare an action that is used but not declared', async () => {
+    const broken = example.replace('fail: [retake, coaching]', 'fail: [retake, coaching, mentoring]');
+    const uri = await open(broken);
+    const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(diagnostics.map((d) => [d.code, d.range.start])).toEqual([['unknown-id', position(broken, 'mentoring]')]]);
+    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    expect(actions.map((a) => a.title)).toEqual(['在 outcomes.actions 中声明措施 “mentoring”']);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[0]!.edit.changes[uri]!);
+    expect(fixed).toBe(broken.replace('labelEn: Handover and removal }\n', 'labelEn: Handover and removal }\n    - { id: mentoring, label: mentoring }\n'));
+    expect(validatePolicy({ file: examplePath, text: fixed }).diagnostics).toEqual([]);
+  });
+
+  it('declaring a rating appends it in block style to a block list, after the typo fix when there is one', async () => {
+    const blockRatings = example.replace(/^  - \{ id: (\w+), label: (\S+), labelEn: (\w+) \}/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
+    const broken = blockRatings.replace('    rating: fail\n    afterConsecutive', '    rating: faill\n    afterConsecutive');
+    const uri = await open(broken);
+    const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(diagnostics.map((d) => d.code)).toEqual(['unknown-id']);
+    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    expect(actions.map((a) => a.title)).toEqual(['改为 “fail”', '在 ratings 中声明评级 “faill”']);
+    const declared = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[1]!.edit.changes[uri]!);
+    expect(declared).toBe(broken.replace('    labelEn: Fail\n', '    labelEn: Fail\n  - id: faill\n    label: faill\n'));
+    // The new rating still needs its points: the next diagnostic leads on (with its own fix).
+    expect(validatePolicy({ file: examplePath, text: declared }).diagnostics.map((d) => d.code)).toContain('rating-without-points');
   });
 
   it('no quick fix where no diagnostic is', async () => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const uri = await open(example);
     const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
     expect(actions).toEqual([]);
   });
 
   it('folds sections and multi-line list items', async () => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const uri = await open(example);
     const ranges = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as { startLine: number; endLine: number }[];
     // metadata: lines 4–10 (1-based) → 3–9; the insult category item: its 5 lines.
     expect(ranges).toContainEqual({ startLine: lineOf(example, 'metadata:'), endLine: lineOf(example, '  description: 新员工') });
@@ -71,8 +104,7 @@ describe('LSP features (zh-CN)', () => {
   });
 
   it('definition, references and rename of a category id (countCategories → content.categories)', async () => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const uri = await open(example);
     const use = position(example, 'ads, rumor]', 1);
     const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: use }) as { uri: string; range: unknown }[];
     const declared = position(example, '- id: ads', 6);
@@ -92,15 +124,13 @@ describe('LSP features (zh-CN)', () => {
   });
 
   it('go to definition of an action id (followUp → outcomes.actions)', async () => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const uri = await open(example);
     const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: position(example, 'coaching]', 2) }) as { range: { start: unknown } }[];
     expect(definition.map((d) => d.range.start)).toEqual([position(example, 'coaching, label')]);
   });
 
   it('completes category ids in countCategories and action ids in followUp', async () => {
-    const uri = uriFor();
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: example } });
+    const uri = await open(example);
     const categories = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'ads, rumor]') }) as { label: string }[];
     expect(categories.map((i) => i.label)).toEqual(['insult', 'mockery', 'ads', 'rumor', 'confidential']);
     const actions = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') }) as { label: string }[];
@@ -122,9 +152,8 @@ describe('LSP features (zh-CN)', () => {
   });
 
   it('offers a band-table snippet under an assessment dimension, using the declared ratings', async () => {
-    const uri = uriFor();
     const text = example.replace('  tests:\n    bands:', '  tests:\n    \n    bands:');
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
+    const uri = await open(text);
     const line = lineOf(text, '  tests:') + 1;
     const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } }) as { label: string; insertText?: string }[];
     const snippet = items.find((i) => i.label === '档位表（bands）');
