@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { serverPath, type LspDiagnostic } from './lsp-client.js';
+import { serverPath, startServer, type LspDiagnostic } from './lsp-client.js';
 
 const example = readFileSync(fileURLToPath(new URL('../../../examples/policies/skill-sales.qungui.yaml', import.meta.url)), 'utf8');
 
@@ -40,6 +40,36 @@ describe('workspace-aware diagnostics', () => {
     } finally {
       connection.dispose();
       child.kill();
+    }
+  }, 30_000);
+});
+
+describe('two open policies governing one room', () => {
+  it('flags the room on both, exact ranges and the other file named; clears both once one is edited', async () => {
+    const s = await startServer('zh-CN');
+    try {
+      const a = pathToFileURL('/tmp/qungui-cross/a.qungui.yaml').href;
+      const b = pathToFileURL('/tmp/qungui-cross/b.qungui.yaml').href;
+      const other = example.replace('id: sales-skill-east', 'id: sales-skill-west');
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'qungui', version: 1, text: example } });
+      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: b, languageId: 'qungui', version: 1, text: other } });
+      const room = { start: { line: 9, character: 9 }, end: { line: 9, character: 21 } };
+      for (const [uri, file] of [[a, 'b.qungui.yaml'], [b, 'a.qungui.yaml']] as const) {
+        const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
+        expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['duplicate-group', room]]);
+        expect(diagnostics[0]!.message).toContain(file);
+      }
+      // b moves to another room: the conflict is gone from both files.
+      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: 2 }, contentChanges: [{ range: room, text: 'wrSkillSalesW' }] });
+      expect(await s.waitForDiagnostics(b, (d) => d.length === 0)).toEqual([]);
+      expect(await s.waitForDiagnostics(a, (d) => d.length === 0)).toEqual([]);
+      // Workspace command over LSP: the open files, counted.
+      expect(await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.validateWorkspace', arguments: [] })).toEqual({ files: 2, errors: 0, warnings: 0 });
+      const rendered = await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.renderDocument', arguments: [a] }) as { language: string; content: string };
+      expect(rendered.language).toBe('markdown');
+      expect(rendered.content.split('\n')[0]).toMatch(/^# /);
+    } finally {
+      await s.close();
     }
   }, 30_000);
 });
