@@ -151,7 +151,9 @@ function chatMonth(group, volume) {
         const asked = say(group, sender, day, hour, minute, QUESTIONS[q]);
         if (random() < 0.95) {
           const answerer = pick(people.filter((p) => p !== sender));
-          say(group, answerer, day, Math.min(hour + int(0, 2), 21), int(0, 59), ANSWERS[q], { replyTo: asked });
+          // 3–179 minutes later, never before the question (a reply that precedes its question is no reply: N5).
+          const answeredAt = hour * 60 + minute + int(0, 2) * 60 + int(0, 56) + 3;
+          say(group, answerer, day, Math.floor(answeredAt / 60), answeredAt % 60, ANSWERS[q], { replyTo: asked });
         }
       } else if (roll < 0.35) {
         say(group, sender, day, hour, minute, pick(ACKS));
