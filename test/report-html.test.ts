@@ -36,8 +36,12 @@ describe('report.html in Chromium', () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       // One chart per assessed dimension and policy, plus points, clauses and categories.
-      const charts = await page.locator('svg.chart').count();
-      expect(charts).toBeGreaterThanOrEqual(10);
+      type Member = { policyId: string; ratings: Record<string, string | null>; points: number | null };
+      const assessed = new Set(result.members.flatMap((m: Member) => Object.entries(m.ratings).filter(([, r]) => r !== null).map(([d]) => `${m.policyId}/${d}`)));
+      expect(await page.locator('svg.chart').count()).toBe(assessed.size + 3);
+      // The points chart counts every member with points.
+      const pointBars = await page.locator('svg[aria-label="绩效分（人数）"] g.bar').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-count'))));
+      expect(pointBars.reduce((a, b) => a + b, 0)).toBe(result.members.filter((m: Member) => m.points !== null).length);
       // The clause chart's bars equal the result's counts.
       const byClause = new Map<string, number>();
       for (const f of result.findings) byClause.set(f.clause, (byClause.get(f.clause) ?? 0) + 1);
