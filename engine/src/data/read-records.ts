@@ -2,6 +2,7 @@
 // row) each came from. Unreadable lines are yielded as problems, never dropped.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -60,6 +61,23 @@ async function textStream(path: string): Promise<Readable> {
     for await (const chunk of raw) yield decoder.decode(chunk as Buffer, { stream: true });
     yield decoder.decode();
   })());
+}
+
+/** Lines of a text export (UTF-8 or GBK, detected), without line ends; the BOM is removed. */
+export async function* textLines(path: string): AsyncGenerator<string> {
+  let first = true;
+  for await (const line of createInterface({ input: await textStream(path), crlfDelay: Infinity })) {
+    yield first ? line.replace(/^\uFEFF/, '') : line;
+    first = false;
+  }
+}
+
+/** A whole (small) text export, UTF-8 or GBK, without BOM. */
+export async function readText(path: string): Promise<string> {
+  const utf8 = new TextDecoder('utf-8');
+  let text = '';
+  for await (const chunk of await textStream(path)) text += typeof chunk === 'string' ? chunk : utf8.decode(chunk as Buffer, { stream: true });
+  return (text + utf8.decode()).replace(/^\uFEFF/, '');
 }
 
 function rename(record: Record<string, unknown>, columns: Record<string, string> | undefined): Record<string, unknown> {

@@ -109,3 +109,26 @@ describe('memotrace-csv', () => {
     expect(b.counts.messages).toEqual({ read: 4, accepted: 2, rejected: 2 });
   });
 });
+
+describe('GBK WeCom exports', () => {
+  it('reads a GBK archive and a GBK group-details file (detected and converted)', async () => {
+    // 张伟 = D5C5 CEB0, 你好 = C4E3 BAC3 in GBK.
+    const archive = Buffer.concat([
+      Buffer.from('{"msgid":"g1","action":"send","from":"w001","roomid":"wrG","msgtime":1760000000000,"msgtype":"text","text":{"content":"'),
+      Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
+      Buffer.from('"}}\n'),
+    ]);
+    const details = Buffer.concat([
+      Buffer.from('{"group_chat":{"chat_id":"wrG","owner":"w001","member_list":[{"userid":"w001","type":1,"join_time":1759000000,"group_nickname":"'),
+      Buffer.from([0xd5, 0xc5, 0xce, 0xb0]),
+      Buffer.from('"}]}}'),
+    ]);
+    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: a.jsonl, format: wecom-archive }\n  members: { file: g.json, format: wecom-groupchat }\n' });
+    writeFileSync(join(dir, 'a.jsonl'), archive);
+    writeFileSync(join(dir, 'g.json'), details);
+    const b = await openBundle(dir, { timezone: zone });
+    expect((await all(b.messages())).map((m) => m.content)).toEqual(['你好']);
+    expect((await b.load('members')).map((m) => [m.member_id, m.name, m.role])).toEqual([['w001', '张伟', 'admin']]);
+    expect(b.rejected).toEqual([]);
+  });
+});

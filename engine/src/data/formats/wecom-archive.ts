@@ -5,11 +5,9 @@
 // inner texts are matched as content, S4). Nested items' `content` is itself a JSON string.
 // 1:1 chats (empty roomid), recall notices and switch records are skipped and counted; a recall marks
 // its earlier message recalled (it still counts for confidentiality).
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
-import type { RawRecord } from '../read-records.js';
+import { textLines, type RawRecord } from '../read-records.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -74,7 +72,7 @@ export function archiveText(message: Json): { content?: string; fileName?: strin
 export async function* readWecomArchive(path: string, _source: TableSource): AsyncGenerator<RawRecord> {
   // Pass 1: recall notices name earlier messages; collect them first (a recall comes after its message).
   const recalled = new Set<string>();
-  for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+  for await (const text of textLines(path)) {
     if (!text.includes('recall')) continue;
     try {
       const message = obj(JSON.parse(text));
@@ -83,9 +81,9 @@ export async function* readWecomArchive(path: string, _source: TableSource): Asy
     } catch { /* reported in pass 2 */ }
   }
   let line = 0;
-  for await (const text of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+  for await (const text of textLines(path)) {
     line++;
-    const trimmed = text.replace(/^\uFEFF/, '').trim();
+    const trimmed = text.trim();
     if (trimmed === '') continue;
     let message: Json;
     try {

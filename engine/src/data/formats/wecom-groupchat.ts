@@ -1,15 +1,14 @@
 // WeCom group-chat details (客户群 API groupchat/get): `group_chat.member_list` with userid, type
 // (1 employee, 2 external contact), join_time (seconds), join_scene, invitor.userid → members rows.
 // A file may hold one response ({ group_chat }) or a JSON array / JSONL of them.
-import { readFile } from 'node:fs/promises';
 import type { TableSource } from '../manifest.js';
-import type { RawRecord } from '../read-records.js';
+import { readText, type RawRecord } from '../read-records.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 export async function* readWecomGroupchat(path: string, _source: TableSource): AsyncGenerator<RawRecord> {
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const text = await readText(path);
   let responses: { value: unknown; line: number }[];
   try {
     const parsed: unknown = JSON.parse(text);
