@@ -5,6 +5,8 @@ import { DateTime, IANAZone } from 'luxon';
 
 const TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
 const offsetCache = new Map<string, Map<number, number>>();
 
 /** Offset (minutes) of `zone` at the instant `utcMs`, cached per hour. */
@@ -48,6 +50,16 @@ export function parseTime(value: unknown, zone: string): number | undefined {
     return value < 1e11 ? value * 1000 : value;
   }
   if (typeof value !== 'string') return undefined;
+  // Fast path for the common machine-written form (2026-10-31T16:00:00.000Z, …+08:00): the native parser,
+  // except for days 29–31 and hour 24, which it rolls over (2026-02-30 → 03-02) instead of refusing.
+  if (value.length >= 20 && value.charCodeAt(10) === 84 /* T */ && ISO_WITH_OFFSET.test(value)) {
+    const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+    const hour = (value.charCodeAt(11) - 48) * 10 + value.charCodeAt(12) - 48;
+    if (day >= 1 && day <= 28 && hour <= 23) {
+      const ms = Date.parse(value);
+      if (!Number.isNaN(ms)) return ms;
+    }
+  }
   const m = TIME.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, offset] = m;
@@ -55,7 +67,7 @@ export function parseTime(value: unknown, zone: string): number | undefined {
   if (offset === undefined) return wallTimeToEpoch(zone, +y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(s ?? 0), ms);
   const asUtc = Date.UTC(+y!, +mo! - 1, +d!, +(h ?? 0), +(mi ?? 0), +(s ?? 0), ms);
   const check = new Date(asUtc);
-  if (Number.isNaN(asUtc) || check.getUTCDate() !== +d! || +(h ?? 0) > 23 || +(mi ?? 0) > 59) return undefined;
+  if (Number.isNaN(asUtc) || check.getUTCDate() !== +d! || check.getUTCMonth() !== +mo! - 1 || +(h ?? 0) > 23 || +(mi ?? 0) > 59) return undefined;
   if (offset.toUpperCase() === 'Z') return asUtc;
   const sign = offset[0] === '-' ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
