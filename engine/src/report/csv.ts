@@ -2,7 +2,7 @@
 // the Chinese; CRLF line ends as Excel writes them.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 
 export function csvCell(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
@@ -18,13 +18,15 @@ function table(rows: unknown[][]): string {
 export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
+  const metrics = metricColumns(result.members);
   const head = zh
-    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施']
-    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions'];
+    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施', ...metrics.map((k) => metricLabel(k, locale))]
+    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions', ...metrics.map((k) => metricLabel(k, locale))];
   const rows = result.members.map((m) => [
     m.groupId, m.memberId, m.name ?? '', m.policyId,
     ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
     m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+    ...metrics.map((k) => m.metrics[k] ?? ''),
   ]);
   return table([head, ...rows]);
 }

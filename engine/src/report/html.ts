@@ -3,7 +3,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './csv.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';
 
@@ -41,8 +41,9 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
     summary.workQueue.map((f) => [escape(f.clause), `<span class="sev-${f.severity}">${SEVERITY_TEXT[f.severity][locale]}</span>`, escape(f.groupId), escape(f.memberId), escape(f.message[locale]), escape(`${f.rule.file}:${f.rule.line}`)])));
 
   parts.push(`<h2>${t('成员', 'Members')}</h2>`);
-  parts.push(table([t('群聊', 'Group'), t('成员', 'Member'), t('姓名', 'Name'), t('作业', 'Assign.'), t('测试', 'Tests'), t('参与度', 'Particip.'), t('综合', 'Overall'), t('绩效分', 'Points'), t('后续措施', 'Actions')],
-    result.members.map((m) => [escape(m.groupId), escape(m.memberId), escape(m.name), ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escape(ratingLabel(book, m.policyId, m.ratings[d], locale))), escape(m.points), escape(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '))])));
+  const metrics = metricColumns(result.members);
+  parts.push(table([t('群聊', 'Group'), t('成员', 'Member'), t('姓名', 'Name'), t('作业', 'Assign.'), t('测试', 'Tests'), t('参与度', 'Particip.'), t('综合', 'Overall'), t('绩效分', 'Points'), t('后续措施', 'Actions'), ...metrics.map((k) => escape(metricLabel(k, locale)))],
+    result.members.map((m) => [escape(m.groupId), escape(m.memberId), escape(m.name), ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escape(ratingLabel(book, m.policyId, m.ratings[d], locale))), escape(m.points), escape(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')), ...metrics.map((k) => escape(m.metrics[k]))])));
 
   parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
   parts.push(table([t('代码', 'Code'), t('条款', 'Clause'), t('成员', 'Member'), t('说明', 'Message'), t('证据', 'Evidence')],

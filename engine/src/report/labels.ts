@@ -47,3 +47,28 @@ export const SEVERITY_TEXT = {
   warning: { 'zh-CN': '警告', en: 'warning' },
   info: { 'zh-CN': '提示', en: 'info' },
 } as const;
+
+/** Names of the metrics the engine reports (E3/E6 participation, assignment criteria, test score). */
+export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+  activeDays: { 'zh-CN': '活跃天数', en: 'active days' },
+  contentMessages: { 'zh-CN': '有效消息数', en: 'content messages' },
+  repliesGiven: { 'zh-CN': '回复数', en: 'replies given' },
+  questionsAnswered: { 'zh-CN': '解答提问数', en: 'questions answered' },
+  onTimeRate: { 'zh-CN': '按时提交率(%)', en: 'on-time rate (%)' },
+  attendanceRate: { 'zh-CN': '出勤率(%)', en: 'attendance rate (%)' },
+  accuracy: { 'zh-CN': '作业准确性', en: 'accuracy' },
+  completeness: { 'zh-CN': '作业完整性', en: 'completeness' },
+  originality: { 'zh-CN': '作业原创性', en: 'originality' },
+  score: { 'zh-CN': '测试得分', en: 'test score' },
+  overallScore: { 'zh-CN': '综合得分', en: 'overall score' },
+};
+
+/** Metric columns for the member tables: the metrics any member has, known ones first in a fixed order.
+ *  Timestamps (keys ending in At, epoch milliseconds) are left out: result.json keeps them. */
+export function metricColumns(members: readonly { metrics: Record<string, number | null> }[]): string[] {
+  const present = new Set(members.flatMap((m) => Object.keys(m.metrics)).filter((k) => !k.endsWith('At')));
+  const known = Object.keys(METRIC_TEXT).filter((k) => present.has(k));
+  return [...known, ...[...present].filter((k) => !(k in METRIC_TEXT)).sort()];
+}
+
+export const metricLabel = (key: string, locale: Locale) => METRIC_TEXT[key]?.[locale] ?? key;

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './csv.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, ratingLabel, type LabelBook } from './labels.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 
 const FIXED = new Date(Date.UTC(2000, 0, 1));
 
@@ -16,9 +16,10 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   workbook.modified = FIXED;
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const members = workbook.addWorksheet(zh ? '成员' : 'Members');
-  members.addRow(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions']).font = { bold: true };
+  const metrics = metricColumns(result.members);
+  members.addRow([...(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions']), ...metrics.map((k) => metricLabel(k, locale))]).font = { bold: true };
   for (const m of result.members) {
-    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')]);
+    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '), ...metrics.map((k) => m.metrics[k] ?? null)]);
   }
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
   findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Policy line', 'Evidence']).font = { bold: true };

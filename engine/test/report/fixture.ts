@@ -15,7 +15,7 @@ export const fixture: EvaluationResult = {
     { id: 'management', file: 'examples/policies/management.qungui.yaml', sha256: 'b'.repeat(64), name: '管理培训群' },
   ],
   members: [
-    { groupId: 'wrOnboard2026', memberId: 'n01', name: '张博', policyId: 'onboarding', ratings: { assignments: 'excellent', tests: 'good', participation: 'good', overall: 'excellent' }, metrics: { activeDays: 12 }, points: 3, actions: [] },
+    { groupId: 'wrOnboard2026', memberId: 'n01', name: '张博', policyId: 'onboarding', ratings: { assignments: 'excellent', tests: 'good', participation: 'good', overall: 'excellent' }, metrics: { activeDays: 12, accuracy: 91.5, lastActiveAt: 1792900000000 }, points: 3, actions: [] },
     { groupId: 'wrOnboard2026', memberId: 'n02', name: '李娜', policyId: 'onboarding', ratings: { assignments: 'fail', tests: null, participation: 'pass', overall: 'fail' }, metrics: { activeDays: 2 }, points: -2, actions: ['coach', 'warn'] },
     { groupId: 'wrOnboard2026', memberId: 'wmExt001', name: null, policyId: 'onboarding', ratings: { assignments: null, tests: null, participation: 'pass', overall: 'pass' }, metrics: {}, points: 0, actions: [] },
     { groupId: 'wrMgmtLead', memberId: 'm01', name: '王强', policyId: 'management', ratings: { assignments: null, tests: null, participation: null, overall: 'good' }, metrics: {}, points: 1, actions: [] },
