@@ -135,9 +135,23 @@ describe('LSP features (zh-CN)', () => {
     expect(categories.map((i) => i.label)).toEqual(['insult', 'mockery', 'ads', 'rumor', 'confidential']);
     const actions = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') }) as { label: string }[];
     expect(actions.map((i) => i.label)).toEqual(['advanced-training', 'retake', 'coaching', 'reassign', 'handover']);
-    // Keys inside a flow mapping below a sibling key (`method: weighted` above `weights: { … }`).
+    // Keys inside a flow mapping below a sibling key (`method: weighted` above `weights: { … }`): on the
+    // key being typed over, that key (the other two are set already).
     const weights = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'tests: 0.4, participation') }) as { label: string }[];
-    expect(weights.map((i) => i.label)).toEqual(['assignments', 'tests', 'participation']);
+    expect(weights.map((i) => i.label)).toEqual(['tests']);
+  });
+
+  it('completes only the keys a mapping does not have yet (block list item, flow band, rating-keyed points)', async () => {
+    const text = example
+      .replace('      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼]\n', '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼]\n      \n')
+      .replace('      - { rating: fail }\n  participation', '      - { rating: fail,  }\n  participation')
+      .replace('    good: 2\n', '    \n');
+    const uri = await open(text);
+    const complete = async (pos: { line: number; character: number }) =>
+      ((await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos })) as { label: string }[]).map((i) => i.label);
+    expect(await complete({ line: lineOf(text, 'terms: [废物') + 1, character: 6 })).toEqual(['exemptible', 'confidential', 'patterns']);
+    expect(await complete(position(text, '{ rating: fail,  }', 16))).toEqual(['min', 'when', 'note']);
+    expect(await complete({ line: lineOf(text, '    excellent: 5') + 1, character: 4 })).toEqual(['good']);
   });
 
   it('offers the new-policy skeleton in an empty file, and the skeleton validates', async () => {

@@ -4,7 +4,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import { declarations, resolveRef, type SchemaNode, type ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
-import { cursorContext } from './yaml-context.js';
+import { cursorContext, siblingKeys } from './yaml-context.js';
 
 function refKind(node: SchemaNode): 'rating' | 'category' | 'action' | undefined {
   const resolved = resolveRef(node);
@@ -27,7 +27,7 @@ export function complete(text: string, offset: number, validated: ValidatedPolic
       if (node.type === 'boolean') items.push({ label: 'true', kind: CompletionItemKind.Value }, { label: 'false', kind: CompletionItemKind.Value });
     }
   } else {
-    const seen = new Set<string>();
+    const seen = siblingKeys(text, offset);
     for (const node of propertySchemas(context.path)) {
       for (const [key, child] of Object.entries(node.properties ?? {})) {
         if (seen.has(key)) continue;
@@ -43,7 +43,7 @@ export function complete(text: string, offset: number, validated: ValidatedPolic
       }
       // Maps keyed by rating id (outcomes.points, outcomes.followUp).
       const names = node.propertyNames ? refKind(node.propertyNames) : undefined;
-      if (names) for (const id of ids(names)) items.push({ label: id, kind: CompletionItemKind.Reference, insertText: `${id}: ` });
+      if (names) for (const id of ids(names)) if (!seen.has(id)) items.push({ label: id, kind: CompletionItemKind.Reference, insertText: `${id}: ` });
     }
     const last = context.path[context.path.length - 1];
     if (last === 'assessment' || last === 'assignments' || last === 'tests' || last === 'participation') {

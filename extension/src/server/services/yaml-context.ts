@@ -76,3 +76,51 @@ export function cursorContext(text: string, offset: number): CursorContext {
   void contentIndent;
   return { path, word, wordStart };
 }
+
+/**
+ * Keys already present in the mapping the cursor is in (block siblings at the cursor's indentation,
+ * or the keys of the flow mapping `{ … }` around it): completion leaves them out, as a key may
+ * appear once (a second one is a duplicate-key error).
+ */
+export function siblingKeys(text: string, offset: number): Set<string> {
+  const keys = new Set<string>();
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndAt = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEndAt === -1 ? undefined : lineEndAt);
+  const column = offset - lineStart;
+  const open = line.lastIndexOf('{', column - 1);
+  if (open !== -1 && line.indexOf('}', open) !== -1 && line.lastIndexOf('}', column - 1) < open) {
+    const inner = line.slice(open + 1, line.indexOf('}', column));
+    for (const m of inner.matchAll(/(?:^|,)(\s*)([A-Za-z_][\w-]*)\s*:/g)) {
+      const start = open + 1 + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+      if (column < start || column > start + m[2]!.length) keys.add(m[2]!); // not the key being typed over
+    }
+    return keys;
+  }
+  const before = line.slice(0, column);
+  const dash = /^(\s*)-\s+/.exec(before);
+  const indent = dash ? dash[0].length : indentOf(before);
+  const lines = text.split('\n');
+  const here = text.slice(0, lineStart).split('\n').length - 1;
+  const visit = (i: number, step: 1 | -1): void => {
+    for (; i >= 0 && i < lines.length; i += step) {
+      const l = lines[i]!;
+      if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+      const itemDash = /^(\s*)-(\s+|$)/.exec(l);
+      const lineIndent = itemDash ? itemDash[0].length : indentOf(l);
+      const key = KEY_LINE.exec(l)?.[3];
+      if (itemDash) {
+        // The first line of our list item (`- key: …`) belongs to it; any other item ends the mapping.
+        if (step === -1 && lineIndent === indent && !dash && key) keys.add(key);
+        if (step === -1 && lineIndent === indent && !dash) return;
+        if (itemDash[1]!.length < indent) return;
+        continue;
+      }
+      if (lineIndent < indent) return;
+      if (lineIndent === indent && key) keys.add(key);
+    }
+  };
+  visit(here - 1, -1);
+  if (!dash) visit(here + 1, 1);
+  return keys;
+}
