@@ -156,7 +156,7 @@ connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   // The last validation is enough for ids (a keystroke behind at most); validate only if there is none yet.
-  return complete(doc.getText(), doc.offsetAt(params.position), validated.get(doc.uri) ?? current(doc.uri), locale);
+  return complete(doc.getText(), doc.offsetAt(params.position), validated.get(doc.uri) ?? current(doc.uri), locale, (offset) => doc.positionAt(offset));
 });
 
 connection.onHover((params) => {

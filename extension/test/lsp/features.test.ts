@@ -135,6 +135,12 @@ describe('LSP features (zh-CN)', () => {
     expect(categories.map((i) => i.label)).toEqual(['insult', 'mockery', 'ads', 'rumor', 'confidential']);
     const actions = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') }) as { label: string }[];
     expect(actions.map((i) => i.label)).toEqual(['advanced-training', 'retake', 'coaching', 'reassign', 'handover']);
+    // A half-typed id with a dash is replaced whole.
+    const typed = example.replace('excellent: [advanced-training]', 'excellent: [advanced-tr]');
+    const typedUri = await open(typed);
+    const end = position(typed, 'advanced-tr]', 11);
+    const [first] = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri: typedUri }, position: end }) as { label: string; textEdit: { range: unknown; newText: string } }[];
+    expect(first!.textEdit).toEqual({ range: { start: position(typed, 'advanced-tr]'), end }, newText: 'advanced-training' });
     // Keys inside a flow mapping below a sibling key (`method: weighted` above `weights: { … }`): on the
     // key being typed over, that key (the other two are set already).
     const weights = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'tests: 0.4, participation') }) as { label: string }[];

@@ -1,6 +1,6 @@
 // Completion: schema keys where a key goes, enum values, and declared rating / category / action ids
 // where an id is expected; snippets for a band table and a whole new policy.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { declarations, resolveRef, type SchemaNode, type ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
@@ -11,7 +11,19 @@ function refKind(node: SchemaNode): 'rating' | 'category' | 'action' | undefined
   return resolved['x-ref-kind'] ?? (resolved.items ? resolveRef(resolved.items)['x-ref-kind'] : undefined);
 }
 
-export function complete(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale): CompletionItem[] {
+/**
+ * Completion items at `offset`. Each carries a textEdit over the word being typed (ids contain `-`,
+ * which editors such as Neovim do not count as part of a word: `advanced-tr` must become
+ * `advanced-training`, not `advanced-advanced-training`).
+ */
+export function complete(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale, positionAt: (offset: number) => Position): CompletionItem[] {
+  const items = candidates(text, offset, validated, locale);
+  const { wordStart } = cursorContext(text, offset);
+  const range = { start: positionAt(wordStart), end: positionAt(offset) };
+  return items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } }));
+}
+
+function candidates(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale): CompletionItem[] {
   const context = cursorContext(text, offset);
   const ids = (kind: 'rating' | 'category' | 'action') => {
     const declared = validated?.value !== undefined ? declarations(validated.value) : [];
