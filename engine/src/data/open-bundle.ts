@@ -79,17 +79,18 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   async function* rowsOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>> {
     const spec = tableSpecs[table];
     const seen = table === 'messages' ? new MessageIdSet() : undefined;
+    // Counted on the accounting pass only; one counts object and one reject function per source, not per row.
+    const c = account ? count(table) : undefined;
     for (const source of sources.filter((s) => s.table === table)) {
+      const reject = (line: number, field: string | undefined, reason: RejectedRow['reason']) => {
+        if (!c) return;
+        c.read++;
+        c.rejected++;
+        rejected.push({ table, file: source.display, line, ...(field ? { field } : {}), reason });
+      };
       for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) for (const raw of batch) {
-        const reject = (field: string | undefined, reason: RejectedRow['reason']) => {
-          if (!account) return;
-          count(table).read++;
-          count(table).rejected++;
-          rejected.push({ table, file: source.display, line: raw.line, ...(field ? { field } : {}), reason });
-        };
         if ('skip' in raw) {
-          if (account) {
-            const c = count(table);
+          if (c) {
             c.read++;
             c.skipped = (c.skipped ?? 0) + 1;
             c.skippedReasons ??= {};
@@ -98,28 +99,28 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
           continue;
         }
         if ('problem' in raw) {
-          reject(undefined, raw.problem);
+          reject(raw.line, undefined, raw.problem);
           continue;
         }
         const result = coerceRow(spec, raw.record, options.timezone, { file: source.display, line: raw.line });
         if (!result.ok) {
-          reject(result.field, result.reason);
+          reject(raw.line, result.field, result.reason);
           continue;
         }
         if (seen) {
           const row = result.row as unknown as MessageRow;
           if (!seen.add(row.message_id)) {
-            reject('message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
+            reject(raw.line, 'message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
             continue;
           }
           if (bounds && (row.sent_at < bounds.start || row.sent_at >= bounds.end)) {
-            reject('sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
+            reject(raw.line, 'sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
             continue;
           }
         }
-        if (account) {
-          count(table).read++;
-          count(table).accepted++;
+        if (c) {
+          c.read++;
+          c.accepted++;
         }
         yield result.row;
       }
