@@ -22,11 +22,16 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
     members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '), ...metrics.map((k) => m.metrics[k] ?? null)]);
   }
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
-  findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Policy line', 'Evidence']).font = { bold: true };
+  findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Action', 'Policy line', 'Evidence']).font = { bold: true };
   for (const f of result.findings) {
-    findings.addRow([f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '', f.message[locale], `${f.rule.file}:${f.rule.line}`, evidenceText(f)]);
+    findings.addRow([f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '', f.message[locale], f.action ?? '', `${f.rule.file}:${f.rule.line}`, evidenceText(f)]);
   }
-  for (const sheet of [members, findings]) sheet.columns.forEach((column) => { column.width = 16; });
+  // Header row frozen and filterable: HR sorts and filters by group, rating or clause.
+  for (const sheet of [members, findings]) {
+    sheet.columns.forEach((column) => { column.width = 16; });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
+  }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return pinZipTimestamps(buffer);
 }

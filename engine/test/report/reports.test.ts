@@ -179,7 +179,10 @@ describe('report.xlsx', () => {
     expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', 2]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);
-    expect(findings.getRow(3).getCell(9).value).toBe('messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我');
+    expect(findings.getRow(3).getCell(8).value).toBe('review');
+    expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(members.autoFilter).toBe('A1:L1'); // 10 fixed columns + the fixture's 2 metric columns
+    expect(findings.getRow(3).getCell(10).value).toBe('messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我');
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });
 
