@@ -1,5 +1,6 @@
 // The qungui language server: a thin shell wiring LSP messages to the services (one file per feature)
-// and to the engine's validatePolicies — no validation logic of its own. Runs over IPC (VS Code) or
+// and to the engine's validatePolicy + cross-file checks (what validatePolicies composes, cached per
+// file text in services/validation-cache.ts) — no validation logic of its own. Runs over IPC (VS Code) or
 // stdio (`node dist/server.js --stdio`, for Neovim and other editors).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
