@@ -51,10 +51,10 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   parts.push(`<h2>${t('数据', 'Data')}</h2>`);
   parts.push(table([t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')], dataCounts(result).map(([name, c]) => [escape(name), String(c.read), String(c.accepted), String(c.rejected)])));
   if (result.notEvaluated.length) {
-    parts.push(`<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escape(n.policyId)} ${escape(n.clause)}：${escape(n.reason[locale])}</li>`).join('')}</ul>`);
+    parts.push(`<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escape(n.policyId)} ${escape(n.clause)}${t('：', ': ')}${escape(n.reason[locale])}</li>`).join('')}</ul>`);
   }
   if (result.ungovernedGroups.length) {
-    parts.push(`<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escape(g.groupId)}：${g.messages} ${t('条消息', 'messages')}，${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`);
+    parts.push(`<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escape(g.groupId)}${t('：', ': ')}${g.messages} ${t('条消息', 'messages')}${t('，', ', ')}${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`);
   }
   return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }

@@ -25,17 +25,19 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   }
   out.push(zh ? '## 需要管理员处理' : '## For the admins', '');
   if (summary.workQueue.length === 0) out.push(zh ? '本月没有需要处理的事项。' : 'Nothing to act on this month.');
-  for (const f of summary.workQueue.slice(0, 30)) out.push(`- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${cell(f.message[locale])}（${f.rule.file}:${f.rule.line}）`);
+  for (const f of summary.workQueue.slice(0, 30)) out.push(zh
+    ? `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${cell(f.message[locale])}（${f.rule.file}:${f.rule.line}）`
+    : `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}: ${cell(f.message[locale])} (${f.rule.file}:${f.rule.line})`);
   if (summary.workQueue.length > 30) out.push(zh ? `- ……共 ${summary.workQueue.length} 条，见 findings.csv` : `- … ${summary.workQueue.length} in all, see findings.csv`);
   out.push('', zh ? '## 按条款' : '## By clause', '', `| ${zh ? '条款' : 'Clause'} | ${zh ? '条数' : 'Findings'} |`, '| --- | --- |');
   for (const c of summary.byClause) out.push(`| ${c.clause} | ${c.count} |`);
   if (result.notEvaluated.length) {
     out.push('', zh ? '## 未评估（缺少数据或设置）' : '## Not evaluated (missing data or settings)', '');
-    for (const n of result.notEvaluated) out.push(`- ${n.policyId} ${n.clause}：${cell(n.reason[locale])}`);
+    for (const n of result.notEvaluated) out.push(`- ${n.policyId} ${n.clause}${zh ? '：' : ': '}${cell(n.reason[locale])}`);
   }
   if (result.ungovernedGroups.length) {
     out.push('', zh ? '## 没有群规管辖的群聊' : '## Chat rooms no policy governs', '');
-    for (const g of result.ungovernedGroups) out.push(`- ${g.groupId}：${g.messages} ${zh ? '条消息' : 'messages'}`);
+    for (const g of result.ungovernedGroups) out.push(zh ? `- ${g.groupId}：${g.messages} 条消息` : `- ${g.groupId}: ${g.messages} messages`);
   }
   // Every row read is accounted for (issue 4 item 1): read = accepted + rejected, per table.
   out.push('', zh ? '## 数据' : '## Data', '', `| ${zh ? '表' : 'Table'} | ${zh ? '读取' : 'Read'} | ${zh ? '接受' : 'Accepted'} | ${zh ? '拒绝' : 'Rejected'} |`, '| --- | --- | --- | --- |');

@@ -116,6 +116,9 @@ describe('report.md', () => {
     const md = (await write({ locale: 'en' })).read('report.md');
     expect(md.split('\n').slice(0, 3)).toEqual(['# Training groups: monthly report (2026-10)', '', 'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 4 members; 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.']);
     expect(md).toContain('| Overall | 1 | 0 | 1 | 1 | 0 |');
+    expect(md).toContain('- [M1] error: No approved application (examples/policies/onboarding.qungui.yaml:12)\n');
+    expect(md).toContain('- management C3: no materials data\n');
+    expect(md).toContain('- wrOther: 7 messages\n');
   });
 });
 
@@ -156,6 +159,8 @@ describe('report.html', () => {
     const html = (await write({ locale: 'en' })).read('report.html');
     expect(html).toContain('<html lang="en">');
     expect(bars(html, 'By clause')).toHaveLength(5);
+    expect(html).toContain('<li>management C3: no materials data</li>');
+    expect(html).toContain('<li>wrOther: 7 messages, 3 members</li>');
     expect(bars(html, '新员工培训群 · Overall')).toEqual([['Excellent', 1], ['Good', 0], ['Pass', 1], ['Fail', 1]]);
   });
 });
