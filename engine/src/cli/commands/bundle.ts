@@ -43,7 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       out.push(`${table.padEnd(12)}  ${zh ? '（无文件：相关条款不评估）' : '(no file: its clauses are not evaluated)'}`);
       continue;
     }
-    out.push(`${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`);
+    out.push(`${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd());
     for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${zh ? '跳过' : 'skipped'} ${n}: ${reason}`);
   }
   const rejected = bundle.rejected;

@@ -1,0 +1,45 @@
+// `qungui bundle check DIR` (issue 5): per table rows read, accepted, rejected and skipped, then the first
+// rejections with file:line, field and reason; exit 1 when any row is rejected, 2 when the folder is unusable.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/bundle.js';
+
+async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: '/', isTTY: false, env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('qungui bundle check', () => {
+  it('counts every row and lists the first rejections with their reasons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-check-'));
+    const line = (m: Record<string, unknown>) => JSON.stringify({ group_id: 'wrA', sender_id: 'u1', type: 'text', ...m });
+    writeFileSync(join(dir, 'messages.jsonl'), [
+      line({ message_id: 'm1', sent_at: '2026-10-01 09:00:00' }),
+      line({ message_id: 'm1', sent_at: '2026-10-01 09:01:00' }),
+      line({ message_id: 'm2', sent_at: '2026-11-01 00:00:00' }),
+      '{"message_id": "m3", "group_',
+      line({ message_id: 'm4', sent_at: '10月1日' }),
+      line({ message_id: 'm5', sent_at: '2026-10-31T23:59:59+08:00' }),
+    ].join('\n'));
+    writeFileSync(join(dir, 'members.csv'), 'group_id,member_id,joined_at\nwrA,u1,2026-09-01\nwrA,,2026-09-02\n');
+    const { code, stdout } = await check(['check', dir, '--month', '2026-10', '--show', '3', '--locale', 'en']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^members\s+2\s+1\s+1\s+0$/m);
+    expect(stdout).toMatch(/^messages\s+6\s+2\s+4\s+0$/m);
+    expect(stdout).toContain('first 3 of 5 rejected rows:');
+    expect(stdout).toContain('members.csv:3  members.member_id  missing required field member_id');
+    expect(stdout).toContain('messages.jsonl:2  messages.message_id  duplicate message id m1');
+    expect(stdout).toContain('messages.jsonl:3  messages.sent_at  sent outside 2026-10');
+    expect(stdout).not.toContain('messages.jsonl:4');
+  });
+
+  it('says which folder is missing (exit 2)', async () => {
+    const { code, stderr } = await check(['check', '/nonexistent/qungui-bundle']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('数据文件夹不存在 / bundle folder not found: /nonexistent/qungui-bundle');
+  });
+});
