@@ -22,6 +22,8 @@ export interface TableSource {
   columns?: Record<string, string>;
   /** memotrace-csv: the chat room id the export belongs to (MemoTrace exports one chat per file). */
   groupId?: string;
+  /** memotrace-csv: the exporter's own id, for their messages (IsSender 1) that carry no Sender. */
+  selfId?: string;
 }
 
 export class ManifestError extends Error {}

@@ -96,17 +96,21 @@ describe('memotrace-csv', () => {
       '2,12345@chatroom,49,6,1,1759629660,2,产品手册.pdf,2025-10-05 10:01:00,,李娜,wxid_li',
       '3,12345@chatroom,10000,0,0,1759629720,2,"""王芳""加入了群聊",2025-10-05 10:02:00,,,',
       '4,12345@chatroom,3,0,0,notatime,2,,bad,,张伟,wxid_zhang',
+      '5,12345@chatroom,1,0,1,1759629780,2,收到,2025-10-05 10:03:00,,,',
+      '6,12345@chatroom,1,0,0,1759629840,2,谁发的？,2025-10-05 10:04:00,,,',
     ];
-    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: chat.csv, format: memotrace-csv, groupId: wmSalesGroup }\n', 'chat.csv': `\uFEFF${header}\n${rows.join('\n')}\n` });
+    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: chat.csv, format: memotrace-csv, groupId: wmSalesGroup, selfId: wxid_me }\n', 'chat.csv': `\uFEFF${header}\n${rows.join('\n')}\n` });
     const b = await openBundle(dir, { timezone: zone });
     const messages = await all(b.messages());
     expect(messages.map((m) => [m.message_id, m.group_id, m.type, m.content ?? null, m.file_name ?? null])).toEqual([
       ['wmSalesGroup:1', 'wmSalesGroup', 'text', '大家好，今天的作业是什么？', null],
       ['wmSalesGroup:2', 'wmSalesGroup', 'file', null, '产品手册.pdf'],
+      ['wmSalesGroup:5', 'wmSalesGroup', 'text', '收到', null],
     ]);
-    // The system line has no sender; the last has no readable time: both named, none lost.
-    expect(b.rejected.map((r) => `${r.line} ${r.field}`)).toEqual(['4 sender_id', '5 sent_at']);
-    expect(b.counts.messages).toEqual({ read: 4, accepted: 2, rejected: 2 });
+    expect(messages.map((m) => m.sender_id)).toEqual(['wxid_zhang', 'wxid_li', 'wxid_me']);
+    // The system line is counted as skipped; a bad time and someone else's line without Sender are named.
+    expect(b.rejected.map((r) => `${r.line} ${r.field}`)).toEqual(['5 sent_at', '7 sender_id']);
+    expect(b.counts.messages).toEqual({ read: 6, accepted: 3, rejected: 2, skipped: 1, skippedReasons: { '系统消息（无发送人）': 1 } });
   });
 });
 

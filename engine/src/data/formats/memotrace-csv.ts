@@ -1,8 +1,8 @@
 // MemoTrace (留痕) CSV export of a personal-WeChat group: localId, TalkerId, Type, SubType, IsSender,
 // CreateTime (seconds), Status, StrContent, StrTime, Remark, NickName, Sender; UTF-8 with BOM.
 // Type codes: 1 text, 3 image, 34 voice, 43 video, 47 sticker, 49 app message (SubType 5 link, 6 file,
-// 19 forwarded record, 57 quote), 10000 system. One file is one chat: TalkerId (or bundle.yaml
-// `groupId`) names the group.
+// 19 forwarded record, 57 quote), 10000 system (skipped and counted). One file is one chat: TalkerId (or
+// bundle.yaml `groupId`) names the group; `selfId` names the exporter for own messages without Sender.
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
 import { readRecords, type RawRecord } from '../read-records.js';
@@ -27,6 +27,14 @@ export async function* readMemotraceCsv(path: string, source: TableSource): Asyn
     }
     const r = raw.record;
     const type = typeOf(Number(r.Type), Number(r.SubType));
+    // System lines (joins, renames, recalls: "王芳"加入了群聊) have no sender: counted, not rejected,
+    // so that --strict does not fail every export that has one.
+    if (type === 'system') {
+      yield { line: raw.line, skip: { 'zh-CN': '系统消息（无发送人）', en: 'system message (no sender)' } };
+      continue;
+    }
+    // The exporter's own messages (IsSender 1) may carry no Sender: bundle.yaml `selfId` names them.
+    const sender = r.Sender !== undefined && r.Sender !== '' ? r.Sender : String(r.IsSender).trim() === '1' ? source.selfId : undefined;
     const seconds = Number(r.CreateTime);
     const content = typeof r.StrContent === 'string' ? r.StrContent : undefined;
     yield {
@@ -34,10 +42,10 @@ export async function* readMemotraceCsv(path: string, source: TableSource): Asyn
       record: {
         message_id: r.localId !== undefined && r.localId !== '' ? `${source.groupId ?? r.TalkerId}:${r.localId}` : undefined,
         group_id: source.groupId ?? r.TalkerId,
-        sender_id: r.Sender,
+        sender_id: sender,
         sent_at: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : r.StrTime,
         type,
-        content: type === 'text' || type === 'link' || type === 'chatrecord' || type === 'system' ? content : undefined,
+        content: type === 'text' || type === 'link' || type === 'chatrecord' ? content : undefined,
         file_name: type === 'file' ? content : undefined,
         ...(type === 'chatrecord' && content ? { forwarded: [content] } : {}),
       },
