@@ -3,7 +3,7 @@
 export { validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { declarations, references, type IdSite } from './policy/rules/ids.js';
-export { schemasAt, resolveRef, policySchema, type SchemaNode } from './policy/schema.js';
+export { schemasAt, resolveRef, policySchema, metricInfo, type SchemaNode } from './policy/schema.js';
 export { nodeAtPath, formatPath, type Path } from './policy/paths.js';
 export { allDiagnosticCodes } from './policy/rules/index.js';
 export { renderRegulation } from './render/index.js';

@@ -160,6 +160,21 @@ describe('LSP features (zh-CN)', () => {
     expect(await complete({ line: lineOf(text, '    excellent: 5') + 1, character: 4 })).toEqual(['good']);
   });
 
+  it('hover on a metric (as `metric:` and as a band threshold key): what it measures, its range', async () => {
+    const uri = await open(example);
+    const hover = async (pos: { line: number; character: number }) =>
+      ((await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos })) as { contents: { value: string } } | null)?.contents.value;
+    const accuracy = '**accuracy** — 准确率（指标，0–100）\n\n本月已评分作业的平均准确率（0–100）。\n\n*Mean accuracy of the month\'s graded submissions, 0–100.*';
+    expect(await hover(position(example, 'metric: accuracy', 10))).toBe(accuracy);
+    expect(await hover(position(example, 'accuracy: 90, completeness', 2))).toBe(accuracy);
+    // A metric name outside `metric:` and band thresholds is not a metric (`score` under ratings is the
+    // rating's own property): the property's docs are shown instead.
+    const text = example.replace('{ id: good, label: 良好, labelEn: Good }', '{ id: good, label: 良好, labelEn: Good, score: 70 }');
+    const withScore = await open(text);
+    const scoreHover = ((await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: withScore }, position: position(text, 'score: 70', 2) })) as { contents: { value: string } }).contents.value;
+    expect(scoreHover.split('\n')[0]).toBe('**score** — 评级分值');
+  });
+
   it('offers the new-policy skeleton in an empty file, and the skeleton validates', async () => {
     const uri = uriFor();
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: '' } });

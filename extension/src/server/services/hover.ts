@@ -1,7 +1,8 @@
 // Hover on a key: the property's docs in the user's language, the other language in italics, and the
-// regulation clauses it implements. Hover on an id: what it is and where it is declared.
+// regulation clauses it implements. Hover on an id: what it is and where it is declared. Hover on a
+// metric (in `metric:` or a band's `min`/`max`): what it measures and its range.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { ValidatedPolicy } from '../engine.js';
+import { metricInfo, type ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { idSites, sameId, siteAt } from './id-sites.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
@@ -23,6 +24,8 @@ export function hover(text: string, offset: number, validated: ValidatedPolicy |
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
   const column = offset - lineStart;
+  const metric = metricHover(text, lineStart, line, column, locale);
+  if (metric) return metric;
   const keyPattern = /([A-Za-z_][\w-]*)\s*:/g;
   for (let m = keyPattern.exec(line); m; m = keyPattern.exec(line)) {
     if (column < m.index || column > m.index + m[1]!.length) continue;
@@ -31,6 +34,25 @@ export function hover(text: string, offset: number, validated: ValidatedPolicy |
       if (!node.description) continue;
       return { contents: { kind: MarkupKind.Markdown, value: propertyDocs(node, m[1]!, locale) } };
     }
+  }
+  return null;
+}
+
+function metricHover(text: string, lineStart: number, line: string, column: number, locale: Locale): Hover | null {
+  for (const m of line.matchAll(/[A-Za-z][\w]*/g)) {
+    if (column < m.index || column > m.index + m[0].length) continue;
+    const info = metricInfo(m[0]);
+    if (!info) return null;
+    const context = cursorContext(text, lineStart + m.index);
+    const isMetricValue = context.valueKey === 'metric';
+    const inBand = context.path.includes('bands') && (context.path.includes('min') || context.path.includes('max') || context.valueKey === 'min' || context.valueKey === 'max');
+    if (!isMetricValue && !inBand) return null;
+    const zh = info['x-i18n']['zh-CN'];
+    const range = `${info.min}–${info.max ?? '∞'}`;
+    const value = locale === 'zh-CN'
+      ? `**${m[0]}** — ${zh.title}（指标，${range}）\n\n${zh.description}\n\n*${info.description}*`
+      : `**${m[0]}** (metric, ${range})\n\n${info.description}\n\n*${zh.title}：${zh.description}*`;
+    return { contents: { kind: MarkupKind.Markdown, value } };
   }
   return null;
 }
