@@ -59,12 +59,26 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): { value: u
   }
 }
 
+/** A required field with no value: an empty cell, or a column the file lacks (then name what it has, for bundle.yaml). */
+function missing(name: string, record: Record<string, unknown>): Coerced {
+  if (name in record) return { ok: false, field: name, reason: { 'zh-CN': `必填字段 ${name} 为空`, en: `required field ${name} is empty` } };
+  const keys = Object.keys(record);
+  const have = keys.slice(0, 12).join('、') + (keys.length > 12 ? '…' : '');
+  return {
+    ok: false, field: name,
+    reason: {
+      'zh-CN': `缺少必填列 ${name}（这一行有：${have || '无'}；列名不同时在 bundle.yaml 的 columns 中映射）`,
+      en: `missing required column ${name} (this row has: ${keys.slice(0, 12).join(', ') || 'none'}${keys.length > 12 ? ', …' : ''}; map differing names in bundle.yaml columns)`,
+    },
+  };
+}
+
 export function coerceRow(spec: TableSpec, record: Record<string, unknown>, zone: string, source: SourceRef): Coerced {
   const row: Record<string, unknown> = { source };
   for (const field of spec.fields) {
     const value = record[field.name];
     if (isEmpty(value)) {
-      if (field.required) return { ok: false, field: field.name, reason: { 'zh-CN': `缺少必填字段 ${field.name}`, en: `missing required field ${field.name}` } };
+      if (field.required) return missing(field.name, record);
       if (field.default !== undefined) row[field.name] = field.default;
       continue;
     }

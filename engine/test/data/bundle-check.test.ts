@@ -31,10 +31,20 @@ describe('qungui bundle check', () => {
     expect(stdout).toMatch(/^members\s+2\s+1\s+1\s+0$/m);
     expect(stdout).toMatch(/^messages\s+6\s+2\s+4\s+0$/m);
     expect(stdout).toContain('first 3 of 5 rejected rows:');
-    expect(stdout).toContain('members.csv:3  members.member_id  missing required field member_id');
+    expect(stdout).toContain('members.csv:3  members.member_id  required field member_id is empty');
     expect(stdout).toContain('messages.jsonl:2  messages.message_id  duplicate message id m1');
     expect(stdout).toContain('messages.jsonl:3  messages.sent_at  sent outside 2026-10');
     expect(stdout).not.toContain('messages.jsonl:4');
+  });
+
+  it('names a column the roster lacks and the columns it has (a bundle.yaml mapping left out)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-check-'));
+    writeFileSync(join(dir, 'bundle.yaml'), 'tables:\n  employees: { file: 花名册.csv, columns: { 工号: employee_id, 姓名: name } }\n');
+    writeFileSync(join(dir, '花名册.csv'), '\uFEFF工号,姓名,用工性质\ne1,张三,正式\n');
+    const { code, stdout } = await check(['check', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^employees\s+1\s+0\s+1\s+0\s+员工花名册$/m);
+    expect(stdout).toContain('花名册.csv:2  employees.employment_status  缺少必填列 employment_status（这一行有：employee_id、name、用工性质；列名不同时在 bundle.yaml 的 columns 中映射）');
   });
 
   it('says which folder is missing (exit 2)', async () => {
