@@ -44,6 +44,8 @@ describe('qungui bundle check', () => {
     const { code, stdout } = await check(['check', dir]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^employees\s+1\s+0\s+1\s+0\s+员工花名册$/m);
+    expect(stdout).toContain('✖ 缺少必需的表 members（群成员）：放入 members.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射');
+    expect(stdout).toContain('✖ 缺少必需的表 messages（聊天消息）');
     expect(stdout).toContain('花名册.csv:2  employees.employment_status  缺少必填列 employment_status（这一行有：employee_id、name、用工性质；列名不同时在 bundle.yaml 的 columns 中映射）');
   });
 

@@ -1,6 +1,7 @@
 // `qungui bundle check DIR [--month YYYY-MM] [--timezone Z] [--show N] [--locale]`: reads a bundle
 // through its manifest before the monthly run and prints, per table, rows read, accepted and rejected,
-// with the first rejections and their reasons. Exit 0 clean, 1 rejected rows, 2 usage or I/O.
+// with the first rejections and their reasons. Exit 0 clean, 1 rejected rows or a required table
+// (members, messages) missing, 2 usage or I/O.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle } from '../../data/open-bundle.js';
@@ -46,6 +47,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     out.push(`${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd());
     for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${zh ? '跳过' : 'skipped'} ${n}: ${reason}`);
   }
+  // DESIGN.md "Monthly data bundle": only members and messages are required; without them the month's
+  // job can rate no one, so say so here rather than after the run.
+  const missingTables = (['members', 'messages'] as const).filter((t) => !bundle.present.has(t));
+  for (const table of missingTables) out.push('', zh ? `✖ 缺少必需的表 ${table}（${tableSpecs[table].title['zh-CN']}）：放入 ${table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射` : `✖ required table ${table} is missing: add ${table}.csv/.jsonl/.xlsx or map it in bundle.yaml`);
   const rejected = bundle.rejected;
   if (rejected.length) {
     out.push('', zh ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：` : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`);
@@ -54,5 +59,5 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     out.push('', zh ? '✔ 所有行都已接受' : '✔ every row accepted');
   }
   io.stdout(`${out.join('\n')}\n`);
-  return rejected.length ? EXIT_FINDINGS : EXIT_OK;
+  return rejected.length || missingTables.length ? EXIT_FINDINGS : EXIT_OK;
 }
