@@ -56,7 +56,8 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
       en: 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML',
     }, binaryAt, binaryAt + 1));
   }
-  if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+  // Line by line: a single regex over the whole text backtracks exponentially on comment lines.
+  if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
     countLines(text, lineCounter);
     return fail(diagnostic(lineCounter, 'empty-file', 'error', {
       'zh-CN': '文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings',

@@ -60,6 +60,12 @@ describe('loading bad input', () => {
     expect(diagnose('# 只有注释\n\n')).toEqual(['empty-file 1:1-1:1']);
   });
 
+  it('a policy under many comment lines (with # inside them) is read in linear time', () => {
+    const comments = '# 说明 # 第二段 # 第三段\n'.repeat(200);
+    expect(diagnose(comments + minimalPolicy)).toEqual([]);
+    expect(diagnose(comments)).toEqual(['empty-file 1:1-1:1']);
+  });
+
   it('reports a policy that is a list or a scalar', () => {
     expect(diagnose('- apiVersion: qungui/v1\n- kind: x\n')).toEqual(['not-a-mapping 1:1-1:24']);
     expect(diagnose('just some words\n')).toEqual(['not-a-mapping 1:1-1:16']);
