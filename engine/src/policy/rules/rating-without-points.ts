@@ -12,6 +12,8 @@ export const ratingWithoutPoints: PolicyRule = {
   code: 'rating-without-points',
   check(ctx) {
     const points = at(ctx.policy, 'outcomes', 'points');
+    // No points table at all is missing-setting's to report (once), not one warning per rating.
+    if (!isRec(points)) return;
     for (const site of declarations(ctx.policy)) {
       if (site.kind !== 'rating') continue;
       if (isRec(points) && site.id in points) continue;

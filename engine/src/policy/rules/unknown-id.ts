@@ -11,6 +11,8 @@ export const unknownId: PolicyRule = {
     for (const site of references(ctx.policy)) {
       const known = declared.filter((d) => d.kind === site.kind).map((d) => d.id);
       if (known.includes(site.id)) continue;
+      // A malformed id (Good, 优秀) is the schema's invalid-format; one diagnostic per mistake.
+      if (!/^[a-z][a-z0-9-]*$/.test(site.id)) continue;
       const kind = idKindText[site.kind];
       const suggestions = suggest(site.id, known);
       const hint = didYouMean(suggestions);
