@@ -1,4 +1,4 @@
-// N1 N2 N4 S1 S2 share one shape: every matcher hit of the clause is a finding, located at the term or
+// N1 N2 N4 S1 S2 share one shape: each message matching a category of the clause is a finding, located at the term or
 // pattern (or detector) that matched, with a ≤ 40-character masked excerpt as evidence.
 import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 import type { Path } from '../../policy/paths.js';
@@ -40,12 +40,23 @@ export function contentRule(options: {
     code: options.code, clause: options.clause, stage: 'findings', needs: ['messages'], path: ['content', 'categories'], doc: options.doc,
     precondition: (ctx) => hasContentRules(ctx, options.clause),
     run(ctx) {
+      // One finding per message and category: a post with 兼职刷单 and 加微信 is one thing for the admin to
+      // act on; the other matches of the same category are listed in its evidence.
+      const groups = new Map<string, Hit[]>();
       for (const hit of ctx.scan.hits) {
         if (hit.match.clause !== options.clause || options.skip?.(hit)) continue;
+        const key = `${hit.groupId}\u0000${hit.messageId}\u0000${hit.match.categoryId}`;
+        const list = groups.get(key);
+        if (list) list.push(hit);
+        else groups.set(key, [hit]);
+      }
+      for (const hits of groups.values()) {
+        const hit = hits[0]!;
+        const also = [...new Set(hits.slice(1).map((h) => h.match.text).filter((t) => t !== hit.match.text))];
         const label = ctx.categories.get(hit.match.categoryId)?.label ?? hit.match.categoryId;
         ctx.report({
           code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
-          path: hitPath(ctx, hit), evidence: hitEvidence(ctx, hit), ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
+          path: hitPath(ctx, hit), evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) }, ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
           message: {
             'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
             en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${label}): “${hit.excerpt}”`,
