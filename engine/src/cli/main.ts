@@ -55,6 +55,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 // Run when bundled as dist/qungui.js (the launcher imports it); tests call main() directly.
 if (process.argv[1] && /qungui(\.js)?$/.test(process.argv[1])) {
+  // `qungui … | head`: a reader that stops early is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
