@@ -66,4 +66,10 @@ describe('schema diagnostics', () => {
     expect(brief(d!)).toBe('out-of-range 22:39-22:40');
     expect(d!.message['zh-CN']).toBe('questionReplyHours（答复时限（小时）） 应 > 0，这里是 0');
   });
+
+  it('weights with method worst are ignored, and said so', () => {
+    const text = minimalPolicy.replace('      - { rating: fail }\noutcomes:', '      - { rating: fail }\n  overall:\n    method: worst\n    weights: { tests: 1 }\noutcomes:');
+    const diagnostics = check(text);
+    expect(diagnostics.map((d) => `${d.severity} ${brief(d)}`)).toEqual(['warning invalid-weights 18:5-18:12']);
+  });
 });

@@ -9,7 +9,17 @@ export const invalidWeights: PolicyRule = {
   code: 'invalid-weights',
   check(ctx) {
     const overall = at(ctx.policy, 'assessment', 'overall');
-    if (!isRec(overall) || overall.method !== 'weighted') return;
+    if (!isRec(overall)) return;
+    if (overall.method !== 'weighted') {
+      // worst/best take no weights: weights left there suggest the author expects them to count.
+      if (isRec(overall.weights)) {
+        ctx.report({
+          code: 'invalid-weights', severity: 'warning', path: ['assessment', 'overall', 'weights'], target: 'key',
+          message: { 'zh-CN': `综合方法为 ${String(overall.method)} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted`, en: `weights are ignored with method ${String(overall.method)}; use method: weighted to weigh the dimensions` },
+        });
+      }
+      return;
+    }
     const weights = overall.weights;
     if (!isRec(weights)) {
       ctx.report({
