@@ -118,13 +118,12 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
+  } catch {
     const alias = firstAliasOffset(text);
     diagnostics.push(diagnostic(lineCounter, 'alias-limit', 'error', {
       'zh-CN': `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用`,
       en: `Aliases (*name) expand too much (limit ${MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases`,
     }, alias, alias + 1));
-    void error;
     return { file, text, lineCounter, document, value: undefined, diagnostics };
   }
   return { file, text, lineCounter, document, value, diagnostics };

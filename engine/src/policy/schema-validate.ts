@@ -46,7 +46,7 @@ function formatValue(value: unknown): string {
 export function schemaReports(loaded: LoadedPolicy): Report[] {
   const validate = policyValidator();
   if (validate(loaded.value)) return [];
-  const errors = reduceAlternatives(validate.errors ?? [], loaded.value);
+  const errors = reduceAlternatives(validate.errors ?? []);
   const reports: Report[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -64,7 +64,7 @@ export function schemaReports(loaded: LoadedPolicy): Report[] {
  * For each anyOf/oneOf failure keep only the errors of the branch whose type fits the value
  * (or, when none fits, a single wrong-type error listing the accepted types).
  */
-function reduceAlternatives(errors: ErrorObject[], root: unknown): ErrorObject[] {
+function reduceAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   if (alternatives.length === 0) return errors;
   const drop = new Set<ErrorObject>(alternatives);
@@ -90,7 +90,6 @@ function reduceAlternatives(errors: ErrorObject[], root: unknown): ErrorObject[]
       extra.push({ ...alt, keyword: 'type', params: { type: [...new Set(types)].join(',') } });
     }
   }
-  void root;
   return [...errors.filter((e) => !drop.has(e)), ...extra];
 }
 

@@ -1,6 +1,5 @@
 // SARIF 2.1.0 for code-scanning UIs. Columns are UTF-16 code units (SARIF's default columnKind
 // "utf16CodeUnits"), which is what our ranges count.
-import { allDiagnosticCodes } from '../../policy/rules/index.js';
 import { docsUri, type Formatter } from './format.js';
 import { VERSION } from '../version.js';
 
@@ -49,6 +48,5 @@ export const formatSarif: Formatter = (reports, options) => {
       }))),
     }],
   };
-  void allDiagnosticCodes;
   return `${JSON.stringify(sarif, null, 2)}\n`;
 };

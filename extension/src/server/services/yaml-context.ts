@@ -50,7 +50,6 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const wordStart = offset - word.length;
   const indent = indentOf(before);
   const dashItem = /^(\s*)-\s+/.exec(before);
-  const contentIndent = dashItem ? dashItem[0].length : indent;
   let path = blockPath(lines, lines.length, dashItem ? dashItem[1]!.length : indent);
   if (dashItem) path = [...path, 0];
 
@@ -73,7 +72,6 @@ export function cursorContext(text: string, offset: number): CursorContext {
     const key = path[path.length - 2] as string;
     return { path: path.slice(0, -2), valueKey: key, word, wordStart };
   }
-  void contentIndent;
   return { path, word, wordStart };
 }
 
