@@ -90,6 +90,8 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
   if (problems.length) throw new MatcherCompileError(problems);
 
   const automaton = new Automaton(normalized);
+  const entryCategory = Int32Array.from(entries, (e) => e.category);
+  const hasAllow = entries.some((e) => e.category === ALLOW);
   const detectors = new Set((content?.detectors ?? []) as DetectorId[]);
   const detectorSeverity = (content?.detectorSeverity ?? 'error') as Severity;
   // Detectors and the fold for them: width and digit styles only, one code unit for one.
@@ -143,30 +145,29 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
     }
     const results: ContentMatch[] = [];
     if (candidates) {
-      // 2. Allowed phrases suppress any overlapping match.
-      const allowed = candidates.filter((m) => entries[m.entry]!.category === ALLOW);
-      const byCategory = new Map<number, typeof candidates>();
-      for (const m of candidates) {
-        const category = entries[m.entry]!.category;
-        if (category === ALLOW) continue;
-        if (allowed.some((a) => a.from <= m.to && m.from <= a.to)) continue;
-        const list = byCategory.get(category) ?? [];
-        list.push(m);
-        byCategory.set(category, list);
+      // 2. Allowed phrases suppress any overlapping match (only when the policy has an allow list).
+      let list = candidates;
+      if (hasAllow) {
+        const allowed = list.filter((m) => entryCategory[m.entry] === ALLOW);
+        list = list.filter((m) => entryCategory[m.entry] !== ALLOW && !allowed.some((a) => a.from <= m.to && m.from <= a.to));
       }
-      // 3. Leftmost-longest, non-overlapping, within each category.
-      for (const [category, list] of byCategory) {
-        list.sort((a, b) => a.from - b.from || b.to - a.to);
-        let lastEnd = -1;
-        for (const m of list) {
-          if (m.from <= lastEnd) continue;
-          lastEnd = m.to;
-          const entry = entries[m.entry]!;
-          const cat = categories[category]!;
-          const start = positions[m.from]!;
-          const end = positions[m.to]! + 1;
-          results.push({ start, end, categoryId: cat.id, clause: cat.clause, severity: cat.severity, kind: 'term', rule: entry.term, ruleIndex: entry.termIndex, text: text.slice(start, end) });
+      // 3. Leftmost-longest, non-overlapping, within each category: one sort by (category, start, -end).
+      if (list.length > 1) list.sort((a, b) => entryCategory[a.entry]! - entryCategory[b.entry]! || a.from - b.from || b.to - a.to);
+      let lastCategory = -2;
+      let lastEnd = -1;
+      for (const m of list) {
+        const category = entryCategory[m.entry]!;
+        if (category !== lastCategory) {
+          lastCategory = category;
+          lastEnd = -1;
         }
+        if (m.from <= lastEnd) continue;
+        lastEnd = m.to;
+        const entry = entries[m.entry]!;
+        const cat = categories[category]!;
+        const start = positions[m.from]!;
+        const end = positions[m.to]! + 1;
+        results.push({ start, end, categoryId: cat.id, clause: cat.clause, severity: cat.severity, kind: 'term', rule: entry.term, ruleIndex: entry.termIndex, text: text.slice(start, end) });
       }
     }
     // 4. Patterns, on the original text (RE2: linear time).
