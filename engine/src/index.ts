@@ -14,4 +14,4 @@ export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environmen
 export * from './evaluate/index.js';
 export * from './data/index.js';
 export * from './report/index.js';
-export { compileMatcher, MatcherCompileError, normalizeTerm, normalizeOptionsFrom, compilePattern, isLuhnValid, isValidResidentId, type NormalizeOptions, type CompileProblem } from './match/index.js';
+export * from './match/index.js';
