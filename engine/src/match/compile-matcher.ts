@@ -46,6 +46,8 @@ interface Entry { category: number; term: string; termIndex: number }
 interface Category { id: string; clause: string; severity: Severity }
 
 const ALLOW = -1;
+/** Class of a noise code unit, stepped over inside a match. */
+const SKIP = 0xffff;
 
 export function compileMatcher(content: Policy['content']): ContentMatcher {
   const options = normalizeOptionsFrom(content);
@@ -90,83 +92,84 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
   if (problems.length) throw new MatcherCompileError(problems);
 
   const automaton = new Automaton(normalized);
+  // Normalization and classing fused into one lookup per code unit: SKIP for noise, 0 for a code
+  // unit no entry contains (it ends any partial match), else the automaton's class.
+  const classes = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) classes[c] = table[c] === NOISE ? SKIP : automaton.classOf[table[c]!]!;
   const entryCategory = Int32Array.from(entries, (e) => e.category);
   const hasAllow = entries.some((e) => e.category === ALLOW);
   const detectors = new Set((content?.detectors ?? []) as DetectorId[]);
   const detectorSeverity = (content?.detectorSeverity ?? 'error') as Severity;
   // Detectors and the fold for them: width and digit styles only, one code unit for one.
   const foldTable = detectors.size ? charTable({ width: true, case: false, traditional: false, digits: true, skip: false, repeats: false }) : undefined;
+  // Reused between calls: fed position → original offset, and candidate triples (entry, from, to).
   let positions = new Int32Array(1024);
+  let found = new Int32Array(3 * 64);
   const termCount = entries.filter((e) => e.category !== ALLOW).length;
 
   function match(text: string): ContentMatch[] {
     if (positions.length < text.length) positions = new Int32Array(Math.max(text.length, positions.length * 2));
-    // 1. One pass: normalize each code unit by table lookup, feed the automaton, collect candidates.
-    //    The transition is inlined (dense root, hashed rest): this loop is the matcher's hot path.
-    let candidates: { entry: number; from: number; to: number }[] | undefined;
+    // 1. One pass: one table lookup per code unit, one double-array transition, candidates into a
+    //    reused buffer. This loop is the matcher's hot path: no allocation, no calls.
+    const { records, nodeEntry, entryNext, entryLength } = automaton;
+    const repeats = options.repeats;
+    let count = 0;
     let state = 0;
     let fed = 0;
     let previous = -1;
-    const repeats = options.repeats;
-    const { nodeEntry, outputLink, rootNext, fail, hashNode, hashChar, hashNext, mask, entryNext, entryLength, childMask } = automaton;
-    const bit = (c: number) => 1 << (c & 31);
     for (let i = 0; i < text.length; i++) {
-      const c = table[text.charCodeAt(i)]!;
-      if (c === NOISE) continue;
-      if (repeats && c === previous) continue;
-      previous = c;
+      const c = classes[text.charCodeAt(i)]!;
+      if (c === SKIP) continue;
+      if (repeats) {
+        if (c === previous) continue;
+        previous = c;
+      }
+      if (c === 0) { state = 0; continue; }
       positions[fed] = i;
       let s = state;
-      let target = -1;
-      const cBit = bit(c);
-      while (s !== 0) {
-        if ((childMask[s]! & cBit) === 0) { s = fail[s]!; continue; }
-        let slot = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
-        for (;;) {
-          const n = hashNode[slot]!;
-          if (n === -1) break;
-          if (n === s && hashChar[slot] === c) { target = hashNext[slot]!; break; }
-          slot = (slot + 1) & mask;
-        }
-        if (target !== -1) break;
-        s = fail[s]!;
+      for (;;) {
+        const t = records[s << 2]! + c;
+        if (records[(t << 2) + 1] === s) { state = t; break; }
+        if (s === 0) { state = 0; break; }
+        s = records[(s << 2) + 2]!;
       }
-      state = target !== -1 ? target : rootNext[c]!;
-      if (state !== 0) {
-        let node = nodeEntry[state] !== -1 ? state : outputLink[state]!;
-        while (node !== 0) {
-          for (let e = nodeEntry[node]!; e !== -1; e = entryNext[e]!) {
-            (candidates ??= []).push({ entry: e, from: fed - entryLength[e]! + 1, to: fed });
-          }
-          node = outputLink[node]!;
+      for (let out = records[(state << 2) + 3]!; out !== 0; out = records[(records[(out << 2) + 2]! << 2) + 3]!) {
+        for (let e = nodeEntry[out]!; e !== -1; e = entryNext[e]!) {
+          if (found.length < count + 3) { const grown = new Int32Array(found.length * 2); grown.set(found); found = grown; }
+          found[count] = e;
+          found[count + 1] = fed - entryLength[e]! + 1;
+          found[count + 2] = fed;
+          count += 3;
         }
       }
       fed++;
     }
     const results: ContentMatch[] = [];
-    if (candidates) {
+    if (count) {
       // 2. Allowed phrases suppress any overlapping match (only when the policy has an allow list).
-      let list = candidates;
+      let list: number[] = [];
+      for (let k = 0; k < count; k += 3) list.push(k);
       if (hasAllow) {
-        const allowed = list.filter((m) => entryCategory[m.entry] === ALLOW);
-        list = list.filter((m) => entryCategory[m.entry] !== ALLOW && !allowed.some((a) => a.from <= m.to && m.from <= a.to));
+        const allowed = list.filter((k) => entryCategory[found[k]!] === ALLOW);
+        list = list.filter((k) => entryCategory[found[k]!] !== ALLOW && !allowed.some((a) => found[a + 1]! <= found[k + 2]! && found[k + 1]! <= found[a + 2]!));
       }
       // 3. Leftmost-longest, non-overlapping, within each category: one sort by (category, start, -end).
-      if (list.length > 1) list.sort((a, b) => entryCategory[a.entry]! - entryCategory[b.entry]! || a.from - b.from || b.to - a.to);
+      const before = (a: number, b: number) => entryCategory[found[a]!]! - entryCategory[found[b]!]! || found[a + 1]! - found[b + 1]! || found[b + 2]! - found[a + 2]!;
+      sortSmall(list, before);
       let lastCategory = -2;
       let lastEnd = -1;
-      for (const m of list) {
-        const category = entryCategory[m.entry]!;
+      for (const k of list) {
+        const category = entryCategory[found[k]!]!;
         if (category !== lastCategory) {
           lastCategory = category;
           lastEnd = -1;
         }
-        if (m.from <= lastEnd) continue;
-        lastEnd = m.to;
-        const entry = entries[m.entry]!;
+        if (found[k + 1]! <= lastEnd) continue;
+        lastEnd = found[k + 2]!;
+        const entry = entries[found[k]!]!;
         const cat = categories[category]!;
-        const start = positions[m.from]!;
-        const end = positions[m.to]! + 1;
+        const start = positions[found[k + 1]!]!;
+        const end = positions[found[k + 2]!]! + 1;
         results.push({ start, end, categoryId: cat.id, clause: cat.clause, severity: cat.severity, kind: 'term', rule: entry.term, ruleIndex: entry.termIndex, text: text.slice(start, end) });
       }
     }
@@ -190,8 +193,27 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
         results.push({ start: hit.start, end: hit.end, categoryId: hit.detector, clause: 'S1', severity: detectorSeverity, kind: 'detector', rule: hit.detector, ruleIndex: 0, text: text.slice(hit.start, hit.end) });
       }
     }
-    return results.sort((a, b) => a.start - b.start || b.end - a.end || a.categoryId.localeCompare(b.categoryId));
+    // Usually already in order (one category, matches found left to right): check before sorting.
+    return sortSmall(results, (a, b) => a.start - b.start || b.end - a.end || (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0));
   }
 
   return { match, termCount };
+}
+
+/**
+ * Sorts in place. Messages yield a handful of matches, for which an insertion sort (no-op when already
+ * in order) is several times cheaper than Array.prototype.sort; long lists go to the built-in sort.
+ */
+function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 32) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
