@@ -13,19 +13,25 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function bad(field: FieldSpec, zh: string, en: string): Coerced {
-  return { ok: false, field: field.name, reason: { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` } };
+/** A field's rejection; a class so the per-field result needs no wrapper object (hot path: every message). */
+class Bad {
+  constructor(readonly field: string, readonly reason: RejectedRow['reason']) {}
 }
 
-function coerceField(field: FieldSpec, value: unknown, zone: string): { value: unknown } | Coerced {
+function bad(field: FieldSpec, zh: string, en: string): Bad {
+  return new Bad(field.name, { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` });
+}
+
+/** The field's typed value, or why it is rejected. */
+function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
   switch (field.kind) {
     case 'string':
-      return { value: typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value instanceof Date ? value.toISOString() : String(value) };
+      return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value instanceof Date ? value.toISOString() : String(value);
     case 'time':
     case 'date': {
       const ms = parseTime(value, zone);
       if (ms === undefined) return bad(field, `无法识别的时间 ${JSON.stringify(String(value))}（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）`, `unreadable time ${JSON.stringify(String(value))} (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)`);
-      return { value: ms };
+      return ms;
     }
     case 'number': {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
@@ -34,25 +40,25 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): { value: u
         const range = field.maximum !== undefined ? `${field.minimum ?? '-∞'}–${field.maximum}` : field.exclusiveMinimum !== undefined ? `> ${field.exclusiveMinimum}` : `≥ ${field.minimum}`;
         return bad(field, `${n} 超出范围 ${range}`, `${n} is outside ${range}`);
       }
-      return { value: n };
+      return n;
     }
     case 'boolean': {
-      if (typeof value === 'boolean') return { value };
+      if (typeof value === 'boolean') return value;
       const text = String(value).trim().toLowerCase();
-      if (TRUE.has(text)) return { value: true };
-      if (FALSE.has(text)) return { value: false };
+      if (TRUE.has(text)) return true;
+      if (FALSE.has(text)) return false;
       return bad(field, `应为 true/false，这里是 ${JSON.stringify(String(value))}`, `expected true or false, got ${JSON.stringify(String(value))}`);
     }
     case 'enum': {
       const text = String(value).trim().toLowerCase();
-      if (field.values!.includes(text)) return { value: text };
+      if (field.values!.includes(text)) return text;
       return bad(field, `无效的值 ${JSON.stringify(String(value))}（可选：${field.values!.join('、')}）`, `invalid value ${JSON.stringify(String(value))} (allowed: ${field.values!.join(', ')})`);
     }
     case 'list': {
-      if (Array.isArray(value)) return { value: value.map(String) };
+      if (Array.isArray(value)) return value.map(String);
       try {
         const parsed: unknown = JSON.parse(String(value));
-        if (Array.isArray(parsed)) return { value: parsed.map(String) };
+        if (Array.isArray(parsed)) return parsed.map(String);
       } catch { /* reported below */ }
       return bad(field, '应为文字列表（JSON 数组）', 'expected a list of strings (JSON array)');
     }
@@ -83,8 +89,8 @@ export function coerceRow(spec: TableSpec, record: Record<string, unknown>, zone
       continue;
     }
     const result = coerceField(field, value, zone);
-    if ('ok' in result) return result;
-    row[field.name] = result.value;
+    if (result instanceof Bad) return { ok: false, field: result.field, reason: result.reason };
+    row[field.name] = result;
   }
   return { ok: true, row };
 }

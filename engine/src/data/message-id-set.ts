@@ -1,69 +1,56 @@
 // Seen message ids of one pass over a month's messages, for the duplicate-id rejection (issue 5, "Bad
 // input"). A Set<string> of 4M ids costs ~70 bytes an id (string + table entry, ~280 MB), which broke
-// the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is a 64-bit hash in two typed arrays
-// (8 bytes a slot, at most 0.75 full: 10–21 bytes an id). Two different ids share a 64-bit hash with
+// the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is a 64-bit hash in one typed array
+// (8 bytes a slot, interleaved, at most 0.75 full: 10–21 bytes an id). Two different ids share a 64-bit hash with
 // probability ≈ n²/2⁶⁵ (4×10⁻⁷ at 4M ids); the rejection names the id, so a person can check.
 
-// The two hashes of the last hashPair call (no array allocated per message).
-let hashA = 0;
-let hashB = 0;
-
-/** Two independent 32-bit hashes of the UTF-16 code units (FNV-1a and a multiply-xorshift). */
-function hashPair(text: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-  hashA = a >>> 0;
-  hashB = (b ^ (b >>> 16)) >>> 0;
-}
+import { hashId, idHash } from '../util/id-hash.js';
 
 export class MessageIdSet {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
+  /** Slot i is (slots[2i], slots[2i+1]): both hashes side by side, one cache line per probe. */
+  private slots: Uint32Array;
   private used = 0;
-  // A slot whose hi and lo are both zero is empty: a real (0, 0) hash is stored as (0, 1).
+  // A slot whose two words are both zero is empty (hashId never yields (0, 0)).
   constructor(capacity = 1 << 16) {
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
+    this.slots = new Uint32Array(capacity * 2);
   }
 
   get size(): number { return this.used; }
 
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {
-    hashPair(id);
-    const h = hashA;
-    const l = h === 0 && hashB === 0 ? 1 : hashB;
-    const mask = this.hi.length - 1;
+    hashId(id);
+    const h = idHash[0]!;
+    const l = idHash[1]!;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = (l ^ h) & mask; ; slot = (slot + 1) & mask) {
-      if (this.hi[slot] === 0 && this.lo[slot] === 0) {
-        this.hi[slot] = h;
-        this.lo[slot] = l;
-        if (++this.used * 4 > this.hi.length * 3) this.grow();
+      const at = slot << 1;
+      const a = slots[at]!;
+      const b = slots[at + 1]!;
+      if (a === 0 && b === 0) {
+        slots[at] = h;
+        slots[at + 1] = l;
+        if (++this.used * 4 > (slots.length >> 1) * 3) this.grow();
         return true;
       }
-      if (this.hi[slot] === h && this.lo[slot] === l) return false;
+      if (a === h && b === l) return false;
     }
   }
 
   private grow(): void {
-    const { hi, lo } = this;
-    const capacity = hi.length * 2;
-    const mask = capacity - 1;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    for (let i = 0; i < hi.length; i++) {
-      if (hi[i] === 0 && lo[i] === 0) continue;
-      let slot = (lo[i]! ^ hi[i]!) & mask;
-      while (this.hi[slot] !== 0 || this.lo[slot] !== 0) slot = (slot + 1) & mask;
-      this.hi[slot] = hi[i]!;
-      this.lo[slot] = lo[i]!;
+    const old = this.slots;
+    const slots = new Uint32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const h = old[at]!;
+      const l = old[at + 1]!;
+      if (h === 0 && l === 0) continue;
+      let slot = (l ^ h) & mask;
+      while (slots[slot << 1] !== 0 || slots[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
+      slots[slot << 1] = h;
+      slots[(slot << 1) + 1] = l;
     }
+    this.slots = slots;
   }
 }

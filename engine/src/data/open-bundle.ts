@@ -76,7 +76,8 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
 
   const count = (table: TableName) => (counts[table] ??= { read: 0, accepted: 0, rejected: 0 });
 
-  async function* rowsOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>> {
+  /** Accepted rows of a table, one array per batch read from disk (the caller loops synchronously). */
+  async function* rowBatchesOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>[]> {
     const spec = tableSpecs[table];
     const seen = table === 'messages' ? new MessageIdSet() : undefined;
     // Counted on the accounting pass only; one counts object and one reject function per source, not per row.
@@ -88,44 +89,57 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
         c.rejected++;
         rejected.push({ table, file: source.display, line, ...(field ? { field } : {}), reason });
       };
-      for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) for (const raw of batch) {
-        if ('skip' in raw) {
+      for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) {
+        const accepted: Record<string, unknown>[] = [];
+        for (const raw of batch) {
+          if ('skip' in raw) {
+            if (c) {
+              c.read++;
+              c.skipped = (c.skipped ?? 0) + 1;
+              c.skippedReasons ??= {};
+              c.skippedReasons[raw.skip['zh-CN']] = (c.skippedReasons[raw.skip['zh-CN']] ?? 0) + 1;
+            }
+            continue;
+          }
+          if ('problem' in raw) {
+            reject(raw.line, undefined, raw.problem);
+            continue;
+          }
+          const result = coerceRow(spec, raw.record, options.timezone, { file: source.display, line: raw.line });
+          if (!result.ok) {
+            reject(raw.line, result.field, result.reason);
+            continue;
+          }
+          if (seen) {
+            const row = result.row as unknown as MessageRow;
+            if (!seen.add(row.message_id)) {
+              reject(raw.line, 'message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
+              continue;
+            }
+            if (bounds && (row.sent_at < bounds.start || row.sent_at >= bounds.end)) {
+              reject(raw.line, 'sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
+              continue;
+            }
+          }
           if (c) {
             c.read++;
-            c.skipped = (c.skipped ?? 0) + 1;
-            c.skippedReasons ??= {};
-            c.skippedReasons[raw.skip['zh-CN']] = (c.skippedReasons[raw.skip['zh-CN']] ?? 0) + 1;
+            c.accepted++;
           }
-          continue;
+          accepted.push(result.row);
         }
-        if ('problem' in raw) {
-          reject(raw.line, undefined, raw.problem);
-          continue;
-        }
-        const result = coerceRow(spec, raw.record, options.timezone, { file: source.display, line: raw.line });
-        if (!result.ok) {
-          reject(raw.line, result.field, result.reason);
-          continue;
-        }
-        if (seen) {
-          const row = result.row as unknown as MessageRow;
-          if (!seen.add(row.message_id)) {
-            reject(raw.line, 'message_id', { 'zh-CN': `消息 ID ${row.message_id} 重复`, en: `duplicate message id ${row.message_id}` });
-            continue;
-          }
-          if (bounds && (row.sent_at < bounds.start || row.sent_at >= bounds.end)) {
-            reject(raw.line, 'sent_at', { 'zh-CN': `发送时间不在 ${options.month} 内`, en: `sent outside ${options.month}` });
-            continue;
-          }
-        }
-        if (c) {
-          c.read++;
-          c.accepted++;
-        }
-        yield result.row;
+        if (accepted.length) yield accepted;
       }
     }
     if (table === 'messages' && account) messagesCounted = true;
+  }
+
+  async function* messages(): AsyncGenerator<MessageRow> {
+    for await (const batch of messageBatches()) yield* batch;
+  }
+
+  function messageBatches(): AsyncIterable<MessageRow[]> {
+    // Rows are counted (and rejects recorded) on the first complete pass only.
+    return rowBatchesOf('messages', !messagesCounted) as AsyncIterable<unknown> as AsyncIterable<MessageRow[]>;
   }
 
   return {
@@ -137,7 +151,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
       if (!pending) {
         pending = (async () => {
           const rows: unknown[] = [];
-          for await (const row of rowsOf(table, true)) rows.push(row);
+          for await (const batch of rowBatchesOf(table, true)) for (const row of batch) rows.push(row);
           return rows;
         })();
         loaded.set(table, pending);
@@ -145,9 +159,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
       return pending as Promise<TableRows[T][]>;
     },
     messageProgress: () => ({ read: Math.min(bytesRead, bytesTotal), total: bytesTotal }),
-    messages(): AsyncIterable<MessageRow> {
-      // Rows are counted (and rejects recorded) on the first complete pass only.
-      return rowsOf('messages', !messagesCounted) as AsyncIterable<unknown> as AsyncIterable<MessageRow>;
-    },
+    messages,
+    messageBatches,
   };
 }

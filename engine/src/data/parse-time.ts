@@ -5,7 +5,55 @@ import { DateTime, IANAZone } from 'luxon';
 
 const TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * YYYY-MM-DDTHH:MM:SS[.s{1,3}](Z|±HH:MM) read by character codes: no regex, no Date object. Anything
+ * else, and impossible dates (02-30, hour 24), returns undefined for the general parser to judge.
+ */
+function isoWithOffset(text: string): number | undefined {
+  const length = text.length;
+  if (length < 20 || length > 29 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const year = century * 100 + yy;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
+  let at = 19;
+  let ms = 0;
+  if (text.charCodeAt(at) === 46 /* . */) {
+    let scale = 100;
+    at++;
+    const from = at;
+    for (let d = text.charCodeAt(at) - 48; d >= 0 && d <= 9 && at - from < 3; d = text.charCodeAt(++at) - 48) {
+      ms += d * scale;
+      scale /= 10;
+    }
+    if (at === from) return undefined;
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const sign = text.charCodeAt(at);
+  if (sign === 90 /* Z */ && at + 1 === length) return utc;
+  if ((sign !== 43 && sign !== 45) || at + 6 !== length || text.charCodeAt(at + 3) !== 58) return undefined;
+  const offsetHours = twoDigits(text, at + 1);
+  const offsetMinutes = twoDigits(text, at + 4);
+  if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
+  return utc - (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
 
 const offsetCache = new Map<string, Map<number, number>>();
 
@@ -50,16 +98,9 @@ export function parseTime(value: unknown, zone: string): number | undefined {
     return value < 1e11 ? value * 1000 : value;
   }
   if (typeof value !== 'string') return undefined;
-  // Fast path for the common machine-written form (2026-10-31T16:00:00.000Z, …+08:00): the native parser,
-  // except for days 29–31 and hour 24, which it rolls over (2026-02-30 → 03-02) instead of refusing.
-  if (value.length >= 20 && value.charCodeAt(10) === 84 /* T */ && ISO_WITH_OFFSET.test(value)) {
-    const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
-    const hour = (value.charCodeAt(11) - 48) * 10 + value.charCodeAt(12) - 48;
-    if (day >= 1 && day <= 28 && hour <= 23) {
-      const ms = Date.parse(value);
-      if (!Number.isNaN(ms)) return ms;
-    }
-  }
+  // Fast path for the machine-written form of nearly every export (2026-10-31T16:00:00.000Z, …+08:00).
+  const fast = isoWithOffset(value);
+  if (fast !== undefined) return fast;
   const m = TIME.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, offset] = m;
@@ -71,7 +112,10 @@ export function parseTime(value: unknown, zone: string): number | undefined {
   if (offset.toUpperCase() === 'Z') return asUtc;
   const sign = offset[0] === '-' ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+  const offsetHours = Number(digits.slice(0, 2));
+  const offsetMinutes = Number(digits.slice(2) || 0);
+  if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const minutes = offsetHours * 60 + offsetMinutes;
   return asUtc - sign * minutes * 60_000;
 }
 

@@ -16,8 +16,13 @@ const MAX_ACK_LENGTH = 24;
 const FIRST = new Set([...WORDS].map((w) => w[0]!));
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
+/** CJK ideographs that start no word: the common case, decided by code without a regex. */
+const FIRST_CODES = new Set([...FIRST].map((c) => c.charCodeAt(0)));
+
 export function isBareAcknowledgement(text: string): boolean {
   if (text.length > MAX_ACK_LENGTH) return false;
+  const code = text.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff && !FIRST_CODES.has(code)) return false;
   const first = text[0];
   if (first !== undefined && !FIRST.has(first.toLowerCase()) && LETTER_OR_DIGIT.test(first)) return false;
   const core = text.replace(BRACKET_EMOJI, '').replace(NOISE, '').toLowerCase();

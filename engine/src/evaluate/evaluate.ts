@@ -94,16 +94,26 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   const ungoverned = new Map<string, { messages: number; senders: Set<string> }>();
   let done = 0;
   if (bundle.present.has('messages')) {
-    for await (const message of bundle.messages()) {
-      const governed = route.get(message.group_id);
-      if (governed) scanners.get(governed.ctx)!.consume(message);
-      else {
-        const seen = ungoverned.get(message.group_id) ?? { messages: 0, senders: new Set<string>() };
-        seen.messages++;
-        seen.senders.add(message.sender_id);
-        ungoverned.set(message.group_id, seen);
+    // Each group's scanner looked up once per group, not per message.
+    const scannerOf = new Map<string, PolicyScanner | undefined>();
+    const batches = bundle.messageBatches?.() ?? oneByOne(bundle.messages());
+    for await (const batch of batches) {
+      for (const message of batch) {
+        let scanner = scannerOf.get(message.group_id);
+        if (scanner === undefined && !scannerOf.has(message.group_id)) {
+          const governed = route.get(message.group_id);
+          scanner = governed ? scanners.get(governed.ctx) : undefined;
+          scannerOf.set(message.group_id, scanner);
+        }
+        if (scanner) scanner.consume(message);
+        else {
+          const seen = ungoverned.get(message.group_id) ?? { messages: 0, senders: new Set<string>() };
+          seen.messages++;
+          seen.senders.add(message.sender_id);
+          ungoverned.set(message.group_id, seen);
+        }
+        if (++done % PROGRESS_EVERY === 0) input.onProgress?.(done);
       }
-      if (++done % PROGRESS_EVERY === 0) input.onProgress?.(done);
     }
   }
   input.onProgress?.(done, done);
@@ -283,3 +293,7 @@ function dedupe(list: NotEvaluated[]): NotEvaluated[] {
 }
 
 export { membershipKey };
+
+async function* oneByOne<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const row of rows) yield [row];
+}

@@ -1,5 +1,5 @@
-// Month boundaries and calendar days in the policy's time zone (luxon, never hand-made offsets). Day
-// numbers are cached per quarter hour: a month has ~3,000 quarter hours but a million messages.
+// Month boundaries and calendar days in the policy's time zone (luxon, never hand-made offsets). A
+// month's day starts are computed once; a million messages then need no luxon call at all.
 import { DateTime } from 'luxon';
 
 export const HOUR = 3_600_000;
@@ -37,25 +37,36 @@ export function monthRange(month: string, zone: string): MonthRange {
   if (!first.isValid) throw new Error(`invalid time zone ${zone} / 无效时区 ${zone}`);
   const start = first.toMillis();
   const end = first.plus({ months: 1 }).toMillis();
-  const cache = new Map<number, number>();
-  // Messages come in time order, so the previous quarter hour usually answers without a look-up.
-  let lastBucket = NaN;
-  let lastDay = 0;
+  const days = first.daysInMonth ?? 30;
+  // Day d starts at dayStarts[d - 1]; the last entry is the month's end. Messages come in time order,
+  // so the previous answer's day is checked first.
+  const dayStarts = Array.from({ length: days + 1 }, (_, i) => (i === days ? end : first.plus({ days: i }).toMillis()));
+  let lastDay = 1;
   const dayOf = (ms: number): number => {
     if (ms < start || ms >= end) return 0;
-    const bucket = Math.floor(ms / 900_000);
-    if (bucket === lastBucket) return lastDay;
-    let day = cache.get(bucket);
-    if (day === undefined) {
-      day = DateTime.fromMillis(ms, { zone }).day;
-      cache.set(bucket, day);
-    }
-    lastBucket = bucket;
+    if (ms >= dayStarts[lastDay - 1]! && ms < dayStarts[lastDay]!) return lastDay;
+    let day = 1;
+    while (ms >= dayStarts[day]!) day++;
     lastDay = day;
     return day;
   };
-  const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
-  return { month, zone, start, end, days: first.daysInMonth ?? 30, dayOf, iso };
+  // Evidence times: the wall clock from the zone's offset, and the offset text exactly as luxon writes
+  // it ("+08:00", or "Z" for UTC), both looked up once per quarter hour (zone transitions fall on them).
+  const quarters = new Map<number, { offsetMs: number; suffix: string }>();
+  const iso = (ms: number): string => {
+    const quarter = Math.floor(ms / 900_000);
+    let zoneAt = quarters.get(quarter);
+    if (!zoneAt) {
+      const at = DateTime.fromMillis(quarter * 900_000, { zone });
+      const text = at.toISO({ suppressMilliseconds: true });
+      if (!text || !/^\d{4}-/.test(text)) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+      zoneAt = { offsetMs: at.offset * 60_000, suffix: text.slice(19) };
+      quarters.set(quarter, zoneAt);
+    }
+    const wall = new Date(ms + zoneAt.offsetMs).toISOString();
+    return wall.slice(0, 19) + (ms % 1000 === 0 ? '' : wall.slice(19, 23)) + zoneAt.suffix;
+  };
+  return { month, zone, start, end, days, dayOf, iso };
 }
 
 /** Hours between two instants, rounded to 0.1 h for evidence. */

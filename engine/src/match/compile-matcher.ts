@@ -102,6 +102,21 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
   const detectorSeverity = (content?.detectorSeverity ?? 'error') as Severity;
   // Detectors and the fold for them: width and digit styles only, one code unit for one.
   const foldTable = detectors.size ? charTable({ width: true, case: false, traditional: false, digits: true, skip: false, repeats: false }) : undefined;
+  // What a text needs before any detector can fire, checked without building the folded text: the
+  // shortest number detected is 11 digits (a mobile number; IDs are 18, cards 16); an e-mail needs
+  // "@" and a URL or domain needs ".".
+  const numbers = detectors.has('phone') || detectors.has('id-card') || detectors.has('bank-card');
+  const addresses = detectors.has('email') || detectors.has('url');
+  const mayHold = (text: string, fold: Uint16Array): boolean => {
+    let digits = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = fold[text.charCodeAt(i)]!;
+      if (c >= 0x30 && c <= 0x39) {
+        if (numbers && ++digits >= 11) return true;
+      } else if (addresses && (c === 0x40 || c === 0x2e)) return true;
+    }
+    return false;
+  };
   // Reused between calls: fed position → original offset, and candidate triples (entry, from, to).
   let positions = new Int32Array(1024);
   let found = new Int32Array(3 * 64);
@@ -186,9 +201,8 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
       }
     }
     // 5. Detectors (S1), on width- and digit-folded text of the same length.
-    if (foldTable) {
-      let folded = '';
-      for (let i = 0; i < text.length; i++) folded += String.fromCharCode(foldTable[text.charCodeAt(i)]!);
+    if (foldTable && mayHold(text, foldTable)) {
+      const folded = foldText(text, foldTable);
       for (const hit of detect(folded, detectors)) {
         results.push({ start: hit.start, end: hit.end, categoryId: hit.detector, clause: 'S1', severity: detectorSeverity, kind: 'detector', rule: hit.detector, ruleIndex: 0, text: text.slice(hit.start, hit.end) });
       }
@@ -216,4 +230,16 @@ function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
     list[j + 1] = item;
   }
   return list;
+}
+
+/** The text with each code unit replaced by its table entry; the text itself when nothing changes (most messages). */
+function foldText(text: string, table: Uint16Array): string {
+  let first = 0;
+  while (first < text.length && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = table[text.charCodeAt(i)]!;
+  let out = '';
+  for (let at = 0; at < units.length; at += 8192) out += String.fromCharCode(...units.subarray(at, at + 8192));
+  return out;
 }

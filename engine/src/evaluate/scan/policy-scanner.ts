@@ -13,13 +13,15 @@ import { RecentSenders } from './recent-senders.js';
 
 const MAX_NAME = 16;
 
-interface SenderState { stats: MemberStats; staff: boolean }
+/** `number` indexes senderIds: the recent-senders table stores numbers, not id strings. */
+interface SenderState { stats: MemberStats; staff: boolean; number: number }
 interface GroupState { messages: number; senders: Map<string, SenderState> }
 
 interface PendingQuestion extends Question { deadline: number; answered: boolean }
 
 export class PolicyScanner {
   private readonly recent = new RecentSenders();
+  private readonly senderIds: string[] = [];
   private readonly groupStates = new Map<string, GroupState>();
   /** Open questions by message id, and in arrival order for expiry. */
   private readonly open = new Map<string, PendingQuestion>();
@@ -27,6 +29,8 @@ export class PolicyScanner {
   private openHead = 0;
   /** Violations waiting for an admin's reaction, per group (A3). */
   private readonly waiting = new Map<string, Hit[]>();
+  /** The earliest sentAt among waiting hits (a lower bound: adminReacted only removes). */
+  private oldestWaiting = Infinity;
   private readonly exemptions: Map<string, ExemptionRow[]>;
   private readonly replyWindow?: number;
   private readonly adminWindow: number;
@@ -58,12 +62,12 @@ export class PolicyScanner {
     if (t > scan.lastMessageAt) scan.lastMessageAt = t;
     this.expire(t);
     if (message.type === 'system') return;
-    const sender = this.senderOf(message.group_id, message.sender_id);
+    const sender = this.senderIn(group, message.group_id, message.sender_id);
     const stats = sender.stats;
     stats.messages++;
     if (t > stats.lastActive) stats.lastActive = t;
     if (sender.staff) this.adminReacted(message.group_id, t);
-    this.recent.remember(message.message_id, message.sender_id);
+    this.recent.remember(message.message_id, sender.number);
 
     const text = message.content ?? '';
     const bare = message.type === 'text' && isBareAcknowledgement(text);
@@ -143,12 +147,12 @@ export class PolicyScanner {
     return group;
   }
 
-  private senderOf(groupId: string, senderId: string): SenderState {
-    const group = this.groupOf(groupId);
+  private senderIn(group: GroupState, groupId: string, senderId: string): SenderState {
     let sender = group.senders.get(senderId);
     if (!sender) {
       const key = membershipKey(groupId, senderId);
-      sender = { stats: this.statsOf(key), staff: this.ctx.memberships.get(key)?.staff === true };
+      sender = { stats: this.statsOf(key), staff: this.ctx.memberships.get(key)?.staff === true, number: this.senderIds.length };
+      this.senderIds.push(senderId);
       group.senders.set(senderId, sender);
     }
     return sender;
@@ -171,7 +175,7 @@ export class PolicyScanner {
 
   private reply(message: MessageRow, stats: MemberStats): void {
     const to = this.recent.senderOf(message.reply_to!);
-    if (to === message.sender_id) return;
+    if (to !== -1 && this.senderIds[to] === message.sender_id) return;
     stats.repliesGiven++;
     const question = this.open.get(message.reply_to!);
     if (question && !question.answered && question.senderId !== message.sender_id && message.sent_at <= question.deadline) {
@@ -219,10 +223,15 @@ export class PolicyScanner {
       this.openOrder.splice(0, this.openHead);
       this.openHead = 0;
     }
+    // Violations waiting for an admin: only walked once the oldest of them can have run out.
+    if (this.waiting.size === 0 || this.oldestWaiting + this.adminWindow >= now) return;
+    let oldest = Infinity;
     for (const [groupId, hits] of this.waiting) {
       while (hits.length > 0 && hits[0]!.sentAt + this.adminWindow < now) this.ctx.scan.unstoppedViolations.push(hits.shift()!);
       if (hits.length === 0) this.waiting.delete(groupId);
+      else if (hits[0]!.sentAt < oldest) oldest = hits[0]!.sentAt;
     }
+    this.oldestWaiting = oldest;
   }
 
   private adminReacted(groupId: string, at: number): void {
@@ -254,6 +263,7 @@ export class PolicyScanner {
         if (!hit.recalled) {
           const list = this.waiting.get(message.group_id) ?? [];
           list.push(hit);
+          if (hit.sentAt < this.oldestWaiting) this.oldestWaiting = hit.sentAt;
           this.waiting.set(message.group_id, list);
         }
       }
