@@ -105,7 +105,9 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
             reject(raw.line, undefined, raw.problem);
             continue;
           }
-          const result = coerceRow(spec, raw.record, options.timezone, { file: source.display, line: raw.line });
+          // Separate object literals for streamed messages: see coerceRow's `streamed`.
+          const ref = seen ? { file: source.display, line: raw.line } : { file: source.display, line: raw.line };
+          const result = coerceRow(spec, raw.record, options.timezone, ref, seen !== undefined);
           if (!result.ok) {
             reject(raw.line, result.field, result.reason);
             continue;

@@ -122,6 +122,9 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   // Rules, stage by stage.
   for (const ctx of contexts) {
     runStage(ctx, 'findings', matcherMissing.get(ctx));
+    // Content hits have become findings (only the findings stage reads them): free them before the
+    // ratings and the result are built, so a month's peak memory holds one copy, not two.
+    ctx.scan.hits.length = 0;
     runStage(ctx, 'ratings', undefined);
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);
