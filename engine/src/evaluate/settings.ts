@@ -45,6 +45,8 @@ export function settingsOf(policy: Policy): Settings {
 export interface CategoryInfo {
   index: number;
   label: string;
+  /** English name (labelEn, else the id). */
+  labelEn: string;
   exemptible: boolean;
   confidential: boolean;
   severity: 'error' | 'warning' | 'info';
@@ -55,14 +57,14 @@ export function categoriesOf(policy: Policy): Map<string, CategoryInfo> {
   const map = new Map<string, CategoryInfo>();
   (policy.content?.categories ?? []).forEach((category, index) => {
     map.set(category.id, {
-      index, label: category.label, exemptible: category.exemptible ?? false,
+      index, label: category.label, labelEn: category.labelEn ?? category.id, exemptible: category.exemptible ?? false,
       confidential: category.confidential ?? (category.clause === 'S1' || category.clause === 'S2'),
       severity: category.severity ?? 'error',
     });
   });
   (policy.content?.detectors ?? []).forEach((detector, index) => {
     if (!map.has(detector)) {
-      map.set(detector, { index, label: detector, exemptible: false, confidential: true, severity: policy.content?.detectorSeverity ?? 'error' });
+      map.set(detector, { index, label: detector, labelEn: detector, exemptible: false, confidential: true, severity: policy.content?.detectorSeverity ?? 'error' });
     }
   });
   return map;

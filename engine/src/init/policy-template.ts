@@ -75,17 +75,20 @@ content:
   categories:
     - id: insult
       label: 侮辱攻击
+      labelEn: Insults
       clause: N1
       severity: error
       terms: [废物, 蠢货, 白痴, 脑残]
     - id: ads
       label: 广告推销
+      labelEn: Ads and sales pitches
       clause: N4
       severity: error
       exemptible: true              # 事先报备（報備）后不计违规
       terms: [加微信, 代购, 兼职刷单, 扫码领取]
     - id: confidential
       label: 涉密信息
+      labelEn: Confidential information
       clause: S1
       confidential: true
       terms: [客户名单, 报价底价]
@@ -127,11 +130,11 @@ assessment:
 
 outcomes:
   actions:                          # 后续措施（R2）
-    - { id: advanced-training, label: 进阶培训 }
-    - { id: retake, label: 补考 }
-    - { id: coaching, label: 辅导 }
-    - { id: reassign, label: 调整培训岗位 }
-    - { id: handover, label: 离职交接并移出群聊 }
+    - { id: advanced-training, label: 进阶培训, labelEn: Advanced training }
+    - { id: retake, label: 补考, labelEn: Retake }
+    - { id: coaching, label: 辅导, labelEn: Coaching }
+    - { id: reassign, label: 调整培训岗位, labelEn: Change of training post }
+    - { id: handover, label: 离职交接并移出群聊, labelEn: Handover and removal }
   points: { excellent: 5, good: 2, pass: 0, fail: -3 }   # 绩效加减分（R1）
   followUp:
     excellent: [advanced-training]

@@ -247,6 +247,10 @@ export interface QunguiTrainingGroupPolicy {
        */
       label: string;
       /**
+       * English category name for English reports and finding messages (default: the id).
+       */
+      labelEn?: string;
+      /**
        * Regulation clause this category enforces.
        */
       clause: 'N1' | 'N2' | 'N4' | 'S1' | 'S2';

@@ -33,7 +33,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   parts.push(`<h2>${t('绩效分与发现', 'Points and findings')}</h2><div class="charts">`
     + barChart(t('绩效分（人数）', 'Points (members)'), summary.points.map((p) => ({ label: p.value > 0 ? `+${p.value}` : String(p.value), count: p.count })))
     + barChart(t('按条款', 'By clause'), summary.byClause.map((c) => ({ label: c.clause, count: c.count })))
-    + (summary.byCategory.length ? barChart(t('按内容类别', 'By content category'), summary.byCategory.map((c) => ({ label: categoryName(book, c.category), count: c.count }))) : '')
+    + (summary.byCategory.length ? barChart(t('按内容类别', 'By content category'), summary.byCategory.map((c) => ({ label: categoryName(book, c.category, locale), count: c.count }))) : '')
     + '</div>');
 
   parts.push(`<h2>${t('需要管理员处理', 'For the admins')}</h2>`);
@@ -59,8 +59,8 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }
 
-function categoryName(book: LabelBook, category: string): string {
-  for (const labels of Object.values(book)) if (labels.categories[category]) return labels.categories[category]!;
+function categoryName(book: LabelBook, category: string, locale: Locale): string {
+  for (const labels of Object.values(book)) if (labels.categories[category]) return labels.categories[category]![locale];
   return category;
 }
 

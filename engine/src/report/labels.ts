@@ -5,22 +5,22 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 export interface PolicyLabels {
   ratings: Record<string, { 'zh-CN': string; en: string }>;
   actions: Record<string, { 'zh-CN': string; en: string }>;
-  categories: Record<string, string>;
+  categories: Record<string, { 'zh-CN': string; en: string }>;
 }
 
 export type LabelBook = Record<string, PolicyLabels>;
 
-/** Labels from validated policy values (ratings[].label/labelEn, outcomes.actions[].label/labelEn). */
+/** Labels from validated policy values (ratings[], outcomes.actions[] and content.categories[]: label/labelEn). */
 export function labelsFromPolicies(policies: readonly { value: unknown }[]): LabelBook {
   const book: LabelBook = {};
   for (const { value } of policies) {
-    const policy = value as { metadata?: { id?: string }; ratings?: { id: string; label: string; labelEn?: string }[]; outcomes?: { actions?: { id: string; label: string; labelEn?: string }[] }; content?: { categories?: { id: string; label: string }[] } };
+    const policy = value as { metadata?: { id?: string }; ratings?: { id: string; label: string; labelEn?: string }[]; outcomes?: { actions?: { id: string; label: string; labelEn?: string }[] }; content?: { categories?: { id: string; label: string; labelEn?: string }[] } };
     const id = policy.metadata?.id;
     if (!id) continue;
     book[id] = {
       ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, { 'zh-CN': r.label, en: r.labelEn ?? r.id }])),
       actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, { 'zh-CN': a.label, en: a.labelEn ?? a.id }])),
-      categories: Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, c.label])),
+      categories: Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, { 'zh-CN': c.label, en: c.labelEn ?? c.id }])),
     };
   }
   return book;

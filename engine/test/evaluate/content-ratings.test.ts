@@ -4,7 +4,7 @@ import { at, findingsOf, flagged, member, msg, policy, run } from './helpers.js'
 
 const content = policy(`content:
   categories:
-    - { id: insult, label: 侮辱, clause: N1, terms: [废物] }
+    - { id: insult, label: 侮辱, labelEn: Insults, clause: N1, terms: [废物] }
     - { id: mock, label: 嘲讽, clause: N2, terms: [笑死人] }
     - { id: ads, label: 广告, clause: N4, exemptible: true, terms: [代购] }
     - { id: customer, label: 客户信息, clause: S1, terms: [客户名单] }
@@ -43,6 +43,9 @@ describe('content clauses', () => {
       ['phone', '138******78', '客户名单在我这，电话138******78', 'content.detectors[0]'],
     ]);
     expect(flagged(result, 'unreleased-information')).toEqual(['a']);
+    // Messages name the category in each language: labelEn where given, else the id.
+    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual({ 'zh-CN': 'a 的消息含不文明用语（侮辱）：“你真是废物”', en: 'a posted uncivil language (Insults): “你真是废物”' });
+    expect(findingsOf(result, 'disrespectful-language')[0]!.message.en).toContain('(mock)');
   });
 
   test('--no-redact shows numbers; excerpts never exceed 40 characters', async () => {

@@ -35,6 +35,6 @@ export const fixture: EvaluationResult = {
 const ratings = { excellent: { 'zh-CN': '优秀', en: 'Excellent' }, good: { 'zh-CN': '良好', en: 'Good' }, pass: { 'zh-CN': '合格', en: 'Pass' }, fail: { 'zh-CN': '不合格', en: 'Fail' } };
 
 export const labels: LabelBook = {
-  onboarding: { ratings, actions: { coach: { 'zh-CN': '导师辅导', en: 'Coaching' }, warn: { 'zh-CN': '书面提醒', en: 'Written reminder' } }, categories: { ads: '广告', 'personal-info': '个人信息' } },
+  onboarding: { ratings, actions: { coach: { 'zh-CN': '导师辅导', en: 'Coaching' }, warn: { 'zh-CN': '书面提醒', en: 'Written reminder' } }, categories: { ads: { 'zh-CN': '广告', en: 'Ads' }, 'personal-info': { 'zh-CN': '个人信息', en: 'Personal data' } } },
   management: { ratings, actions: {}, categories: {} },
 };

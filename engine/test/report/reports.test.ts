@@ -162,6 +162,7 @@ describe('report.html', () => {
     expect(html).toContain('<li>management C3: no materials data</li>');
     expect(html).toContain('<li>wrOther: 7 messages, 3 members</li>');
     expect(bars(html, '新员工培训群 · Overall')).toEqual([['Excellent', 1], ['Good', 0], ['Pass', 1], ['Fail', 1]]);
+    expect(bars(html, 'By content category')).toEqual([['Ads', 1], ['Personal data', 1]]);
   });
 });
 

@@ -94,10 +94,10 @@ describe('LSP features (zh-CN)', () => {
   it('folds sections and multi-line list items', async () => {
     const uri = await open(example);
     const ranges = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as { startLine: number; endLine: number }[];
-    // metadata: lines 4–10 (1-based) → 3–9; the insult category item: its 5 lines.
+    // metadata: lines 4–10 (1-based) → 3–9; the insult category item: its 6 lines.
     expect(ranges).toContainEqual({ startLine: lineOf(example, 'metadata:'), endLine: lineOf(example, '  description: 新员工') });
     const insult = lineOf(example, '- id: insult');
-    expect(ranges).toContainEqual({ startLine: insult, endLine: insult + 4 });
+    expect(ranges).toContainEqual({ startLine: insult, endLine: insult + 5 });
     expect(ranges).toContainEqual({ startLine: lineOf(example, 'outcomes:'), endLine: lineOf(example, 'action: reassign') });
     // Single-line flow items (`- { id: good, … }`) do not fold.
     expect(ranges.some((r) => r.startLine === lineOf(example, '{ id: good,'))).toBe(false);

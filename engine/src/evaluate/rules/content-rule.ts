@@ -53,13 +53,15 @@ export function contentRule(options: {
       for (const hits of groups.values()) {
         const hit = hits[0]!;
         const also = [...new Set(hits.slice(1).map((h) => h.match.text).filter((t) => t !== hit.match.text))];
-        const label = ctx.categories.get(hit.match.categoryId)?.label ?? hit.match.categoryId;
+        const category = ctx.categories.get(hit.match.categoryId);
+        const label = category?.label ?? hit.match.categoryId;
+        const labelEn = category?.labelEn ?? hit.match.categoryId;
         ctx.report({
           code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
           path: hitPath(ctx, hit), evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) }, ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
           message: {
             'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
-            en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${label}): “${hit.excerpt}”`,
+            en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
           },
         });
       }
