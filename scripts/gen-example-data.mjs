@@ -102,8 +102,8 @@ for (const group of Object.values(groups)) {
     else member(group, id);
   }
 }
-// An outside contact in the onboarding group (S4), added by an admin for a guest talk.
-member(groups.onboarding, 'wmGuestSpeaker01', { name: '外部讲师', joined: at(3, 14) });
+// An outside contact in the onboarding group (S4), added by an admin for a guest talk: a lecturer, so not rated.
+member(groups.onboarding, 'wmGuestSpeaker01', { name: '外部讲师', joined: at(3, 14), role: 'lecturer' });
 
 // Applications (M1): most approved; n05 without an application; n06 without a purpose; s03 still pending.
 for (const group of Object.values(groups)) {

@@ -19,7 +19,7 @@ import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef }
 import { activeMemberships } from './roster.js';
 import { memberFacts } from './rules/rating-rule.js';
 import { evalRules, type EvalRule } from './rules/index.js';
-import { learners } from './rules/learners.js';
+import { isRated, learners } from './rules/learners.js';
 import { PolicyScanner } from './scan/policy-scanner.js';
 import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';
@@ -129,7 +129,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);
       if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
-      rateOverall(ctx.policy, entry, memberFacts(ctx, m));
+      if (isRated(ctx, m)) rateOverall(ctx.policy, entry, memberFacts(ctx, m));
       const last = lastActivity(ctx, m);
       entry.metrics.lastActiveAt = last.at ?? null;
     }
@@ -159,6 +159,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         groupId: m.groupId, memberId: m.memberId, name: m.name, policyId: ctx.id,
         ratings: entry.ratings, metrics: Object.fromEntries(Object.entries(entry.metrics).sort(([a], [b]) => cmp(a, b))),
         points: entry.points, actions: entry.actions,
+        ...(isRated(ctx, m) ? {} : { notRated: leftGroupText(ctx.month.iso(m.row.left_at!).slice(0, 10)) }),
       });
     }
     findings.push(...(ctx as PolicyEvalInternal).findings);
@@ -299,4 +300,8 @@ export { membershipKey };
 
 async function* oneByOne<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
   for await (const row of rows) yield [row];
+}
+
+function leftGroupText(date: string): LocalizedText {
+  return { 'zh-CN': `${date} 已退群，本月不评级`, en: `left the group on ${date}: not rated this month` };
 }

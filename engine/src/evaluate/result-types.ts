@@ -25,6 +25,8 @@ export interface MemberResult {
   points: number | null;
   /** Follow-up action ids (R2), escalations included. */
   actions: string[];
+  /** Why the member has no ratings, points or follow-ups this month (they left the group before it ended). */
+  notRated?: { 'zh-CN': string; en: string };
 }
 
 export interface RuleLocation {

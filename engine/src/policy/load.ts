@@ -96,7 +96,9 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
       isDuplicate
         ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
         : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
-      error.pos[0], isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1]));
+      // yaml places an error about an unclosed collection at the end of the input one past the last
+      // character; ranges stay inside the text (at worst empty at its very end).
+      Math.min(error.pos[0], text.length), Math.min(isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1], text.length)));
   }
   if (document.errors.length > 0) {
     return { file, text, lineCounter, document, value: undefined, diagnostics };

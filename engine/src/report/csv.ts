@@ -20,12 +20,12 @@ export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Lo
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const metrics = metricColumns(result.members);
   const head = zh
-    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施', ...metrics.map((k) => metricLabel(k, locale))]
-    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions', ...metrics.map((k) => metricLabel(k, locale))];
+    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施', '备注', ...metrics.map((k) => metricLabel(k, locale))]
+    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions', 'note', ...metrics.map((k) => metricLabel(k, locale))];
   const rows = result.members.map((m) => [
     m.groupId, m.memberId, m.name ?? '', m.policyId,
     ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
-    m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+    m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '), m.notRated?.[locale] ?? '',
     ...metrics.map((k) => m.metrics[k] ?? ''),
   ]);
   return table([head, ...rows]);

@@ -17,9 +17,9 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const members = workbook.addWorksheet(zh ? '成员' : 'Members');
   const metrics = metricColumns(result.members);
-  members.addRow([...(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions']), ...metrics.map((k) => metricLabel(k, locale))]).font = { bold: true };
+  members.addRow([...(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施', '备注'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions', 'Note']), ...metrics.map((k) => metricLabel(k, locale))]).font = { bold: true };
   for (const m of result.members) {
-    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '), ...metrics.map((k) => m.metrics[k] ?? null)]);
+    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '), m.notRated?.[locale] ?? '', ...metrics.map((k) => m.metrics[k] ?? null)]);
   }
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
   findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Action', 'Policy line', 'Evidence']).font = { bold: true };

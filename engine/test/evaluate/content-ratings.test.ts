@@ -185,6 +185,21 @@ describe('ratings, points and follow-ups', () => {
     expect(result.notEvaluated.map((n) => [n.clause, n.code])).toContainEqual(['R2', 'repeated-fail']);
   });
 
+  test('a member who left the group during the month is listed with metrics but not rated; one who leaves at the month end is', async () => {
+    const result = await run(rated, {
+      ...rows,
+      members: [member('top'), member('low', { left_at: at('2026-11-20 18:00') }), member('stays', { left_at: at('2026-12-01 00:00') })],
+    });
+    const low = result.members.find((m) => m.memberId === 'low')!;
+    expect(low.ratings).toEqual({ assignments: null, tests: null, participation: null, overall: null });
+    expect([low.points, low.actions]).toEqual([null, []]);
+    expect(low.notRated).toEqual({ 'zh-CN': '2026-11-20 已退群，本月不评级', en: 'left the group on 2026-11-20: not rated this month' });
+    expect(low.metrics).toMatchObject({ accuracy: 59.5, activeDays: 1, contentMessages: 1 });
+    for (const code of ['assignment-rating-fail', 'participation-rating-fail', 'points-deducted']) expect(flagged(result, code)).toEqual(['stays']);
+    const stays = result.members.find((m) => m.memberId === 'stays')!;
+    expect([stays.ratings.overall, stays.points, stays.notRated]).toEqual(['fail', -4, undefined]);
+  });
+
   test('R2 escalation: fail in October and November → reassign; a gap month breaks the run', async () => {
     const october = { version: 1 as const, month: '2026-10', policies: [], findings: [], notEvaluated: [], ungovernedGroups: [], data: { rows: {}, rejected: 0, counts: {} },
       members: [{ groupId: 'g1', memberId: 'low', name: null, policyId: 'test-policy', ratings: { assignments: null, tests: null, participation: null, overall: 'fail' }, metrics: {}, points: -4, actions: [] }] };

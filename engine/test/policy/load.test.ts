@@ -17,6 +17,14 @@ describe('loading bad input', () => {
     expect(result.diagnostics.find((d) => d.code === 'yaml-syntax')!.message['zh-CN']).toContain('制表符');
   });
 
+  it('an unclosed flow collection at the end of the file is reported inside the text (found by the fuzz test)', () => {
+    const text = `${minimalPolicy}ratings:\n  - { id: [`;
+    const result = validatePolicy({ file: 't.yaml', text });
+    const syntax = result.diagnostics.filter((d) => d.code === 'yaml-syntax');
+    expect(syntax.length).toBeGreaterThan(0);
+    for (const d of syntax) expect([d.range.startOffset <= text.length, d.range.endOffset <= text.length]).toEqual([true, true]);
+  });
+
   it('reports a duplicate key at the second occurrence', () => {
     const text = minimalPolicy.replace('  name: 测试群\n', '  name: 测试群\n  name: 另一个\n');
     expect(diagnose(text)).toEqual(['duplicate-key 6:3-6:7']);

@@ -23,11 +23,20 @@ describe('members.csv and findings.csv', () => {
   it('members.csv: BOM, CRLF, rating and action labels from the policy, empty cells for no data, metrics (timestamps left out)', async () => {
     const { read } = await write();
     expect(read('members.csv')).toBe('\uFEFF'
-      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,活跃天数,作业准确性\r\n'
-      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,12,91.5\r\n'
-      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,2,\r\n'
-      + 'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,\r\n'
-      + 'wrMgmtLead,m01,王强,management,,,,良好,1,,,\r\n');
+      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,活跃天数,作业准确性\r\n'
+      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,12,91.5\r\n'
+      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,2,\r\n'
+      + 'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,,\r\n'
+      + 'wrMgmtLead,m01,王强,management,,,,良好,1,,,,\r\n');
+  });
+
+  it('members.csv: a member who left the group has a note in the locale of the report, and no ratings', async () => {
+    const left = { ...fixture, members: fixture.members.map((m) => (m.memberId === 'm01' ? { ...m, ratings: { assignments: null, tests: null, participation: null, overall: null }, points: null, notRated: { 'zh-CN': '2026-10-20 已退群，本月不评级', en: 'left the group on 2026-10-20: not rated this month' } } : m)) };
+    for (const [locale, row] of [['zh-CN', 'wrMgmtLead,m01,王强,management,,,,,,,2026-10-20 已退群，本月不评级,,'], ['en', 'wrMgmtLead,m01,王强,management,,,,,,,left the group on 2026-10-20: not rated this month,,']] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
+      await writeReports(left, dir, { locale, formats: [], labels });
+      expect(readFileSync(join(dir, 'members.csv'), 'utf8').split('\r\n')[4]).toBe(row);
+    }
   });
 
   it('findings.csv: quoting, the policy line, and phone numbers masked unless redact is off', async () => {
@@ -45,8 +54,8 @@ describe('members.csv and findings.csv', () => {
 
   it('English headers with --locale en', async () => {
     const { read } = await write({ locale: 'en' });
-    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,active days,accuracy');
-    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,2,');
+    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,active days,accuracy');
+    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,2,');
     expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1-no-application,M1,error,onboarding,wrOnboard2026,wmExt001,No approved application,remove,/);
   });
 
@@ -182,12 +191,12 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['成员', '发现']);
     const members = workbook.getWorksheet('成员')!;
     expect(members.rowCount).toBe(5);
-    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', 2]);
+    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', '', 2]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);
     expect(findings.getRow(3).getCell(8).value).toBe('review');
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(members.autoFilter).toBe('A1:L1'); // 10 fixed columns + the fixture's 2 metric columns
+    expect(members.autoFilter).toBe('A1:M1'); // 11 fixed columns + the fixture's 2 metric columns
     expect(findings.getRow(3).getCell(10).value).toBe('messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我');
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });

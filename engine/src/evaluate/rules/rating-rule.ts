@@ -6,7 +6,7 @@ import { who, whoEn } from '../describe.js';
 import type { Metrics } from '../metrics.js';
 import { DAY } from '../time.js';
 import type { TableName } from '../../data/bundle-types.js';
-import { learners, t } from './learners.js';
+import { isRated, learners, t } from './learners.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 import { ratingOf } from '../member-rating.js';
 
@@ -42,7 +42,7 @@ export function ratingRule(options: {
         const metrics = options.metrics(ctx, m);
         const entry = ratingOf(ctx, m.key);
         Object.assign(entry.metrics, metrics);
-        if (!options.hasData(metrics)) continue;
+        if (!isRated(ctx, m) || !options.hasData(metrics)) continue;
         const outcome = rate(dimension, bands, main, metrics, memberFacts(ctx, m));
         if (!outcome) continue;
         entry.ratings[dimension] = outcome.rating;
