@@ -4,11 +4,13 @@
 //   tables:
 //     employees: { file: 花名册.xlsx, sheet: 在职员工, headerRow: 3, columns: { 工号: employee_id, 姓名: name } }
 //     messages:  { file: "archive/*.jsonl", format: jsonl }
+//   timezone: Asia/Shanghai   # optional: the zone of times without an offset
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { TableName } from './bundle-types.js';
 import { TABLES } from './table-specs.js';
+import { isKnownZone } from './parse-time.js';
 
 export type SourceFormat = 'csv' | 'jsonl' | 'xlsx' | 'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv';
 
@@ -44,6 +46,8 @@ export async function readManifest(dir: string): Promise<TableSource[] | undefin
     throw new ManifestError(`bundle.yaml: ${(error as Error).message}`);
   }
   const tables = (value as { tables?: unknown } | null)?.tables;
+  // A bundle.yaml may only set the time zone; the tables then keep their default file names.
+  if (tables === undefined && typeof (value as { timezone?: unknown } | null)?.timezone === 'string') return undefined;
   if (!tables || typeof tables !== 'object') throw new ManifestError('bundle.yaml: 需要 tables 映射 / needs a "tables" mapping');
   const sources: TableSource[] = [];
   for (const [table, raw] of Object.entries(tables as Record<string, unknown>)) {
@@ -58,4 +62,27 @@ export async function readManifest(dir: string): Promise<TableSource[] | undefin
     }
   }
   return sources;
+}
+
+/**
+ * bundle.yaml's `timezone`: the IANA zone of the exports' wall-clock times (those without an offset).
+ * Needed when the policies evaluated together are in different zones; otherwise theirs is used.
+ */
+export async function readBundleTimezone(dir: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'bundle.yaml'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new ManifestError(`bundle.yaml: ${(error as Error).message}`);
+  }
+  const zone = (value as { timezone?: unknown } | null)?.timezone;
+  if (zone === undefined) return undefined;
+  if (typeof zone !== 'string' || !isKnownZone(zone)) throw new ManifestError(`bundle.yaml: timezone ${JSON.stringify(zone)} 不是有效的 IANA 时区 / is not an IANA time zone (e.g. Asia/Shanghai)`);
+  return zone;
 }

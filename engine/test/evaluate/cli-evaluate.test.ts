@@ -58,6 +58,24 @@ describe('qungui evaluate', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  test('policies in different time zones need bundle.yaml timezone; the exports\' wall times are read in it', async () => {
+    const dir = setup(BASE);
+    writeFileSync(join(dir, 'berlin.qungui.yaml'), BASE.replace('id: test-policy', 'id: berlin').replace('timezone: Asia/Shanghai', 'timezone: Europe/Berlin').replace('groups: [g1]', 'groups: [g2]'));
+    const refused = io(dir);
+    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], refused.io)).toBe(2);
+    expect(refused.err.join('')).toContain('different time zones (Asia/Shanghai, Europe/Berlin): set timezone in bundle.yaml');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    writeFileSync(join(dir, 'data/bundle.yaml'), 'timezone: Europe/Berlin\n');
+    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8'));
+    // a's "2026-11-02 09:00:00" read in Berlin (UTC+1) is 16:00 in Shanghai, g1's zone.
+    expect(result.members.find((m: { memberId: string }) => m.memberId === 'a').metrics.lastActiveAt).toBe(Date.UTC(2026, 10, 2, 8));
+    writeFileSync(join(dir, 'data/bundle.yaml'), 'timezone: Mars/Olympus\n');
+    const bad = io(dir);
+    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toContain('timezone "Mars/Olympus"');
+  });
+
   test('usage errors exit 2', async () => {
     const dir = setup(BASE);
     expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out'], io(dir).io)).toBe(2);

@@ -4,17 +4,18 @@
 // (members, messages) missing, 2 usage or I/O.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readBundleTimezone } from '../../data/manifest.js';
 import { openBundle } from '../../data/open-bundle.js';
 import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
-const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Asia/Shanghai] [--show N] [--locale zh-CN|en]
+const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|en]
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { month: { type: 'string' }, timezone: { type: 'string', default: 'Asia/Shanghai' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { month: { type: 'string' }, timezone: { type: 'string' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.stdout(help); return EXIT_OK; }
   const locale = parseLocale(values.locale, io.env);
@@ -25,7 +26,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const show = Number(values.show);
   let bundle;
   try {
-    bundle = await openBundle(dir, { timezone: values.timezone!, ...(month ? { month } : {}) });
+    // --timezone, else bundle.yaml's timezone, else China Standard Time (the product's home zone).
+    const timezone = values.timezone ?? (await readBundleTimezone(dir)) ?? 'Asia/Shanghai';
+    bundle = await openBundle(dir, { timezone, ...(month ? { month } : {}) });
     for (const table of TABLES) {
       if (!bundle.present.has(table)) continue;
       if (table === 'messages') for await (const _ of bundle.messages()) { /* count */ }

@@ -4,7 +4,7 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openBundle, rejectedToCsv } from '../../data/index.js';
+import { openBundle, readBundleTimezone, rejectedToCsv } from '../../data/index.js';
 import type { Bundle } from '../../data/bundle-types.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import type { EvaluationResult } from '../../evaluate/result-types.js';
@@ -77,10 +77,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`qungui evaluate: 数据文件夹不存在 / no such data folder: ${values.data}\n`);
     return EXIT_USAGE;
   }
-  const timezone = (policies[0]!.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai';
+  // Times without an offset in the exports are read in the policies' zone; policies in different
+  // zones make that ambiguous, so bundle.yaml must then name it.
+  const zones = [...new Set(policies.map((p) => (p.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai'))].sort();
   const history = values.history ? await readHistory(resolve(io.cwd, values.history), io) : [];
   let bundle: Bundle;
   try {
+    const bundleZone = await readBundleTimezone(dataDir);
+    if (!bundleZone && zones.length > 1) {
+      io.stderr(`qungui evaluate: 群规的时区不同（${zones.join('、')}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone / the policies are in different time zones (${zones.join(', ')}): set timezone in bundle.yaml for the exports' times\n`);
+      return EXIT_USAGE;
+    }
+    const timezone = bundleZone ?? zones[0]!;
     bundle = await openBundle(dataDir, { timezone, month });
   } catch (error) {
     io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
