@@ -10,6 +10,7 @@ import type { ContentMatcher } from '../matcher-port.js';
 import { HOUR } from '../time.js';
 import { emptyStats, type Hit, type MemberStats, type Question } from './scan-state.js';
 import { RecentSenders } from './recent-senders.js';
+import { containsAny } from './contains-any.js';
 
 const MAX_NAME = 16;
 
@@ -38,7 +39,10 @@ export class PolicyScanner {
   private readonly openByAsker = new Map<string, PendingQuestion[]>();
   private readonly byName = new Map<string, string>();
 
+  private readonly hasQuestionMarker: (text: string) => boolean;
+
   constructor(private readonly ctx: PolicyEval, private readonly matcher: ContentMatcher | undefined) {
+    this.hasQuestionMarker = containsAny(ctx.settings.questionMarkers);
     this.exemptions = new Map();
     for (const exemption of ctx.data.rows.exemptions) {
       const key = `${exemption.group_id}\u0000${exemption.category}`;
@@ -168,9 +172,7 @@ export class PolicyScanner {
   }
 
   private isQuestion(text: string): boolean {
-    if (text === '') return false;
-    for (const marker of this.ctx.settings.questionMarkers) if (text.includes(marker)) return true;
-    return false;
+    return text !== '' && this.hasQuestionMarker(text);
   }
 
   private reply(message: MessageRow, stats: MemberStats): void {
