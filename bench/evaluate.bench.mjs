@@ -22,6 +22,7 @@ if (process.argv[2] === '--child') {
   const started = performance.now();
   let count = 0;
   let scanEnd;
+  let findings;
   if (mode === 'parse') {
     const lines = createInterface({ input: createReadStream(join(dir, 'messages.jsonl')), crlfDelay: Infinity });
     for await (const line of lines) if (line) { JSON.parse(line); count++; }
@@ -31,42 +32,18 @@ if (process.argv[2] === '--child') {
     const validated = engine.validatePolicy({ file: 'policy.qungui.yaml', text });
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`bench policy invalid: ${errors.slice(0, 3).map((e) => e.message.en).join('; ')}`);
-    // QUNGUI_BENCH_READER=standin isolates the evaluation's own memory from the reader's.
-    const useReader = typeof engine.openBundle === 'function' && process.env.QUNGUI_BENCH_READER !== 'standin';
-    const bundle = useReader
-      ? await engine.openBundle(dir, { timezone: 'Asia/Shanghai', month: MONTH })
-      : jsonlBundle(dir);
+    const bundle = await engine.openBundle(dir, { timezone: 'Asia/Shanghai', month: MONTH });
     // The end of the message pass (onProgress with a total) splits the time: reading + scanning, then rules and result.
     const result = await engine.evaluate({ policies: [validated], bundle, month: MONTH, onProgress: (done, total) => {
       count = done;
       if (total !== undefined) scanEnd = { ms: performance.now() - started, rssMb: process.memoryUsage().rss / 1048576 };
     } });
-    process.stderr.write(`  ${result.findings.length} findings, ${result.members.length} members, reader: ${useReader ? 'openBundle' : 'bench JSONL stand-in'}, matcher: ${result.notEvaluated.some((n) => n.reason.en.includes('matcher') || n.reason.en.includes('content rules could not')) ? 'MISSING' : 'compileMatcher'}\n`);
+    if (result.notEvaluated.some((n) => n.reason.en.includes('matcher') || n.reason.en.includes('content rules could not'))) throw new Error('bench: the content matcher did not run');
+    findings = result.findings.length;
   }
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, count, rssMb: process.resourceUsage().maxRSS / 1024, scanEnd }));
+  process.stdout.write(JSON.stringify({ ms, count, rssMb: process.resourceUsage().maxRSS / 1024, scanEnd, findings }));
   process.exit(0);
-}
-
-/** Until engine/src/data lands in dist: members + messages JSONL read the same streaming way. */
-function jsonlBundle(dir) {
-  const parseTime = (row) => ({ ...row, sent_at: Date.parse(row.sent_at), ...(row.joined_at ? { joined_at: Date.parse(row.joined_at) } : {}) });
-  const members = readFileSync(join(dir, 'members.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => parseTime(JSON.parse(l)));
-  return {
-    present: new Set(['members', 'messages']),
-    load: async (table) => (table === 'members' ? members : []),
-    messages: () => ({
-      async *[Symbol.asyncIterator]() {
-        let line = 1;
-        for await (const text of createInterface({ input: createReadStream(join(dir, 'messages.jsonl')), crlfDelay: Infinity })) {
-          line++;
-          if (text) yield { ...parseTime(JSON.parse(text)), source: { file: 'messages.jsonl', line } };
-        }
-      },
-    }),
-    rejected: [],
-    counts: {},
-  };
 }
 
 // ---- parent: generate, measure, report --------------------------------------------------------
@@ -142,20 +119,22 @@ for (const [name, n] of Object.entries(sizes)) {
   console.log(`generating ${n.toLocaleString('en-US')} messages → ${dirs[name]}`);
   await generate(dirs[name], n, terms);
 }
-const parse1 = measure('parse', dirs['1m']);
-console.log(`parse 1M: ${(parse1.ms / 1000).toFixed(2)} s, ${parse1.rssMb.toFixed(0)} MB`);
-const eval1 = measure('evaluate', dirs['1m']);
-const phases = (run) => `message pass done at ${(run.scanEnd.ms / 1000).toFixed(2)} s with ${run.scanEnd.rssMb.toFixed(0)} MB RSS`;
-console.log(`evaluate 1M: ${(eval1.ms / 1000).toFixed(2)} s, peak ${eval1.rssMb.toFixed(0)} MB (${phases(eval1)})`);
-const eval4 = measure('evaluate', dirs['4m']);
-console.log(`evaluate 4M: ${(eval4.ms / 1000).toFixed(2)} s, peak ${eval4.rssMb.toFixed(0)} MB (${phases(eval4)})`);
-// The evaluation's own memory: the stand-in reader (no duplicate-id set) and a 256 MB old space, so
-// V8 collects instead of growing; what remains grows only with the findings result.json must hold.
-const own = { flags: ['--max-old-space-size=256'], env: { QUNGUI_BENCH_READER: 'standin' } };
-const own1 = measure('evaluate', dirs['1m'], own);
-const own4 = measure('evaluate', dirs['4m'], own);
-console.log(`evaluate-own-peak-rss-mb-1m-heap256: ${own1.rssMb.toFixed(0)}`);
-console.log(`evaluate-own-peak-rss-mb-4m-heap256: ${own4.rssMb.toFixed(0)}`);
+// Peak RSS depends on when V8 happens to run a major collection (±20% between identical runs), and
+// times on a shared machine are noisy too: each figure is the median of RUNS runs, each in its own process.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function measureRuns(mode, dir, label) {
+  const runs = Array.from({ length: RUNS }, () => measure(mode, dir));
+  for (const run of runs) {
+    const pass = run.scanEnd ? `, ${run.findings} findings (message pass done at ${(run.scanEnd.ms / 1000).toFixed(2)} s with ${run.scanEnd.rssMb.toFixed(0)} MB RSS)` : '';
+    console.log(`${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${run.rssMb.toFixed(0)} MB${pass}`);
+  }
+  return { ms: median(runs.map((r) => r.ms)), rssMb: median(runs.map((r) => r.rssMb)) };
+}
+const parse1 = measureRuns('parse', dirs['1m'], 'parse 1M');
+const eval1 = measureRuns('evaluate', dirs['1m'], 'evaluate 1M');
+const eval4 = measureRuns('evaluate', dirs['4m'], 'evaluate 4M');
+console.log(`medians of ${RUNS} runs:`);
 console.log(`evaluate-messages-per-second-1m: ${Math.round(1_000_000 / (eval1.ms / 1000))}`);
 console.log(`evaluate-peak-rss-mb-4m: ${eval4.rssMb.toFixed(0)}`);
 console.log(`evaluate-vs-parse-ratio: ${(eval1.ms / parse1.ms).toFixed(2)}`);

@@ -57,7 +57,7 @@ async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGen
 function recordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
   const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
   if (special) return batched(special(source.path, source));
-  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, ...(onBytes ? { onBytes } : {}) };
+  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, streamed: source.table === 'messages', ...(onBytes ? { onBytes } : {}) };
   if (options.format === 'jsonl') return readJsonlBatches(source.path, options);
   return batched(readRecords(source.path, options));
 }
@@ -90,7 +90,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
         rejected.push({ table, file: source.display, line, ...(field ? { field } : {}), reason });
       };
       for await (const batch of recordsOf(source, table === 'messages' ? (n) => { bytesRead += n; } : undefined)) {
-        const accepted: Record<string, unknown>[] = [];
+        const accepted: Record<string, unknown>[] = seen ? [] : []; // streamed rows: see ReadOptions.streamed
         for (const raw of batch) {
           if ('skip' in raw) {
             if (c) {
@@ -105,7 +105,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
             reject(raw.line, undefined, raw.problem);
             continue;
           }
-          // Separate object literals for streamed messages: see coerceRow's `streamed`.
+          // Separate object literals for streamed messages: see ReadOptions.streamed.
           const ref = seen ? { file: source.display, line: raw.line } : { file: source.display, line: raw.line };
           const result = coerceRow(spec, raw.record, options.timezone, ref, seen !== undefined);
           if (!result.ok) {
