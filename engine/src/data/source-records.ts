@@ -1,0 +1,29 @@
+// Raw records of one source file, in batches: plain CSV/JSONL/XLSX through read-records.ts, or a source
+// format (wecom-archive, …) batched here. Used by the bundle reader and by the message reader thread.
+import { sourceFormats } from './formats/index.js';
+import type { TableSource } from './manifest.js';
+import { readJsonlBatches, readRecords, type RawRecord } from './read-records.js';
+
+/** A table source resolved to one file. Plain data: it is posted to the message reader thread. */
+export interface ResolvedSource extends TableSource { path: string; display: string }
+
+async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGenerator<RawRecord[]> {
+  let batch: RawRecord[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */
+export function recordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
+  const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
+  if (special) return batched(special(source.path, source));
+  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, streamed: source.table === 'messages', ...(onBytes ? { onBytes } : {}) };
+  if (options.format === 'jsonl') return readJsonlBatches(source.path, options);
+  return batched(readRecords(source.path, options));
+}
