@@ -15,3 +15,8 @@ export * from './evaluate/index.js';
 export * from './data/index.js';
 export * from './report/index.js';
 export * from './match/index.js';
+
+// Built, this file is dist/index.js and the message reader thread dist/message-worker.js; from
+// sources there is none, and messages are read in-thread.
+import { registerMessageWorker } from './data/message-thread.js';
+registerMessageWorker(new URL('./message-worker.js', import.meta.url));

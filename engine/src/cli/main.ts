@@ -43,6 +43,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return EXIT_USAGE;
   }
   try {
+    if (name === 'evaluate' || name === 'bundle' || name === 'diff' || name === 'test') {
+      // Built, this file is dist/qungui.js and the message reader thread dist/message-worker.js.
+      (await import('../data/message-thread.js')).registerMessageWorker(new URL('./message-worker.js', import.meta.url));
+    }
     return await (await load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

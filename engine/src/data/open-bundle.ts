@@ -8,6 +8,7 @@ import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, T
 import { readManifest } from './manifest.js';
 import { recordsOf, type ResolvedSource } from './source-records.js';
 import { RowChecker } from './row-check.js';
+import { messagesFromWorker, messageWorkerFor } from './message-thread.js';
 import { rowOf } from './coerce-row.js';
 import { TABLES, tableSpecs } from './table-specs.js';
 import { monthBounds } from './month-bounds.js';
@@ -79,7 +80,16 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
 
   function messageBatches(): AsyncIterable<MessageRow[]> {
     // Rows are counted (and rejects recorded) on the first complete pass only.
-    return rowBatchesOf('messages', !messagesCounted) as AsyncIterable<unknown> as AsyncIterable<MessageRow[]>;
+    const account = !messagesCounted;
+    const worker = messageWorkerFor(bytesTotal);
+    if (!worker) return rowBatchesOf('messages', account) as AsyncIterable<unknown> as AsyncIterable<MessageRow[]>;
+    const input = { sources: sources.filter((s) => s.table === 'messages'), zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(bounds ? { bounds } : {}), account };
+    return messagesFromWorker(worker, input, (n) => { bytesRead += n; }, (result) => {
+      if (!account) return;
+      if (result.counts) counts.messages = result.counts;
+      rejected.push(...result.rejected);
+      messagesCounted = true;
+    });
   }
 
   return {

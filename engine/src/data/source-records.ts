@@ -19,8 +19,27 @@ async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGen
   if (batch.length) yield batch;
 }
 
+/**
+ * A file of the bundle that cannot be read at all (not a workbook, unreadable bytes, a broken source
+ * format): the run stops with the file named, never with a stack trace. Known by `name`, which
+ * survives the trip from the message reader thread.
+ */
+export class SourceReadError extends Error {
+  override name = 'SourceReadError';
+}
+
+/** Raw records of one source in batches; a failure to read names the file (SourceReadError). */
+export async function* recordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncGenerator<RawRecord[]> {
+  try {
+    yield* rawRecordsOf(source, onBytes);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SourceReadError(`${source.display}：无法读取（${message}）/ ${source.display}: cannot be read (${message})`);
+  }
+}
+
 /** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */
-export function recordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
+function rawRecordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
   const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
   if (special) return batched(special(source.path, source));
   const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, streamed: source.table === 'messages', ...(onBytes ? { onBytes } : {}) };

@@ -100,10 +100,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stderr(`\r${progressLine(bytes && bytes.total > 0 ? bytes.read / bytes.total : 0, done, locale)}`);
     }
     : undefined;
-  const result = await evaluate({
-    policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
-    ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
-  });
+  let result: EvaluationResult;
+  try {
+    result = await evaluate({
+      policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
+      ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
+    });
+  } catch (error) {
+    // A bundle file that cannot be read at all: name it and stop, nothing written.
+    if ((error as Error).name !== 'SourceReadError') throw error;
+    if (progress) io.stderr('\n');
+    io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   if (progress) io.stderr('\n');
 
   const outDir = resolve(io.cwd, values.out);

@@ -1,0 +1,78 @@
+// Messages read on the reader thread (engine/src/data/message-thread.ts) give the same bytes as
+// messages read in-thread: on the example month, on a bundle full of bad rows spread over two
+// message files, for `bundle check`, and for a file that cannot be read at all (named, exit 2, no
+// stack trace, nothing written).
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qungui, repoRoot } from './helpers/cli.js';
+
+const THREAD = { QUNGUI_READER_THREAD: '1' };
+const IN_THREAD = { QUNGUI_READER_THREAD: '0' };
+
+function evaluateBoth(args: (out: string) => string[], cwd = repoRoot) {
+  const outs = [THREAD, IN_THREAD].map((env) => {
+    const out = mkdtempSync(join(tmpdir(), 'qungui-thread-'));
+    const run = qungui(args(out), { cwd, env });
+    return { out, run };
+  });
+  return outs;
+}
+
+function expectSameFiles(a: string, b: string) {
+  const files = readdirSync(a).sort();
+  expect(files).toEqual(readdirSync(b).sort());
+  for (const file of files) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
+}
+
+describe('the message reader thread', () => {
+  it('the example month: every output byte-identical with and without the thread', () => {
+    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out, '--format', 'xlsx']);
+    expect([thread!.run.code, inThread!.run.code]).toEqual([0, 0]);
+    expect(thread!.run.stdout.replaceAll(thread!.out, 'OUT')).toBe(inThread!.run.stdout.replaceAll(inThread!.out, 'OUT'));
+    expectSameFiles(thread!.out, inThread!.out);
+  });
+
+  it('bad rows over two message files: same rejects, same counts, same findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-bundle-'));
+    mkdirSync(join(dir, 'data/chat'), { recursive: true });
+    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
+    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
+    writeFileSync(join(dir, 'data/bundle.yaml'), 'tables:\n  members: members.csv\n  messages: { file: "chat/*.jsonl", format: jsonl }\n');
+    const line = (id: string, sender: string, at: string, content: string) => JSON.stringify({ message_id: id, group_id: 'wrOnboard2026', sender_id: sender, sent_at: at, type: 'text', content });
+    writeFileSync(join(dir, 'data/chat/1.jsonl'), [
+      line('m1', 'a', '2026-10-02 09:00:00', '大家好，请问作业在哪里？'),
+      line('m2', 'b', '2026-10-02 09:05:00', '你真是废物'),
+      line('m1', 'b', '2026-10-02 09:06:00', '重复的消息 ID'),
+      '{"message_id": "m3", broken',
+      '',
+      line('m4', 'a', '2026-11-02 09:00:00', '下个月的消息'),
+      JSON.stringify({ message_id: 'm5', group_id: 'wrOnboard2026', sent_at: '2026-10-03 09:00:00', type: 'text' }),
+    ].join('\n') + '\n');
+    writeFileSync(join(dir, 'data/chat/2.jsonl'), [line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n') + '\n');
+    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir);
+    expect([thread!.run.code, inThread!.run.code]).toEqual([0, 0]);
+    expectSameFiles(thread!.out, inThread!.out);
+    const result = JSON.parse(readFileSync(join(thread!.out, 'result.json'), 'utf8'));
+    expect(result.data.counts.messages).toEqual({ read: 8, accepted: 3, rejected: 5 });
+    const rejected = readFileSync(join(thread!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+    expect(rejected).toEqual(['chat/1.jsonl,3,messages,message_id', 'chat/1.jsonl,4,messages,', 'chat/1.jsonl,6,messages,sent_at', 'chat/1.jsonl,7,messages,sender_id', 'chat/2.jsonl,1,messages,message_id']);
+    const check = [THREAD, IN_THREAD].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
+    expect(check[0]!.stdout).toBe(check[1]!.stdout);
+    expect(check[0]!.code).toBe(1);
+  });
+
+  it('a message file that cannot be read fails the run with the same message either way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-broken-'));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
+    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\n');
+    writeFileSync(join(dir, 'data/messages.xlsx'), 'this is not a workbook');
+    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir);
+    expect([thread!.run.code, inThread!.run.code]).toEqual([2, 2]);
+    expect(thread!.run.stderr).toBe(inThread!.run.stderr);
+    expect(thread!.run.stderr).toMatch(/^qungui evaluate: messages\.xlsx：无法读取（.*\/ messages\.xlsx: cannot be read \(.*\)\n$/);
+    expect(readdirSync(thread!.out)).toEqual([]);
+  });
+});
