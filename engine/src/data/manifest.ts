@@ -32,19 +32,24 @@ export class ManifestError extends Error {}
 
 const FORMATS: SourceFormat[] = ['csv', 'jsonl', 'xlsx', 'wecom-archive', 'wecom-groupchat', 'memotrace-csv'];
 
-export async function readManifest(dir: string): Promise<TableSource[] | undefined> {
+/** bundle.yaml parsed (null when empty), or undefined when the folder has none. */
+async function readBundleYaml(dir: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(join(dir, 'bundle.yaml'), 'utf8');
   } catch {
     return undefined;
   }
-  let value: unknown;
   try {
-    value = parse(text, { maxAliasCount: 100 });
+    return parse(text, { maxAliasCount: 100 }) ?? null;
   } catch (error) {
     throw new ManifestError(`bundle.yaml: ${(error as Error).message}`);
   }
+}
+
+export async function readManifest(dir: string): Promise<TableSource[] | undefined> {
+  const value = await readBundleYaml(dir);
+  if (value === undefined) return undefined;
   const tables = (value as { tables?: unknown } | null)?.tables;
   // A bundle.yaml may only set the time zone; the tables then keep their default file names.
   if (tables === undefined && typeof (value as { timezone?: unknown } | null)?.timezone === 'string') return undefined;
@@ -69,18 +74,7 @@ export async function readManifest(dir: string): Promise<TableSource[] | undefin
  * Needed when the policies evaluated together are in different zones; otherwise theirs is used.
  */
 export async function readBundleTimezone(dir: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'bundle.yaml'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = parse(text, { maxAliasCount: 100 });
-  } catch (error) {
-    throw new ManifestError(`bundle.yaml: ${(error as Error).message}`);
-  }
+  const value = await readBundleYaml(dir);
   const zone = (value as { timezone?: unknown } | null)?.timezone;
   if (zone === undefined) return undefined;
   if (typeof zone !== 'string' || !isKnownZone(zone)) throw new ManifestError(`bundle.yaml: timezone ${JSON.stringify(zone)} 不是有效的 IANA 时区 / is not an IANA time zone (e.g. Asia/Shanghai)`);
