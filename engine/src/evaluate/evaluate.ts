@@ -214,13 +214,21 @@ function createContext(
   };
   const findings: Finding[] = [];
   const notEvaluatedList: NotEvaluated[] = [];
+  const locations = new Map<string, Finding['rule']>();
   const ctx: PolicyEvalInternal = {
     policy, validated, id: policy.metadata.id, file: validated.file, month: range, groups, settings,
     categories: categoriesOf(policy), present,
     data: { members: rows.members, employees, rows },
     memberships: activeMemberships(rows.members, range, settings, employees, rows.applications),
     scan: emptyScanState(), history, redact, cache: new Map(), ratings: new Map(), findings, notEvaluatedList,
-    locate: (path) => locate(validated, path),
+    locate: (path) => {
+      // Findings from the same policy line share one location object: a month's 50k content findings
+      // mostly point at a few hundred terms, and each lookup walks the YAML document.
+      const key = formatPath(path);
+      let found = locations.get(key);
+      if (!found) locations.set(key, (found = locate(validated, path)));
+      return found;
+    },
     notEvaluated: (clause, code, reason) => notEvaluatedList.push({ clause, policyId: policy.metadata.id, code, reason }),
     report: (finding: NewFinding) => findings.push(toFinding(ctx, finding)),
   };
