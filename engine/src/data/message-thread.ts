@@ -54,7 +54,9 @@ export interface ReadResult { counts: TableCounts | undefined; rejected: Rejecte
 /** Message batches read and checked by a worker; `onBytes` gets the bytes read since the last batch,
  *  `onDone` the worker's counts and rejects once every row has been yielded. */
 export async function* messagesFromWorker(url: URL, input: WorkerInput, onBytes: (bytes: number) => void, onDone: (result: ReadResult) => void): AsyncGenerator<MessageRow[]> {
-  const worker = new Worker(url, { workerData: input });
+  // A small young generation: the thread's garbage (lines, parsed objects) dies within a batch, and
+  // V8's default sizing let it take ~40 MB more than it needs (bench:evaluate peak RSS at 4M 375 → 340 MB, same speed).
+  const worker = new Worker(url, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const reader = new MessageColumnReader();
   const inbox: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
