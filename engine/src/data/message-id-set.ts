@@ -1,17 +1,23 @@
 // Seen message ids of one pass over a month's messages, for the duplicate-id rejection (issue 5, "Bad
 // input"). A Set<string> of 4M ids costs ~70 bytes an id (string + table entry, ~280 MB), which broke
 // the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is a 64-bit hash in one typed array
-// (8 bytes a slot, interleaved, at most 0.75 full: 10–21 bytes an id). Two different ids share a 64-bit hash with
+// (8 bytes a slot, interleaved, at most 0.8 full and grown by half: 10–15 bytes an id). Two different ids share a 64-bit hash with
 // probability ≈ n²/2⁶⁵ (4×10⁻⁷ at 4M ids); the rejection names the id, so a person can check.
 
 import { hashId, idHash } from '../util/id-hash.js';
 
+/** Grown by half when more than MAX_LOAD full: 10–15 bytes an id (doubling at 0.75 gave 10–21). */
+const MAX_LOAD = 0.8;
+const GROWTH = 1.5;
+
 export class MessageIdSet {
   /** Slot i is (slots[2i], slots[2i+1]): both hashes side by side, one cache line per probe. */
   private slots: Uint32Array;
+  private capacity: number;
   private used = 0;
   // A slot whose two words are both zero is empty (hashId never yields (0, 0)).
   constructor(capacity = 1 << 16) {
+    this.capacity = capacity;
     this.slots = new Uint32Array(capacity * 2);
   }
 
@@ -23,15 +29,16 @@ export class MessageIdSet {
     const h = idHash[0]!;
     const l = idHash[1]!;
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = (l ^ h) & mask; ; slot = (slot + 1) & mask) {
+    const capacity = this.capacity;
+    // Any capacity, not only powers of two: the home slot is the hash scaled to [0, capacity).
+    for (let slot = home(h ^ l, capacity); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
       const at = slot << 1;
       const a = slots[at]!;
       const b = slots[at + 1]!;
       if (a === 0 && b === 0) {
         slots[at] = h;
         slots[at + 1] = l;
-        if (++this.used * 4 > (slots.length >> 1) * 3) this.grow();
+        if (++this.used > capacity * MAX_LOAD) this.grow();
         return true;
       }
       if (a === h && b === l) return false;
@@ -40,17 +47,23 @@ export class MessageIdSet {
 
   private grow(): void {
     const old = this.slots;
-    const slots = new Uint32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
+    const capacity = Math.ceil(this.capacity * GROWTH);
+    const slots = new Uint32Array(capacity * 2);
     for (let at = 0; at < old.length; at += 2) {
       const h = old[at]!;
       const l = old[at + 1]!;
       if (h === 0 && l === 0) continue;
-      let slot = (l ^ h) & mask;
-      while (slots[slot << 1] !== 0 || slots[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
+      let slot = home(h ^ l, capacity);
+      while (slots[slot << 1] !== 0 || slots[(slot << 1) + 1] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
       slots[slot << 1] = h;
       slots[(slot << 1) + 1] = l;
     }
     this.slots = slots;
+    this.capacity = capacity;
   }
+}
+
+/** `hash` (32 bits) mapped onto [0, capacity) by multiplication (Lemire's fast range reduction). */
+function home(hash: number, capacity: number): number {
+  return Math.floor(((hash >>> 0) * capacity) / 4294967296);
 }
