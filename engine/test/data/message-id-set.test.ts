@@ -15,4 +15,12 @@ describe('MessageIdSet', () => {
     expect(set.add('')).toBe(true);
     expect(set.add('')).toBe(false);
   });
+
+  it('a tiny odd capacity wraps around its end and grows by half many times without losing an id', () => {
+    const set = new MessageIdSet(7);
+    const ids = Array.from({ length: 5000 }, (_, i) => `id-${i}`);
+    expect(ids.every((id) => set.add(id))).toBe(true);
+    expect(ids.some((id) => set.add(id))).toBe(false);
+    expect(set.size).toBe(5000);
+  });
 });
