@@ -2,7 +2,7 @@
 // RE2 patterns and verified detectors. Compiled once per policy (compileMatcher), used by the
 // evaluation engine and the editor.
 export { normalizeOptionsFrom, type NormalizeOptions } from './normalize-options.js';
-export { normalizeTerm } from './normalize-term.js';
+export { normalizeTerm, termNormalizer } from './normalize-term.js';
 export { compilePattern, type PatternCheck } from './pattern.js';
 export { compileMatcher, MatcherCompileError, type ContentMatch, type ContentMatcher, type CompileProblem } from './compile-matcher.js';
 export { isLuhnValid, isValidResidentId, type DetectorId } from './detectors.js';

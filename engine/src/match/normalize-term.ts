@@ -20,3 +20,10 @@ export function normalizeWith(table: Uint16Array, text: string, repeats: boolean
 export function normalizeTerm(term: string, options: NormalizeOptions): string {
   return normalizeWith(charTable(options), term, options.repeats);
 }
+
+/** normalizeTerm for many terms under one option set: the table is looked up once, not per term
+ *  (its cache key is the options' JSON, which cost 4% of validating a 40k-term policy). */
+export function termNormalizer(options: NormalizeOptions): (term: string) => string {
+  const table = charTable(options);
+  return (term) => normalizeWith(table, term, options.repeats);
+}

@@ -1,6 +1,6 @@
 // The content section's terms, each with its path and its normalized form (as the matcher sees it),
 // computed once per validation and shared by the term rules.
-import { normalizeOptionsFrom, normalizeTerm } from '../../match/index.js';
+import { normalizeOptionsFrom, termNormalizer } from '../../match/index.js';
 import type { Path } from '../paths.js';
 import type { RuleContext } from './rule.js';
 import { at, list, str } from './view.js';
@@ -25,16 +25,17 @@ export function contentTerms(ctx: RuleContext) {
   } catch {
     options = normalizeOptionsFrom(undefined);
   }
+  const normalize = termNormalizer(options);
   const terms: TermSite[] = [];
   list(at(content, 'categories')).forEach((category, categoryIndex) => {
     const categoryId = str(at(category, 'id')) ?? `#${categoryIndex + 1}`;
     list(at(category, 'terms')).forEach((term, i) => {
       if (typeof term !== 'string') return;
-      terms.push({ categoryIndex, categoryId, term, normalized: normalizeTerm(term, options), path: ['content', 'categories', categoryIndex, 'terms', i] });
+      terms.push({ categoryIndex, categoryId, term, normalized: normalize(term), path: ['content', 'categories', categoryIndex, 'terms', i] });
     });
   });
   const allow = list(at(content, 'allow')).flatMap((phrase, i) =>
-    typeof phrase === 'string' ? [{ phrase, normalized: normalizeTerm(phrase, options), path: ['content', 'allow', i] as Path }] : []);
+    typeof phrase === 'string' ? [{ phrase, normalized: normalize(phrase), path: ['content', 'allow', i] as Path }] : []);
   const result = { terms, allow };
   cache.set(ctx.policy, result);
   return result;
