@@ -162,8 +162,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         ...(isRated(ctx, m) ? {} : { notRated: leftGroupText(ctx.month.iso(m.row.left_at!).slice(0, 10)) }),
       });
     }
-    findings.push(...(ctx as PolicyEvalInternal).findings);
-    notEvaluated.push(...(ctx as PolicyEvalInternal).notEvaluatedList);
+    // Appended one by one: push(...list) passes each finding as an argument and overflows the stack
+    // past ~150k findings (a big month of a big lexicon).
+    for (const finding of (ctx as PolicyEvalInternal).findings) findings.push(finding);
+    for (const entry of (ctx as PolicyEvalInternal).notEvaluatedList) notEvaluated.push(entry);
   }
   const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<string, { read: number; accepted: number; rejected: number }>;
   return {
