@@ -14,6 +14,7 @@ import { collectPolicyFiles } from '../collect-files.js';
 import { formatText } from '../formats/text.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
+import { writeJsonFile } from '../../report/result-json.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
@@ -117,7 +118,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const outDir = resolve(io.cwd, values.out);
   await writeAtomically(outDir, async (dir) => {
-    await writeFile(join(dir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
     await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
   });
