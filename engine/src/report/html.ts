@@ -42,12 +42,16 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
 
   parts.push(`<h2>${t('成员', 'Members')}</h2>`);
   const metrics = metricColumns(result.members);
-  parts.push(table([t('群聊', 'Group'), t('成员', 'Member'), t('姓名', 'Name'), t('作业', 'Assign.'), t('测试', 'Tests'), t('参与度', 'Particip.'), t('综合', 'Overall'), t('绩效分', 'Points'), t('后续措施', 'Actions'), ...metrics.map((k) => escape(metricLabel(k, locale)))],
-    result.members.map((m) => [escape(m.groupId), escape(m.memberId), escape(m.name), ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escape(ratingLabel(book, m.policyId, m.ratings[d], locale))), escape(m.points), escape(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')), ...metrics.map((k) => escape(m.metrics[k]))])));
+  parts.push(table([t('群聊', 'Group'), t('成员', 'Member'), t('姓名', 'Name'), t('作业', 'Assign.'), t('测试', 'Tests'), t('参与度', 'Particip.'), t('综合', 'Overall'), t('绩效分', 'Points'), t('后续措施', 'Actions'), t('备注', 'Note'), ...metrics.map((k) => escape(metricLabel(k, locale)))],
+    result.members.map((m) => [escape(m.groupId), escape(m.memberId), escape(m.name), ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escape(ratingLabel(book, m.policyId, m.ratings[d], locale))), escape(m.points), escape(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')), escape(m.notRated?.[locale] ?? ''), ...metrics.map((k) => escape(m.metrics[k]))])));
 
+  // A page a browser opens quickly: the first FINDINGS_SHOWN findings; findings.csv (and --format xlsx) has them all.
   parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
   parts.push(table([t('代码', 'Code'), t('条款', 'Clause'), t('成员', 'Member'), t('说明', 'Message'), t('证据', 'Evidence')],
-    result.findings.map((f) => [escape(f.code), escape(f.clause), escape(f.memberId), escape(f.message[locale]), `<small>${escape(evidenceText(f))}</small>`])));
+    result.findings.slice(0, FINDINGS_SHOWN).map((f) => [escape(f.code), escape(f.clause), escape(f.memberId), escape(f.message[locale]), `<small>${escape(evidenceText(f))}</small>`])));
+  if (result.findings.length > FINDINGS_SHOWN) {
+    parts.push(`<p class="more">${t(`共 ${result.findings.length} 条发现，这里列出前 ${FINDINGS_SHOWN} 条；全部见 findings.csv`, `${result.findings.length} findings in all; the first ${FINDINGS_SHOWN} are listed here, all of them in findings.csv`)}</p>`);
+  }
   parts.push(`<h2>${t('数据', 'Data')}</h2>`);
   parts.push(table([t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')], dataCounts(result).map(([name, c]) => [escape(name), String(c.read), String(c.accepted), String(c.rejected)])));
   if (result.notEvaluated.length) {
@@ -58,6 +62,9 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   }
   return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }
+
+/** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
+const FINDINGS_SHOWN = 2000;
 
 function categoryName(book: LabelBook, category: string, locale: Locale): string {
   for (const labels of Object.values(book)) if (labels.categories[category]) return labels.categories[category]![locale];

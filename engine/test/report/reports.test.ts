@@ -161,7 +161,18 @@ describe('report.html', () => {
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
     expect(html).toContain('<th>活跃天数</th><th>作业准确性</th></tr>');
-    expect(html).toContain('<td>导师辅导、书面提醒</td><td>2</td><td></td></tr>');
+    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td>2</td><td></td></tr>');
+  });
+
+  it('lists at most 2,000 findings and says where the rest are', async () => {
+    const many = { ...fixture, findings: Array.from({ length: 2500 }, (_, i) => ({ ...fixture.findings[0]!, memberId: `m${i}` })) };
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
+    await writeReports(many, dir, { locale: 'en', formats: [], labels });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    const section = html.slice(html.indexOf('<h2>All findings</h2>'), html.indexOf('<h2>Data</h2>'));
+    expect(section.match(/<tr><td>/g)).toHaveLength(2000);
+    expect(section).toContain('2500 findings in all; the first 2000 are listed here, all of them in findings.csv');
+    expect(readFileSync(join(dir, 'findings.csv'), 'utf8').split('\r\n')).toHaveLength(2502);
   });
 
   it('English page', async () => {
