@@ -105,10 +105,7 @@ export function coerceValues(spec: TableSpec, record: Record<string, unknown>, z
 
 /**
  * The row object of coerced values: `source` first, then the fields that have a value, in schema order.
- * `streamed`: a row that dies young (messages). V8 pretenures by allocation site: every row of the
- * small tables is kept, so their site learns "long-lived" and sends what it makes straight to the
- * old generation. Message rows made there filled the old generation with garbage (RSS +90 MB at 1M
- * messages, growing with the month); they get an object literal of their own.
+ * `streamed`: a message row, made at an object literal of its own (why: ReadOptions.streamed).
  */
 export function rowOf(spec: TableSpec, values: readonly unknown[], source: SourceRef, streamed = false): Record<string, unknown> {
   const row: Record<string, unknown> = streamed ? { source } : { source };

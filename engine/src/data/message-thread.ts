@@ -38,7 +38,6 @@ export interface WorkerInput {
   sources: ResolvedSource[];
   zone: string;
   month?: string;
-  bounds?: { start: number; end: number };
   /** Count and record rejects (the first complete pass only). */
   account: boolean;
 }

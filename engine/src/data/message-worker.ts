@@ -22,7 +22,7 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 try {
   const counts: TableCounts | undefined = input.account ? { read: 0, accepted: 0, rejected: 0 } : undefined;
   const rejected: RejectedRow[] = [];
-  const checker = new RowChecker({ table: 'messages', zone: input.zone, ...(input.month ? { month: input.month } : {}), ...(input.bounds ? { bounds: input.bounds } : {}), ...(counts ? { counts } : {}), rejected });
+  const checker = new RowChecker({ table: 'messages', zone: input.zone, ...(input.month ? { month: input.month } : {}), ...(counts ? { counts } : {}), rejected });
   const writer = new MessageColumnWriter();
   for (const source of input.sources) {
     let bytes = 0;

@@ -11,7 +11,6 @@ import { RowChecker } from './row-check.js';
 import { messagesFromWorker, messageWorkerFor } from './message-thread.js';
 import { rowOf } from './coerce-row.js';
 import { TABLES, tableSpecs } from './table-specs.js';
-import { monthBounds } from './month-bounds.js';
 
 const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
 
@@ -47,7 +46,6 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   const rejected: RejectedRow[] = [];
   const counts: Partial<Record<TableName, TableCounts>> = {};
   const loaded = new Map<TableName, Promise<unknown[]>>();
-  const bounds = options.month ? monthBounds(options.month, options.timezone) : undefined;
   let messagesCounted = false;
   let bytesRead = 0;
   const bytesTotal = sources.filter((s) => s.table === 'messages').reduce((n, s) => n + (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0), 0);
@@ -57,7 +55,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   /** Accepted rows of a table, one array per batch read from disk (the caller loops synchronously). */
   async function* rowBatchesOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>[]> {
     // Counted on the accounting pass only.
-    const checker = new RowChecker({ table, zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(bounds ? { bounds } : {}), ...(account ? { counts: count(table) } : {}), rejected });
+    const checker = new RowChecker({ table, zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(account ? { counts: count(table) } : {}), rejected });
     const streamed = table === 'messages';
     for (const source of sources.filter((s) => s.table === table)) {
       for await (const batch of recordsOf(source, streamed ? (n) => { bytesRead += n; } : undefined)) {
@@ -83,7 +81,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const account = !messagesCounted;
     const worker = messageWorkerFor(bytesTotal);
     if (!worker) return rowBatchesOf('messages', account) as AsyncIterable<unknown> as AsyncIterable<MessageRow[]>;
-    const input = { sources: sources.filter((s) => s.table === 'messages'), zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(bounds ? { bounds } : {}), account };
+    const input = { sources: sources.filter((s) => s.table === 'messages'), zone: options.timezone, ...(options.month ? { month: options.month } : {}), account };
     return messagesFromWorker(worker, input, (n) => { bytesRead += n; }, (result) => {
       if (!account) return;
       if (result.counts) counts.messages = result.counts;

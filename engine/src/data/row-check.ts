@@ -6,6 +6,7 @@
 import type { RejectedRow, TableCounts, TableName } from './bundle-types.js';
 import { coerceValues } from './coerce-row.js';
 import { MessageIdSet } from './message-id-set.js';
+import { monthBounds } from './month-bounds.js';
 import type { RawRecord } from './read-records.js';
 import { tableSpecs, type TableSpec } from './table-specs.js';
 
@@ -13,9 +14,8 @@ export interface CheckOptions {
   table: TableName;
   /** IANA zone for times without an offset. */
   zone: string;
-  /** YYYY-MM and its bounds: messages sent outside are rejected. */
+  /** YYYY-MM: messages sent outside the month (in `zone`) are rejected. */
   month?: string;
-  bounds?: { start: number; end: number };
   /** Where counts and rejects go; undefined on a pass that is not counted (the second read of messages). */
   counts?: TableCounts;
   rejected: RejectedRow[];
@@ -28,6 +28,7 @@ export class RowChecker {
   private readonly seen: MessageIdSet | undefined;
   private readonly idField: number;
   private readonly sentField: number;
+  private readonly bounds: { start: number; end: number } | undefined;
 
   constructor(private readonly options: CheckOptions) {
     this.spec = tableSpecs[options.table];
@@ -35,6 +36,7 @@ export class RowChecker {
     this.seen = options.table === 'messages' ? new MessageIdSet() : undefined;
     this.idField = this.spec.fields.findIndex((f) => f.name === 'message_id');
     this.sentField = this.spec.fields.findIndex((f) => f.name === 'sent_at');
+    this.bounds = options.month ? monthBounds(options.month, options.zone) : undefined;
   }
 
   /** True when the record is accepted (its values are in `values`); skipped and rejected lines are counted. */
@@ -57,7 +59,7 @@ export class RowChecker {
       const id = values[this.idField] as string;
       if (!this.seen.add(id)) return this.reject(file, raw.line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
       const sent = values[this.sentField] as number;
-      const bounds = this.options.bounds;
+      const bounds = this.bounds;
       if (bounds && (sent < bounds.start || sent >= bounds.end)) {
         return this.reject(file, raw.line, 'sent_at', { 'zh-CN': `发送时间不在 ${this.options.month} 内`, en: `sent outside ${this.options.month}` });
       }
