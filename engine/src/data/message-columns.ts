@@ -7,11 +7,18 @@
 // offsets; long ones (contents) and anything else as plain arrays. The main thread builds rows
 // with rowOf, exactly as the in-thread reader does.
 import type { MessageRow } from './bundle-types.js';
-import { rowOf } from './coerce-row.js';
 import { tableSpecs } from './table-specs.js';
 
 const SPEC = tableSpecs.messages;
 const FIELDS = SPEC.fields;
+const NAMES = FIELDS.map((field) => field.name);
+const ID_FIELD = NAMES.indexOf('message_id');
+const SENT_FIELD = NAMES.indexOf('sent_at');
+
+/** Stage 2 of the row checks (RowChecker.admit): whether a coerced row is accepted, in file order. */
+export interface Admitter {
+  admit(hashHigh: number, hashLow: number, id: string, sent: number, file: string, line: number): boolean;
+}
 const NUMERIC = FIELDS.map((field) => field.kind === 'time' || field.kind === 'date' || field.kind === 'number');
 /** Past this many distinct values (message ids, contents) a field stops being a dictionary. */
 const DICTIONARY_LIMIT = 4096;
@@ -28,7 +35,10 @@ type Column =
 export interface MessageColumnBatch {
   length: number;
   file: string;
+  /** Lines within the batch's block (the whole file when it is not split, message-blocks.ts). */
   lines: Int32Array;
+  /** Row i's message id hash is (hashes[2i], hashes[2i + 1]) (RowChecker.hashHigh/hashLow). */
+  hashes: Uint32Array;
   columns: Column[];
 }
 
@@ -36,21 +46,24 @@ export interface MessageColumnBatch {
 export class MessageColumnWriter {
   private rows: unknown[][] = FIELDS.map(() => []);
   private lines: number[] = [];
+  private hashes: number[] = [];
   private readonly dictionaries: (Map<string, number> | undefined)[] = FIELDS.map(() => new Map());
 
   get length(): number { return this.lines.length; }
 
-  add(values: readonly unknown[], line: number): void {
+  add(values: readonly unknown[], line: number, hashHigh: number, hashLow: number): void {
     for (let f = 0; f < FIELDS.length; f++) this.rows[f]!.push(values[f]);
     this.lines.push(line);
+    this.hashes.push(hashHigh, hashLow);
   }
 
   take(file: string): MessageColumnBatch {
     const length = this.lines.length;
     const columns = this.rows.map((values, f) => this.column(values, f));
-    const batch = { length, file, lines: Int32Array.from(this.lines), columns };
+    const batch = { length, file, lines: Int32Array.from(this.lines), hashes: Uint32Array.from(this.hashes), columns };
     this.rows = FIELDS.map(() => []);
     this.lines = [];
+    this.hashes = [];
     return batch;
   }
 
@@ -100,28 +113,55 @@ export class MessageColumnWriter {
 export class MessageColumnReader {
   private readonly dictionaries: string[][] = FIELDS.map(() => []);
 
-  read(batch: MessageColumnBatch): MessageRow[] {
-    const { length, file, lines } = batch;
+  /**
+   * The rows of a batch whose block starts after `lineBase` lines of its file, each admitted (in order)
+   * by `admitter` (RowChecker stage 2) before its row is made — as rowOf makes it: source first, then
+   * the fields that have a value, in schema order; built here without rowOf's values array.
+   */
+  read(batch: MessageColumnBatch, lineBase: number, admitter: Admitter): MessageRow[] {
+    const { length, file, lines, hashes } = batch;
     const byField = batch.columns.map((column, f) => this.values(column, f, length));
-    const values = new Array<unknown>(FIELDS.length);
-    const rows = new Array<MessageRow>(length);
+    const ids = byField[ID_FIELD]!;
+    const times = byField[SENT_FIELD]!;
+    const rows: MessageRow[] = [];
     for (let i = 0; i < length; i++) {
-      for (let f = 0; f < FIELDS.length; f++) values[f] = byField[f]![i];
-      rows[i] = rowOf(SPEC, values, { file, line: lines[i]! }, true) as unknown as MessageRow;
+      const line = lineBase + lines[i]!;
+      if (!admitter.admit(hashes[2 * i]!, hashes[2 * i + 1]!, ids[i] as string, times[i] as number, file, line)) continue;
+      // A literal of its own: message rows die young (see ReadOptions.streamed).
+      const row: Record<string, unknown> = { source: { file, line } };
+      for (let f = 0; f < NAMES.length; f++) {
+        const value = byField[f]![i];
+        if (value !== undefined) row[NAMES[f]!] = value;
+      }
+      rows.push(row as unknown as MessageRow);
     }
     return rows;
   }
 
+  /** A column's values as a plain array (plain loops: Array.from with a map function cost twice as much). */
   private values(column: Column, f: number, length: number): ArrayLike<unknown> {
     switch (column.kind) {
       case 'values':
         return column.values;
-      case 'numbers':
-        return Array.from(column.values, (v) => (Number.isNaN(v) ? undefined : v));
+      case 'numbers': {
+        const out = new Array<number | undefined>(length);
+        const numbers = column.values;
+        for (let i = 0; i < length; i++) {
+          const v = numbers[i]!;
+          out[i] = v === v ? v : undefined; // NaN: no value
+        }
+        return out;
+      }
       case 'dictionary': {
         const dictionary = this.dictionaries[f]!;
         for (const value of column.added) dictionary.push(value);
-        return Array.from(column.indexes, (index) => (index === -1 ? undefined : dictionary[index]));
+        const out = new Array<string | undefined>(length);
+        const indexes = column.indexes;
+        for (let i = 0; i < length; i++) {
+          const index = indexes[i]!;
+          out[i] = index === -1 ? undefined : dictionary[index];
+        }
+        return out;
       }
       case 'text': {
         const out = new Array<string | undefined>(length);

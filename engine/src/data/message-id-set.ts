@@ -18,7 +18,7 @@ export class MessageIdSet {
   // A slot whose two words are both zero is empty (hashId never yields (0, 0)).
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
-    this.slots = new Uint32Array(capacity * 2);
+    this.slots = new Uint32Array(new SharedArrayBuffer(capacity * 8));
   }
 
   get size(): number { return this.used; }
@@ -26,8 +26,11 @@ export class MessageIdSet {
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {
     hashId(id);
-    const h = idHash[0]!;
-    const l = idHash[1]!;
+    return this.addHash(idHash[0]!, idHash[1]!);
+  }
+
+  /** Adds the id by its hash (hashId's two halves); false when it was already there. */
+  addHash(h: number, l: number): boolean {
     const slots = this.slots;
     const capacity = this.capacity;
     // Any capacity, not only powers of two: the home slot is the hash scaled to [0, capacity).
@@ -38,17 +41,22 @@ export class MessageIdSet {
       if (a === 0 && b === 0) {
         slots[at] = h;
         slots[at + 1] = l;
-        if (++this.used > capacity * MAX_LOAD) this.grow();
+        if (++this.used > capacity * MAX_LOAD) this.grow(Math.ceil(capacity * GROWTH));
         return true;
       }
       if (a === h && b === l) return false;
     }
   }
 
-  private grow(): void {
+  /** Room for `ids` ids in all without growing (an estimate: more still fit, by growth). */
+  reserve(ids: number): void {
+    const capacity = Math.ceil(ids / MAX_LOAD) + 1;
+    if (capacity > this.capacity) this.grow(capacity);
+  }
+
+  private grow(capacity: number): void {
     const old = this.slots;
-    const capacity = Math.ceil(this.capacity * GROWTH);
-    const slots = new Uint32Array(capacity * 2);
+    const slots = new Uint32Array(new SharedArrayBuffer(capacity * 8));
     for (let at = 0; at < old.length; at += 2) {
       const h = old[at]!;
       const l = old[at + 1]!;

@@ -1,23 +1,42 @@
-// Messages read on a second thread. Reading a month's messages (decode, parse, coerce, duplicate
-// ids) costs as much as everything the evaluation does with them, and the machines running the
-// monthly job have at least two cores: a worker reads and checks the rows while the main thread
-// evaluates the previous batch (bench:evaluate: 1M messages 3.7 → 3.3 s, 4M 13.2 → 11.0 s; peak RSS
-// +40 MB at 1M, +10 MB at 4M). The worker runs the same RowChecker as the in-thread reader and sends
-// its counts and rejects at the end, so a run gives the same bytes either way (test/
-// message-thread.test.ts runs both). At most IN_FLIGHT batches wait, so memory stays bounded.
+// Messages read on reader threads. Reading a month's messages (decode, JSON.parse, coerce) costs as
+// much as everything the evaluation does with them, and the machines running the monthly job have at
+// least two cores. A large JSONL file is cut into blocks (message-blocks.ts) that several workers
+// parse side by side; each sends its blocks' rows by column (message-columns.ts) through its
+// ReaderChannel (reader-channel.ts), and the main thread takes the blocks back in file order. Per row
+// the work is split where the order matters (row-check.ts): a worker coerces (stage 1, any order),
+// the main thread admits (stage 2: a duplicate id or a time outside the month, in file order), and
+// the rejects of both stages are merged by line at the end of each block. So a run accepts and
+// rejects the same rows, in the same order, whatever reads them: test/message-thread.test.ts compares
+// the outputs byte for byte.
+//
+// Reader r reads the blocks b with b % readers === r, a segment (SEGMENT_BYTES) at a time: each
+// segment gets a fresh thread, started when the previous one has sent its last block and exited (so
+// two never overlap, and the new one loads while the main thread takes the last IN_FLIGHT batches).
+// Why: V8 keeps what JSON.parse makes of short strings (ids) in memory outside the heap until a full
+// collection, which a reader's small heap almost never needs; one thread per reader grew by ~15 MB
+// per 500k messages it read, so a month's peak memory grew with its size.
 //
 // The worker is the built dist/message-worker.js; entry points register it (registerMessageWorker).
 // Run from sources (unit tests, the language server bundle) there is none: messages are read in-thread.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { MessageRow, RejectedRow, TableCounts } from './bundle-types.js';
-import { MessageColumnReader, type MessageColumnBatch } from './message-columns.js';
+import type { MessageBlock } from './message-blocks.js';
+import { MessageColumnReader } from './message-columns.js';
+import { ReaderChannel, type WorkerMessage } from './reader-channel.js';
+import { RowChecker } from './row-check.js';
 import type { ResolvedSource } from './source-records.js';
 
 /** Below this many bytes of messages, starting a thread costs more than it saves. */
 export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
-export const IN_FLIGHT = 4;
+/** More readers than this only wait for the main thread, which evaluates what they read. */
+const MAX_READERS = 4;
+/** Bytes of blocks one thread reads before a fresh one takes over (see above): a 1M-message month
+ *  (150 MB) is read by two threads without a change, 4M by eight in turn. */
+const SEGMENT_BYTES = 96 * 1024 * 1024;
+
 
 let workerUrl: URL | undefined;
 
@@ -27,61 +46,206 @@ export function registerMessageWorker(url: URL): void {
 }
 
 /** The worker to read `bytes` of messages with, or undefined to read in-thread. QUNGUI_READER_THREAD=0
- *  turns the thread off, =1 uses it whatever the size (tests). */
+ *  turns the threads off, =1 uses them whatever the size (tests). */
 export function messageWorkerFor(bytes: number): URL | undefined {
   const setting = process.env.QUNGUI_READER_THREAD;
   if (!workerUrl || setting === '0') return undefined;
   return setting === '1' || bytes >= THREAD_MIN_BYTES ? workerUrl : undefined;
 }
 
-export interface WorkerInput {
+/**
+ * How many reader threads for `blocks` blocks: one fewer than the cores, but at least two — on two
+ * cores the main thread is idle a third of the time with one reader (bench:evaluate 1M: 2.9 → 2.2 s
+ * for the message pass with two) — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
+ */
+export function readerCount(blocks: number): number {
+  const setting = Number(process.env.QUNGUI_READER_THREADS);
+  const wanted = Number.isInteger(setting) && setting > 0 ? setting : Math.min(MAX_READERS, Math.max(2, availableParallelism() - 1));
+  return Math.max(1, Math.min(wanted, blocks));
+}
+
+/** What every reader thread is given. */
+export interface ReaderPlan {
   sources: ResolvedSource[];
+  /** Byte size of each source. */
+  sizes: number[];
+  blocks: MessageBlock[];
   zone: string;
   month?: string;
   /** Count and record rejects (the first complete pass only). */
   account: boolean;
 }
 
-/** Worker → main thread. */
-export type WorkerMessage =
-  | { kind: 'rows'; batch: MessageColumnBatch; bytes: number }
-  | { kind: 'done'; counts: TableCounts | undefined; rejected: RejectedRow[] }
-  | { kind: 'error'; name: string; message: string };
+export interface WorkerInput extends ReaderPlan {
+  /** The blocks this thread reads, in order. */
+  mine: number[];
+  /** The worker's end of its ReaderChannel, and the channel's shared words. */
+  port: MessagePort;
+  words: SharedArrayBuffer;
+}
 
-export interface ReadResult { counts: TableCounts | undefined; rejected: RejectedRow[] }
+/** Where the main thread accounts for the rows: the bundle's counts (accounting pass only) and rejects. */
+export interface ReadSink {
+  counts: TableCounts | undefined;
+  rejected: RejectedRow[];
+}
 
-/** Message batches read and checked by a worker; `onBytes` gets the bytes read since the last batch,
- *  `onDone` the worker's counts and rejects once every row has been yielded. */
-export async function* messagesFromWorker(url: URL, input: WorkerInput, onBytes: (bytes: number) => void, onDone: (result: ReadResult) => void): AsyncGenerator<MessageRow[]> {
-  // A small young generation: the thread's garbage (lines, parsed objects) dies within a batch, and
-  // V8's default sizing let it take ~40 MB more than it needs (bench:evaluate peak RSS at 4M 375 → 340 MB, same speed).
-  const worker = new Worker(url, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-  const reader = new MessageColumnReader();
-  const inbox: WorkerMessage[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  worker.on('message', (message: WorkerMessage) => { inbox.push(message); wake?.(); });
-  worker.on('error', (error) => { failure = error; wake?.(); });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`消息读取线程提前退出 / the message reader thread exited early (code ${code})`);
-    wake?.();
-  });
-  try {
+/** One reader thread, seen from the main thread. */
+class ReaderThread {
+  readonly reader = new MessageColumnReader();
+  private readonly worker: Worker;
+  private readonly channel: ReaderChannel;
+  private failure: Error | undefined;
+
+  constructor(url: URL, plan: ReaderPlan, mine: number[], onFinished: () => void) {
+    const { port1, port2 } = new MessageChannel();
+    this.channel = new ReaderChannel(port1);
+    const input: WorkerInput = { ...plan, mine, port: port2, words: this.channel.buffer };
+    // A small young generation: the thread's garbage (lines, parsed objects) dies within a batch, and
+    // V8's default sizing let it take ~40 MB more than it needs (bench:evaluate peak RSS at 4M 375 → 340 MB, same speed).
+    this.worker = new Worker(url, { workerData: input, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker.on('error', (error) => { this.failure = error; });
+    this.worker.on('exit', (code) => {
+      // Its messages stay queued for next(); asking for more than it sent is an error.
+      this.failure ??= new Error(`消息读取线程提前退出 / a message reader thread exited early (code ${code})`);
+      if (code === 0) onFinished();
+    });
+  }
+
+  async next(): Promise<WorkerMessage> {
     for (;;) {
-      while (inbox.length === 0 && !failure) await new Promise<void>((resolve) => { wake = resolve; });
-      const message = inbox.shift();
-      if (!message) throw failure!;
-      if (message.kind === 'error') throw Object.assign(new Error(message.message), { name: message.name });
-      if (message.kind === 'done') {
-        onDone({ counts: message.counts, rejected: message.rejected });
-        return;
+      const message = this.channel.receive();
+      if (message) {
+        if (message.kind === 'error') throw Object.assign(new Error(message.message), { name: message.name });
+        return message;
       }
-      onBytes(message.bytes);
-      worker.postMessage('next');
-      yield reader.read(message.batch);
+      // A thread that died has nothing more to send (its last messages were taken above).
+      if (this.failure) throw this.failure;
+      await this.channel.arrival();
+    }
+  }
+
+  /** A batch was taken: the worker may read one more. */
+  taken(): void { this.channel.taken(); }
+
+  async stop(): Promise<void> {
+    this.channel.stop();
+    this.worker.removeAllListeners();
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The reader threads of a plan: `readers` residue classes of blocks, each read a segment at a time by
+ * a thread of its own (see above). `threadFor(b)` is the thread reading block b; blocks are asked for
+ * in order, and a segment's thread is stopped once its last block is taken.
+ */
+class ReaderPool {
+  private readonly live = new Map<string, ReaderThread>();
+  private readonly segmentBlocks: number;
+  private stopped = false;
+
+  constructor(private readonly url: URL, private readonly plan: ReaderPlan, private readonly readers: number) {
+    const ranged = plan.blocks.find((block) => block.range);
+    const blockBytes = ranged?.range ? ranged.range.end - ranged.range.start : SEGMENT_BYTES;
+    this.segmentBlocks = Math.max(1, Math.floor((Number(process.env.QUNGUI_READER_SEGMENT_BYTES) || SEGMENT_BYTES) / blockBytes));
+    for (let r = 0; r < Math.min(readers, plan.blocks.length); r++) this.start(r, 0);
+  }
+
+  threadFor(b: number): ReaderThread {
+    const r = b % this.readers;
+    const k = Math.floor(b / this.readers); // b is the k-th block of its class
+    const segment = Math.floor(k / this.segmentBlocks);
+    return this.live.get(`${r}/${segment}`) ?? this.start(r, segment)!;
+  }
+
+  /** After block b is taken: its thread is stopped if b was its last. */
+  async taken(b: number): Promise<void> {
+    const r = b % this.readers;
+    const k = Math.floor(b / this.readers);
+    const last = k % this.segmentBlocks === this.segmentBlocks - 1 || b + this.readers >= this.plan.blocks.length;
+    if (!last) return;
+    const key = `${r}/${Math.floor(k / this.segmentBlocks)}`;
+    await this.live.get(key)?.stop();
+    this.live.delete(key);
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.live.values()].map((thread) => thread.stop()));
+    this.live.clear();
+  }
+
+  /** The thread of reader r's segment, started; undefined when the segment has no blocks. */
+  private start(r: number, segment: number): ReaderThread | undefined {
+    const mine: number[] = [];
+    for (let k = segment * this.segmentBlocks; k < (segment + 1) * this.segmentBlocks; k++) {
+      const b = k * this.readers + r;
+      if (b >= this.plan.blocks.length) break;
+      mine.push(b);
+    }
+    if (mine.length === 0 || this.stopped) return undefined;
+    // The next segment's thread starts as soon as this one has sent everything and exited.
+    const thread = new ReaderThread(this.url, this.plan, mine, () => {
+      if (!this.live.has(`${r}/${segment + 1}`)) this.start(r, segment + 1);
+    });
+    this.live.set(`${r}/${segment}`, thread);
+    return thread;
+  }
+}
+
+/** Message batches read by `readers` reader threads, admitted in file order; rejects and counts go to `sink`. */
+export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: number, sink: ReadSink, onBytes: (bytes: number) => void): AsyncGenerator<MessageRow[]> {
+  const pool = new ReaderPool(url, plan, readers);
+  const admitted: RejectedRow[] = [];
+  const checker = new RowChecker({ table: 'messages', zone: plan.zone, ...(plan.month ? { month: plan.month } : {}), ...(sink.counts ? { counts: sink.counts } : {}), rejected: admitted });
+  const bytesTotal = plan.sizes.reduce((n, size) => n + size, 0);
+  let lineBase = 0;
+  try {
+    for (let b = 0; b < plan.blocks.length; b++) {
+      const block = plan.blocks[b]!;
+      if (b > 0 && plan.blocks[b - 1]!.source !== block.source) lineBase = 0;
+      const thread = pool.threadFor(b);
+      for (;;) {
+        const message = await thread.next();
+        if (message.kind === 'rows') {
+          onBytes(message.bytes);
+          thread.taken();
+          const rows = thread.reader.read(message.batch, lineBase, checker);
+          if (rows.length) yield rows;
+          continue;
+        }
+        if (message.kind !== 'blockEnd' || message.block !== b) throw new Error(`message reader: block ${b} expected, got ${message.kind}`);
+        onBytes(message.bytes);
+        flushRejects(message.rejected, lineBase, admitted, sink.rejected);
+        if (message.counts && sink.counts) addCounts(sink.counts, message.counts);
+        // The month's id table made once at its size, from the lines per byte of the first block.
+        if (b === 0 && block.range && message.lines > 0) checker.expect(Math.ceil((1.1 * message.lines * bytesTotal) / (block.range.end - block.range.start)));
+        lineBase += message.lines;
+        break;
+      }
+      await pool.taken(b);
     }
   } finally {
-    worker.removeAllListeners();
-    await worker.terminate();
+    await pool.stopAll();
+  }
+}
+
+/** A block's rejects in line order: the worker's (stage 1, lines within the block) and the main thread's (stage 2). */
+function flushRejects(fromWorker: RejectedRow[], lineBase: number, admitted: RejectedRow[], out: RejectedRow[]): void {
+  for (const row of fromWorker) row.line += lineBase;
+  const all = admitted.length === 0 ? fromWorker : fromWorker.length === 0 ? admitted : [...fromWorker, ...admitted].sort((a, b) => a.line - b.line);
+  for (const row of all) out.push(row); // not push(...): a month can reject millions of rows
+  admitted.length = 0;
+}
+
+function addCounts(into: TableCounts, from: TableCounts): void {
+  into.read += from.read;
+  into.accepted += from.accepted;
+  into.rejected += from.rejected;
+  if (from.skipped) {
+    into.skipped = (into.skipped ?? 0) + from.skipped;
+    into.skippedReasons ??= {};
+    for (const [reason, n] of Object.entries(from.skippedReasons ?? {})) into.skippedReasons[reason] = (into.skippedReasons[reason] ?? 0) + n;
   }
 }

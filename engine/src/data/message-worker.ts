@@ -1,42 +1,77 @@
-// Entry of the message reader thread (see message-thread.ts): reads every message source in order,
-// checks each row with the same RowChecker as the in-thread reader, and sends the accepted ones by
-// column, one batch per chunk read, then its counts and rejects. It runs ahead of the main thread by
-// at most IN_FLIGHT batches (the main thread answers "next" for each batch it takes).
-import { parentPort, workerData } from 'node:worker_threads';
+// Entry of a message reader thread (see message-thread.ts): reads the blocks it is given (one
+// segment of one reader's share, message-blocks.ts), coerces each row (RowChecker stage 1, row-check.ts) and sends the
+// coerced ones by column with their id hashes, then each block's line count, counts and rejects.
+// Everything goes through its ReaderChannel (message-thread.ts); it runs ahead of the main thread by
+// at most IN_FLIGHT batches, waiting blocked for the main thread to take them (nothing else happens
+// on this thread meanwhile).
+import { closeSync, openSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
 import type { RejectedRow, TableCounts } from './bundle-types.js';
+import { readBlock } from './message-blocks.js';
 import { MessageColumnWriter } from './message-columns.js';
-import { IN_FLIGHT, type WorkerInput, type WorkerMessage } from './message-thread.js';
+import type { WorkerInput } from './message-thread.js';
+import { ReaderChannel } from './reader-channel.js';
+import type { RawRecord } from './read-records.js';
 import { RowChecker } from './row-check.js';
-import { recordsOf } from './source-records.js';
+import { cannotRead, recordsOf } from './source-records.js';
 
-const port = parentPort!;
 const input = workerData as WorkerInput;
-let inFlight = 0;
-let wake: (() => void) | undefined;
-port.on('message', () => {
-  inFlight--;
-  wake?.();
-});
-const send = (message: WorkerMessage) => port.postMessage(message);
+const channel = new ReaderChannel(input.port, input.words);
 
-try {
-  const counts: TableCounts | undefined = input.account ? { read: 0, accepted: 0, rejected: 0 } : undefined;
-  const rejected: RejectedRow[] = [];
-  const checker = new RowChecker({ table: 'messages', zone: input.zone, ...(input.month ? { month: input.month } : {}), ...(counts ? { counts } : {}), rejected });
-  const writer = new MessageColumnWriter();
-  for (const source of input.sources) {
-    let bytes = 0;
-    for await (const batch of recordsOf(source, (n) => { bytes += n; })) {
-      for (const raw of batch) if (checker.check(raw, source.display)) writer.add(checker.values, raw.line);
-      if (writer.length === 0) continue;
-      send({ kind: 'rows', batch: writer.take(source.display), bytes });
-      bytes = 0;
-      inFlight++;
-      while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => { wake = resolve; });
-    }
-  }
-  send({ kind: 'done', counts, rejected });
-} catch (error) {
-  send({ kind: 'error', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) });
+const counts: TableCounts | undefined = input.account ? { read: 0, accepted: 0, rejected: 0 } : undefined;
+const rejected: RejectedRow[] = [];
+const checker = new RowChecker({ table: 'messages', zone: input.zone, ...(input.month ? { month: input.month } : {}), ...(counts ? { counts } : {}), rejected });
+const writer = new MessageColumnWriter();
+
+class Stopped extends Error {}
+
+/** Coerces a batch of records and sends the coerced rows (false: none), waiting while IN_FLIGHT batches are untaken. */
+function sendRows(block: number, records: readonly RawRecord[], file: string, bytes: number): boolean {
+  for (const raw of records) if (checker.coerce(raw, file)) writer.add(checker.values, raw.line, checker.hashHigh, checker.hashLow);
+  if (writer.length === 0) return false;
+  if (!channel.send({ kind: 'rows', block, batch: writer.take(file), bytes })) throw new Stopped();
+  return true;
 }
-port.close();
+
+/** The block's counts since the last block, and the counters zeroed for the next. */
+function takeCounts(): TableCounts | undefined {
+  if (!counts) return undefined;
+  const taken = { ...counts };
+  counts.read = counts.accepted = counts.rejected = 0;
+  delete counts.skipped;
+  delete counts.skippedReasons;
+  return taken;
+}
+
+const files = new Map<number, number>();
+try {
+  for (const b of input.mine) {
+    const block = input.blocks[b]!;
+    const source = input.sources[block.source]!;
+    let lines = 0;
+    let bytes = 0;
+    if (block.range) {
+      let read;
+      try {
+        let fd = files.get(block.source);
+        if (fd === undefined) files.set(block.source, (fd = openSync(source.path, 'r')));
+        read = readBlock(fd, block.range, input.sizes[block.source]!, source);
+      } catch (error) {
+        throw cannotRead(source, error);
+      }
+      lines = read.lines;
+      bytes = block.range.end - block.range.start;
+      sendRows(b, read.records, source.display, 0);
+    } else {
+      // A whole file, streamed: CSV, XLSX, a source format, GBK text, a small file.
+      for await (const batch of recordsOf(source, (n) => { bytes += n; })) {
+        if (sendRows(b, batch, source.display, bytes)) bytes = 0;
+      }
+    }
+    channel.send({ kind: 'blockEnd', block: b, lines, bytes, counts: takeCounts(), rejected: rejected.splice(0) });
+  }
+} catch (error) {
+  if (!(error instanceof Stopped)) channel.send({ kind: 'error', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) });
+}
+// The port is not closed: what was sent stays queued for the main thread, which takes it in its own time.
+for (const fd of files.values()) closeSync(fd);

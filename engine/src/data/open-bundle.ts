@@ -8,7 +8,9 @@ import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, T
 import { readManifest } from './manifest.js';
 import { recordsOf, type ResolvedSource } from './source-records.js';
 import { RowChecker } from './row-check.js';
-import { messagesFromWorker, messageWorkerFor } from './message-thread.js';
+import { messagesFromWorkers, messageWorkerFor, readerCount } from './message-thread.js';
+import { BLOCK_BYTES, isSplittable, planBlocks } from './message-blocks.js';
+import { detectEncoding } from './read-records.js';
 import { rowOf } from './coerce-row.js';
 import { TABLES, tableSpecs } from './table-specs.js';
 
@@ -81,13 +83,20 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const account = !messagesCounted;
     const worker = messageWorkerFor(bytesTotal);
     if (!worker) return rowBatchesOf('messages', account) as AsyncIterable<unknown> as AsyncIterable<MessageRow[]>;
-    const input = { sources: sources.filter((s) => s.table === 'messages'), zone: options.timezone, ...(options.month ? { month: options.month } : {}), account };
-    return messagesFromWorker(worker, input, (n) => { bytesRead += n; }, (result) => {
-      if (!account) return;
-      if (result.counts) counts.messages = result.counts;
-      for (const row of result.rejected) rejected.push(row); // not push(...): a month can reject millions of rows
-      messagesCounted = true;
-    });
+    return threadBatches(worker, account);
+  }
+
+  /** Messages read by reader threads (message-thread.ts), large JSONL files cut into blocks. */
+  async function* threadBatches(worker: URL, account: boolean): AsyncGenerator<MessageRow[]> {
+    const messageSources = sources.filter((s) => s.table === 'messages');
+    const sizes = messageSources.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0);
+    // A file whose encoding cannot be told is one block: its reader fails on it and names it.
+    const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
+    const blockBytes = Number(process.env.QUNGUI_READER_BLOCK_BYTES) || BLOCK_BYTES;
+    const blocks = planBlocks(messageSources.map((s, i) => ({ size: sizes[i]!, splittable: isSplittable(s, encodings[i]!) })), blockBytes);
+    const plan = { sources: messageSources, sizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account };
+    yield* messagesFromWorkers(worker, plan, readerCount(blocks.length), { counts: account ? count('messages') : undefined, rejected }, (n) => { bytesRead += n; });
+    if (account) messagesCounted = true;
   }
 
   return {

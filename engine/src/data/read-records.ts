@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
@@ -36,7 +36,7 @@ export interface ReadOptions {
 export class EncodingError extends Error {}
 
 /** UTF-8 (with or without BOM) is read as is; GBK/GB18030 exports are detected and converted. */
-async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(256 * 1024);
@@ -96,7 +96,7 @@ function rename(record: Record<string, unknown>, columns: Record<string, string>
 }
 
 /** One JSONL line → a record or a problem. */
-function jsonlRecord(line: number, text: string, columns: Record<string, string> | undefined, streamed: boolean): RawRecord | undefined {
+export function jsonlRecord(line: number, text: string, columns: Record<string, string> | undefined, streamed: boolean): RawRecord | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   let value: unknown;
@@ -177,11 +177,11 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawR
   while (skipped.length) yield skipped.shift()!;
 }
 
-function cellValue(value: ExcelJS.CellValue): unknown {
+function cellValue(value: CellValue): unknown {
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
-    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellValue(value.result as CellValue);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return value.text;
     if ('error' in value) return undefined;
@@ -190,6 +190,8 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+  // Loaded on the first workbook read (bundles of CSV and JSONL never need it).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];

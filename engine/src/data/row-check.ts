@@ -1,14 +1,18 @@
 // The checks every row read passes before it is evaluated, and the accounting of every line:
-// read = accepted + rejected (+ skipped by design). Coercion against the table's schema, and for
-// messages a duplicate id (64-bit hashes, message-id-set.ts) or a time outside the month. Shared by
-// the in-thread reader (open-bundle.ts) and the message reader thread (message-worker.ts), so a run
-// accepts and rejects the same rows whichever reads them.
+// read = accepted + rejected (+ skipped by design). Two stages, in this order:
+//   1. `coerce`: the record against its table's schema (a line that is no record, a missing or
+//      malformed field) — per row, so the message reader threads run it on their own blocks;
+//   2. `admit` (messages): a duplicate id (64-bit hashes, message-id-set.ts), then a time outside the
+//      month — in file order across all blocks, so it runs where the blocks meet again (the main thread).
+// `check` runs both (the in-thread reader, open-bundle.ts). Either way a run accepts and rejects the
+// same rows, and the counts of the two stages add up: each line is counted once, where it is decided.
 import type { RejectedRow, TableCounts, TableName } from './bundle-types.js';
 import { coerceValues } from './coerce-row.js';
 import { MessageIdSet } from './message-id-set.js';
 import { monthBounds } from './month-bounds.js';
 import type { RawRecord } from './read-records.js';
 import { tableSpecs, type TableSpec } from './table-specs.js';
+import { hashId, idHash } from '../util/id-hash.js';
 
 export interface CheckOptions {
   table: TableName;
@@ -23,26 +27,38 @@ export interface CheckOptions {
 
 export class RowChecker {
   readonly spec: TableSpec;
-  /** The accepted row's values by field index: reused, read them before the next check. */
+  /** The coerced row's values by field index: reused, read them before the next record. */
   readonly values: unknown[];
-  private readonly seen: MessageIdSet | undefined;
-  private readonly idField: number;
-  private readonly sentField: number;
+  /** Messages: the 64-bit hash of the last coerced row's id (idHash's halves), for `admit`. */
+  hashHigh = 0;
+  hashLow = 0;
+  readonly idField: number;
+  readonly sentField: number;
+  private seen: MessageIdSet | undefined;
   private readonly bounds: { start: number; end: number } | undefined;
+  private readonly isMessages: boolean;
 
   constructor(private readonly options: CheckOptions) {
     this.spec = tableSpecs[options.table];
     this.values = new Array<unknown>(this.spec.fields.length);
-    this.seen = options.table === 'messages' ? new MessageIdSet() : undefined;
+    this.isMessages = options.table === 'messages';
     this.idField = this.spec.fields.findIndex((f) => f.name === 'message_id');
     this.sentField = this.spec.fields.findIndex((f) => f.name === 'sent_at');
     this.bounds = options.month ? monthBounds(options.month, options.zone) : undefined;
   }
 
-  /** True when the record is accepted (its values are in `values`); skipped and rejected lines are counted. */
+  /** Both stages: true when the record is accepted (its values are in `values`). */
   check(raw: RawRecord, file: string): boolean {
-    const c = this.options.counts;
+    if (!this.coerce(raw, file)) return false;
+    return !this.isMessages || this.admit(this.hashHigh, this.hashLow, this.values[this.idField] as string, this.values[this.sentField] as number, file, raw.line);
+  }
+
+  /** Stage 1: true when the record has the table's shape (values in `values`, a message's id hash in
+   *  hashHigh/hashLow). Skipped and rejected lines are counted here; a true is counted by `admit`
+   *  (messages) or here (other tables). */
+  coerce(raw: RawRecord, file: string): boolean {
     if ('skip' in raw) {
+      const c = this.options.counts;
       if (c) {
         c.read++;
         c.skipped = (c.skipped ?? 0) + 1;
@@ -52,23 +68,40 @@ export class RowChecker {
       return false;
     }
     if ('problem' in raw) return this.reject(file, raw.line, undefined, raw.problem);
-    const values = this.values;
-    const rejection = coerceValues(this.spec, raw.record, this.options.zone, values);
+    const rejection = coerceValues(this.spec, raw.record, this.options.zone, this.values);
     if (rejection) return this.reject(file, raw.line, rejection.field, rejection.reason);
-    if (this.seen) {
-      const id = values[this.idField] as string;
-      if (!this.seen.add(id)) return this.reject(file, raw.line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
-      const sent = values[this.sentField] as number;
-      const bounds = this.bounds;
-      if (bounds && (sent < bounds.start || sent >= bounds.end)) {
-        return this.reject(file, raw.line, 'sent_at', { 'zh-CN': `发送时间不在 ${this.options.month} 内`, en: `sent outside ${this.options.month}` });
-      }
+    if (this.isMessages) {
+      hashId(this.values[this.idField] as string);
+      this.hashHigh = idHash[0]!;
+      this.hashLow = idHash[1]!;
+    } else this.accept();
+    return true;
+  }
+
+  /** Stage 2 for a coerced message, in file order: false (counted, recorded) for a duplicate id or a
+   *  time outside the month. */
+  admit(hashHigh: number, hashLow: number, id: string, sent: number, file: string, line: number): boolean {
+    if (!(this.seen ??= new MessageIdSet()).addHash(hashHigh, hashLow)) return this.reject(file, line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
+    const bounds = this.bounds;
+    if (bounds && (sent < bounds.start || sent >= bounds.end)) {
+      return this.reject(file, line, 'sent_at', { 'zh-CN': `发送时间不在 ${this.options.month} 内`, en: `sent outside ${this.options.month}` });
     }
+    this.accept();
+    return true;
+  }
+
+  /** Room for `ids` message ids in all, so a month's id table is made once at its size instead of
+   *  grown by halves (each growth holds the old and the new table at once: the peak of a 4M month). */
+  expect(ids: number): void {
+    (this.seen ??= new MessageIdSet()).reserve(ids);
+  }
+
+  private accept(): void {
+    const c = this.options.counts;
     if (c) {
       c.read++;
       c.accepted++;
     }
-    return true;
   }
 
   private reject(file: string, line: number, field: string | undefined, reason: RejectedRow['reason']): false {

@@ -33,9 +33,14 @@ export async function* recordsOf(source: ResolvedSource, onBytes?: (n: number) =
   try {
     yield* rawRecordsOf(source, onBytes);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new SourceReadError(`${source.display}：无法读取（${message}）/ ${source.display}: cannot be read (${message})`);
+    throw cannotRead(source, error);
   }
+}
+
+/** The error that stops a run on a file that cannot be read, naming it. */
+export function cannotRead(source: ResolvedSource, error: unknown): SourceReadError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new SourceReadError(`${source.display}：无法读取（${message}）/ ${source.display}: cannot be read (${message})`);
 }
 
 /** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */

@@ -1,6 +1,5 @@
 // The workbook view (--format xlsx): members and findings sheets. Byte-identical for the same result:
 // fixed document dates, and the zip entries' timestamps pinned (exceljs stamps them with the clock).
-import ExcelJS from 'exceljs';
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './csv.js';
@@ -10,6 +9,8 @@ const FIXED = new Date(Date.UTC(2000, 0, 1));
 
 export async function reportXlsx(result: EvaluationResult, book: LabelBook, locale: Locale): Promise<Buffer> {
   const zh = locale === 'zh-CN';
+  // Loaded when a workbook is asked for: exceljs is the largest module, and most runs write none.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'qungui';
   workbook.created = FIXED;
