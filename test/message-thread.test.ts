@@ -1,7 +1,8 @@
-// Messages read on the reader thread (engine/src/data/message-thread.ts) give the same bytes as
+// Messages read on reader threads (engine/src/data/message-thread.ts) give the same bytes as
 // messages read in-thread: on the example month, on a bundle full of bad rows spread over two
 // message files, for `bundle check`, and for a file that cannot be read at all (named, exit 2, no
-// stack trace, nothing written).
+// stack trace, nothing written). Also cut into tiny blocks read by three threads that are replaced
+// every few blocks, so duplicates, rejects and line numbers cross blocks, threads and segments.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,11 @@ import { qungui, repoRoot } from './helpers/cli.js';
 
 const THREAD = { QUNGUI_READER_THREAD: '1' };
 const IN_THREAD = { QUNGUI_READER_THREAD: '0' };
+/** Blocks of 64 bytes (a line or two), three readers, a fresh thread every 3 blocks. */
+const TINY_BLOCKS = { QUNGUI_READER_THREAD: '1', QUNGUI_READER_THREADS: '3', QUNGUI_READER_BLOCK_BYTES: '64', QUNGUI_READER_SEGMENT_BYTES: '192' };
 
-function evaluateBoth(args: (out: string) => string[], cwd = repoRoot) {
-  const outs = [THREAD, IN_THREAD].map((env) => {
+function evaluateBoth(args: (out: string) => string[], cwd = repoRoot, envs: Record<string, string>[] = [THREAD, IN_THREAD]) {
+  const outs = envs.map((env) => {
     const out = mkdtempSync(join(tmpdir(), 'qungui-thread-'));
     const run = qungui(args(out), { cwd, env });
     return { out, run };
@@ -51,16 +54,25 @@ describe('the message reader thread', () => {
       JSON.stringify({ message_id: 'm5', group_id: 'wrOnboard2026', sent_at: '2026-10-03 09:00:00', type: 'text' }),
     ].join('\n') + '\n');
     writeFileSync(join(dir, 'data/chat/2.jsonl'), [line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n') + '\n');
-    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir);
-    expect([thread!.run.code, inThread!.run.code]).toEqual([0, 0]);
+    const [thread, inThread, tiny] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, [THREAD, IN_THREAD, TINY_BLOCKS]);
+    expect([thread!.run.code, inThread!.run.code, tiny!.run.code]).toEqual([0, 0, 0]);
     expectSameFiles(thread!.out, inThread!.out);
+    expectSameFiles(tiny!.out, inThread!.out);
     const result = JSON.parse(readFileSync(join(thread!.out, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 8, accepted: 3, rejected: 5 });
     const rejected = readFileSync(join(thread!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
     expect(rejected).toEqual(['chat/1.jsonl,3,messages,message_id', 'chat/1.jsonl,4,messages,', 'chat/1.jsonl,6,messages,sent_at', 'chat/1.jsonl,7,messages,sender_id', 'chat/2.jsonl,1,messages,message_id']);
-    const check = [THREAD, IN_THREAD].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
+    const check = [THREAD, IN_THREAD, TINY_BLOCKS].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
     expect(check[0]!.stdout).toBe(check[1]!.stdout);
+    expect(check[2]!.stdout).toBe(check[1]!.stdout);
     expect(check[0]!.code).toBe(1);
+  });
+
+  it('the example month cut into 4 KB blocks, three readers, a fresh thread every 16 blocks: same bytes', () => {
+    const env = { QUNGUI_READER_THREAD: '1', QUNGUI_READER_THREADS: '3', QUNGUI_READER_BLOCK_BYTES: '4096', QUNGUI_READER_SEGMENT_BYTES: '65536' };
+    const [blocks, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out], repoRoot, [env, IN_THREAD]);
+    expect([blocks!.run.code, inThread!.run.code]).toEqual([0, 0]);
+    expectSameFiles(blocks!.out, inThread!.out);
   });
 
   it('a message file that cannot be read fails the run with the same message either way', () => {

@@ -74,7 +74,10 @@ function scratchOf(length: number, keep: number): Buffer {
   return scratch;
 }
 
-const decoder = new TextDecoder('utf-8');
+/** At the start of a file the decoder drops a BOM, as the streaming reader's does; inside a file a
+ *  U+FEFF is text (the line it starts is then not JSON, as when streamed). */
+const fileStartDecoder = new TextDecoder('utf-8');
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The records of the lines that start in [start, end) of a file of `size` bytes. */
 export function readBlock(fd: number, range: { start: number; end: number }, size: number, source: ResolvedSource): BlockRecords {
@@ -107,7 +110,7 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
     const newline = bytes.subarray(0, length).indexOf(NEWLINE, scanned);
     if (newline !== -1) stop = newline + 1;
   }
-  const text = decoder.decode(bytes.subarray(first, stop));
+  const text = (start === 0 ? fileStartDecoder : decoder).decode(bytes.subarray(first, stop));
   const records: RawRecord[] = [];
   let line = 0;
   let at = 0;

@@ -23,4 +23,17 @@ describe('MessageIdSet', () => {
     expect(ids.some((id) => set.add(id))).toBe(false);
     expect(set.size).toBe(5000);
   });
+
+  it('reserve keeps the ids already in, and addHash agrees with add', () => {
+    const set = new MessageIdSet(7);
+    for (let i = 0; i < 100; i++) set.add(`r-${i}`);
+    set.reserve(10_000);
+    set.reserve(50); // smaller than what is there: no effect
+    for (let i = 0; i < 100; i++) expect(set.add(`r-${i}`)).toBe(false);
+    for (let i = 100; i < 10_000; i++) expect(set.add(`r-${i}`)).toBe(true);
+    expect(set.size).toBe(10_000);
+    expect(set.addHash(1, 2)).toBe(true);
+    expect(set.addHash(1, 2)).toBe(false);
+    expect(set.addHash(2, 1)).toBe(true);
+  });
 });
