@@ -45,18 +45,20 @@ export function registerMessageWorker(url: URL): void {
   if (existsSync(fileURLToPath(url))) workerUrl = url;
 }
 
-/** The worker to read `bytes` of messages with, or undefined to read in-thread. QUNGUI_READER_THREAD=0
- *  turns the threads off, =1 uses them whatever the size (tests). */
+/** The worker to read `bytes` of messages with, or undefined to read in-thread (also on one core,
+ *  where threads only take turns). QUNGUI_READER_THREAD=0 turns the threads off, =1 uses them
+ *  whatever the size and the cores (tests). */
 export function messageWorkerFor(bytes: number): URL | undefined {
   const setting = process.env.QUNGUI_READER_THREAD;
   if (!workerUrl || setting === '0') return undefined;
-  return setting === '1' || bytes >= THREAD_MIN_BYTES ? workerUrl : undefined;
+  if (setting === '1') return workerUrl;
+  return bytes >= THREAD_MIN_BYTES && availableParallelism() > 1 ? workerUrl : undefined;
 }
 
 /**
  * How many reader threads for `blocks` blocks: one fewer than the cores, but at least two — on two
- * cores the main thread is idle a third of the time with one reader (bench:evaluate 1M: 2.9 → 2.2 s
- * for the message pass with two) — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
+ * cores one reader kept the main thread idle a third of the time (bench:evaluate 1M: evaluate 3.5 →
+ * 3.2 s with two) — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
  */
 export function readerCount(blocks: number): number {
   const setting = Number(process.env.QUNGUI_READER_THREADS);
