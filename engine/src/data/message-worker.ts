@@ -1,9 +1,9 @@
 // Entry of a message reader thread (see message-thread.ts): reads the blocks it is given (one
-// segment of one reader's share, message-blocks.ts), coerces each row (RowChecker stage 1, row-check.ts) and sends the
-// coerced ones by column with their id hashes, then each block's line count, counts and rejects.
-// Everything goes through its ReaderChannel (message-thread.ts); it runs ahead of the main thread by
-// at most IN_FLIGHT batches, waiting blocked for the main thread to take them (nothing else happens
-// on this thread meanwhile).
+// segment of one reader's share, message-blocks.ts), coerces each row (RowChecker stage 1,
+// row-check.ts) and sends the coerced ones by column with their id hashes, then each block's line
+// count, counts and rejects. Everything goes through its ReaderChannel (reader-channel.ts); it runs
+// ahead of the main thread by at most IN_FLIGHT batches, waiting blocked for the main thread to take
+// them (nothing else happens on this thread meanwhile). Done, it exits; what it sent stays queued.
 import { closeSync, openSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import type { RejectedRow, TableCounts } from './bundle-types.js';

@@ -4,7 +4,7 @@
 import type { ExemptionRow, MessageRow } from '../../data/bundle-types.js';
 import { isBareAcknowledgement } from '../acknowledgement.js';
 import { membershipKey, type PolicyEval } from '../context.js';
-import { excerpt } from '../excerpt.js';
+import { excerpt, ownCopy } from '../excerpt.js';
 import { privacy } from '../mask.js';
 import type { ContentMatcher } from '../matcher-port.js';
 import { HOUR } from '../time.js';
@@ -255,7 +255,7 @@ export class PolicyScanner {
       const violation = match.severity === 'error' && counted && !exemption;
       const hit: Hit = {
         messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
-        type: message.type, forwarded, recalled: message.recalled === true, match: { ...match, text: privacy(match.text, ctx.redact) },
+        type: message.type, forwarded, recalled: message.recalled === true, match: { ...match, text: ownCopy(privacy(match.text, ctx.redact)) },
         excerpt: excerpt(text, match.start, match.end, ctx.redact), confidential: category?.confidential ?? match.clause === 'S1',
         violation, ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
       };
