@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qungui, repoRoot } from './helpers/cli.js';
 
+/** GBK bytes of ASCII text with 你好 and 张伟 in it (Node has no GBK encoder). */
+function encodeGbk(text: string): Buffer {
+  const pairs: Record<string, number[]> = { 你: [0xc4, 0xe3], 好: [0xba, 0xc3], 张: [0xd5, 0xc5], 伟: [0xce, 0xb0] };
+  return Buffer.from([...text].flatMap((c) => pairs[c] ?? (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : [])));
+}
+
 const THREAD = { QUNGUI_READER_THREAD: '1' };
 const IN_THREAD = { QUNGUI_READER_THREAD: '0' };
 /** Blocks of 64 bytes (a line or two), three readers, a fresh thread every 3 blocks. */
@@ -66,6 +72,32 @@ describe('the message reader thread', () => {
     expect(check[0]!.stdout).toBe(check[1]!.stdout);
     expect(check[2]!.stdout).toBe(check[1]!.stdout);
     expect(check[0]!.code).toBe(1);
+  });
+
+  it('JSONL cut into blocks, then a CSV and a GBK file read whole: one line numbering per file, duplicates across all three', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-mixed-'));
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
+    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
+    writeFileSync(join(dir, 'data/bundle.yaml'), 'tables:\n  members: members.csv\n  messages:\n    - { file: 1.jsonl, format: jsonl }\n    - { file: 2.csv, format: csv }\n    - { file: 3.jsonl, format: jsonl }\n');
+    const row = (id: string, sender: string, day: number, content: string) => ({ message_id: id, group_id: 'wrOnboard2026', sender_id: sender, sent_at: `2026-10-${String(day).padStart(2, '0')} 09:00:00`, type: 'text', content });
+    const jsonl = Array.from({ length: 40 }, (_, i) => JSON.stringify(row(`j${i}`, i % 2 ? 'a' : 'b', 1 + (i % 28), i % 7 ? `第${i}条，大家好` : '请问作业怎么交？')));
+    jsonl[12] = '{"message_id": "broken"'; // a bad line in the middle of a block
+    jsonl[30] = JSON.stringify(row('j3', 'a', 5, '同一文件里的重复 ID'));
+    writeFileSync(join(dir, 'data/1.jsonl'), jsonl.join('\r\n') + '\r\n');
+    writeFileSync(join(dir, 'data/2.csv'), '\uFEFFmessage_id,group_id,sender_id,sent_at,type,content\n' + [
+      'c1,wrOnboard2026,a,2026-10-06 10:00:00,text,你真是废物', 'j5,wrOnboard2026,b,2026-10-06 10:05:00,text,另一个文件里的重复 ID',
+      'c2,wrOnboard2026,b,2026-12-01 10:00:00,text,下个月', 'c3,wrOnboard2026,b,not a time,text,坏时间'].join('\n') + '\n');
+    const gbk = [JSON.stringify(row('g1', 'a', 7, '张伟你好')), JSON.stringify(row('c1', 'b', 7, '你好')), JSON.stringify(row('g2', 'b', 8, 'tel 13812345678'))].join('\n') + '\n';
+    writeFileSync(join(dir, 'data/3.jsonl'), encodeGbk(gbk));
+    const [tiny, inThread, thread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
+    expect([tiny!.run.code, inThread!.run.code, thread!.run.code]).toEqual([0, 0, 0]);
+    expectSameFiles(tiny!.out, inThread!.out);
+    expectSameFiles(thread!.out, inThread!.out);
+    const result = JSON.parse(readFileSync(join(tiny!.out, 'result.json'), 'utf8'));
+    expect(result.data.counts.messages).toEqual({ read: 47, accepted: 41, rejected: 6 });
+    const rejected = readFileSync(join(tiny!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+    expect(rejected).toEqual(['1.jsonl,13,messages,', '1.jsonl,31,messages,message_id', '2.csv,3,messages,message_id', '2.csv,4,messages,sent_at', '2.csv,5,messages,sent_at', '3.jsonl,2,messages,message_id']);
   });
 
   it('the example month cut into 4 KB blocks, three readers, a fresh thread every 16 blocks: same bytes', () => {
