@@ -12,9 +12,10 @@
 // Reader r reads the blocks b with b % readers === r, a segment (SEGMENT_BYTES) at a time: each
 // segment gets a fresh thread, started when the previous one has sent its last block and exited (so
 // two never overlap, and the new one loads while the main thread takes the last IN_FLIGHT batches).
-// Why: V8 keeps what JSON.parse makes of short strings (ids) in memory outside the heap until a full
-// collection, which a reader's small heap almost never needs; one thread per reader grew by ~15 MB
-// per 500k messages it read, so a month's peak memory grew with its size.
+// Why: JSON.parse leaves memory outside the heap that V8 frees only in a full collection (measured
+// in one thread: V8's malloced memory +24–32 MB per 1.7M lines, back to 8 MB after a full GC), which a
+// reader's small heap almost never needs; one thread per reader grew by ~15 MB per 500k messages it
+// read, so a month's peak memory grew with its size.
 //
 // The worker is the built dist/message-worker.js; entry points register it (registerMessageWorker).
 // Run from sources (unit tests, the language server bundle) there is none: messages are read in-thread.
