@@ -24,6 +24,7 @@ import { PolicyScanner } from './scan/policy-scanner.js';
 import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';
 import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
+import { ownCopy } from './excerpt.js';
 import { monthRange } from './time.js';
 
 export interface EvaluateInput {
@@ -248,8 +249,17 @@ function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
 function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
   return {
     code: f.code, clause: f.clause, severity: f.severity, policyId: ctx.id, groupId: f.groupId, memberId: f.memberId,
-    rule: ctx.locate(f.path), evidence: f.evidence, message: f.message, ...(f.action !== undefined ? { action: f.action } : {}),
+    rule: ctx.locate(f.path), evidence: compactEvidence(f.evidence), message: { 'zh-CN': ownCopy(f.message['zh-CN']), en: ownCopy(f.message.en) },
+    ...(f.action !== undefined ? { action: f.action } : {}),
   };
+}
+
+/** The evidence with its texts in one piece each (ownCopy): a month's findings are kept until the
+ *  reports are written, and their times and excerpts were views and trees of other strings. */
+function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(evidence)) out[key] = typeof value === 'string' ? ownCopy(value) : value;
+  return out as Finding['evidence'];
 }
 
 const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
