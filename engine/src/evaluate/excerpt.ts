@@ -25,7 +25,7 @@ export function excerpt(text: string, start: number, end: number, redact: boolea
   // The ellipses replace characters so the excerpt stays within the 40-character budget.
   if (from > 0) out = '…' + Array.from(out).slice(1).join('');
   if (to < chars.length) out = Array.from(out).slice(0, -1).join('') + '…';
-  return privacy(out, redact);
+  return ownCopy(privacy(out, redact));
 }
 
 /**
