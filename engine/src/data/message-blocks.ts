@@ -5,9 +5,9 @@
 // end; a line longer than a block belongs to the one block it starts in), so every line is read
 // exactly once, and its number is the lines of the earlier blocks of its file plus its place in the
 // block. A newline byte never occurs inside a UTF-8 (or GBK) character, so cutting at one is safe.
-// Other files (CSV, XLSX, source formats, GBK text, small files) are one block, read as a stream.
+// Other files (CSV, XLSX, other source formats, GBK text, small files) are one block, read as a stream.
 import { readSync } from 'node:fs';
-import { jsonlRecord, type RawRecord } from './read-records.js';
+import type { RawRecord } from './read-records.js';
 import type { ResolvedSource } from './source-records.js';
 
 export interface MessageBlock {
@@ -41,9 +41,10 @@ export function planBlocks(facts: readonly SourceFacts[], blockBytes: number): M
   return blocks;
 }
 
-/** Whether a message source can be cut into ranges: plain JSONL (no source format) in UTF-8. */
+/** Whether a message source can be cut into ranges: UTF-8 JSONL, plain or a WeCom archive (whose
+ *  recalls are collected first, by the main thread: collectRecalls). */
 export function isSplittable(source: ResolvedSource, encoding: string): boolean {
-  return source.format === 'jsonl' && encoding === 'utf-8';
+  return (source.format === 'jsonl' || source.format === 'wecom-archive') && encoding === 'utf-8';
 }
 
 const NEWLINE = 0x0a;
@@ -79,8 +80,11 @@ function scratchOf(length: number, keep: number): Buffer {
 const fileStartDecoder = new TextDecoder('utf-8');
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** The records of the lines that start in [start, end) of a file of `size` bytes. */
-export function readBlock(fd: number, range: { start: number; end: number }, size: number, source: ResolvedSource): BlockRecords {
+/** What a line of a source becomes: jsonlRecord for plain JSONL, archiveRecord for a WeCom archive. */
+export type LineRecord = (line: number, text: string) => RawRecord | undefined;
+
+/** The records `toRecord` makes of the lines that start in [start, end) of a file of `size` bytes. */
+export function readBlock(fd: number, range: { start: number; end: number }, size: number, toRecord: LineRecord): BlockRecords {
   const { start, end } = range;
   // One byte before the range tells whether a line starts right at `start`.
   const from = start === 0 ? 0 : start - 1;
@@ -121,7 +125,7 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
     let content = text.slice(at, newline);
     if (line === 1 && start === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     if (content.endsWith('\r')) content = content.slice(0, -1);
-    const record = jsonlRecord(line, content, source.columns, true);
+    const record = toRecord(line, content);
     if (record) records.push(record);
     at = newline + 1;
   }

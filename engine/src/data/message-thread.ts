@@ -77,6 +77,8 @@ export interface ReaderPlan {
   month?: string;
   /** Count and record rejects (the first complete pass only). */
   account: boolean;
+  /** WeCom archives cut into blocks: the ids their recall notices name, by source index. */
+  recalls?: Record<number, string[]>;
 }
 
 export interface WorkerInput extends ReaderPlan {

@@ -7,11 +7,12 @@
 import { closeSync, openSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import type { RejectedRow, TableCounts } from './bundle-types.js';
-import { readBlock } from './message-blocks.js';
+import { archiveRecord } from './formats/wecom-archive.js';
+import { readBlock, type LineRecord } from './message-blocks.js';
 import { MessageColumnWriter } from './message-columns.js';
 import type { WorkerInput } from './message-thread.js';
 import { ReaderChannel } from './reader-channel.js';
-import type { RawRecord } from './read-records.js';
+import { jsonlRecord, type RawRecord } from './read-records.js';
 import { RowChecker } from './row-check.js';
 import { cannotRead, recordsOf } from './source-records.js';
 
@@ -44,6 +45,21 @@ function takeCounts(): TableCounts | undefined {
 }
 
 const files = new Map<number, number>();
+const lineRecords = new Map<number, LineRecord>();
+
+/** How a line of source i becomes a record (made once per source). */
+function lineRecordOf(i: number): LineRecord {
+  let toRecord = lineRecords.get(i);
+  if (!toRecord) {
+    const source = input.sources[i]!;
+    if (source.format === 'wecom-archive') {
+      const recalled = new Set(input.recalls?.[i] ?? []);
+      toRecord = (line, text) => archiveRecord(line, text, recalled);
+    } else toRecord = (line, text) => jsonlRecord(line, text, source.columns, true);
+    lineRecords.set(i, toRecord);
+  }
+  return toRecord;
+}
 try {
   for (const b of input.mine) {
     const block = input.blocks[b]!;
@@ -55,7 +71,7 @@ try {
       try {
         let fd = files.get(block.source);
         if (fd === undefined) files.set(block.source, (fd = openSync(source.path, 'r')));
-        read = readBlock(fd, block.range, input.sizes[block.source]!, source);
+        read = readBlock(fd, block.range, input.sizes[block.source]!, lineRecordOf(block.source));
       } catch (error) {
         throw cannotRead(source, error);
       }

@@ -6,7 +6,8 @@ import { basename, join, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, TableName, TableRows } from './bundle-types.js';
 import { readManifest } from './manifest.js';
-import { recordsOf, type ResolvedSource } from './source-records.js';
+import { cannotRead, recordsOf, type ResolvedSource } from './source-records.js';
+import { collectRecalls } from './formats/wecom-archive.js';
 import { RowChecker } from './row-check.js';
 import { messagesFromWorkers, messageWorkerFor, readerCount } from './message-thread.js';
 import { BLOCK_BYTES, isSplittable, planBlocks } from './message-blocks.js';
@@ -94,7 +95,19 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
     const blockBytes = Number(process.env.QUNGUI_READER_BLOCK_BYTES) || BLOCK_BYTES;
     const blocks = planBlocks(messageSources.map((s, i) => ({ size: sizes[i]!, splittable: isSplittable(s, encodings[i]!) })), blockBytes);
-    const plan = { sources: messageSources, sizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account };
+    // A WeCom archive read in blocks needs its recalls first (a recall names an earlier message).
+    const recalls: Record<number, string[]> = {};
+    for (const block of blocks) {
+      const source = messageSources[block.source]!;
+      if (block.range && source.format === 'wecom-archive' && !(block.source in recalls)) {
+        try {
+          recalls[block.source] = [...await collectRecalls(source.path)];
+        } catch (error) {
+          throw cannotRead(source, error);
+        }
+      }
+    }
+    const plan = { sources: messageSources, sizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account, recalls };
     yield* messagesFromWorkers(worker, plan, readerCount(blocks.length), { counts: account ? count('messages') : undefined, rejected }, (n) => { bytesRead += n; });
     if (account) messagesCounted = true;
   }

@@ -117,7 +117,17 @@ export function jsonlRecord(line: number, text: string, columns: Record<string, 
  * JSONL in batches (one per chunk read from disk): the per-message path of the monthly job, so no
  * readline and no promise per line — the caller loops over each batch synchronously.
  */
-export async function* readJsonlBatches(path: string, options: ReadOptions): AsyncGenerator<RawRecord[]> {
+export function readJsonlBatches(path: string, options: ReadOptions): AsyncGenerator<RawRecord[]> {
+  const streamed = options.streamed === true;
+  return readLineBatches(path, options, (line, text) => jsonlRecord(line, text, options.columns, streamed));
+}
+
+/**
+ * The records `toRecord` makes of a text file's lines, in batches (one per chunk read from disk).
+ * Lines end at "\n" (a "\r" before it is dropped), are numbered from 1, and the first loses a BOM —
+ * exactly as message-blocks.ts cuts a file, so a file read whole or in blocks gives the same records.
+ */
+export async function* readLineBatches(path: string, options: Pick<ReadOptions, 'onBytes' | 'streamed'>, toRecord: (line: number, text: string) => RawRecord | undefined): AsyncGenerator<RawRecord[]> {
   const stream = await textStream(path);
   const decoder = new TextDecoder('utf-8');
   let rest = '';
@@ -128,7 +138,7 @@ export async function* readJsonlBatches(path: string, options: ReadOptions): Asy
     line++;
     const cleaned = first ? text.replace(/^\uFEFF/, '') : text;
     first = false;
-    const record = jsonlRecord(line, cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned, options.columns, streamed);
+    const record = toRecord(line, cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned);
     if (record) batch.push(record);
   };
   for await (const chunk of stream) {

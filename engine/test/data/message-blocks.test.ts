@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSplittable, planBlocks, readBlock } from '../../src/data/message-blocks.js';
-import { readJsonlBatches, type RawRecord } from '../../src/data/read-records.js';
+import { jsonlRecord, readJsonlBatches, type RawRecord } from '../../src/data/read-records.js';
 import type { ResolvedSource } from '../../src/data/source-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qungui-blocks-'));
+const asJsonl = (line: number, text: string) => jsonlRecord(line, text, undefined, true);
 const source = (path: string): ResolvedSource => ({ table: 'messages', file: 'm.jsonl', format: 'jsonl', path, display: 'm.jsonl' });
 
 async function streamed(path: string): Promise<RawRecord[]> {
@@ -26,7 +27,7 @@ function byBlocks(path: string, size: number, blockBytes: number): { records: Ra
     const records: RawRecord[] = [];
     let lineBase = 0;
     for (const block of planBlocks([{ size, splittable: true }], blockBytes)) {
-      const read = readBlock(fd, block.range ?? { start: 0, end: size }, size, source(path));
+      const read = readBlock(fd, block.range ?? { start: 0, end: size }, size, asJsonl);
       for (const record of read.records) records.push({ ...record, line: record.line + lineBase });
       lineBase += read.lines;
     }
@@ -69,7 +70,7 @@ describe('message blocks', () => {
     const size = Buffer.byteLength(text);
     const fd = openSync(path, 'r');
     const blocks = planBlocks([{ size, splittable: true }], 1024);
-    const reads = blocks.map((block) => readBlock(fd, block.range!, size, source(path)));
+    const reads = blocks.map((block) => readBlock(fd, block.range!, size, asJsonl));
     closeSync(fd);
     // "a" and the long line start in block 0; "b" starts in the block holding the long line's end.
     const bStart = Buffer.byteLength(`{"message_id":"a"}\n${long}\n`);
@@ -86,6 +87,7 @@ describe('message blocks', () => {
     expect(isSplittable(source('x'), 'utf-8')).toBe(true);
     expect(isSplittable(source('x'), 'gb18030')).toBe(false);
     expect(isSplittable({ ...source('x'), format: 'csv' }, 'utf-8')).toBe(false);
-    expect(isSplittable({ ...source('x'), format: 'wecom-archive' }, 'utf-8')).toBe(false);
+    expect(isSplittable({ ...source('x'), format: 'wecom-archive' }, 'utf-8')).toBe(true);
+    expect(isSplittable({ ...source('x'), format: 'memotrace-csv' }, 'utf-8')).toBe(false);
   });
 });

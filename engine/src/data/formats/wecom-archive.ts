@@ -7,7 +7,8 @@
 // its earlier message recalled (it still counts for confidentiality).
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
-import { textLines, type RawRecord } from '../read-records.js';
+import { createReadStream } from 'node:fs';
+import { detectEncoding, readLineBatches, type RawRecord } from '../read-records.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -70,57 +71,79 @@ export function archiveText(message: Json): { content?: string; fileName?: strin
 }
 
 export async function* readWecomArchive(path: string, _source: TableSource): AsyncGenerator<RawRecord> {
-  // Pass 1: recall notices name earlier messages; collect them first (a recall comes after its message).
+  const recalled = await collectRecalls(path);
+  for await (const batch of readLineBatches(path, { streamed: true }, (line, text) => archiveRecord(line, text, recalled))) yield* batch;
+}
+
+/**
+ * Pass 1: recall notices name earlier messages, so they are collected before any message is read (a
+ * recall comes after its message). Only lines holding the bytes "recall" are decoded and parsed: the
+ * search runs on the raw bytes, so the pass costs little more than reading the file.
+ */
+export async function collectRecalls(path: string): Promise<Set<string>> {
   const recalled = new Set<string>();
-  for await (const text of textLines(path)) {
-    if (!text.includes('recall')) continue;
-    try {
-      const message = obj(JSON.parse(text));
-      const pre = str(obj(message.revoke).pre_msgid);
-      if (message.action === 'recall' && pre) recalled.add(pre);
-    } catch { /* reported in pass 2 */ }
+  const decoder = new TextDecoder(await detectEncoding(path));
+  /** Whole lines only. */
+  const scan = (bytes: Buffer) => {
+    for (let at = bytes.indexOf(RECALL); at !== -1; at = bytes.indexOf(RECALL, at + 1)) {
+      const from = bytes.lastIndexOf(NEWLINE, at) + 1;
+      let to = bytes.indexOf(NEWLINE, at);
+      if (to === -1) to = bytes.length;
+      try {
+        const message = obj(JSON.parse(decoder.decode(bytes.subarray(from, to))));
+        const pre = str(obj(message.revoke).pre_msgid);
+        if (message.action === 'recall' && pre) recalled.add(pre);
+      } catch { /* reported when the line is read */ }
+      at = to;
+    }
+  };
+  // The bytes after a chunk's last newline wait for the next one (joined once, however long the line).
+  let pending: Buffer[] = [];
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    const newline = chunk.lastIndexOf(NEWLINE);
+    if (newline === -1) {
+      pending.push(chunk);
+      continue;
+    }
+    scan(pending.length ? Buffer.concat([...pending, chunk.subarray(0, newline + 1)]) : chunk.subarray(0, newline + 1));
+    pending = [chunk.subarray(newline + 1)];
   }
-  let line = 0;
-  for await (const text of textLines(path)) {
-    line++;
-    const trimmed = text.trim();
-    if (trimmed === '') continue;
-    let message: Json;
-    try {
-      message = obj(JSON.parse(trimmed));
-    } catch (error) {
-      yield { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
-      continue;
-    }
-    if (message.action === 'recall') {
-      yield { line, skip: { 'zh-CN': '撤回通知（已标记被撤回的消息）', en: 'recall notice (the recalled message is marked)' } };
-      continue;
-    }
-    if (message.action === 'switch') {
-      yield { line, skip: { 'zh-CN': '切换企业记录', en: 'switch record' } };
-      continue;
-    }
-    if (!str(message.roomid)) {
-      yield { line, skip: { 'zh-CN': '单聊消息（不属于群聊）', en: 'one-to-one chat (not a group)' } };
-      continue;
-    }
-    const msgtype = String(message.msgtype ?? '');
-    const { content, fileName, forwarded } = archiveText(message);
-    const msgtime = typeof message.msgtime === 'number' ? message.msgtime : Number(message.msgtime);
-    yield {
-      line,
-      record: {
-        message_id: message.msgid,
-        group_id: message.roomid,
-        sender_id: message.from,
-        sent_at: Number.isFinite(msgtime) && msgtime > 0 ? new Date(msgtime).toISOString() : undefined,
-        type: TYPE[msgtype] ?? (msgtype === 'system' ? 'system' : 'other'),
-        content,
-        file_name: fileName,
-        recalled: recalled.has(String(message.msgid)),
-        ...(forwarded ? { forwarded } : {}),
-        archive_type: msgtype,
-      },
-    };
+  scan(Buffer.concat(pending));
+  return recalled;
+}
+
+const NEWLINE = 0x0a;
+const RECALL = Buffer.from('recall');
+
+/** Pass 2, one line: a messages record, a skipped line (recall notice, switch record, 1:1 chat) or a problem. */
+export function archiveRecord(line: number, text: string, recalled: ReadonlySet<string>): RawRecord | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  let message: Json;
+  try {
+    message = obj(JSON.parse(trimmed));
+  } catch (error) {
+    return { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
   }
+  if (message.action === 'recall') return { line, skip: { 'zh-CN': '撤回通知（已标记被撤回的消息）', en: 'recall notice (the recalled message is marked)' } };
+  if (message.action === 'switch') return { line, skip: { 'zh-CN': '切换企业记录', en: 'switch record' } };
+  if (!str(message.roomid)) return { line, skip: { 'zh-CN': '单聊消息（不属于群聊）', en: 'one-to-one chat (not a group)' } };
+  const msgtype = String(message.msgtype ?? '');
+  const { content, fileName, forwarded } = archiveText(message);
+  const msgtime = typeof message.msgtime === 'number' ? message.msgtime : Number(message.msgtime);
+  return {
+    line,
+    record: {
+      message_id: message.msgid,
+      group_id: message.roomid,
+      sender_id: message.from,
+      sent_at: Number.isFinite(msgtime) && msgtime > 0 ? new Date(msgtime).toISOString() : undefined,
+      type: TYPE[msgtype] ?? (msgtype === 'system' ? 'system' : 'other'),
+      content,
+      file_name: fileName,
+      recalled: recalled.has(String(message.msgid)),
+      ...(forwarded ? { forwarded } : {}),
+      archive_type: msgtype,
+    },
+  };
 }
