@@ -35,6 +35,26 @@ function expectSameFiles(a: string, b: string) {
   for (const file of files) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
 }
 
+/** A bundle folder for the onboarding example policy: members a and b, `bundleYaml` as data/bundle.yaml. */
+function onboardingBundle(prefix: string, bundleYaml: string, subfolder?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, 'data', subfolder ?? ''), { recursive: true });
+  writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
+  writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
+  writeFileSync(join(dir, 'data/bundle.yaml'), bundleYaml);
+  return dir;
+}
+
+/** `qungui evaluate` of such a bundle for October 2026, once per environment. */
+function evaluateBundle(dir: string, envs: Record<string, string>[]) {
+  return evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, envs);
+}
+
+/** rejected.csv's rows as "file,line,table,field". */
+function rejectedRows(out: string): string[] {
+  return readFileSync(join(out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+}
+
 describe('the message reader thread', () => {
   it('the example month: every output byte-identical with and without the thread', () => {
     const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out, '--format', 'xlsx']);
@@ -44,11 +64,7 @@ describe('the message reader thread', () => {
   });
 
   it('bad rows over two message files: same rejects, same counts, same findings', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-bundle-'));
-    mkdirSync(join(dir, 'data/chat'), { recursive: true });
-    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
-    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
-    writeFileSync(join(dir, 'data/bundle.yaml'), 'tables:\n  members: members.csv\n  messages: { file: "chat/*.jsonl", format: jsonl }\n');
+    const dir = onboardingBundle('qungui-thread-bundle-', 'tables:\n  members: members.csv\n  messages: { file: "chat/*.jsonl", format: jsonl }\n', 'chat');
     const line = (id: string, sender: string, at: string, content: string) => JSON.stringify({ message_id: id, group_id: 'wrOnboard2026', sender_id: sender, sent_at: at, type: 'text', content });
     writeFileSync(join(dir, 'data/chat/1.jsonl'), [
       line('m1', 'a', '2026-10-02 09:00:00', '大家好，请问作业在哪里？'),
@@ -60,13 +76,13 @@ describe('the message reader thread', () => {
       JSON.stringify({ message_id: 'm5', group_id: 'wrOnboard2026', sent_at: '2026-10-03 09:00:00', type: 'text' }),
     ].join('\n') + '\n');
     writeFileSync(join(dir, 'data/chat/2.jsonl'), [line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n') + '\n');
-    const [thread, inThread, tiny] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, [THREAD, IN_THREAD, TINY_BLOCKS]);
+    const [thread, inThread, tiny] = evaluateBundle(dir, [THREAD, IN_THREAD, TINY_BLOCKS]);
     expect([thread!.run.code, inThread!.run.code, tiny!.run.code]).toEqual([0, 0, 0]);
     expectSameFiles(thread!.out, inThread!.out);
     expectSameFiles(tiny!.out, inThread!.out);
     const result = JSON.parse(readFileSync(join(thread!.out, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 8, accepted: 3, rejected: 5 });
-    const rejected = readFileSync(join(thread!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+    const rejected = rejectedRows(thread!.out);
     expect(rejected).toEqual(['chat/1.jsonl,3,messages,message_id', 'chat/1.jsonl,4,messages,', 'chat/1.jsonl,6,messages,sent_at', 'chat/1.jsonl,7,messages,sender_id', 'chat/2.jsonl,1,messages,message_id']);
     const check = [THREAD, IN_THREAD, TINY_BLOCKS].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
     expect(check[0]!.stdout).toBe(check[1]!.stdout);
@@ -75,11 +91,7 @@ describe('the message reader thread', () => {
   });
 
   it('JSONL cut into blocks, then a CSV and a GBK file read whole: one line numbering per file, duplicates across all three', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-mixed-'));
-    mkdirSync(join(dir, 'data'), { recursive: true });
-    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
-    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
-    writeFileSync(join(dir, 'data/bundle.yaml'), 'tables:\n  members: members.csv\n  messages:\n    - { file: 1.jsonl, format: jsonl }\n    - { file: 2.csv, format: csv }\n    - { file: 3.jsonl, format: jsonl }\n');
+    const dir = onboardingBundle('qungui-thread-mixed-', 'tables:\n  members: members.csv\n  messages:\n    - { file: 1.jsonl, format: jsonl }\n    - { file: 2.csv, format: csv }\n    - { file: 3.jsonl, format: jsonl }\n');
     const row = (id: string, sender: string, day: number, content: string) => ({ message_id: id, group_id: 'wrOnboard2026', sender_id: sender, sent_at: `2026-10-${String(day).padStart(2, '0')} 09:00:00`, type: 'text', content });
     const jsonl = Array.from({ length: 40 }, (_, i) => JSON.stringify(row(`j${i}`, i % 2 ? 'a' : 'b', 1 + (i % 28), i % 7 ? `第${i}条，大家好` : '请问作业怎么交？')));
     jsonl[12] = '{"message_id": "broken"'; // a bad line in the middle of a block
@@ -90,22 +102,18 @@ describe('the message reader thread', () => {
       'c2,wrOnboard2026,b,2026-12-01 10:00:00,text,下个月', 'c3,wrOnboard2026,b,not a time,text,坏时间'].join('\n') + '\n');
     const gbk = [JSON.stringify(row('g1', 'a', 7, '张伟你好')), JSON.stringify(row('c1', 'b', 7, '你好')), JSON.stringify(row('g2', 'b', 8, 'tel 13812345678'))].join('\n') + '\n';
     writeFileSync(join(dir, 'data/3.jsonl'), encodeGbk(gbk));
-    const [tiny, inThread, thread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
+    const [tiny, inThread, thread] = evaluateBundle(dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
     expect([tiny!.run.code, inThread!.run.code, thread!.run.code]).toEqual([0, 0, 0]);
     expectSameFiles(tiny!.out, inThread!.out);
     expectSameFiles(thread!.out, inThread!.out);
     const result = JSON.parse(readFileSync(join(tiny!.out, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 47, accepted: 41, rejected: 6 });
-    const rejected = readFileSync(join(tiny!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+    const rejected = rejectedRows(tiny!.out);
     expect(rejected).toEqual(['1.jsonl,13,messages,', '1.jsonl,31,messages,message_id', '2.csv,3,messages,message_id', '2.csv,4,messages,sent_at', '2.csv,5,messages,sent_at', '3.jsonl,2,messages,message_id']);
   });
 
   it('a WeCom archive cut into blocks: recalls marked across blocks, skipped lines counted, same bytes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qungui-thread-archive-'));
-    mkdirSync(join(dir, 'data'), { recursive: true });
-    writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
-    writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\nwrOnboard2026,b,2026-09-01 09:00:00\n');
-    writeFileSync(join(dir, 'data/bundle.yaml'), 'tables:\n  members: members.csv\n  messages: { file: archive.jsonl, format: wecom-archive }\n');
+    const dir = onboardingBundle('qungui-thread-archive-', 'tables:\n  members: members.csv\n  messages: { file: archive.jsonl, format: wecom-archive }\n');
     const at = (i: number) => Date.parse('2026-10-05T09:00:00+08:00') + i * 60_000;
     const send = (i: number, from: string, content: string, roomid = 'wrOnboard2026') => JSON.stringify({ msgid: `w${i}`, action: 'send', from, roomid, msgtime: at(i), msgtype: 'text', text: { content } });
     const lines = Array.from({ length: 30 }, (_, i) => send(i, i % 2 ? 'a' : 'b', i === 3 ? '你真是废物' : `第${i}条`));
@@ -115,7 +123,7 @@ describe('the message reader thread', () => {
     lines[25] = '{"msgid": "w25", "action": "send", "from": "a';
     lines[27] = send(5, 'a', '重复的 msgid');
     writeFileSync(join(dir, 'data/archive.jsonl'), lines.join('\n') + '\n');
-    const [tiny, inThread, thread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
+    const [tiny, inThread, thread] = evaluateBundle(dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
     expect([tiny!.run.code, inThread!.run.code, thread!.run.code]).toEqual([0, 0, 0]);
     expectSameFiles(tiny!.out, inThread!.out);
     expectSameFiles(thread!.out, inThread!.out);
@@ -123,7 +131,7 @@ describe('the message reader thread', () => {
     expect(result.data.counts.messages).toMatchObject({ read: 30, accepted: 25, rejected: 2, skipped: 3 });
     // The insult on line 4 is recalled by line 11, in another block: were the recall lost there, the
     // findings would differ from the in-thread run's (an empty recall set fails this test).
-    const rejected = readFileSync(join(tiny!.out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
+    const rejected = rejectedRows(tiny!.out);
     expect(rejected).toEqual(['archive.jsonl,26,messages,', 'archive.jsonl,28,messages,message_id']);
     const check = [TINY_BLOCKS, IN_THREAD].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
     expect(check[0]!.stdout).toBe(check[1]!.stdout);

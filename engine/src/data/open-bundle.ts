@@ -51,7 +51,9 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   const loaded = new Map<TableName, Promise<unknown[]>>();
   let messagesCounted = false;
   let bytesRead = 0;
-  const bytesTotal = sources.filter((s) => s.table === 'messages').reduce((n, s) => n + (statSync(s.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+  const messageSources = sources.filter((s) => s.table === 'messages');
+  const messageSizes = messageSources.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0);
+  const bytesTotal = messageSizes.reduce((n, size) => n + size, 0);
 
   const count = (table: TableName) => (counts[table] ??= { read: 0, accepted: 0, rejected: 0 });
 
@@ -89,25 +91,22 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
 
   /** Messages read by reader threads (message-thread.ts), large JSONL files cut into blocks. */
   async function* threadBatches(worker: URL, account: boolean): AsyncGenerator<MessageRow[]> {
-    const messageSources = sources.filter((s) => s.table === 'messages');
-    const sizes = messageSources.map((s) => statSync(s.path, { throwIfNoEntry: false })?.size ?? 0);
     // A file whose encoding cannot be told is one block: its reader fails on it and names it.
     const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
+    const splittable = messageSources.map((s, i) => isSplittable(s, encodings[i]!));
     const blockBytes = Number(process.env.QUNGUI_READER_BLOCK_BYTES) || BLOCK_BYTES;
-    const blocks = planBlocks(messageSources.map((s, i) => ({ size: sizes[i]!, splittable: isSplittable(s, encodings[i]!) })), blockBytes);
+    const blocks = planBlocks(messageSources.map((s, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })), blockBytes);
     // A WeCom archive read in blocks needs its recalls first (a recall names an earlier message).
     const recalls: Record<number, string[]> = {};
-    for (const block of blocks) {
-      const source = messageSources[block.source]!;
-      if (block.range && source.format === 'wecom-archive' && !(block.source in recalls)) {
-        try {
-          recalls[block.source] = [...await collectRecalls(source.path)];
-        } catch (error) {
-          throw cannotRead(source, error);
-        }
+    for (const [i, source] of messageSources.entries()) {
+      if (!splittable[i] || source.format !== 'wecom-archive' || !blocks.some((b) => b.source === i && b.range)) continue;
+      try {
+        recalls[i] = [...await collectRecalls(source.path)];
+      } catch (error) {
+        throw cannotRead(source, error);
       }
     }
-    const plan = { sources: messageSources, sizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account, recalls };
+    const plan = { sources: messageSources, sizes: messageSizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account, recalls };
     yield* messagesFromWorkers(worker, plan, readerCount(blocks.length), { counts: account ? count('messages') : undefined, rejected }, (n) => { bytesRead += n; });
     if (account) messagesCounted = true;
   }

@@ -95,6 +95,12 @@ function rename(record: Record<string, unknown>, columns: Record<string, string>
   return out;
 }
 
+/** The problem of a line that is not JSON (jsonlRecord, the WeCom archive). */
+export function invalidJson(line: number, error: unknown): RawRecord {
+  const detail = (error as Error).message;
+  return { line, problem: { 'zh-CN': `不是有效的 JSON（${detail}）`, en: `not valid JSON (${detail})` } };
+}
+
 /** One JSONL line → a record or a problem. */
 export function jsonlRecord(line: number, text: string, columns: Record<string, string> | undefined, streamed: boolean): RawRecord | undefined {
   const trimmed = text.trim();
@@ -103,7 +109,7 @@ export function jsonlRecord(line: number, text: string, columns: Record<string, 
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    return { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
+    return invalidJson(line, error);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };

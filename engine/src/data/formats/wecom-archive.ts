@@ -8,7 +8,7 @@
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
 import { createReadStream } from 'node:fs';
-import { detectEncoding, readLineBatches, type RawRecord } from '../read-records.js';
+import { detectEncoding, invalidJson, readLineBatches, type RawRecord } from '../read-records.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -123,7 +123,7 @@ export function archiveRecord(line: number, text: string, recalled: ReadonlySet<
   try {
     message = obj(JSON.parse(trimmed));
   } catch (error) {
-    return { line, problem: { 'zh-CN': `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})` } };
+    return invalidJson(line, error);
   }
   if (message.action === 'recall') return { line, skip: { 'zh-CN': '撤回通知（已标记被撤回的消息）', en: 'recall notice (the recalled message is marked)' } };
   if (message.action === 'switch') return { line, skip: { 'zh-CN': '切换企业记录', en: 'switch record' } };
