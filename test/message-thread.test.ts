@@ -50,6 +50,16 @@ function evaluateBundle(dir: string, envs: Record<string, string>[]) {
   return evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, envs);
 }
 
+/** The bundle evaluated three ways — one reader, in-thread, tiny blocks — each run exiting 0 and
+ *  writing the same bytes as the in-thread run; the output folders by way. */
+function evaluateThreeWays(dir: string): { thread: string; inThread: string; tiny: string } {
+  const [thread, inThread, tiny] = evaluateBundle(dir, [THREAD, IN_THREAD, TINY_BLOCKS]);
+  expect([thread!.run.code, inThread!.run.code, tiny!.run.code]).toEqual([0, 0, 0]);
+  expectSameFiles(thread!.out, inThread!.out);
+  expectSameFiles(tiny!.out, inThread!.out);
+  return { thread: thread!.out, inThread: inThread!.out, tiny: tiny!.out };
+}
+
 /** rejected.csv's rows as "file,line,table,field". */
 function rejectedRows(out: string): string[] {
   return readFileSync(join(out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
@@ -76,13 +86,10 @@ describe('the message reader thread', () => {
       JSON.stringify({ message_id: 'm5', group_id: 'wrOnboard2026', sent_at: '2026-10-03 09:00:00', type: 'text' }),
     ].join('\n') + '\n');
     writeFileSync(join(dir, 'data/chat/2.jsonl'), [line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n') + '\n');
-    const [thread, inThread, tiny] = evaluateBundle(dir, [THREAD, IN_THREAD, TINY_BLOCKS]);
-    expect([thread!.run.code, inThread!.run.code, tiny!.run.code]).toEqual([0, 0, 0]);
-    expectSameFiles(thread!.out, inThread!.out);
-    expectSameFiles(tiny!.out, inThread!.out);
-    const result = JSON.parse(readFileSync(join(thread!.out, 'result.json'), 'utf8'));
+    const ways = evaluateThreeWays(dir);
+    const result = JSON.parse(readFileSync(join(ways.thread, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 8, accepted: 3, rejected: 5 });
-    const rejected = rejectedRows(thread!.out);
+    const rejected = rejectedRows(ways.thread);
     expect(rejected).toEqual(['chat/1.jsonl,3,messages,message_id', 'chat/1.jsonl,4,messages,', 'chat/1.jsonl,6,messages,sent_at', 'chat/1.jsonl,7,messages,sender_id', 'chat/2.jsonl,1,messages,message_id']);
     const check = [THREAD, IN_THREAD, TINY_BLOCKS].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
     expect(check[0]!.stdout).toBe(check[1]!.stdout);
@@ -102,13 +109,10 @@ describe('the message reader thread', () => {
       'c2,wrOnboard2026,b,2026-12-01 10:00:00,text,下个月', 'c3,wrOnboard2026,b,not a time,text,坏时间'].join('\n') + '\n');
     const gbk = [JSON.stringify(row('g1', 'a', 7, '张伟你好')), JSON.stringify(row('c1', 'b', 7, '你好')), JSON.stringify(row('g2', 'b', 8, 'tel 13812345678'))].join('\n') + '\n';
     writeFileSync(join(dir, 'data/3.jsonl'), encodeGbk(gbk));
-    const [tiny, inThread, thread] = evaluateBundle(dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
-    expect([tiny!.run.code, inThread!.run.code, thread!.run.code]).toEqual([0, 0, 0]);
-    expectSameFiles(tiny!.out, inThread!.out);
-    expectSameFiles(thread!.out, inThread!.out);
-    const result = JSON.parse(readFileSync(join(tiny!.out, 'result.json'), 'utf8'));
+    const ways = evaluateThreeWays(dir);
+    const result = JSON.parse(readFileSync(join(ways.tiny, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 47, accepted: 41, rejected: 6 });
-    const rejected = rejectedRows(tiny!.out);
+    const rejected = rejectedRows(ways.tiny);
     expect(rejected).toEqual(['1.jsonl,13,messages,', '1.jsonl,31,messages,message_id', '2.csv,3,messages,message_id', '2.csv,4,messages,sent_at', '2.csv,5,messages,sent_at', '3.jsonl,2,messages,message_id']);
   });
 
@@ -123,15 +127,12 @@ describe('the message reader thread', () => {
     lines[25] = '{"msgid": "w25", "action": "send", "from": "a';
     lines[27] = send(5, 'a', '重复的 msgid');
     writeFileSync(join(dir, 'data/archive.jsonl'), lines.join('\n') + '\n');
-    const [tiny, inThread, thread] = evaluateBundle(dir, [TINY_BLOCKS, IN_THREAD, THREAD]);
-    expect([tiny!.run.code, inThread!.run.code, thread!.run.code]).toEqual([0, 0, 0]);
-    expectSameFiles(tiny!.out, inThread!.out);
-    expectSameFiles(thread!.out, inThread!.out);
-    const result = JSON.parse(readFileSync(join(tiny!.out, 'result.json'), 'utf8'));
+    const ways = evaluateThreeWays(dir);
+    const result = JSON.parse(readFileSync(join(ways.tiny, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toMatchObject({ read: 30, accepted: 25, rejected: 2, skipped: 3 });
     // The insult on line 4 is recalled by line 11, in another block: were the recall lost there, the
     // findings would differ from the in-thread run's (an empty recall set fails this test).
-    const rejected = rejectedRows(tiny!.out);
+    const rejected = rejectedRows(ways.tiny);
     expect(rejected).toEqual(['archive.jsonl,26,messages,', 'archive.jsonl,28,messages,message_id']);
     const check = [TINY_BLOCKS, IN_THREAD].map((env) => qungui(['bundle', 'check', 'data', '--month', '2026-10'], { cwd: dir, env }));
     expect(check[0]!.stdout).toBe(check[1]!.stdout);
