@@ -1,10 +1,26 @@
 // Seen message ids of one pass over a month's messages, for the duplicate-id rejection (issue 5, "Bad
 // input"). A Set<string> of 4M ids costs ~70 bytes an id (string + table entry, ~280 MB), which broke
-// the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is a 64-bit hash in one typed array
-// (8 bytes a slot, interleaved, at most 0.8 full and grown by half: 10–15 bytes an id). Two different ids share a 64-bit hash with
-// probability ≈ n²/2⁶⁵ (4×10⁻⁷ at 4M ids); the rejection names the id, so a person can check.
+// the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is its 64-bit hash (util/id-hash.ts),
+// kept in 6 bytes of an open-addressing table at most 0.85 full: ~7 bytes an id when reserved
+// (31 MB at 4M ids; 8-byte slots at 0.8 took 44 MB, the largest part of the growth from 1M to 4M).
+//
+// The 6 bytes are exact, not a fingerprint. With p = high ^ low, the home slot is p scaled to the
+// capacity, so the home fixes p's top bits to an interval of at most 2¹⁵ values (capacity ≥ 2¹⁷):
+// p's low 15 bits, all 32 bits of low and a bit "occupied" fill the slot, and home + slot give back
+// all 64 bits. A probe compares slots, not homes: an entry pushed on from a neighbouring home with
+// the same 47 stored bits would be taken for the id, with probability ≈ (probes per add)·n/2⁴⁷ —
+// ~10⁻⁷ at 4M ids, below the chance two ids share a 64-bit hash (n²/2⁶⁵, 4×10⁻⁷). The rejection
+// names the id, so a person can check.
+//
+// The slots do not say their home, so a full table cannot be rehashed into a bigger one: growth adds
+// a layer (as big as all before it) and an id is looked up in every layer. `reserve` (the reader
+// knows a file's size and the lines per byte of its first block) makes one layer of the month's size.
 
 import { hashId, idHash } from '../util/id-hash.js';
+
+const MIN_CAPACITY = 1 << 17;
+const MAX_LOAD = 0.85;
+const OCCUPIED = 0x8000;
 
 /**
  * The slots live in a SharedArrayBuffer, though no other thread sees them: V8 counts a plain
@@ -12,26 +28,42 @@ import { hashId, idHash } from '../util/id-hash.js';
  * collection — with a 4M-message table (~45 MB) on the main thread, the heap then held ~150 MB more
  * garbage (peak RSS 516 MB). A SharedArrayBuffer is not counted so.
  */
-function slotsOf(capacity: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(capacity * 8));
+class Layer {
+  /** Slot i is slots[3i..3i+2]: (p & 0x7fff) | OCCUPIED, low & 0xffff, low >>> 16. */
+  readonly slots: Uint16Array;
+  used = 0;
+  readonly limit: number;
+  constructor(readonly capacity: number) {
+    this.slots = new Uint16Array(new SharedArrayBuffer(capacity * 6));
+    this.limit = Math.floor(capacity * MAX_LOAD);
+  }
+
+  /** Offset of the empty slot where the key goes, or −offset − 1 of the slot that holds it. */
+  find(p: number, a: number, b: number, c: number): number {
+    const slots = this.slots;
+    const capacity = this.capacity;
+    for (let slot = home(p, capacity); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      const at = slot * 3;
+      const first = slots[at]!;
+      if (first === 0) return at;
+      if (first === a && slots[at + 1] === b && slots[at + 2] === c) return -at - 1;
+    }
+  }
 }
 
-/** Grown by half when more than MAX_LOAD full: 10–15 bytes an id (doubling at 0.75 gave 10–21). */
-const MAX_LOAD = 0.8;
-const GROWTH = 1.5;
-
 export class MessageIdSet {
-  /** Slot i is (slots[2i], slots[2i+1]): both hashes side by side, one cache line per probe. */
-  private slots: Uint32Array;
-  private capacity: number;
+  /** Oldest first; ids go into the last, the others are only looked in. */
+  private layers: Layer[];
   private used = 0;
-  // A slot whose two words are both zero is empty (hashId never yields (0, 0)).
-  constructor(capacity = 1 << 16) {
-    this.capacity = capacity;
-    this.slots = slotsOf(capacity);
+
+  constructor(capacity = MIN_CAPACITY) {
+    this.layers = [new Layer(Math.max(capacity, MIN_CAPACITY))];
   }
 
   get size(): number { return this.used; }
+
+  /** Bytes of slots, all layers (for tests and the bench). */
+  get bytes(): number { return this.layers.reduce((n, layer) => n + layer.slots.byteLength, 0); }
 
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {
@@ -40,48 +72,39 @@ export class MessageIdSet {
   }
 
   /** Adds the id by its hash (hashId's two halves); false when it was already there. */
-  addHash(h: number, l: number): boolean {
-    const slots = this.slots;
-    const capacity = this.capacity;
-    // Any capacity, not only powers of two: the home slot is the hash scaled to [0, capacity).
-    for (let slot = home(h ^ l, capacity); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const at = slot << 1;
-      const a = slots[at]!;
-      const b = slots[at + 1]!;
-      if (a === 0 && b === 0) {
-        slots[at] = h;
-        slots[at + 1] = l;
-        if (++this.used > capacity * MAX_LOAD) this.grow(Math.ceil(capacity * GROWTH));
-        return true;
-      }
-      if (a === h && b === l) return false;
-    }
+  addHash(high: number, low: number): boolean {
+    const p = (high ^ low) >>> 0;
+    const a = (p & 0x7fff) | OCCUPIED;
+    const b = low & 0xffff;
+    const c = low >>> 16;
+    const layers = this.layers;
+    const last = layers.length - 1;
+    for (let i = 0; i < last; i++) if (layers[i]!.find(p, a, b, c) < 0) return false;
+    const top = layers[last]!;
+    const at = top.find(p, a, b, c);
+    if (at < 0) return false;
+    top.slots[at] = a;
+    top.slots[at + 1] = b;
+    top.slots[at + 2] = c;
+    this.used++;
+    if (++top.used > top.limit) layers.push(new Layer(this.capacity()));
+    return true;
   }
 
-  /** Room for `ids` ids in all without growing (an estimate: more still fit, by growth). */
+  /** Room for `ids` ids in all without another layer (an estimate: more still fit, by growth). */
   reserve(ids: number): void {
-    const capacity = Math.ceil(ids / MAX_LOAD) + 1;
-    if (capacity > this.capacity) this.grow(capacity);
+    const top = this.layers[this.layers.length - 1]!;
+    if (ids <= this.used + top.limit - top.used) return;
+    if (this.used === 0) this.layers = [new Layer(Math.max(MIN_CAPACITY, Math.ceil(ids / MAX_LOAD) + 1))];
+    else this.layers.push(new Layer(Math.max(MIN_CAPACITY, Math.ceil((ids - this.used) / MAX_LOAD) + 1)));
   }
 
-  private grow(capacity: number): void {
-    const old = this.slots;
-    const slots = slotsOf(capacity);
-    for (let at = 0; at < old.length; at += 2) {
-      const h = old[at]!;
-      const l = old[at + 1]!;
-      if (h === 0 && l === 0) continue;
-      let slot = home(h ^ l, capacity);
-      while (slots[slot << 1] !== 0 || slots[(slot << 1) + 1] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
-      slots[slot << 1] = h;
-      slots[(slot << 1) + 1] = l;
-    }
-    this.slots = slots;
-    this.capacity = capacity;
+  private capacity(): number {
+    return this.layers.reduce((n, layer) => n + layer.capacity, 0);
   }
 }
 
 /** `hash` (32 bits) mapped onto [0, capacity) by multiplication (Lemire's fast range reduction). */
 function home(hash: number, capacity: number): number {
-  return Math.floor(((hash >>> 0) * capacity) / 4294967296);
+  return Math.floor((hash * capacity) / 4294967296);
 }

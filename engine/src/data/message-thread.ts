@@ -206,6 +206,7 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
   const checker = new RowChecker({ table: 'messages', zone: plan.zone, ...(plan.month ? { month: plan.month } : {}), ...(sink.counts ? { counts: sink.counts } : {}), rejected: admitted });
   const bytesTotal = plan.sizes.reduce((n, size) => n + size, 0);
   let lineBase = 0;
+  let reserved = false;
   try {
     for (let b = 0; b < plan.blocks.length; b++) {
       const block = plan.blocks[b]!;
@@ -216,6 +217,9 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
         if (message.kind === 'rows') {
           onBytes(message.bytes);
           thread.taken();
+          // The month's id table made once at its size, from the lines per byte of the first block, before
+          // its first id goes in (a table with ids in it can only grow by another layer, message-id-set.ts).
+          if (b === 0 && block.range && !reserved) reserved = expectIds(checker, message.batch.lines, block.range, bytesTotal);
           const rows = thread.reader.read(message.batch, lineBase, checker);
           if (rows.length) yield rows;
           continue;
@@ -224,8 +228,6 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
         onBytes(message.bytes);
         flushRejects(message.rejected, lineBase, admitted, sink.rejected);
         if (message.counts && sink.counts) addCounts(sink.counts, message.counts);
-        // The month's id table made once at its size, from the lines per byte of the first block.
-        if (b === 0 && block.range && message.lines > 0) checker.expect(Math.ceil((1.1 * message.lines * bytesTotal) / (block.range.end - block.range.start)));
         lineBase += message.lines;
         break;
       }
@@ -234,6 +236,14 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
   } finally {
     await pool.stopAll();
   }
+}
+
+/** Reserves the duplicate-id table for all message files, from the rows of the first block: its last
+ *  row's line (within the block) per byte of the block, plus a tenth. */
+function expectIds(checker: RowChecker, lines: Int32Array, range: { start: number; end: number }, bytesTotal: number): boolean {
+  if (lines.length === 0) return false;
+  checker.expect(Math.ceil((1.1 * lines[lines.length - 1]! * bytesTotal) / (range.end - range.start)));
+  return true;
 }
 
 /** A block's rejects in line order: the worker's (stage 1, lines within the block) and the main thread's (stage 2). */

@@ -125,7 +125,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     runStage(ctx, 'findings', matcherMissing.get(ctx));
     // Content hits have become findings (only the findings stage reads them): free them before the
     // ratings and the result are built, so a month's peak memory holds one copy, not two.
-    ctx.scan.hits.length = 0;
+    ctx.scan.hits.clear();
     runStage(ctx, 'ratings', undefined);
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);

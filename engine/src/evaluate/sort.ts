@@ -8,11 +8,24 @@ export const cmp = (a: string | null | undefined, b: string | null | undefined):
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
+/** By policy, group, member, clause, code, then evidence (as JSON). The JSON is made only within a run
+ *  of findings equal on the rest, a run at a time: made for all, the keys of a 4M-message month's 57k
+ *  findings took 24 MB at once (the month's peak memory). */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({ f, evidence: JSON.stringify(f.evidence) }));
-  keyed.sort((a, b) => cmp(a.f.policyId, b.f.policyId) || cmp(a.f.groupId, b.f.groupId) || cmp(a.f.memberId, b.f.memberId)
-    || cmp(a.f.clause, b.f.clause) || cmp(a.f.code, b.f.code) || cmp(a.evidence, b.evidence));
-  return keyed.map((k) => k.f);
+  const byFields = (a: Finding, b: Finding) => cmp(a.policyId, b.policyId) || cmp(a.groupId, b.groupId) || cmp(a.memberId, b.memberId)
+    || cmp(a.clause, b.clause) || cmp(a.code, b.code);
+  findings.sort(byFields);
+  for (let start = 0; start < findings.length;) {
+    let end = start + 1;
+    while (end < findings.length && byFields(findings[start]!, findings[end]!) === 0) end++;
+    if (end - start > 1) {
+      const run = findings.slice(start, end).map((f) => ({ f, evidence: JSON.stringify(f.evidence) }));
+      run.sort((a, b) => cmp(a.evidence, b.evidence));
+      for (let i = 0; i < run.length; i++) findings[start + i] = run[i]!.f;
+    }
+    start = end;
+  }
+  return findings;
 }
 
 export function sortMembers(members: MemberResult[]): MemberResult[] {

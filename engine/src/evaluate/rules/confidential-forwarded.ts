@@ -16,14 +16,7 @@ export const confidentialForwarded: EvalRule = {
     configuration: t('`content.categories[].confidential`、`content.detectors`。', '`content.categories[].confidential`, `content.detectors`.'),
   },
   run(ctx) {
-    const byMessage = new Map<string, typeof ctx.scan.hits>();
-    for (const hit of ctx.scan.hits) {
-      if (!hit.forwarded || !hit.confidential) continue;
-      const list = byMessage.get(hit.messageId) ?? [];
-      list.push(hit);
-      byMessage.set(hit.messageId, list);
-    }
-    for (const hits of byMessage.values()) {
+    for (const hits of ctx.scan.hits.byMessage({ forwarded: true, confidential: true })) {
       const first = hits[0]!;
       ctx.report({
         code: this.code, clause: this.clause, severity: 'error', groupId: first.groupId, memberId: first.senderId, path: hitPath(ctx, first), action: 'review',

@@ -36,34 +36,37 @@ export function contentRule(options: {
   code: string; clause: 'N1' | 'N2' | 'N4' | 'S1' | 'S2'; doc: FindingDoc;
   what: LocalizedText; skip?: (hit: Hit) => boolean;
 }): EvalRule {
+  /** One finding for a message's hits of one category: the first located and quoted, the others listed. */
+  function report(ctx: PolicyEval, hits: Hit[]): void {
+    const hit = hits[0]!;
+    const also = [...new Set(hits.slice(1).map((h) => h.match.text).filter((t) => t !== hit.match.text))];
+    const category = ctx.categories.get(hit.match.categoryId);
+    const label = category?.label ?? hit.match.categoryId;
+    const labelEn = category?.labelEn ?? hit.match.categoryId;
+    ctx.report({
+      code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
+      path: hitPath(ctx, hit), evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) }, ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
+      message: {
+        'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
+        en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
+      },
+    });
+  }
   return {
     code: options.code, clause: options.clause, stage: 'findings', needs: ['messages'], path: ['content', 'categories'], doc: options.doc,
     precondition: (ctx) => hasContentRules(ctx, options.clause),
     run(ctx) {
       // One finding per message and category: a post with 兼职刷单 and 加微信 is one thing for the admin to
       // act on; the other matches of the same category are listed in its evidence.
-      const groups = new Map<string, Hit[]>();
-      for (const hit of ctx.scan.hits) {
-        if (hit.match.clause !== options.clause || options.skip?.(hit)) continue;
-        const key = `${hit.groupId}\u0000${hit.messageId}\u0000${hit.match.categoryId}`;
-        const list = groups.get(key);
-        if (list) list.push(hit);
-        else groups.set(key, [hit]);
-      }
-      for (const hits of groups.values()) {
-        const hit = hits[0]!;
-        const also = [...new Set(hits.slice(1).map((h) => h.match.text).filter((t) => t !== hit.match.text))];
-        const category = ctx.categories.get(hit.match.categoryId);
-        const label = category?.label ?? hit.match.categoryId;
-        const labelEn = category?.labelEn ?? hit.match.categoryId;
-        ctx.report({
-          code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
-          path: hitPath(ctx, hit), evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) }, ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
-          message: {
-            'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
-            en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
-          },
-        });
+      for (const messageHits of ctx.scan.hits.byMessage({ clause: options.clause })) {
+        const byCategory = new Map<string, Hit[]>();
+        for (const hit of messageHits) {
+          if (options.skip?.(hit)) continue;
+          const list = byCategory.get(hit.match.categoryId);
+          if (list) list.push(hit);
+          else byCategory.set(hit.match.categoryId, [hit]);
+        }
+        for (const hits of byCategory.values()) report(ctx, hits);
       }
     },
   };

@@ -17,11 +17,11 @@ export const outsiderInConfidentialGroup: EvalRule = {
   },
   run(ctx) {
     const byGroup = new Map<string, { count: number; first: string }>();
-    for (const hit of ctx.scan.hits) {
-      if (!hit.confidential) continue;
-      const seen = byGroup.get(hit.groupId);
-      if (seen) seen.count++;
-      else byGroup.set(hit.groupId, { count: 1, first: hit.messageId });
+    for (const hits of ctx.scan.hits.byMessage({ confidential: true })) {
+      const { groupId, messageId } = hits[0]!;
+      const seen = byGroup.get(groupId);
+      if (seen) seen.count += hits.length;
+      else byGroup.set(groupId, { count: hits.length, first: messageId });
     }
     const roster = ctx.present.has('employees');
     for (const m of ctx.memberships.values()) {

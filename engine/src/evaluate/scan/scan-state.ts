@@ -2,6 +2,7 @@
 // members, groups and findings — never by the number of messages (issue 4: flat memory from 1M to 4M).
 import type { MessageType } from '../../data/bundle-types.js';
 import type { ContentMatch } from '../matcher-port.js';
+import { HitLog } from './hit-log.js';
 
 export interface MemberStats {
   messages: number;
@@ -30,7 +31,7 @@ export interface Hit {
   /** The match was inside a forwarded chat record (S4). */
   forwarded: boolean;
   recalled: boolean;
-  match: ContentMatch;
+  match: HitMatch;
   /** ≤ 40 characters around the match, masked unless redaction is off. */
   excerpt: string;
   /** Exemption (報備) that covers this match (N4). */
@@ -40,6 +41,9 @@ export interface Hit {
   /** Counts as a violation for M5 / A3 (severity error, counted category, not exempt). */
   violation: boolean;
 }
+
+/** A content match without its place in the text (the excerpt shows it). */
+export type HitMatch = Omit<ContentMatch, 'start' | 'end'>;
 
 export interface Question {
   messageId: string;
@@ -62,7 +66,8 @@ export interface Material {
 
 export interface ScanState {
   stats: Map<string, MemberStats>;
-  hits: Hit[];
+  /** Off the heap until the rules read them (hit-log.ts). */
+  hits: HitLog;
   unansweredQuestions: Question[];
   /** Questions whose reply window had not closed when the data ended: not judged. */
   undecidedQuestions: number;
@@ -77,7 +82,7 @@ export interface ScanState {
 
 export function emptyScanState(): ScanState {
   return {
-    stats: new Map(), hits: [], unansweredQuestions: [], undecidedQuestions: 0, questions: 0, materials: [],
+    stats: new Map(), hits: new HitLog(), unansweredQuestions: [], undecidedQuestions: 0, questions: 0, materials: [],
     unstoppedViolations: [], messagesByGroup: new Map(), lastMessageAt: -Infinity,
   };
 }
