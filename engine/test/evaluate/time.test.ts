@@ -16,6 +16,11 @@ describe('monthRange', () => {
         expect(range.dayOf(ms)).toBe(ms >= range.start && ms < range.end ? luxon.day : 0);
         expect(range.iso(ms)).toBe(luxon.toISO({ suppressMilliseconds: true }));
       }), { numRuns: 3000 });
+      // Every quarter hour of the month and the millisecond before it: transitions exactly (the offset is
+      // looked up per six-hour span when it does not change within it, per quarter when it does).
+      for (let ms = range.start; ms < range.end; ms += 900_000) {
+        for (const at of [ms - 1, ms]) expect(range.iso(at)).toBe(DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true }));
+      }
       // Day boundaries exactly: the last millisecond of a day and the first of the next.
       const second = DateTime.fromObject({ year: Number(month.slice(0, 4)), month: Number(month.slice(5)), day: 2 }, { zone }).toMillis();
       expect(range.dayOf(second - 1)).toBe(1);
