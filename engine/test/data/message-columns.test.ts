@@ -1,6 +1,6 @@
 // The message reader thread's column codec: rows built on the main thread from what crossed the
 // thread boundary (structured clone, as postMessage does) are exactly the rows the in-thread reader
-// builds (rowOf), for every value shape a message can have, across batches sharing dictionaries;
+// builds (rowOf: the same values; the thread's rows name absent fields too, as undefined), for every value shape a message can have, across batches sharing dictionaries;
 // lines are moved by the block's line base, and only the rows the admit callback takes are made.
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
@@ -47,13 +47,14 @@ describe('message columns', () => {
     }), { numRuns: 300 });
   });
 
-  it('keeps property order and distinguishes an empty string from no value', () => {
+  it('a row names every schema field, in schema order (one shape for all), and tells an empty string from no value', () => {
     const writer = new MessageColumnWriter();
     const values = fields.map((f) => (f.name === 'content' ? '' : f.name === 'sent_at' ? 1_790_000_000_000 : f.name === 'reply_to' ? undefined : f.kind === 'boolean' ? undefined : f.kind === 'list' ? undefined : `${f.name}-1`));
     writer.add(values, 7, 1, 2);
     const [read] = new MessageColumnReader().read(writer.take('messages.jsonl'), 0, { admit: () => true });
-    expect(Object.keys(read!)).toEqual(Object.keys(rowOf(spec, values, { file: 'messages.jsonl', line: 7 })));
+    expect(Object.keys(read!)).toEqual(['source', ...fields.map((f) => f.name)]);
+    expect(read).toEqual(rowOf(spec, values, { file: 'messages.jsonl', line: 7 }));
     expect(read!.content).toBe('');
-    expect('reply_to' in read!).toBe(false);
+    expect(read!.reply_to).toBeUndefined();
   });
 });
