@@ -13,8 +13,9 @@
 // names the id, so a person can check.
 //
 // The slots do not say their home, so a full table cannot be rehashed into a bigger one: growth adds
-// a layer (as big as all before it) and an id is looked up in every layer. `reserve` (the reader
-// knows a file's size and the lines per byte of its first block) makes one layer of the month's size.
+// a layer (half as big as all before it) and an id is looked up in every layer. `reserve` makes one
+// layer of the month's size: the reader estimates it from the files' size and the lines per byte of
+// the first block, and again as it reads, adding a layer for the difference when the first was short.
 
 import { hashId, idHash } from '../util/id-hash.js';
 
@@ -52,7 +53,7 @@ class Layer {
 }
 
 export class MessageIdSet {
-  /** Oldest first; ids go into the last, the others are only looked in. */
+  /** Oldest first; an id goes into the first layer with room, and is looked for in all. */
   private layers: Layer[];
   private used = 0;
 
@@ -78,25 +79,39 @@ export class MessageIdSet {
     const b = low & 0xffff;
     const c = low >>> 16;
     const layers = this.layers;
-    const last = layers.length - 1;
-    for (let i = 0; i < last; i++) if (layers[i]!.find(p, a, b, c) < 0) return false;
-    const top = layers[last]!;
-    const at = top.find(p, a, b, c);
-    if (at < 0) return false;
-    top.slots[at] = a;
-    top.slots[at + 1] = b;
-    top.slots[at + 2] = c;
+    let into: Layer | undefined;
+    let at = 0;
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i]!;
+      const found = layer.find(p, a, b, c);
+      if (found < 0) return false;
+      if (!into && layer.used < layer.limit) {
+        into = layer;
+        at = found;
+      }
+    }
+    if (!into) {
+      // All full: another layer, half as big as all before it (the set grows by half).
+      into = new Layer(Math.max(MIN_CAPACITY, Math.ceil(this.capacity() / 2)));
+      layers.push(into);
+      at = into.find(p, a, b, c);
+    }
+    into.slots[at] = a;
+    into.slots[at + 1] = b;
+    into.slots[at + 2] = c;
+    into.used++;
     this.used++;
-    if (++top.used > top.limit) layers.push(new Layer(this.capacity()));
     return true;
   }
 
-  /** Room for `ids` ids in all without another layer (an estimate: more still fit, by growth). */
+  /** Room for `ids` ids in all: a layer for what is missing, if anything (an estimate: more still fit,
+   *  by growth). Called again as the estimate gets better, it adds only the difference. */
   reserve(ids: number): void {
-    const top = this.layers[this.layers.length - 1]!;
-    if (ids <= this.used + top.limit - top.used) return;
+    const room = this.layers.reduce((n, layer) => n + layer.limit - layer.used, 0);
+    const missing = ids - this.used - room;
+    if (missing <= 0) return;
     if (this.used === 0) this.layers = [new Layer(Math.max(MIN_CAPACITY, Math.ceil(ids / MAX_LOAD) + 1))];
-    else this.layers.push(new Layer(Math.max(MIN_CAPACITY, Math.ceil((ids - this.used) / MAX_LOAD) + 1)));
+    else this.layers.push(new Layer(Math.max(MIN_CAPACITY, Math.ceil(missing / MAX_LOAD) + 1)));
   }
 
   private capacity(): number {

@@ -7,13 +7,13 @@ import { MessageIdSet } from '../../src/data/message-id-set.js';
 const add = (set: MessageIdSet, p: number, low: number) => set.addHash((p ^ low) >>> 0, low);
 
 describe('MessageIdSet', () => {
-  it('adds 300,000 distinct ids once each (through 2 more layers), then finds every one', () => {
+  it('adds 300,000 distinct ids once each (through 2 more layers, growing by half), then finds every one', () => {
     const set = new MessageIdSet();
     const ids: string[] = [];
     for (let i = 0; i < 150_000; i++) ids.push(`m${i}`, `${(i * 2654435761 >>> 0).toString(16)}_${i}_external`);
     expect(ids.filter((id) => set.add(id)).length).toBe(300_000);
     expect(set.size).toBe(300_000);
-    expect(set.bytes).toBe((2 ** 17 + 2 ** 17 + 2 ** 18) * 6); // grown twice, each layer as big as all before it
+    expect(set.bytes).toBe(3 * 2 ** 17 * 6); // grown twice: layers of 2¹⁷ (the least) and 2¹⁷ (half of 2¹⁸)
     expect(ids.filter((id) => set.add(id)).length).toBe(0);
     expect(set.size).toBe(300_000);
     expect(set.add('m150000')).toBe(true);
@@ -48,7 +48,7 @@ describe('MessageIdSet', () => {
     expect(set.size).toBe(4);
   });
 
-  it('reserve makes one table of the month\'s size (≈ 7 bytes an id), or a layer when ids are already in', () => {
+  it('reserve makes one table of the month\'s size (≈ 7 bytes an id), or a layer for what is missing', () => {
     const empty = new MessageIdSet();
     empty.reserve(4_400_000); // the bench's 4M month plus a tenth
     expect(empty.bytes).toBe((Math.ceil(4_400_000 / 0.85) + 1) * 6);
@@ -56,14 +56,20 @@ describe('MessageIdSet', () => {
 
     const set = new MessageIdSet();
     for (let i = 0; i < 100; i++) set.add(`r-${i}`);
+    const first = Math.floor(2 ** 17 * 0.85); // ids the first layer takes
     set.reserve(400_000);
-    set.reserve(50); // smaller than what is there: no effect
-    expect(set.bytes).toBe((2 ** 17 + Math.ceil((400_000 - 100) / 0.85) + 1) * 6);
+    const layers = (2 ** 17 + Math.ceil((400_000 - first) / 0.85) + 1) * 6;
+    expect(set.bytes).toBe(layers);
+    set.reserve(50); // less than what is there: no effect
+    set.reserve(390_000); // a better estimate, within the room: no effect
+    expect(set.bytes).toBe(layers);
     let added = 0;
     for (let i = 0; i < 400_000; i++) if (set.add(`r-${i}`)) added++;
     expect(added).toBe(400_000 - 100);
     expect(set.size).toBe(400_000);
-    expect(set.bytes).toBe((2 ** 17 + Math.ceil((400_000 - 100) / 0.85) + 1) * 6); // no growth
+    expect(set.bytes).toBe(layers); // the first layer filled first: no growth
+    set.reserve(410_000); // the estimate was short: a layer of the least size for the 10,000 more
+    expect(set.bytes).toBe(layers + 2 ** 17 * 6);
     expect(set.addHash(1, 2)).toBe(true);
     expect(set.addHash(1, 2)).toBe(false);
     expect(set.addHash(2, 1)).toBe(true);
