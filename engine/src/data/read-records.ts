@@ -205,31 +205,49 @@ function cellValue(value: CellValue): unknown {
   return value;
 }
 
+/** The parts of exceljs's streaming readers that its typings leave out. */
+interface SheetNames { name: string }
+interface WorkbookModel { model?: { sheets?: SheetNames[] } }
+
 async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   // Loaded on the first workbook read (bundles of CSV and JSONL never need it).
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!sheet) {
-    const names = workbook.worksheets.map((w) => w.name).join('、');
-    throw new Error(`${path}: 找不到工作表 ${options.sheet}（有：${names}）/ no sheet named ${options.sheet} (sheets: ${names})`);
-  }
+  // Streamed a row at a time, as every message file is (issue 4: messages never all in memory; a whole
+  // workbook in exceljs costs ~1 KB a row). Styles are read so date-formatted cells come back as dates.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const headerRow = options.headerRow ?? 1;
-  const header: string[] = [];
-  sheet.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, column) => {
-    const name = String(cellValue(cell.value) ?? '').trim();
-    header[column] = options.columns?.[name] ?? name;
-  });
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const record: Record<string, unknown> = {};
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const name = header[column];
-      if (name) record[name] = cellValue(cell.value);
-    });
-    yield { line: r, record };
+  const names: string[] = [];
+  let found = false;
+  for await (const sheet of reader) {
+    const { name } = sheet as unknown as SheetNames;
+    names.push(name);
+    // Without a sheet name, the first sheet in the workbook's own order (the zip's order, if unknown).
+    const wanted = options.sheet ?? (reader as unknown as WorkbookModel).model?.sheets?.[0]?.name ?? names[0];
+    if (found || name !== wanted) continue;
+    found = true;
+    const header: string[] = [];
+    for await (const row of sheet) {
+      if (row.number < headerRow) continue;
+      if (row.number === headerRow) {
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          const title = String(cellValue(cell.value) ?? '').trim();
+          header[column] = options.columns?.[title] ?? title;
+        });
+        continue;
+      }
+      if (!row.hasValues) continue;
+      const record: Record<string, unknown> = {};
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const title = header[column];
+        if (title) record[title] = cellValue(cell.value);
+      });
+      yield { line: row.number, record };
+    }
+  }
+  if (!found) {
+    const list = names.join('、');
+    if (options.sheet === undefined) throw new Error(`${path}: 工作簿中没有工作表 / the workbook has no sheets`);
+    throw new Error(`${path}: 找不到工作表 ${options.sheet}（有：${list}）/ no sheet named ${options.sheet} (sheets: ${list})`);
   }
 }
 

@@ -110,4 +110,24 @@ describe('openBundle', () => {
     ]);
     expect(rows[0]!.source).toEqual({ file: '花名册.xlsx', line: 4 });
   });
+
+  it('reads a workbook of messages row by row: the first sheet in workbook order, dates, rich text, formulas; a missing sheet is named', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('聊天记录');
+    workbook.addWorksheet('说明').addRow(['导出说明']);
+    sheet.addRow(['message_id', 'group_id', 'sender_id', 'sent_at', 'type', 'content']);
+    sheet.addRow(['m1', 'wrA', 'u1', new Date('2026-10-03T02:00:00Z'), 'text', { richText: [{ text: '大家' }, { text: '好', font: { bold: true } }] }]);
+    sheet.addRow([]);
+    sheet.addRow(['m2', 'wrA', 'u2', '2026-10-03 10:05:00', 'text', { formula: '"收"&"到"', result: '收到' }]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const b = await openBundle(bundle({ 'messages.xlsx': file, 'members.jsonl': '' }), { timezone: zone, month: '2026-10' });
+    const rows = await all(b.messages());
+    // An Excel date has no zone: its wall clock (02:00 on Oct 3) is read in the policy's zone.
+    expect(rows.map((r) => [r.message_id, r.sender_id, new Date(r.sent_at).toISOString(), r.content, r.source.line])).toEqual([
+      ['m1', 'u1', '2026-10-02T18:00:00.000Z', '大家好', 2],
+      ['m2', 'u2', '2026-10-03T02:05:00.000Z', '收到', 4],
+    ]);
+    const named = await openBundle(bundle({ 'bundle.yaml': 'tables:\n  messages:\n    file: messages.xlsx\n    sheet: 消息\n', 'messages.xlsx': file, 'members.jsonl': '' }), { timezone: zone, month: '2026-10' });
+    await expect(all(named.messages())).rejects.toThrow('no sheet named 消息 (sheets: 聊天记录、说明)');
+  });
 });
