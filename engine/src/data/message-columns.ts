@@ -133,7 +133,7 @@ export function messageRow(byField: ArrayLike<unknown>[], i: number, file: strin
   };
 }
 
-/** The main thread's side: rows again, in the order and shape the in-thread reader makes them. */
+/** The main thread's side: rows again, in order, with the values the in-thread reader gives them. */
 export class MessageColumnReader {
   private readonly dictionaries: string[][] = FIELDS.map(() => []);
 

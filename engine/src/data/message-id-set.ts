@@ -57,13 +57,13 @@ export class MessageIdSet {
   private layers: Layer[];
   private used = 0;
 
-  constructor(capacity = MIN_CAPACITY) {
-    this.layers = [new Layer(Math.max(capacity, MIN_CAPACITY))];
+  constructor() {
+    this.layers = [new Layer(MIN_CAPACITY)];
   }
 
   get size(): number { return this.used; }
 
-  /** Bytes of slots, all layers (for tests and the bench). */
+  /** Bytes of slots, all layers (for tests). */
   get bytes(): number { return this.layers.reduce((n, layer) => n + layer.slots.byteLength, 0); }
 
   /** Adds the id; false when it was already there. */

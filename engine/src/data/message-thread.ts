@@ -38,7 +38,6 @@ const MAX_READERS = 4;
  *  150 bytes. A 1M-message month (150 MB) is read by two threads without a change, 4M by eight in turn. */
 const SEGMENT_BYTES = 80 * 1024 * 1024;
 
-
 let workerUrl: URL | undefined;
 
 /** Called by the built entry points with the URL of dist/message-worker.js. */
@@ -221,7 +220,10 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
           thread.taken();
           // The month's id table made once at its size, from the lines per byte of the first block, before
           // its first id goes in (a table with ids in it can only grow by another layer, message-id-set.ts).
-          if (b === 0 && block.range && !reserved) reserved = expectIds(checker, message.batch.lines, block.range, bytesTotal);
+          if (b === 0 && block.range && !reserved && message.batch.length > 0) {
+            checker.expect(idsIn(message.batch.lines[message.batch.length - 1]!, block.range.end - block.range.start, bytesTotal, 1.1));
+            reserved = true;
+          }
           const rows = thread.reader.read(message.batch, lineBase, checker);
           if (rows.length) yield rows;
           continue;
@@ -236,7 +238,7 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
           // grown by half when it is full.
           linesSeen += message.lines;
           bytesSeen += block.range.end - block.range.start;
-          if (bytesSeen * 16 >= bytesTotal) checker.expect(Math.ceil((1.05 * linesSeen * bytesTotal) / bytesSeen));
+          if (bytesSeen * 16 >= bytesTotal) checker.expect(idsIn(linesSeen, bytesSeen, bytesTotal, 1.05));
         }
         lineBase += message.lines;
         break;
@@ -248,12 +250,10 @@ export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: 
   }
 }
 
-/** Reserves the duplicate-id table for all message files, from the rows of the first block: its last
- *  row's line (within the block) per byte of the block, plus a tenth. */
-function expectIds(checker: RowChecker, lines: Int32Array, range: { start: number; end: number }, bytesTotal: number): boolean {
-  if (lines.length === 0) return false;
-  checker.expect(Math.ceil((1.1 * lines[lines.length - 1]! * bytesTotal) / (range.end - range.start)));
-  return true;
+/** Message ids to make room for in `bytesTotal` bytes of message files, from `lines` lines seen in
+ *  `bytes` bytes, with a `margin` (the first block's estimate is the roughest). */
+function idsIn(lines: number, bytes: number, bytesTotal: number, margin: number): number {
+  return Math.ceil((margin * lines * bytesTotal) / bytes);
 }
 
 /** A block's rejects in line order: the worker's (stage 1, lines within the block) and the main thread's (stage 2). */

@@ -90,8 +90,8 @@ export class RowChecker {
     return true;
   }
 
-  /** Room for `ids` message ids in all, so a month's id table is made once at its size instead of
-   *  grown by halves (each growth holds the old and the new table at once: the peak of a 4M month). */
+  /** Room for `ids` message ids in all, so a month's id table is made once at its size (or, asked
+   *  again with a better estimate, given only what is missing) instead of grown layer by layer. */
   expect(ids: number): void {
     (this.seen ??= new MessageIdSet()).reserve(ids);
   }

@@ -23,15 +23,16 @@ const FIXED_BYTES = 8 + 5 * 4 + 1 + 3 * 4;
 /** Which hits to decode: those of one clause, forwarded ones, confidential ones (all given must hold). */
 export interface HitFilter { clause?: string; forwarded?: boolean; confidential?: boolean }
 
-/** Strings (or objects) by index, each kept once. */
+/** Values by index, each kept once under its key. */
 class Interned<T> {
   readonly values: T[] = [];
   private readonly index = new Map<string, number>();
-  of(key: string, value: () => T): number {
+  /** The index of the value kept under `key`; `make` is called only for a new key. */
+  of(key: string, make: () => T): number {
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.values.length;
-      this.values.push(value());
+      this.values.push(make());
       this.index.set(key, i);
     }
     return i;
@@ -43,18 +44,19 @@ export class HitLog implements Iterable<Hit> {
   /** Bytes used in each chunk. */
   private readonly used: number[] = [];
   private count = 0;
+  /** Group, sender and exemption ids and message types: a few thousand in a month. */
   private readonly strings = new Interned<string>();
   /** What a match says about the rule that matched, the same for every match of that rule. */
   private readonly sites = new Interned<Omit<HitMatch, 'text'>>();
 
   get length(): number { return this.count; }
 
-  /** Bytes held (for tests and the bench). */
+  /** Bytes held (for tests). */
   get bytes(): number { return this.used.reduce((n, used) => n + used, 0); }
 
   add(hit: Hit): void {
     const { match } = hit;
-    const string = (s: string) => this.strings.of(s, () => s);
+    const string = (text: string) => this.strings.of(text, () => text);
     const site = this.sites.of(`${match.categoryId}\u0000${match.kind}\u0000${match.ruleIndex}\u0000${match.rule}`,
       () => ({ categoryId: match.categoryId, clause: match.clause, severity: match.severity, kind: match.kind, rule: match.rule, ruleIndex: match.ruleIndex }));
     const flags = (hit.forwarded ? FORWARDED : 0) | (hit.recalled ? RECALLED : 0) | (hit.confidential ? CONFIDENTIAL : 0)

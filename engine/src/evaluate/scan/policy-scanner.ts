@@ -255,7 +255,7 @@ export class PolicyScanner {
       const violation = match.severity === 'error' && counted && !exemption;
       const hit: Hit = {
         messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
-        type: message.type, forwarded, recalled: message.recalled === true, match: { categoryId: match.categoryId, clause: match.clause, severity: match.severity, kind: match.kind, rule: match.rule, ruleIndex: match.ruleIndex, text: ownCopy(privacy(match.text, ctx.redact)) },
+        type: message.type, forwarded, recalled: message.recalled === true, match: { ...match, text: ownCopy(privacy(match.text, ctx.redact)) },
         excerpt: excerpt(text, match.start, match.end, ctx.redact), confidential: category?.confidential ?? match.clause === 'S1',
         violation, ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
       };
