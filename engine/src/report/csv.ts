@@ -2,18 +2,8 @@
 // the Chinese; CRLF line ends as Excel writes them.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
+import { excelCsv } from '../util/excel-csv.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
-
-export function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  // A leading = + - @ would be run as a formula by Excel (CSV injection): quote it as text.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function table(rows: unknown[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
 
 export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
   const zh = locale === 'zh-CN';
@@ -28,7 +18,7 @@ export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Lo
     m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '), m.notRated?.[locale] ?? '',
     ...metrics.map((k) => m.metrics[k] ?? ''),
   ]);
-  return table([head, ...rows]);
+  return excelCsv([head, ...rows]);
 }
 
 /** A one-line reading of a finding's evidence (already excerpted and masked by the engine). */
@@ -48,5 +38,5 @@ export function findingsCsv(result: EvaluationResult, locale: Locale): string {
     f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '',
     f.message[locale], f.action ?? '', `${f.rule.file}:${f.rule.line} (${f.rule.path})`, evidenceText(f),
   ]);
-  return table([head, ...rows]);
+  return excelCsv([head, ...rows]);
 }
