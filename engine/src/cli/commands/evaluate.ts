@@ -1,8 +1,9 @@
 // `qungui evaluate --policy P --data D --out O` (CLI contract): the monthly job. Exit 0 done, 1 rejected
 // rows under --strict, 2 usage or I/O (or a policy with validation errors, printed with its diagnostics).
-// Outputs go to a temporary folder renamed into place: a failed run leaves no half-written output.
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+// The output folder is checked before any work and written through ../output-folder.ts: only files
+// qungui wrote there are replaced, and a failed run leaves no half-written output.
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBundle, readBundleTimezone, rejectedToCsv } from '../../data/index.js';
 import type { Bundle } from '../../data/bundle-types.js';
@@ -12,6 +13,7 @@ import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { formatText } from '../formats/text.js';
+import { commitOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
@@ -22,13 +24,16 @@ const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--mon
 
   --policy P    群规文件或文件夹，可重复 / policy file or folder, repeatable
   --data D      月度数据包文件夹 / the month's data bundle folder
-  --out O       输出文件夹 / output folder (result.json, rejected.csv, reports)
+  --out O       输出文件夹：新的、空的或 qungui 以前的输出；只替换 qungui 写的文件
+                / output folder: new, empty or an earlier qungui output; only files qungui wrote are replaced
   --month       考核月份（默认：--now 的上一个月）/ month (default: the month before --now)
   --history DIR 以往月份的输出（R2 升级）/ earlier months' outputs (R2 escalation)
   --strict      有被拒绝的数据行时以 1 退出 / exit 1 when any row was rejected
   --no-redact   证据中显示完整号码 / show full numbers in evidence
   --now ISO     写入 generatedAt；不给则输出不含时钟 / written as generatedAt; without it no clock
 退出码 / exit: 0 完成 done · 1 --strict 下有被拒绝的行 rejected rows under --strict · 2 用法或读写错误 usage or I/O
+       （含拒绝的 --out：非空且不是 qungui 输出的文件夹、文件、数据或群规所在位置、不可写、另一进程正在写入
+        / incl. a refused --out: a non-empty folder that is no qungui output, a file, the data or a policy, unwritable, busy)
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -56,6 +61,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw new UsageError(`--month: ${(error as Error).message}`);
   }
+  const output = await prepareOutputFolder(values.out, io.cwd, { data: values.data, policies: values.policy });
 
   // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
   const { files, missing } = await collectPolicyFiles(values.policy, io.cwd);
@@ -116,8 +122,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (progress) io.stderr('\n');
 
-  const outDir = resolve(io.cwd, values.out);
-  await writeAtomically(outDir, async (dir) => {
+  await commitOutputFolder(output, async (dir) => {
     await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
     await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
@@ -151,24 +156,4 @@ async function readHistory(dir: string, io: CliIo): Promise<EvaluationResult[]> 
     }
   }
   return results;
-}
-
-/** Writes into a sibling temporary folder, then swaps it into place. */
-async function writeAtomically(outDir: string, write: (dir: string) => Promise<void>): Promise<void> {
-  const parent = dirname(outDir);
-  await mkdir(parent, { recursive: true });
-  const temp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
-  await rm(temp, { recursive: true, force: true });
-  await mkdir(temp);
-  try {
-    await write(temp);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
-  const old = join(parent, `.${basename(outDir)}.old-${process.pid}`);
-  const existed = await stat(outDir).then(() => true, () => false);
-  if (existed) await rename(outDir, old);
-  await rename(temp, outDir);
-  if (existed) await rm(old, { recursive: true, force: true });
 }

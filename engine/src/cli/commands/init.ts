@@ -1,19 +1,20 @@
 // `qungui init`: a new group's policy in a minute. On a terminal it asks (group kind, name, chat
 // rooms, file); otherwise everything comes from flags: `qungui init --yes --kind K --name N --out F`.
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } from '../../init/policy-template.js';
 import { validatePolicy } from '../../policy/validate.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.js';
+import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
+import { EXIT_OK, UsageError, type CliIo } from '../io.js';
 
 const KINDS: GroupKind[] = ['new-employee', 'skill', 'management'];
 const KIND_ZH: Record<GroupKind, string> = { 'new-employee': '新员工培训', skill: '业务技能提升培训', management: '管理培训' };
 
 const help = `用法 / usage: qungui init [--kind new-employee|skill|management] [--name 名称] [--groups roomid,…] [--id ID] [--out FILE] [--yes] [--force]
   在终端上逐项询问；--yes 或非终端时只用参数 / asks on a terminal; with --yes (or no terminal) uses the flags only
+  --out FILE    群规文件名（默认 <id>.qungui.yaml）/ the policy file (default <id>.qungui.yaml)
+  --force       替换已存在的文件；不加则不覆盖 / replace an existing file; without it nothing is overwritten
+退出码 / exit: 0 已生成 written · 2 用法错误、文件已存在、--out 被拒绝或读写错误 usage, file exists, a refused --out, I/O
 `;
 
 export interface InitInput { stdin: NodeJS.ReadableStream; isTTY: boolean }
@@ -39,16 +40,13 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
   if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id)) throw new UsageError(`--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`);
 
   const id = answers.id ?? defaultPolicyId(answers.kind, answers.name);
-  const out = resolve(io.cwd, answers.out ?? `${id}.qungui.yaml`);
-  if (existsSync(out) && !values.force) {
-    io.stderr(`qungui init: ${out} 已存在，未覆盖（--force 覆盖）/ exists; use --force to overwrite\n`);
-    return EXIT_USAGE;
-  }
+  const target = await prepareOutputFile(answers.out ?? `${id}.qungui.yaml`, io.cwd, { force: values.force });
+  const out = target.path;
   const text = policyTemplate({ ...answers, id });
   // The template is ours: it must validate clean, or the user's first experience is an error.
   const problems = validatePolicy({ file: out, text }).diagnostics.filter((d) => d.severity === 'error');
   if (problems.length) throw new Error(`generated policy does not validate: ${problems.map((p) => p.code).join(', ')}`);
-  await writeFile(out, text);
+  await commitOutputFile(target, text);
   io.stdout(`已生成 ${out}\n下一步：填写 admins 和 reviewers，按需要调整阈值，然后运行 npx qungui validate ${answers.out ?? `${id}.qungui.yaml`}\n`);
   return EXIT_OK;
 }

@@ -1,21 +1,29 @@
-// `qungui render P [--format md|html] [--locale zh-CN|en] [--out FILE]` (CLI contract: exit 0 / 2).
+// `qungui render P [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]` (CLI contract: exit 0 / 2).
 // A policy with validation errors is refused: a regulation must not be published from a broken file.
-import { readFile, writeFile } from 'node:fs/promises';
+// --out never replaces an existing file without --force, and never the policy itself.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validatePolicy } from '../../policy/validate.js';
 import { renderRegulation } from '../../render/index.js';
 import { formatText } from '../formats/text.js';
+import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
-const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE]
+const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]
   生成群成员阅读的群规制度文本 / the regulation document members read
+  --out FILE    写入文件（不给则输出到终端）/ write to FILE (default: standard output)
+  --force       替换已存在的 FILE（群规文件本身永不替换）/ replace an existing FILE (never the policy itself)
+退出码 / exit: 0 完成 done · 2 用法、群规有错误、--out 被拒绝或读写错误 usage, policy errors, a refused --out, I/O
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { format: { type: 'string', short: 'f', default: 'md' }, locale: { type: 'string' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'md' }, locale: { type: 'string' }, out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) { io.stdout(help); return EXIT_OK; }
   const format = values.format;
@@ -23,6 +31,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const locale = parseLocale(values.locale, io.env);
   if (positionals.length !== 1) throw new UsageError(`请给出一个群规文件 / give one policy file\n\n${help}`);
   const file = positionals[0]!;
+  const target = values.out === undefined ? undefined : await prepareOutputFile(values.out, io.cwd, { force: values.force, inputs: { policies: [file] } });
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
@@ -43,8 +52,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ? `注意：以下设置未填写，文中留空：${document.gaps.join('、')}\n`
       : `note: these settings are missing and left as gaps: ${document.gaps.join(', ')}\n`);
   }
-  if (values.out) {
-    await writeFile(resolve(io.cwd, values.out), output);
+  if (target) {
+    await commitOutputFile(target, output);
   } else {
     io.stdout(output);
   }
