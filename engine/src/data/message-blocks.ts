@@ -7,6 +7,7 @@
 // block. A newline byte never occurs inside a UTF-8 (or GBK) character, so cutting at one is safe.
 // Other files (CSV, XLSX, other source formats, GBK text, small files) are one block, read as a stream.
 import { readSync } from 'node:fs';
+import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import type { RawRecord } from './read-records.js';
 import type { ResolvedSource } from './source-records.js';
 
@@ -96,26 +97,40 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
     if (newline === -1 || from + newline + 1 >= end) return { records: [], lines: 0 }; // inside a line that started earlier
     first = newline + 1;
   }
-  // The last line that starts before `end` runs to the first newline at or after end - 1.
+  // The last line that starts before `end` runs to the first newline at or after end - 1, unless it
+  // is over the cap: then it is rejected, and nothing of it past the cap is read.
   let stop = length > 0 && bytes[length - 1] === NEWLINE ? length : -1;
-  while (stop === -1) {
-    const scanned = length;
-    if (from + scanned >= size) {
-      stop = scanned;
-      break;
+  let tooLong = false;
+  if (stop === -1) {
+    const lineStart = first + bytes.subarray(first, length).lastIndexOf(NEWLINE) + 1;
+    let ended = false;
+    while (stop === -1) {
+      const scanned = length;
+      if (scanned - lineStart > MAX_LINE_BYTES) break;
+      if (from + scanned >= size) {
+        stop = scanned;
+        break;
+      }
+      const wanted = Math.min(OVERHANG_READ, size - from - scanned);
+      bytes = scratchOf(scanned + wanted, scanned);
+      length += readInto(fd, bytes, scanned, from + scanned, wanted);
+      if (length === scanned) {
+        stop = scanned; // the file shrank while read
+        break;
+      }
+      const newline = bytes.subarray(0, length).indexOf(NEWLINE, scanned);
+      if (newline !== -1) {
+        stop = newline + 1;
+        ended = true;
+      }
     }
-    const wanted = Math.min(OVERHANG_READ, size - from - scanned);
-    bytes = scratchOf(scanned + wanted, scanned);
-    length += readInto(fd, bytes, scanned, from + scanned, wanted);
-    if (length === scanned) {
-      stop = scanned; // the file shrank while read
-      break;
-    }
-    const newline = bytes.subarray(0, length).indexOf(NEWLINE, scanned);
-    if (newline !== -1) stop = newline + 1;
+    // The line's bytes, its "\n" not counted (as read-records.ts counts them).
+    tooLong = stop === -1 || stop - (ended ? 1 : 0) - lineStart > MAX_LINE_BYTES;
+    if (tooLong) stop = lineStart;
   }
   const text = (start === 0 ? fileStartDecoder : decoder).decode(bytes.subarray(first, stop));
   const records: RawRecord[] = [];
+  const measure = stop - first > MAX_LINE_BYTES;
   let line = 0;
   let at = 0;
   while (at < text.length) {
@@ -123,12 +138,18 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
     if (newline === -1) newline = text.length;
     line++;
     let content = text.slice(at, newline);
+    at = newline + 1;
+    // Lines ending inside the range are shorter than it: measured only if the range is over the cap.
+    if (measure && Buffer.byteLength(content) > MAX_LINE_BYTES) {
+      records.push(lineTooLong(line));
+      continue;
+    }
     if (line === 1 && start === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     if (content.endsWith('\r')) content = content.slice(0, -1);
     const record = toRecord(line, content);
     if (record) records.push(record);
-    at = newline + 1;
   }
+  if (tooLong) records.push(lineTooLong(++line));
   return { records, lines: line };
 }
 

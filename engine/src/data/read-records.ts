@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import type { CellValue } from 'exceljs';
+import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
@@ -132,11 +133,17 @@ export function readJsonlBatches(path: string, options: ReadOptions): AsyncGener
  * The records `toRecord` makes of a text file's lines, in batches (one per chunk read from disk).
  * Lines end at "\n" (a "\r" before it is dropped), are numbered from 1, and the first loses a BOM —
  * exactly as message-blocks.ts cuts a file, so a file read whole or in blocks gives the same records.
+ * A line over MAX_LINE_BYTES is a rejected row (line-limit.ts); its bytes are dropped as they come,
+ * so memory stays bounded and time linear however long it is.
  */
 export async function* readLineBatches(path: string, options: Pick<ReadOptions, 'onBytes' | 'streamed'>, toRecord: (line: number, text: string) => RawRecord | undefined): AsyncGenerator<RawRecord[]> {
   const stream = await textStream(path);
   const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  // The line not ended yet: its pieces, joined once when its end comes (joining each chunk to the
+  // rest and searching it again made a long line cost quadratic time), and its bytes so far.
+  let pieces: string[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
   let line = 0;
   let first = true;
   const streamed = options.streamed === true;
@@ -147,25 +154,54 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
     const record = toRecord(line, cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned);
     if (record) batch.push(record);
   };
+  const reject = (batch: RawRecord[]) => {
+    line++;
+    first = false;
+    batch.push(lineTooLong(line));
+  };
   for await (const chunk of stream) {
+    // UTF-8 comes as bytes (lengths counted in the file's bytes), GBK as text already decoded.
+    const bytes = typeof chunk === 'string' ? undefined : (chunk as Buffer);
     options.onBytes?.((chunk as Buffer | string).length);
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true }));
-    const batch: RawRecord[] = streamed ? [] : [];
-    let start = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      flush(text.slice(start, newline), batch);
-      start = newline + 1;
+    const text = bytes ? decoder.decode(bytes, { stream: true }) : (chunk as string);
+    const byteLength = (piece: string) => Buffer.byteLength(piece);
+    const newline = text.indexOf('\n');
+    if (newline === -1) {
+      if (tooLong) continue;
+      pendingBytes += bytes ? bytes.length : byteLength(text);
+      if (pendingBytes > MAX_LINE_BYTES) {
+        tooLong = true;
+        pieces = [];
+      } else pieces.push(text);
+      continue;
     }
-    rest = text.slice(start);
+    const batch: RawRecord[] = streamed ? [] : [];
+    const head = text.slice(0, newline);
+    if (tooLong || pendingBytes + (bytes ? bytes.indexOf(NEWLINE) : byteLength(head)) > MAX_LINE_BYTES) reject(batch);
+    else flush(pieces.length ? pieces.join('') + head : head, batch);
+    // Lines inside one chunk are shorter than it: measured only if the chunk is over the cap.
+    const measure = (bytes ? bytes.length : text.length * 3) > MAX_LINE_BYTES;
+    let start = newline + 1;
+    for (let next = text.indexOf('\n', start); next !== -1; next = text.indexOf('\n', start)) {
+      const content = text.slice(start, next);
+      if (measure && byteLength(content) > MAX_LINE_BYTES) reject(batch);
+      else flush(content, batch);
+      start = next + 1;
+    }
+    const rest = text.slice(start);
+    pendingBytes = bytes ? bytes.length - bytes.lastIndexOf(NEWLINE) - 1 : byteLength(rest);
+    tooLong = pendingBytes > MAX_LINE_BYTES;
+    pieces = tooLong || rest === '' ? [] : [rest];
     if (batch.length) yield batch;
   }
-  const tail = rest + decoder.decode();
-  if (tail.length) {
-    const batch: RawRecord[] = [];
-    flush(tail, batch);
-    if (batch.length) yield batch;
-  }
+  const batch: RawRecord[] = [];
+  const tail = pieces.join('') + decoder.decode();
+  if (tooLong) reject(batch);
+  else if (tail.length) flush(tail, batch);
+  if (batch.length) yield batch;
 }
+
+const NEWLINE = 0x0a;
 
 async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   for await (const batch of readJsonlBatches(path, options)) yield* batch;

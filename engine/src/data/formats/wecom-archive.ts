@@ -8,6 +8,7 @@
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
 import { createReadStream } from 'node:fs';
+import { MAX_LINE_BYTES } from '../line-limit.js';
 import { detectEncoding, invalidJson, readLineBatches, type RawRecord } from '../read-records.js';
 
 type Json = Record<string, unknown>;
@@ -97,18 +98,28 @@ export async function collectRecalls(path: string): Promise<Set<string>> {
       at = to;
     }
   };
-  // The bytes after a chunk's last newline wait for the next one (joined once, however long the line).
+  // The bytes after a chunk's last newline wait for the next one (joined once). A line over the cap is
+  // dropped as it comes (it is rejected when read): its recall, if any, is no recall.
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     const newline = chunk.lastIndexOf(NEWLINE);
     if (newline === -1) {
-      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes > MAX_LINE_BYTES) {
+        tooLong = true;
+        pending = [];
+      } else if (!tooLong) pending.push(chunk);
       continue;
     }
-    scan(pending.length ? Buffer.concat([...pending, chunk.subarray(0, newline + 1)]) : chunk.subarray(0, newline + 1));
+    const lines = chunk.subarray(tooLong ? chunk.indexOf(NEWLINE) + 1 : 0, newline + 1);
+    scan(pending.length && !tooLong ? Buffer.concat([...pending, lines]) : lines);
     pending = [chunk.subarray(newline + 1)];
+    pendingBytes = chunk.length - newline - 1;
+    tooLong = false;
   }
-  scan(Buffer.concat(pending));
+  if (!tooLong) scan(Buffer.concat(pending));
   return recalled;
 }
 
