@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import type { CellValue } from 'exceljs';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
+import { checkXlsxSizes } from './xlsx-limits.js';
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
@@ -247,6 +248,7 @@ interface WorkbookModel { model?: { sheets?: SheetNames[] } }
 
 async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   // Loaded on the first workbook read (bundles of CSV and JSONL never need it).
+  await checkXlsxSizes(path);
   const { default: ExcelJS } = await import('exceljs');
   // Streamed a row at a time, as every message file is (issue 4: messages never all in memory; a whole
   // workbook in exceljs costs ~1 KB a row). Styles are read so date-formatted cells come back as dates.
