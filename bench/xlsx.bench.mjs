@@ -1,0 +1,103 @@
+// npm run bench:xlsx — peak RSS of reading workbooks with `qungui bundle check`: a real-shaped
+// messages workbook of ~50 MB on disk (shared strings, as Excel writes them) and a zip bomb (a small
+// file whose shared strings inflate past the limit, refused before inflating). Each read runs in its
+// own child process, so peak RSS is that run's alone; the bare CLI start (`qungui --version`) is the
+// baseline. Needs `npm run build`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'engine/bin/qungui.js');
+const TARGET_BYTES = 50 * 2 ** 20;
+
+// ---- child: run the CLI, then report its peak RSS on fd 3 ------------------------------------
+if (process.argv[2] === '--child') {
+  process.on('exit', () => writeFileSync(3, JSON.stringify({ rssMb: process.resourceUsage().maxRSS / 1024 })));
+  process.argv = [process.argv[0], cli, ...process.argv.slice(3)];
+  await import(cli);
+} else {
+  if (!existsSync(join(root, 'engine/dist/qungui.js'))) {
+    console.error('bench:xlsx: engine/dist is missing; run `npm run build` first');
+    process.exit(2);
+  }
+  const ExcelJS = createRequire(join(root, 'engine/package.json'))('exceljs');
+  const base = join(tmpdir(), 'qungui-bench-xlsx');
+  const real = join(base, 'real');
+  const bomb = join(base, 'bomb');
+  for (const dir of [real, bomb]) mkdirSync(dir, { recursive: true });
+  const members = 'group_id,member_id,joined_at\nwrA,u1,2026-09-01\n';
+
+  const realFile = join(real, 'messages.xlsx');
+  if (!existsSync(realFile) || statSync(realFile).size < TARGET_BYTES * 0.9) {
+    console.log(`generating a ~50 MB messages workbook → ${realFile}`);
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: realFile, useSharedStrings: true });
+    const sheet = writer.addWorksheet('消息');
+    sheet.addRow(['message_id', 'group_id', 'sender_id', 'sent_at', 'type', 'content']).commit();
+    // Rows until the file passes the target: sizes checked every 50k rows (the writer streams to disk).
+    for (let i = 0; ; i++) {
+      const day = 1 + (i % 28);
+      sheet.addRow([`m${i}`, `wr${i % 50}`, `u${i % 5000}`, `2026-10-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`, 'text', `第${i}条：大家好，今天的培训内容是第${i % 97}节课，请在${day}号前完成作业并提交到群文件。`]).commit();
+      if (i % 50_000 === 49_999) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (existsSync(realFile) && statSync(realFile).size > TARGET_BYTES * 0.8) break;
+      }
+    }
+    sheet.commit();
+    await writer.commit();
+  }
+  writeFileSync(join(real, 'members.csv'), members);
+
+  // The bomb: shared strings of one repeated cell, deflated (a zip written by hand: only sizes matter).
+  const cell = '<si><t>' + '培训'.repeat(50) + '</t></si>';
+  const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil(430 * 2 ** 20 / Buffer.byteLength(cell)))}</sst>`);
+  writeFileSync(join(bomb, 'messages.xlsx'), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'xl/workbook.xml': Buffer.from('<workbook/>'), 'xl/sharedStrings.xml': strings }));
+  writeFileSync(join(bomb, 'members.csv'), members);
+
+  const measure = (args) => {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    return { ...JSON.parse(child.output[3]), code: child.status, ms: performance.now() - started, stdout: child.stdout + child.stderr };
+  };
+  const bare = measure(['--version']);
+  const realRun = measure(['bundle', 'check', real, '--month', '2026-10']);
+  const bombRun = measure(['bundle', 'check', bomb, '--month', '2026-10']);
+  const mb = (file) => (statSync(file).size / 2 ** 20).toFixed(1);
+  console.log(`bare CLI: peak RSS ${bare.rssMb.toFixed(0)} MB`);
+  console.log(`real workbook (${mb(realFile)} MB): exit ${realRun.code}, ${(realRun.ms / 1000).toFixed(1)} s, peak RSS ${realRun.rssMb.toFixed(0)} MB`);
+  console.log(`bomb (${mb(join(bomb, 'messages.xlsx'))} MB → 430 MB): exit ${bombRun.code}, peak RSS ${bombRun.rssMb.toFixed(0)} MB; ${bombRun.stdout.trim().split('\n').at(-1)}`);
+  console.log(`xlsx-50mb-peak-rss-mb: ${realRun.rssMb.toFixed(0)}`);
+  console.log(`xlsx-50mb-rss-ratio-vs-bare: ${(realRun.rssMb / bare.rssMb).toFixed(2)}`);
+  console.log(`xlsx-bomb-peak-rss-mb: ${bombRun.rssMb.toFixed(0)}`);
+  console.log(`xlsx-bomb-exit-code: ${bombRun.code}`);
+}
+
+/** A zip of deflated entries (CRCs zeroed: the reader refuses it from the central directory's sizes). */
+function zip(entries) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(entries)) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0); header.writeUInt16LE(20, 4); header.writeUInt16LE(20, 6); header.writeUInt16LE(8, 10);
+    header.writeUInt32LE(packed.length, 20); header.writeUInt32LE(data.length, 24); header.writeUInt16LE(nameBytes.length, 28);
+    header.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    central.push(header, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(central.length / 2, 8); end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
