@@ -1,6 +1,7 @@
 // The monthly evaluation (issue 4): policies × one month's bundle → result.json's object.
 // Flow: governance (room → policy) → small tables → ONE streaming pass over messages (per-member
 // counters, matches, questions) → rules by stage → overall rating → outcomes → sorted result.
+import { DEFAULT_MAX_REJECTED, monthProblems, type MonthProblem } from './month-problems.js';
 import { createHash } from 'node:crypto';
 import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
@@ -38,6 +39,8 @@ export interface EvaluateInput {
   now?: string;
   /** Mask phone/ID/bank numbers in evidence (default true). */
   redact?: boolean;
+  /** Share of a table's rows that may be rejected before the month is flagged (default 0.05). */
+  maxRejected?: number;
   onProgress?: (done: number, total?: number) => void;
   /** The content matcher; defaults to engine/src/match's compileMatcher. Tests pass fakes. */
   compileMatcher?: CompileMatcher;
@@ -183,8 +186,15 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
       rejected: bundle.rejected.length,
       counts,
     },
+    ...problemsOf(bundle, input),
     ...(input.now !== undefined ? { generatedAt: input.now } : {}),
   };
+}
+
+/** `problems` only when there are some: results of sound months keep their bytes. */
+function problemsOf(bundle: Bundle, input: EvaluateInput): { problems?: MonthProblem[] } {
+  const problems = monthProblems({ present: bundle.present, counts: bundle.counts, month: input.month, maxRejected: input.maxRejected ?? DEFAULT_MAX_REJECTED });
+  return problems.length > 0 ? { problems } : {};
 }
 
 interface PolicyEvalInternal extends PolicyEval {

@@ -81,6 +81,9 @@ export interface EvaluationResult {
     /** Per table: read = accepted + rejected. */
     counts: Record<string, { read: number; accepted: number; rejected: number }>;
   };
+  /** Why the month cannot be trusted as it stands (a required table missing or empty, no message in
+   *  the month, too many rows rejected); absent when there is no such problem. */
+  problems?: { code: string; table: string; message: LocalizedText }[];
   /** Only when --now was given: outputs stay byte-identical otherwise. */
   generatedAt?: string;
 }

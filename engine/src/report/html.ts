@@ -12,13 +12,17 @@ const escape = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&':
 const style = `body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#222;line-height:1.5}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart text{font-size:12px;fill:#333}.chart .chart-title{font-weight:bold}.sev-error{color:#b00020}.sev-warning{color:#9a6700}.sev-info{color:#555}
-.kpi{display:flex;gap:1.5rem;flex-wrap:wrap}.kpi div{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}`;
+.kpi{display:flex;gap:1.5rem;flex-wrap:wrap}.kpi div{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}
+.problems{background:#fdecea;border:2px solid #b00020;color:#5f0010;padding:.6rem 1rem;border-radius:6px;margin:1rem 0}`;
 
 export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const t = (a: string, b: string) => (zh ? a : b);
   const parts: string[] = [];
   parts.push(`<h1>${t(`培训群月度考核报告（${result.month}）`, `Training groups: monthly report (${result.month})`)}</h1>`);
+  if (result.problems?.length) {
+    parts.push(`<div class="problems" role="alert"><b>${t('本月结果不可靠，请先处理以下问题：', 'This month cannot be trusted as it stands. Fix these first:')}</b><ul>${result.problems.map((p) => `<li>${escape(p.message[locale])}</li>`).join('')}</ul></div>`);
+  }
   parts.push(`<div class="kpi"><div><b>${result.members.length}</b>${t('成员', 'members')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${summary.workQueue.length}</b>${t('待处理', 'to act on')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`);
 
   parts.push(`<h2>${t('评级分布', 'Ratings')}</h2>`);

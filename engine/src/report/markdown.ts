@@ -9,6 +9,11 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   const zh = locale === 'zh-CN';
   const out: string[] = [];
   out.push(zh ? `# 培训群月度考核报告（${result.month}）` : `# Training groups: monthly report (${result.month})`, '');
+  if (result.problems?.length) {
+    out.push(zh ? '> **本月结果不可靠，请先处理以下问题：**' : '> **This month cannot be trusted as it stands. Fix these first:**', '>');
+    for (const p of result.problems) out.push(`> - ${md(p.message[locale])}`);
+    out.push('');
+  }
   const names = result.policies.map((p) => `${md(p.name)}（${md(p.id)}）`).join(zh ? '、' : ', ');
   out.push(zh
     ? `群规：${names}。成员 ${result.members.length} 人；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`

@@ -1,5 +1,5 @@
 // `qungui evaluate --policy P --data D --out O` (CLI contract): the monthly job. Exit 0 done, 1 rejected
-// rows under --strict, 2 usage or I/O (or a policy with validation errors, printed with its diagnostics).
+// rows under --strict or a month that cannot be trusted (see month-problems.ts), 2 usage or I/O (or a policy with validation errors, printed with its diagnostics).
 // The output folder is checked before any work and written through ../output-folder.ts: only files
 // qungui wrote there are replaced, and a failed run leaves no half-written output.
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import { writeJsonFile } from '../../report/result-json.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
-       [--format xlsx] [--strict] [--locale zh-CN|en] [--no-redact] [--now ISO]
+       [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|en] [--no-redact] [--now ISO]
 
   --policy P    群规文件或文件夹，可重复 / policy file or folder, repeatable
   --data D      月度数据包文件夹 / the month's data bundle folder
@@ -29,9 +29,10 @@ const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--mon
   --month       考核月份（默认：--now 的上一个月）/ month (default: the month before --now)
   --history DIR 以往月份的输出（R2 升级）/ earlier months' outputs (R2 escalation)
   --strict      有被拒绝的数据行时以 1 退出 / exit 1 when any row was rejected
+  --max-rejected PCT  一个表被拒绝的行超过此百分比时以 1 退出（默认 5）/ exit 1 when more than PCT % of a table's rows are rejected (default 5)
   --no-redact   证据中显示完整号码 / show full numbers in evidence
   --now ISO     写入 generatedAt；不给则输出不含时钟 / written as generatedAt; without it no clock
-退出码 / exit: 0 完成 done · 1 --strict 下有被拒绝的行 rejected rows under --strict · 2 用法或读写错误 usage or I/O
+退出码 / exit: 0 完成 done · 1 无法可靠考核（缺少成员或消息表、本月没有消息、被拒绝的行过多）或 --strict 下有被拒绝的行 / the month cannot be trusted (members or messages missing or empty, no message in the month, too many rows rejected) or rejected rows under --strict · 2 用法或读写错误 usage or I/O
        （含拒绝的 --out：非空且不是 qungui 输出的文件夹、文件、数据或群规所在位置、不可写、另一进程正在写入
         / incl. a refused --out: a non-empty folder that is no qungui output, a file, the data or a policy, unwritable, busy)
 `;
@@ -41,7 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     args,
     options: {
       policy: { type: 'string', multiple: true }, data: { type: 'string' }, out: { type: 'string' }, month: { type: 'string' },
-      history: { type: 'string' }, format: { type: 'string', multiple: true }, strict: { type: 'boolean' }, locale: { type: 'string' },
+      history: { type: 'string' }, format: { type: 'string', multiple: true }, strict: { type: 'boolean' }, 'max-rejected': { type: 'string' }, locale: { type: 'string' },
       'no-redact': { type: 'boolean' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +55,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const formats = (values.format ?? []).flatMap((f) => f.split(','));
   for (const format of formats) if (format !== 'xlsx') throw new UsageError(`--format: expected xlsx, got ${format}`);
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now: expected an ISO 8601 time, got ${values.now}`);
+  const maxRejected = parseMaxRejected(values['max-rejected']);
   const month = values.month ?? (values.now !== undefined ? previousMonth(values.now.slice(0, 7)) : undefined);
   if (month === undefined) throw new UsageError('请用 --month YYYY-MM 指定考核月份 / give --month YYYY-MM (or --now)');
   try {
@@ -110,7 +112,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let result: EvaluationResult;
   try {
     result = await evaluate({
-      policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'],
+      policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'], maxRejected,
       ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
     });
   } catch (error) {
@@ -127,6 +129,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
     await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
   });
+  // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
+  if (result.problems?.length) {
+    io.stderr(`${locale === 'en' ? 'qungui evaluate: this month cannot be trusted as it stands (exit 1):' : 'qungui evaluate: 本月结果不可靠（退出码 1）：'}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`);
+  }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(locale === 'en'
     ? `Evaluated ${result.month}: ${result.members.length} members, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
@@ -134,6 +140,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
   io.stdout(`${locale === 'en' ? 'Reports' : '报告'}: ${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
+  if (result.problems?.length) return EXIT_FINDINGS;
   return values.strict && result.data.rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -156,4 +163,13 @@ async function readHistory(dir: string, io: CliIo): Promise<EvaluationResult[]> 
     }
   }
   return results;
+}
+
+/** --max-rejected 5 or 5%: a percentage of a table's rows, 0–100. */
+function parseMaxRejected(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  const pct = m ? Number(m[1]) : Number.NaN;
+  if (!(pct >= 0 && pct <= 100)) throw new UsageError(`--max-rejected: 应为 0 到 100 的百分比，例如 5 或 5% / expected a percentage from 0 to 100, e.g. 5 or 5%, got ${value}`);
+  return pct / 100;
 }
