@@ -21,7 +21,9 @@ const MARKER_FORMAT = 1;
 const LOCK = '.qungui-tmp';
 const OWNER = 'owner.json';
 /** A lock being made or released: pid in the name, so a killed run's leftover is known as its own. */
-const PENDING_LOCK = /^\.qungui-tmp-(\d+)$/;
+const PENDING_LOCK = /^\.qungui-tmp-(\d+)(?:-\d+)?$/;
+/** Several runs in one process (tests, an editor) each get their own pending name. */
+let pendingCount = 0;
 /** All a lock folder ever holds; a folder of that name holding anything else is not ours. */
 const LOCK_ENTRIES = new Set([OWNER, 'files', MARKER]);
 
@@ -387,9 +389,8 @@ async function acquireLock(path: string, display: string): Promise<string> {
       await rm(join(path, entry), { recursive: true, force: true });
     }
   }
-  const pending = join(path, `${LOCK}-${process.pid}`);
+  const pending = join(path, `${LOCK}-${process.pid}-${++pendingCount}`);
   await guardIo(display, async () => {
-    await rm(pending, { recursive: true, force: true });
     await mkdir(pending);
     await writeFile(join(pending, OWNER), `${JSON.stringify({ tool: 'qungui', pid: process.pid, host: hostname() } satisfies Owner)}\n`);
   });
@@ -417,7 +418,7 @@ async function acquireLock(path: string, display: string): Promise<string> {
 
 /** Renamed away first, so a run killed while removing it leaves a pid-named folder the next run knows. */
 async function releaseLock(path: string, lock: string): Promise<void> {
-  const leaving = join(path, `${LOCK}-${process.pid}`);
+  const leaving = join(path, `${LOCK}-${process.pid}-${++pendingCount}`);
   await rename(lock, leaving).catch(() => undefined);
   await rm(leaving, { recursive: true, force: true });
 }
