@@ -5,12 +5,13 @@
 //     employees: { file: 花名册.xlsx, sheet: 在职员工, headerRow: 3, columns: { 工号: employee_id, 姓名: name } }
 //     messages:  { file: "archive/*.jsonl", format: jsonl }
 //   timezone: Asia/Shanghai   # optional: the zone of times without an offset
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { TableName } from './bundle-types.js';
 import { TABLES } from './table-specs.js';
 import { isKnownZone } from './parse-time.js';
+import { bundleRoot, fileInsideBundle } from './bundle-paths.js';
 
 export type SourceFormat = 'csv' | 'jsonl' | 'xlsx' | 'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv';
 
@@ -34,12 +35,10 @@ const FORMATS: SourceFormat[] = ['csv', 'jsonl', 'xlsx', 'wecom-archive', 'wecom
 
 /** bundle.yaml parsed (null when empty), or undefined when the folder has none. */
 async function readBundleYaml(dir: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'bundle.yaml'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const path = join(dir, 'bundle.yaml');
+  if (!(await lstat(path).catch(() => undefined))) return undefined;
+  // bundle.yaml too is read only from inside the folder: a parse error would quote the lines of another file.
+  const text = await readFile(await fileInsideBundle(await bundleRoot(dir), path, 'bundle.yaml', 'bundle.yaml'), 'utf8');
   try {
     return parse(text, { maxAliasCount: 100 }) ?? null;
   } catch (error) {

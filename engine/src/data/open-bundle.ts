@@ -1,11 +1,12 @@
 // Opens a month's bundle folder: finds each table's files (by name, or through bundle.yaml), reads
 // them lazily, coerces every row against its table's schema and accounts for every row read:
 // read = accepted + rejected, always. Messages are streamed, never held in memory.
-import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Bundle, MessageRow, ReadBundleOptions, RejectedRow, TableCounts, TableName, TableRows } from './bundle-types.js';
 import { readManifest } from './manifest.js';
+import { bundleRoot, fileInsideBundle } from './bundle-paths.js';
 import { cannotRead, recordsOf, type ResolvedSource } from './source-records.js';
 import { collectRecalls } from './formats/wecom-archive.js';
 import { RowChecker } from './row-check.js';
@@ -20,23 +21,30 @@ const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.js
 
 async function resolveSources(dir: string): Promise<ResolvedSource[]> {
   const manifest = await readManifest(dir);
+  const root = await bundleRoot(dir);
   const out: ResolvedSource[] = [];
   if (manifest) {
     for (const source of manifest) {
+      const what = `bundle.yaml: tables.${source.table}`;
       const files = (await glob(source.file, { cwd: dir, absolute: true })).sort();
-      if (files.length === 0) throw new Error(`bundle.yaml: tables.${source.table} 的文件 ${source.file} 不存在 / no file matches ${source.file}`);
-      for (const path of files) {
-        const format = source.format ?? EXTENSIONS.find(([ext]) => path.toLowerCase().endsWith(ext))?.[1];
+      if (files.length === 0) throw new Error(`${what} 的文件 ${source.file} 不存在 / no file matches ${source.file}`);
+      for (const match of files) {
+        const display = relative(dir, match).split(sep).join('/');
+        const path = await fileInsideBundle(root, match, what, files.length === 1 && display === source.file ? source.file : `${display}（${source.file}）`);
+        const format = source.format ?? EXTENSIONS.find(([ext]) => match.toLowerCase().endsWith(ext))?.[1];
         if (!format) throw new Error(`bundle.yaml: 无法判断 ${source.file} 的格式，请写明 format / give a format for ${source.file}`);
-        out.push({ ...source, format, path, display: relative(dir, path).split(sep).join('/') });
+        out.push({ ...source, format, path, display });
       }
     }
     return out;
   }
   for (const table of TABLES) {
     for (const [ext, format] of EXTENSIONS) {
-      const path = join(dir, `${table}${ext}`);
-      if (existsSync(path)) out.push({ table, file: basename(path), format, path, display: basename(path) });
+      const name = `${table}${ext}`;
+      // lstat, not exists: a dangling link named like a table is refused, not taken for a missing table.
+      if (!lstatSync(join(dir, name), { throwIfNoEntry: false })) continue;
+      const path = await fileInsideBundle(root, join(dir, name), `${table}（${name}）`, name);
+      out.push({ table, file: name, format, path, display: name });
     }
   }
   return out;
