@@ -47,7 +47,7 @@ function onboardingBundle(prefix: string, bundleYaml: string, subfolder?: string
 
 /** `qungui evaluate` of such a bundle for October 2026, once per environment. */
 function evaluateBundle(dir: string, envs: Record<string, string>[]) {
-  return evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir, envs);
+  return evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out, '--max-rejected', '100'], dir, envs);
 }
 
 /** The bundle evaluated three ways — one reader, in-thread, tiny blocks — each run exiting 0 and
@@ -151,7 +151,7 @@ describe('the message reader thread', () => {
     writeFileSync(join(dir, 'policy.qungui.yaml'), readFileSync(join(repoRoot, 'examples/policies/onboarding.qungui.yaml')));
     writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\nwrOnboard2026,a,2026-09-01 09:00:00\n');
     writeFileSync(join(dir, 'data/messages.xlsx'), 'this is not a workbook');
-    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out], dir);
+    const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--month', '2026-10', '--out', out, '--max-rejected', '100'], dir);
     expect([thread!.run.code, inThread!.run.code]).toEqual([2, 2]);
     expect(thread!.run.stderr).toBe(inThread!.run.stderr);
     expect(thread!.run.stderr).toMatch(/^qungui evaluate: messages\.xlsx：无法读取（.*\/ messages\.xlsx: cannot be read \(.*\)\n$/);
