@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
+import { headerNames } from './header-names.js';
 import type { CellValue } from 'exceljs';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { checkXlsxSizes } from './xlsx-limits.js';
@@ -44,6 +45,13 @@ export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'>
     const buffer = Buffer.alloc(256 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     let sample = buffer.subarray(0, bytesRead);
+    // A UTF-8 byte-order mark decides: such a file is never re-read as GB18030 (a bad byte in it is the
+    // line's problem, not a reason to garble every Chinese character of the file).
+    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
+      const bad = firstInvalidUtf8Line(sample);
+      if (bad !== undefined) throw new EncodingError(`${path}: 第 ${bad} 行含有不是 UTF-8 的字节，请检查该行或重新导出为 UTF-8 / line ${bad} holds bytes that are not UTF-8: check that line or export the file again as UTF-8`);
+      return 'utf-8';
+    }
     // Don't judge a multi-byte character cut at the end of the sample.
     if (bytesRead === buffer.length) sample = sample.subarray(0, sample.lastIndexOf(0x0a) + 1 || sample.length);
     try {
@@ -204,6 +212,23 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
 
 const NEWLINE = 0x0a;
 
+/** 1-based line of the first byte sequence that is not UTF-8 in `bytes`, if any. */
+function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start < bytes.length; line++) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return undefined;
+}
+
 async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   for await (const batch of readJsonlBatches(path, options)) yield* batch;
 }
@@ -214,7 +239,7 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawR
   const parser = (await textStream(path)).pipe(parseCsv({
     bom: true,
     from_line: headerRow,
-    columns: (header: string[]) => header.map((h) => options.columns?.[h.trim()] ?? h.trim()),
+    columns: (header: string[]) => headerNames(header, options.columns),
     info: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -267,10 +292,9 @@ async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<Raw
     for await (const row of sheet) {
       if (row.number < headerRow) continue;
       if (row.number === headerRow) {
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          const title = String(cellValue(cell.value) ?? '').trim();
-          header[column] = options.columns?.[title] ?? title;
-        });
+        const titles: unknown[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => { titles[column - 1] = cellValue(cell.value); });
+        headerNames(titles, options.columns).forEach((name, i) => { header[i + 1] = name; });
         continue;
       }
       if (!row.hasValues) continue;

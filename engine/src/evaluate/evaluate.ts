@@ -71,7 +71,11 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   }
   const employees = new Map<string, EmployeeRow>(tables.employees.map((e) => [e.employee_id, e]));
 
-  const contexts = input.policies.map((validated) => createContext(validated, input.month, bundle.present, tables, employees, history, redact));
+  // A table read with no rows accepted (a header and nothing else, or every row rejected) is no data,
+  // exactly as a missing file: its clauses are not evaluated rather than judged on nothing.
+  const emptyTables = new Set<TableName>(SMALL_TABLES.filter((table) => bundle.present.has(table) && (bundle.counts[table]?.accepted ?? 0) === 0));
+  const present = new Set([...bundle.present].filter((table) => !emptyTables.has(table)));
+  const contexts = input.policies.map((validated) => createContext(validated, input.month, present, tables, employees, history, redact));
   const route = governingPolicies(contexts.map((ctx) => ({ id: ctx.id, groups: ctx.policy.groups, ctx }))) as Map<string, { ctx: PolicyEval }>;
 
   // One pass over messages.
@@ -125,11 +129,11 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
 
   // Rules, stage by stage.
   for (const ctx of contexts) {
-    runStage(ctx, 'findings', matcherMissing.get(ctx));
+    runStage(ctx, 'findings', matcherMissing.get(ctx), emptyTables);
     // Content hits have become findings (only the findings stage reads them): free them before the
     // ratings and the result are built, so a month's peak memory holds one copy, not two.
     ctx.scan.hits.clear();
-    runStage(ctx, 'ratings', undefined);
+    runStage(ctx, 'ratings', undefined, emptyTables);
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);
       if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
@@ -137,7 +141,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
       const last = lastActivity(ctx, m);
       entry.metrics.lastActiveAt = last.at ?? null;
     }
-    runStage(ctx, 'outcomes', undefined);
+    runStage(ctx, 'outcomes', undefined, emptyTables);
   }
 
   // Rooms nobody governs: listed with their size, never dropped.
@@ -275,10 +279,10 @@ function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
 const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
 const CONTENT_RULES = new Set(['insulting-language', 'disrespectful-language', 'banned-content', 'confidential-content', 'unreleased-information', 'confidential-forwarded', 'outsider-in-confidential-group', 'removal-violations', 'violation-not-stopped']);
 
-function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: LocalizedText | undefined): void {
+function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
   for (const rule of evalRules) {
     if (rule.stage !== stage) continue;
-    const reason = whyNot(ctx, rule) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? matcherMissing : undefined);
+    const reason = whyNot(ctx, rule, emptyTables) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? matcherMissing : undefined);
     if (reason) {
       ctx.notEvaluated(rule.clause, rule.code, reason);
       continue;
@@ -296,7 +300,11 @@ function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: Loc
 }
 
 /** Why a rule cannot run: a missing table, an unset setting, or its own precondition. */
-function whyNot(ctx: PolicyEval, rule: EvalRule): LocalizedText | undefined {
+function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableName>): LocalizedText | undefined {
+  const empty = rule.needs.filter((table) => emptyTables.has(table));
+  if (empty.length > 0) {
+    return { 'zh-CN': `表 ${empty.join('、')} 没有可用的数据行（只有表头，或每一行都被拒绝）`, en: `The table(s) ${empty.join(', ')} have no usable rows (a header only, or every row rejected)` };
+  }
   const missing = rule.needs.filter((table) => !ctx.present.has(table));
   if (missing.length > 0) {
     return { 'zh-CN': `数据包中缺少表：${missing.join('、')}`, en: `The data bundle lacks the table(s): ${missing.join(', ')}` };

@@ -1,0 +1,25 @@
+// A table's header: each column's field name after trimming and the bundle's `columns` mapping.
+// Two columns that end up with one name would let the second silently overwrite the first in
+// every row, so such a table is refused, naming both columns.
+
+export class DuplicateColumnError extends Error {}
+
+/** Field names of `header` (index = column position), mapped by `columns`; empty titles stay empty. */
+export function headerNames(header: readonly unknown[], columns: Record<string, string> | undefined): string[] {
+  const names: string[] = [];
+  const firstAt = new Map<string, number>();
+  for (let i = 0; i < header.length; i++) {
+    const title = String(header[i] ?? '').trim();
+    const name = columns?.[title] ?? title;
+    names[i] = name;
+    if (name === '') continue;
+    const first = firstAt.get(name);
+    if (first !== undefined) {
+      const a = `第 ${first + 1} 列“${String(header[first] ?? '').trim()}”`;
+      const b = `第 ${i + 1} 列“${title}”`;
+      throw new DuplicateColumnError(`${a}和${b}都是字段 ${name}，请删去或改名其中一列 / columns ${first + 1} ("${String(header[first] ?? '').trim()}") and ${i + 1} ("${title}") are both the field ${name}: remove or rename one of them`);
+    }
+    firstAt.set(name, i);
+  }
+  return names;
+}

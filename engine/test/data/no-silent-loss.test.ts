@@ -1,0 +1,62 @@
+// Rows are never lost without a word: a header-only table is "no data", two columns with one name
+// are refused, and a BOM decides the encoding (a bad byte is named, never a garbled file).
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+const repo = join(import.meta.dirname, '../../..');
+
+function exampleMonth() {
+  const dir = mkdtempSync(join(tmpdir(), 'qungui-loss-'));
+  cpSync(join(repo, 'examples/data/2026-10'), join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+async function run(args: string[], cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, isTTY: false, env: {} };
+  const code = await main(args, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const evaluateArgs = ['evaluate', '--policy', join(repo, 'examples/policies'), '--data', 'data', '--month', '2026-10', '--out', 'out'];
+
+describe('no row is lost silently', () => {
+  test('tests.csv with only its header: the test clauses are not evaluated, with the reason; no member is rated on tests', async () => {
+    const dir = exampleMonth();
+    writeFileSync(join(dir, 'data/tests.csv'), '\uFEFFtest_id,group_id,member_id,taken_at,score,max_score\r\n');
+    expect((await run(evaluateArgs, dir)).code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8'));
+    const reasons = result.notEvaluated.filter((n: { reason: { en: string } }) => n.reason.en.startsWith('The table(s) tests have no usable rows'));
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons[0].reason['zh-CN']).toBe('表 tests 没有可用的数据行（只有表头，或每一行都被拒绝）');
+    expect(result.members.filter((m: { ratings: { tests: string | null } }) => m.ratings.tests !== null)).toEqual([]);
+  });
+
+  test('two columns that are one field: the table is refused naming both (exit 2), not the second silently winning', async () => {
+    const dir = exampleMonth();
+    const members = readFileSync(join(dir, 'data/members.csv'), 'utf8').replace('group_id,member_id,name,', 'group_id,member_id,name,name ,');
+    writeFileSync(join(dir, 'data/members.csv'), members.replace(/\r?\n(?=.)/g, (nl) => nl).split(/\r?\n/).map((l, i) => (i === 0 || l === '' ? l : l.replace(/^([^,]*,[^,]*,[^,]*,)/, '$1x,'))).join('\r\n'));
+    const r = await run(['bundle', 'check', 'data', '--month', '2026-10'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('第 3 列“name”和第 4 列“name”都是字段 name');
+    expect(r.stderr).toContain('columns 3 ("name") and 4 ("name") are both the field name');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a UTF-8 file with a BOM is never re-read as GB18030: a bad byte is named with its line', async () => {
+    const dir = exampleMonth();
+    const text = readFileSync(join(dir, 'data/members.csv'));
+    const lines = text.toString('utf8').split('\n');
+    const bad = Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\n')}\n`), Buffer.from([0xff]), Buffer.from(`${lines.slice(3).join('\n')}`)]);
+    writeFileSync(join(dir, 'data/members.csv'), bad);
+    const r = await run(['bundle', 'check', 'data', '--month', '2026-10'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('第 4 行含有不是 UTF-8 的字节');
+    expect(r.stderr).toContain('line 4 holds bytes that are not UTF-8');
+  });
+});
