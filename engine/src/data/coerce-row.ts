@@ -100,6 +100,17 @@ export function coerceValues(spec: TableSpec, record: Record<string, unknown>, z
     if (result instanceof Bad) return { ok: false, field: result.field, reason: result.reason };
     out[i] = result;
   }
+  return crossFieldRejection(spec, out);
+}
+
+/** Bounds one field sets for another, which a per-field schema cannot state: a score above its test's maximum. */
+function crossFieldRejection(spec: TableSpec, values: readonly unknown[]): Rejection | undefined {
+  if (spec.name !== 'tests') return undefined;
+  const score = values[spec.fields.findIndex((f) => f.name === 'score')];
+  const max = values[spec.fields.findIndex((f) => f.name === 'max_score')];
+  if (typeof score === 'number' && typeof max === 'number' && score > max) {
+    return { ok: false, field: 'score', reason: { 'zh-CN': '分数高于该测试的满分（max_score）', en: 'score is above the test\'s maximum (max_score)' } };
+  }
   return undefined;
 }
 

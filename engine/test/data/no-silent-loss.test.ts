@@ -59,4 +59,16 @@ describe('no row is lost silently', () => {
     expect(r.stderr).toContain('第 4 行含有不是 UTF-8 的字节');
     expect(r.stderr).toContain('line 4 holds bytes that are not UTF-8');
   });
+
+  test('values outside their domain are rejected per row: a score above max_score, a negative score', async () => {
+    const dir = exampleMonth();
+    const lines = readFileSync(join(dir, 'data/tests.csv'), 'utf8').split('\n');
+    lines[1] = lines[1]!.replace(/,\d+,100\r?$/, ',120,100');
+    lines[2] = lines[2]!.replace(/,\d+,100\r?$/, ',-5,100');
+    writeFileSync(join(dir, 'data/tests.csv'), lines.join('\n'));
+    const r = await run([...evaluateArgs, '--max-rejected', '100'], dir);
+    expect(r.code).toBe(0);
+    const rejected = readFileSync(join(dir, 'out/rejected.csv'), 'utf8').split('\r\n').filter((l) => l.startsWith('tests.csv'));
+    expect(rejected).toEqual(['tests.csv,2,tests,score,分数高于该测试的满分（max_score）', expect.stringMatching(/^tests\.csv,3,tests,score,/)]);
+  });
 });
