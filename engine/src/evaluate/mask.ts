@@ -1,18 +1,52 @@
-// Privacy (issue 4 item 5): phone, ID-card and bank-card numbers are masked in every output unless
-// redaction is turned off. Any run of 7 or more digits (spaces and hyphens allowed inside) keeps its
-// first 3 and last 2 digits: 13812345678 → 138******78. The rule is deliberately wider than the
-// detectors so a number the detectors reject (bad checksum) is still not shown whole.
-const LONG_NUMBER = /\d(?:[\d -]*\d){6,}/g;
+// Personal data in outputs: masked unless redaction is turned off (--no-redact). What to mask comes
+// from the detectors' own scanners (personalSpans) over text folded as the detectors fold it, so a
+// number written in full-width digits, with separators or a +86/0086 prefix is masked exactly as the
+// detectors see it. A number keeps its first 3 and last 2 digits (13812345678 → 138******78; a
+// country prefix stays); an e-mail keeps the first character and the domain (z***@example.com).
+import { charTable } from '../match/char-table.js';
+import { personalSpans } from '../match/detectors.js';
 
-export function maskNumbers(text: string): string {
-  return text.replace(LONG_NUMBER, (run) => {
-    const digits = run.replace(/[ -]/g, '');
-    if (digits.length < 7) return run;
-    return digits.slice(0, 3) + '*'.repeat(digits.length - 5) + digits.slice(-2);
-  });
+const FOLD = { width: true, case: false, traditional: false, digits: true, skip: false, repeats: false } as const;
+
+function maskedNumber(written: string): string {
+  let digits = '';
+  for (const ch of written) if ((ch >= '0' && ch <= '9') || ch === 'X' || ch === 'x') digits += ch;
+  let prefix = '';
+  const phone = /^(\+?)(0086|86)(1[3-9]\d{9})$/.exec((written.startsWith('+') ? '+' : '') + digits);
+  if (phone) { prefix = `${phone[1]}${phone[2]} `; digits = phone[3]!; }
+  return prefix + digits.slice(0, 3) + '*'.repeat(digits.length - 5) + digits.slice(-2);
 }
+
+function maskedEmail(written: string): string {
+  const at = written.indexOf('@');
+  return `${written[0]}***${written.slice(at)}`;
+}
+
+export function maskPersonalData(text: string): string {
+  const table = charTable(FOLD);
+  let worth = false;
+  for (let i = 0; i < text.length && !worth; i++) {
+    const c = table[text.charCodeAt(i)]!;
+    worth = (c >= 0x30 && c <= 0x39) || c === 0x40;
+  }
+  if (!worth) return text;
+  let folded = '';
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(table[text.charCodeAt(i)]!);
+  let out = '';
+  let at = 0;
+  for (const span of personalSpans(folded)) {
+    if (span.start < at) continue;
+    const written = folded.slice(span.start, span.end);
+    out += text.slice(at, span.start) + (span.kind === 'number' ? maskedNumber(written) : maskedEmail(written));
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The former name, kept for the engine's public exports. */
+export const maskNumbers = maskPersonalData;
 
 /** Masks when `redact` is on. */
 export function privacy(text: string, redact: boolean): string {
-  return redact ? maskNumbers(text) : text;
+  return redact ? maskPersonalData(text) : text;
 }

@@ -10,7 +10,8 @@ export interface DetectorHit { detector: DetectorId; start: number; end: number 
 
 const TLDS = new Set((tldList as string[]).map((t) => t.toLowerCase()));
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isSeparator = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e; // space, hyphen, dot
+// Space, hyphen, dot, and the look-alikes a width fold does not cover (no-break space, dashes, minus).
+const isSeparator = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e || c === 0xa0 || c === 0x3000 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xff0d || c === 0xff0e;
 
 /** 18 digits shaped like a resident ID (region, 19xx/20xx, month): a broken ID, not a bank card. */
 const ID_SHAPE = /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{5}[\dX]$/;
@@ -87,7 +88,7 @@ export function detect(folded: string, enabled: ReadonlySet<DetectorId>): Detect
     digitRuns(folded, (start, end, digits) => {
       if (enabled.has('id-card') && digits.length === 18 && isValidResidentId(digits)) {
         hits.push({ detector: 'id-card', start, end });
-      } else if (enabled.has('phone') && /^(?:86)?1[3-9]\d{9}$/.test(digits)) {
+      } else if (enabled.has('phone') && /^(?:0086|86)?1[3-9]\d{9}$/.test(digits)) {
         const plus = start > 0 && folded[start - 1] === '+' ? 1 : 0;
         hits.push({ detector: 'phone', start: start - plus, end });
       } else if (enabled.has('bank-card') && digits.length >= 16 && digits.length <= 19 && /^\d+$/.test(digits) && !ID_SHAPE.test(digits) && isLuhnValid(digits)) {
@@ -109,4 +110,31 @@ export function detect(folded: string, enabled: ReadonlySet<DetectorId>): Detect
     });
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Fewest digits of a run masked although no detector verified it (a bad check digit, a cut number, a landline). */
+export const MASKED_RUN_DIGITS = 7;
+/** A calendar date (and hour) is not a personal number: 2026-10-03, 2026.10.03 10. */
+const DATE_SHAPE = /^(?:19|20)\d{2}([-.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?: \d{1,2})?$/;
+
+export interface MaskSpan { kind: 'number' | 'email'; start: number; end: number }
+
+/**
+ * What an output must mask in `folded` text, found by the detectors' own scanners: every digit run
+ * of MASKED_RUN_DIGITS or more (verified phones, IDs and cards among them; a run the checks reject is
+ * still not shown whole) except dates, a phone's "+" prefix included, and every address token with a
+ * local part before "@" (a verified e-mail, or one cut by an excerpt).
+ */
+export function personalSpans(folded: string): MaskSpan[] {
+  const spans: MaskSpan[] = [];
+  digitRuns(folded, (start, end, digits) => {
+    if (digits.length < MASKED_RUN_DIGITS || DATE_SHAPE.test(folded.slice(start, end))) return;
+    const plus = start > 0 && folded[start - 1] === '+' && /^(?:86)?1[3-9]\d{9}$/.test(digits) ? 1 : 0;
+    spans.push({ kind: 'number', start: start - plus, end });
+  });
+  addressTokens(folded, (start, end, token) => {
+    const at = token.indexOf('@');
+    if (at > 0 && at < token.length - 1) spans.push({ kind: 'email', start, end });
+  });
+  return spans.sort((a, b) => a.start - b.start);
 }
