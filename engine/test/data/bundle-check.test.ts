@@ -49,6 +49,15 @@ describe('qungui bundle check', () => {
     expect(stdout).toContain('花名册.csv:2  employees.employment_status  缺少必填列 employment_status（这一行有：employee_id、name、用工性质；列名不同时在 bundle.yaml 的 columns 中映射）');
   });
 
+  it('never says every row was accepted above a missing required table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-check-'));
+    writeFileSync(join(dir, 'members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-10-01 09:00:00\n');
+    const { code, stdout } = await check(['check', dir, '--month', '2026-10']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✖ 缺少必需的表 messages（聊天消息）');
+    expect(stdout).not.toContain('✔');
+  });
+
   it('says which folder is missing (exit 2)', async () => {
     const { code, stderr } = await check(['check', '/nonexistent/qungui-bundle']);
     expect(code).toBe(2);
