@@ -3,41 +3,20 @@
 // records either way —, in a WeCom archive (recalls after the long line still found), and as
 // `bundle check` reports it. Timing is bench material; here only a generous bound against a normal
 // file of the same size, which a quadratic split would break by far.
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/bundle.js';
 import { readWecomArchive } from '../../src/data/formats/wecom-archive.js';
 import { MAX_LINE_BYTES } from '../../src/data/line-limit.js';
-import { BLOCK_BYTES, planBlocks, readBlock } from '../../src/data/message-blocks.js';
-import { jsonlRecord, readJsonlBatches, type RawRecord } from '../../src/data/read-records.js';
+import { BLOCK_BYTES } from '../../src/data/message-blocks.js';
+import type { RawRecord } from '../../src/data/read-records.js';
+import { byBlocks, streamed } from './read-both-ways.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qungui-long-lines-'));
 const TOO_LONG = 'line longer than 4 MB, not read (no chat record is that long)';
-const asJsonl = (line: number, text: string) => jsonlRecord(line, text, undefined, true);
 
-async function streamed(path: string): Promise<RawRecord[]> {
-  const out: RawRecord[] = [];
-  for await (const batch of readJsonlBatches(path, { format: 'jsonl', streamed: true })) out.push(...batch);
-  return out;
-}
-
-function byBlocks(path: string, size: number, blockBytes: number): RawRecord[] {
-  const fd = openSync(path, 'r');
-  try {
-    const records: RawRecord[] = [];
-    let lineBase = 0;
-    for (const block of planBlocks([{ size, splittable: true }], blockBytes)) {
-      const read = readBlock(fd, block.range ?? { start: 0, end: size }, size, asJsonl);
-      for (const record of read.records) records.push({ ...record, line: record.line + lineBase });
-      lineBase += read.lines;
-    }
-    return records;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Line number → message id, or the English problem. */
 const outcome = (records: RawRecord[]) => records.map((r) => [r.line, 'record' in r ? r.record.message_id : 'problem' in r ? r.problem.en : 'skip']);
@@ -78,10 +57,10 @@ describe('long lines', () => {
     expect(outcome(records)).toEqual([
       [1, 'a'], [2, 'at-cap'], [3, 'b'], [4, TOO_LONG], [6, 'c'], [7, 'crlf'], [8, TOO_LONG], [9, 'd'], [10, TOO_LONG],
     ]);
-    expect(byBlocks(path, size, BLOCK_BYTES)).toEqual(records);
+    expect(byBlocks(path, size, BLOCK_BYTES).records).toEqual(records);
     // A block size that is not a divisor of anything, and one over the cap (every line measured).
-    expect(byBlocks(path, size, 1_000_003)).toEqual(records);
-    expect(byBlocks(path, size, MAX_LINE_BYTES + 4096)).toEqual(records);
+    expect(byBlocks(path, size, 1_000_003).records).toEqual(records);
+    expect(byBlocks(path, size, MAX_LINE_BYTES + 4096).records).toEqual(records);
   }, 30_000);
 
   it('a WeCom archive: the long line is rejected, a recall after it still marks its message', async () => {

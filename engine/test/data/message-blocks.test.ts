@@ -8,34 +8,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSplittable, planBlocks, readBlock } from '../../src/data/message-blocks.js';
-import { jsonlRecord, readJsonlBatches, type RawRecord } from '../../src/data/read-records.js';
+import { jsonlRecord } from '../../src/data/read-records.js';
 import type { ResolvedSource } from '../../src/data/source-records.js';
+import { byBlocks, streamed } from './read-both-ways.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qungui-blocks-'));
 const asJsonl = (line: number, text: string) => jsonlRecord(line, text, undefined, true);
 const source = (path: string): ResolvedSource => ({ table: 'messages', file: 'm.jsonl', format: 'jsonl', path, display: 'm.jsonl' });
 
-async function streamed(path: string): Promise<RawRecord[]> {
-  const out: RawRecord[] = [];
-  for await (const batch of readJsonlBatches(path, { format: 'jsonl', streamed: true })) out.push(...batch);
-  return out;
-}
-
-function byBlocks(path: string, size: number, blockBytes: number): { records: RawRecord[]; lines: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const records: RawRecord[] = [];
-    let lineBase = 0;
-    for (const block of planBlocks([{ size, splittable: true }], blockBytes)) {
-      const read = readBlock(fd, block.range ?? { start: 0, end: size }, size, asJsonl);
-      for (const record of read.records) records.push({ ...record, line: record.line + lineBase });
-      lineBase += read.lines;
-    }
-    return { records, lines: lineBase };
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const line = fc.oneof(
   fc.record({ message_id: fc.string({ maxLength: 8 }), content: fc.string({ unit: 'grapheme', maxLength: 60 }) }).map((r) => JSON.stringify(r)),

@@ -1,0 +1,1 @@
+export function deflatedZip(entries: Record<string, Buffer>): Buffer;
