@@ -7,6 +7,8 @@ import { charTable } from '../match/char-table.js';
 import { personalSpans } from '../match/detectors.js';
 
 const FOLD = { width: true, case: false, traditional: false, digits: true, skip: false, repeats: false } as const;
+/** Made on first use (a 64K table), then kept: masking runs once per excerpt and finding text. */
+let foldTable: Uint16Array | undefined;
 
 function maskedNumber(written: string): string {
   let digits = '';
@@ -23,7 +25,7 @@ function maskedEmail(written: string): string {
 }
 
 export function maskPersonalData(text: string): string {
-  const table = charTable(FOLD);
+  const table = (foldTable ??= charTable(FOLD));
   let worth = false;
   for (let i = 0; i < text.length && !worth; i++) {
     const c = table[text.charCodeAt(i)]!;
