@@ -73,7 +73,10 @@ export interface RejectedRow {
   file: string;
   line: number;
   field?: string;
+  /** Never holds the cell's value: that is `value`, shown masked and cut unless redaction is off. */
   reason: { 'zh-CN': string; en: string };
+  /** The offending cell as read (personal data possibly). */
+  value?: string;
 }
 
 /** read = accepted + rejected + skipped, always. */

@@ -4,7 +4,9 @@ import type { RejectedRow, SourceRef } from './bundle-types.js';
 import { parseTime } from './parse-time.js';
 import type { FieldSpec, TableSpec } from './table-specs.js';
 
-export type Coerced = { ok: true; row: Record<string, unknown> } | { ok: false; field?: string; reason: RejectedRow['reason'] };
+/** A rejection keeps the offending cell apart from its reason (`value`): outputs show it masked and cut
+ *  unless the user turns redaction off, so a reason never carries personal data itself. */
+export type Coerced = { ok: true; row: Record<string, unknown> } | { ok: false; field?: string; reason: RejectedRow['reason']; value?: string };
 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '对', 'x']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '']);
@@ -15,11 +17,11 @@ function isEmpty(value: unknown): boolean {
 
 /** A field's rejection; a class so the per-field result needs no wrapper object (hot path: every message). */
 class Bad {
-  constructor(readonly field: string, readonly reason: RejectedRow['reason']) {}
+  constructor(readonly field: string, readonly reason: RejectedRow['reason'], readonly value: string) {}
 }
 
-function bad(field: FieldSpec, zh: string, en: string): Bad {
-  return new Bad(field.name, { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` });
+function bad(field: FieldSpec, value: unknown, zh: string, en: string): Bad {
+  return new Bad(field.name, { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` }, value instanceof Date ? value.toISOString() : String(value));
 }
 
 /** The field's typed value, or why it is rejected. */
@@ -30,15 +32,15 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
     case 'time':
     case 'date': {
       const ms = parseTime(value, zone);
-      if (ms === undefined) return bad(field, `无法识别的时间 ${JSON.stringify(String(value))}（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）`, `unreadable time ${JSON.stringify(String(value))} (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)`);
+      if (ms === undefined) return bad(field, value, '无法识别的时间（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）', 'unreadable time (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)');
       return ms;
     }
     case 'number': {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isFinite(n)) return bad(field, `应为数字，这里是 ${JSON.stringify(String(value))}`, `expected a number, got ${JSON.stringify(String(value))}`);
+      if (!Number.isFinite(n)) return bad(field, value, '应为数字', 'expected a number');
       if ((field.minimum !== undefined && n < field.minimum) || (field.maximum !== undefined && n > field.maximum) || (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)) {
         const range = field.maximum !== undefined ? `${field.minimum ?? '-∞'}–${field.maximum}` : field.exclusiveMinimum !== undefined ? `> ${field.exclusiveMinimum}` : `≥ ${field.minimum}`;
-        return bad(field, `${n} 超出范围 ${range}`, `${n} is outside ${range}`);
+        return bad(field, value, `超出范围 ${range}`, `outside ${range}`);
       }
       return n;
     }
@@ -47,12 +49,12 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
       const text = String(value).trim().toLowerCase();
       if (TRUE.has(text)) return true;
       if (FALSE.has(text)) return false;
-      return bad(field, `应为 true/false，这里是 ${JSON.stringify(String(value))}`, `expected true or false, got ${JSON.stringify(String(value))}`);
+      return bad(field, value, '应为 true/false', 'expected true or false');
     }
     case 'enum': {
       const text = String(value).trim().toLowerCase();
       if (field.values!.includes(text)) return text;
-      return bad(field, `无效的值 ${JSON.stringify(String(value))}（可选：${field.values!.join('、')}）`, `invalid value ${JSON.stringify(String(value))} (allowed: ${field.values!.join(', ')})`);
+      return bad(field, value, `无效的值（可选：${field.values!.join('、')}）`, `invalid value (allowed: ${field.values!.join(', ')})`);
     }
     case 'list': {
       if (Array.isArray(value)) return value.map(String);
@@ -60,7 +62,7 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
         const parsed: unknown = JSON.parse(String(value));
         if (Array.isArray(parsed)) return parsed.map(String);
       } catch { /* reported below */ }
-      return bad(field, '应为文字列表（JSON 数组）', 'expected a list of strings (JSON array)');
+      return bad(field, value, '应为文字列表（JSON 数组）', 'expected a list of strings (JSON array)');
     }
   }
 }
@@ -97,7 +99,7 @@ export function coerceValues(spec: TableSpec, record: Record<string, unknown>, z
       continue;
     }
     const result = coerceField(field, value, zone);
-    if (result instanceof Bad) return { ok: false, field: result.field, reason: result.reason };
+    if (result instanceof Bad) return { ok: false, field: result.field, reason: result.reason, value: result.value };
     out[i] = result;
   }
   return crossFieldRejection(spec, out);

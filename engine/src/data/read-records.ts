@@ -107,8 +107,11 @@ function rename(record: Record<string, unknown>, columns: Record<string, string>
 
 /** The problem of a line that is not JSON (jsonlRecord, the WeCom archive). */
 export function invalidJson(line: number, error: unknown): RawRecord {
-  const detail = (error as Error).message;
-  return { line, problem: { 'zh-CN': `不是有效的 JSON（${detail}）`, en: `not valid JSON (${detail})` } };
+  // Only the position: the parser's own message quotes the line's text, which may be personal data.
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  return position === undefined
+    ? { line, problem: { 'zh-CN': '不是有效的 JSON', en: 'not valid JSON' } }
+    : { line, problem: { 'zh-CN': `不是有效的 JSON（第 ${Number(position) + 1} 个字符处）`, en: `not valid JSON (at character ${Number(position) + 1})` } };
 }
 
 /** One JSONL line → a record or a problem. */

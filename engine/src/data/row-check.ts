@@ -69,7 +69,7 @@ export class RowChecker {
     }
     if ('problem' in raw) return this.reject(file, raw.line, undefined, raw.problem);
     const rejection = coerceValues(this.spec, raw.record, this.options.zone, this.values);
-    if (rejection) return this.reject(file, raw.line, rejection.field, rejection.reason);
+    if (rejection) return this.reject(file, raw.line, rejection.field, rejection.reason, rejection.value);
     if (this.isMessages) {
       hashId(this.values[this.idField] as string);
       this.hashHigh = idHash[0]!;
@@ -104,12 +104,12 @@ export class RowChecker {
     }
   }
 
-  private reject(file: string, line: number, field: string | undefined, reason: RejectedRow['reason']): false {
+  private reject(file: string, line: number, field: string | undefined, reason: RejectedRow['reason'], value?: string): false {
     const c = this.options.counts;
     if (c) {
       c.read++;
       c.rejected++;
-      this.options.rejected.push({ table: this.options.table, file, line, ...(field ? { field } : {}), reason });
+      this.options.rejected.push({ table: this.options.table, file, line, ...(field ? { field } : {}), reason, ...(value !== undefined ? { value } : {}) });
     }
     return false;
   }

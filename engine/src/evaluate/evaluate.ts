@@ -26,6 +26,7 @@ import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';
 import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
 import { ownCopy } from './excerpt.js';
+import { maskFields } from './mask.js';
 import { monthRange } from './time.js';
 
 export interface EvaluateInput {
@@ -68,6 +69,12 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   const tables = {} as PolicyData['rows'];
   for (const table of SMALL_TABLES) {
     (tables as Record<string, unknown[]>)[table] = bundle.present.has(table) ? await bundle.load(table) : [];
+  }
+  if (redact) {
+    // Names and titles reach every output (finding texts, member tables, charts); a phone number typed
+    // into a name cell is masked here, once, like the evidence. Ids are not: they are the join keys.
+    const byName = tables as Record<SmallTable, object[]>;
+    for (const [table, fields] of DISPLAY_TEXT) byName[table] = maskFields(byName[table], fields);
   }
   const employees = new Map<string, EmployeeRow>(tables.employees.map((e) => [e.employee_id, e]));
 
@@ -205,6 +212,11 @@ interface PolicyEvalInternal extends PolicyEval {
   findings: Finding[];
   notEvaluatedList: NotEvaluated[];
 }
+
+/** The free-text fields of the small tables that outputs show. */
+const DISPLAY_TEXT: readonly [SmallTable, readonly string[]][] = [
+  ['employees', ['name']], ['members', ['name']], ['applications', ['name', 'purpose']], ['assignments', ['title']],
+];
 
 function createContext(
   validated: ValidatedPolicy, month: string, present: ReadonlySet<TableName>, tables: PolicyData['rows'],

@@ -48,6 +48,23 @@ export function maskPersonalData(text: string): string {
 /** The former name, kept for the engine's public exports. */
 export const maskNumbers = maskPersonalData;
 
+/**
+ * Rows with the named free-text fields masked (names, purposes, titles: what outputs show of a
+ * table's text). A row is copied only when a field changes, so the bundle's own rows stay as read.
+ */
+export function maskFields<T extends object>(rows: readonly T[], fields: readonly string[]): T[] {
+  return rows.map((row) => {
+    let copy: Record<string, unknown> | undefined;
+    for (const field of fields) {
+      const value = (row as Record<string, unknown>)[field];
+      if (typeof value !== 'string') continue;
+      const masked = maskPersonalData(value);
+      if (masked !== value) (copy ??= { ...(row as Record<string, unknown>) })[field] = masked;
+    }
+    return (copy ?? row) as T;
+  });
+}
+
 /** Masks when `redact` is on. */
 export function privacy(text: string, redact: boolean): string {
   return redact ? maskPersonalData(text) : text;

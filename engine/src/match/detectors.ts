@@ -45,7 +45,10 @@ export function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Runs of digits with single separators between them: "138 0013 8000", "6222-0212-3456-7890". */
+/** Separators people put between digit groups: one, or a few ("138  0013  8000", "138 - 0013"). */
+const MAX_SEPARATOR_RUN = 3;
+
+/** Runs of digits with short separator runs between them: "138 0013 8000", "6222-0212-3456-7890". */
 function digitRuns(text: string, visit: (start: number, end: number, digits: string) => void) {
   let i = 0;
   while (i < text.length) {
@@ -56,7 +59,11 @@ function digitRuns(text: string, visit: (start: number, end: number, digits: str
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (isDigit(c)) { digits += text[i]; end = ++i; continue; }
-      if (isSeparator(c) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)) && digits.length < 25) { i++; continue; }
+      if (isSeparator(c) && digits.length < 25) {
+        let next = i + 1;
+        while (next < text.length && next - i < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(next))) next++;
+        if (next < text.length && isDigit(text.charCodeAt(next))) { i = next; continue; }
+      }
       break;
     }
     // An ID card may end in X.

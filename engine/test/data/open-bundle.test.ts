@@ -69,7 +69,13 @@ describe('openBundle', () => {
     expect((await all(b.messages())).length).toBe(1);
     expect(b.counts.messages).toEqual({ read: 7, accepted: 1, rejected: 6 });
     const csv = rejectedToCsv(b.rejected);
-    expect(csv.startsWith('\uFEFFfile,line,table,field,reason\r\nmessages.jsonl,2,messages,message_id,消息 ID m1 重复\r\n')).toBe(true);
+    expect(csv.split('\r\n').slice(0, 5)).toEqual([
+      '\uFEFFfile,line,table,field,reason,value',
+      'messages.jsonl,2,messages,message_id,消息 ID m1 重复,',
+      'messages.jsonl,3,messages,sent_at,发送时间不在 2026-10 内,',
+      'messages.jsonl,4,messages,,不是有效的 JSON（第 37 个字符处）,',
+      'messages.jsonl,5,messages,sender_id,缺少必填列 sender_id（这一行有：message_id、group_id、sent_at、type；列名不同时在 bundle.yaml 的 columns 中映射）,',
+    ]);
   });
 
   it('reports a malformed CSV row with its line and keeps the rest', async () => {

@@ -90,6 +90,10 @@ describe('detectors', () => {
     expect(found('电话 138 0013 8000，或 +86 139-1234-5678')).toEqual(['phone:138 0013 8000', 'phone:+86 139-1234-5678']);
     expect(found('订单号 12800138000')).toEqual([]);
   });
+  it('digit groups with a few separators between them', () => {
+    expect(found('电话 138  0013  8000 或 139 - 1234 - 5678')).toEqual(['phone:138  0013  8000', 'phone:139 - 1234 - 5678']);
+    expect(found('编号 138    0013 8000')).toEqual([]);
+  });
   it('resident IDs with a valid check digit and birth date only', () => {
     expect(found('身份证 11010519491231002X')).toEqual(['id-card:11010519491231002X']);
     expect(found('身份证 110105194912310021')).toEqual([]);

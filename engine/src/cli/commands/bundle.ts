@@ -1,4 +1,4 @@
-// `qungui bundle check DIR [--month YYYY-MM] [--timezone Z] [--show N] [--locale]`: reads a bundle
+// `qungui bundle check DIR [--month YYYY-MM] [--timezone Z] [--show N] [--locale] [--no-redact]`: reads a bundle
 // through its manifest before the monthly run and prints, per table, rows read, accepted and rejected,
 // with the first rejections and their reasons. Exit 0 clean, 1 rejected rows or a required table
 // (members, messages) missing, 2 usage or I/O.
@@ -6,16 +6,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBundleTimezone } from '../../data/manifest.js';
 import { openBundle } from '../../data/open-bundle.js';
+import { shownReason, shownValue } from '../../data/rejected-csv.js';
 import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
-const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|en]
+const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|en] [--no-redact]
+  --no-redact   被拒绝的行显示完整的值（默认遮盖号码与邮箱并截短）/ show rejected cells whole (default: numbers and e-mails masked, cut short)
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { month: { type: 'string' }, timezone: { type: 'string' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { month: { type: 'string' }, timezone: { type: 'string' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, 'no-redact': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) { io.stdout(help); return EXIT_OK; }
   const locale = parseLocale(values.locale, io.env);
@@ -57,7 +59,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const rejected = bundle.rejected;
   if (rejected.length) {
     out.push('', zh ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：` : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`);
-    for (const r of rejected.slice(0, show)) out.push(`  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${r.reason[locale]}`);
+    const redact = !values['no-redact'];
+    for (const r of rejected.slice(0, show)) {
+      const value = shownValue(r, redact);
+      out.push(`  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (zh ? `（值：“${value}”）` : ` (value: "${value}")`) : ''}`);
+    }
   } else if (missingTables.length === 0) {
     // Never "all accepted" for a bundle the monthly job cannot rate anyone from.
     out.push('', zh ? '✔ 所有行都已接受' : '✔ every row accepted');

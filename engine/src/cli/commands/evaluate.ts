@@ -30,7 +30,7 @@ const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--mon
   --history DIR 以往月份的输出（R2 升级）/ earlier months' outputs (R2 escalation)
   --strict      有被拒绝的数据行时以 1 退出 / exit 1 when any row was rejected
   --max-rejected PCT  一个表被拒绝的行超过此百分比时以 1 退出（默认 5）/ exit 1 when more than PCT % of a table's rows are rejected (default 5)
-  --no-redact   证据中显示完整号码 / show full numbers in evidence
+  --no-redact   证据和 rejected.csv 中显示完整号码与邮箱 / show full numbers and e-mails in evidence and rejected.csv
   --now ISO     写入 generatedAt；不给则输出不含时钟 / written as generatedAt; without it no clock
 退出码 / exit: 0 完成 done · 1 无法可靠考核（缺少成员或消息表、本月没有消息、被拒绝的行过多）或 --strict 下有被拒绝的行 / the month cannot be trusted (members or messages missing or empty, no message in the month, too many rows rejected) or rejected rows under --strict · 2 用法或读写错误 usage or I/O
        （含拒绝的 --out：非空且不是 qungui 输出的文件夹、文件、数据或群规所在位置、不可写、另一进程正在写入
@@ -126,7 +126,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   await commitOutputFolder(output, async (dir) => {
     await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
-    await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale));
+    await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, !values['no-redact']));
     await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
   });
   // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
