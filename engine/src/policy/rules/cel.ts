@@ -2,6 +2,7 @@
 // the variables the engine will provide, with the error's position inside the string.
 import type { Environment } from '@marcbachmann/cel-js';
 import { bandEnvironment, celVariables, eligibilityEnvironment } from '../cel-environments.js';
+import { CEL_COST_LIMIT, estimateCelCost, formatSteps } from '../cel-cost.js';
 import { spanInString } from '../string-span.js';
 import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
@@ -62,3 +63,24 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
 
 export const celSyntax: PolicyRule = { code: 'cel-syntax', check: (ctx) => checkAll(ctx, 'syntax') };
 export const celType: PolicyRule = { code: 'cel-type', check: (ctx) => checkAll(ctx, 'type') };
+
+// cel-cost: a condition that type-checks but whose estimated work (cel-cost.ts) is past the limit would
+// run that many steps for every member; it is refused here, before it can hang evaluate or the editor.
+function checkCost(ctx: RuleContext) {
+  for (const expression of expressions(ctx.policy)) {
+    const steps = estimateCelCost(expression.env(), expression.source);
+    if (steps === undefined || steps <= CEL_COST_LIMIT) continue;
+    const span = spanInString(ctx.loaded, expression.path, 0, expression.source.length);
+    const estimated = formatSteps(steps);
+    const limit = formatSteps(CEL_COST_LIMIT);
+    ctx.report({
+      code: 'cel-cost', severity: 'error', path: expression.path, ...(span ? { span } : {}),
+      message: {
+        'zh-CN': `条件表达式计算量过大：估计每位成员约 ${estimated} 步，上限 ${limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表`,
+        en: `The condition is too expensive: about ${estimated} steps per member, the limit is ${limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through`,
+      },
+    });
+  }
+}
+
+export const celCost: PolicyRule = { code: 'cel-cost', check: checkCost };

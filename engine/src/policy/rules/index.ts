@@ -15,7 +15,7 @@ import { allowedTerm } from './allowed-term.js';
 import { emptyTerm } from './empty-term.js';
 import { singleCharTerm } from './single-char-term.js';
 import { backtrackingRegex, invalidRegex } from './regex-patterns.js';
-import { celSyntax, celType } from './cel.js';
+import { celCost, celSyntax, celType } from './cel.js';
 import { invalidTimezone } from './invalid-timezone.js';
 import { missingSetting } from './missing-setting.js';
 
@@ -23,7 +23,7 @@ export const policyRules: readonly PolicyRule[] = [
   duplicateId, unknownId, unreachableRating, ratingWithoutPoints,
   bandOrder, bandOutOfRange, missingCatchAll, unreachableBand, invalidWeights,
   duplicateTerm, allowedTerm, emptyTerm, singleCharTerm, invalidRegex, backtrackingRegex,
-  celSyntax, celType, invalidTimezone, missingSetting,
+  celSyntax, celType, celCost, invalidTimezone, missingSetting,
 ];
 
 /** Codes reported by loading, the schema and cross-file checks (documented like the rules). */
