@@ -1,6 +1,7 @@
 // `qungui` entry point: dispatches to one module per command under ./commands/.
 // Each command module exports `run(args, io): Promise<number>` returning the exit code.
-import { processIo, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { processIo, parseLocale, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { CelBudgetError } from '../evaluate/cel-budget.js';
 
 type Command = { run(args: string[], io: CliIo): Promise<number> };
 
@@ -51,6 +52,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`qungui ${name}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    // A CEL condition past its step budget under `test` or `diff` (evaluate says it in --locale).
+    if (error instanceof CelBudgetError) {
+      const locale = (() => { try { return parseLocale(undefined, io.env); } catch { return 'zh-CN' as const; } })();
+      io.stderr(`qungui ${name}: ${error.describe()[locale]}\n`);
       return EXIT_USAGE;
     }
     throw error;

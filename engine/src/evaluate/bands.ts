@@ -1,7 +1,9 @@
 // E4–E6 and the overall rating: bands are tried top to bottom and the first whose conditions all hold
 // wins. `min` is a number (the dimension's main metric) or a map metric → lowest value (inclusive);
-// `when` is CEL over the metrics and `member`, run by the same environment that type-checked it.
+// `when` is CEL over the metrics and `member`, run by the same environment that type-checked it,
+// within a step budget (cel-budget.ts).
 import { bandEnvironment } from '../policy/cel-environments.js';
+import { CelBudgetError, compileBounded, type BoundedCondition } from './cel-budget.js';
 import type { Metrics } from './metrics.js';
 
 export interface Band {
@@ -23,14 +25,13 @@ export interface BandOutcome {
   index: number;
 }
 
-type Compiled = (context: Record<string, unknown>) => unknown;
-const compiled = new Map<string, Compiled>();
+const compiled = new Map<string, BoundedCondition>();
 
-function compile(dimension: string, source: string): Compiled {
+function compile(dimension: string, source: string): BoundedCondition {
   const key = `${dimension}\u0000${source}`;
   let fn = compiled.get(key);
   if (!fn) {
-    fn = bandEnvironment(dimension).parse(source) as unknown as Compiled;
+    fn = compileBounded(bandEnvironment(dimension), source);
     compiled.set(key, fn);
   }
   return fn;
@@ -49,7 +50,7 @@ function minHolds(min: Band['min'], mainMetric: string, metrics: Metrics): boole
   return true;
 }
 
-function whenHolds(dimension: string, source: string | undefined, metrics: Metrics, member: MemberFacts): boolean {
+function whenHolds(dimension: string, index: number, source: string | undefined, metrics: Metrics, member: MemberFacts): boolean {
   if (source === undefined) return true;
   const context: Record<string, unknown> = {
     member: { ...member, joinedDays: BigInt(Math.trunc(member.joinedDays)) },
@@ -62,6 +63,11 @@ function whenHolds(dimension: string, source: string | undefined, metrics: Metri
   try {
     return compile(dimension, source)(context) === true;
   } catch (error) {
+    // Too much work is not "false": the month's ratings would be wrong without a word. It stops the run.
+    if (error instanceof CelBudgetError) {
+      error.path ??= ['assessment', dimension, 'bands', index, 'when'];
+      throw error;
+    }
     // A condition that only fails because a metric has nothing to measure this month is skipped, like `min`.
     const text = String((error as Error).message ?? error);
     if (missing.some((name) => text.includes(name))) return true;
@@ -73,7 +79,7 @@ function whenHolds(dimension: string, source: string | undefined, metrics: Metri
 export function rate(dimension: string, bands: readonly Band[], mainMetric: string, metrics: Metrics, member: MemberFacts): BandOutcome | null {
   for (let index = 0; index < bands.length; index++) {
     const band = bands[index]!;
-    if (minHolds(band.min, mainMetric, metrics) && whenHolds(dimension, band.when, metrics, member)) return { rating: band.rating, index };
+    if (minHolds(band.min, mainMetric, metrics) && whenHolds(dimension, index, band.when, metrics, member)) return { rating: band.rating, index };
   }
   return null;
 }

@@ -13,6 +13,7 @@ import { governingPolicies } from './governance.js';
 import type { CompileMatcher, ContentMatcher } from './matcher-port.js';
 import { defaultCompileMatcher } from './matcher-source.js';
 import { ratingOf } from './member-rating.js';
+import { CelBudgetError } from './cel-budget.js';
 import { participationMetrics } from './metrics.js';
 import { rateOverall } from './overall.js';
 import { lastActivity } from './last-activity.js';
@@ -136,19 +137,29 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
 
   // Rules, stage by stage.
   for (const ctx of contexts) {
-    runStage(ctx, 'findings', matcherMissing.get(ctx), emptyTables);
-    // Content hits have become findings (only the findings stage reads them): free them before the
-    // ratings and the result are built, so a month's peak memory holds one copy, not two.
-    ctx.scan.hits.clear();
-    runStage(ctx, 'ratings', undefined, emptyTables);
-    for (const m of learners(ctx)) {
-      const entry = ratingOf(ctx, m.key);
-      if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
-      if (isRated(ctx, m)) rateOverall(ctx.policy, entry, memberFacts(ctx, m));
-      const last = lastActivity(ctx, m);
-      entry.metrics.lastActiveAt = last.at ?? null;
+    try {
+      runStage(ctx, 'findings', matcherMissing.get(ctx), emptyTables);
+      // Content hits have become findings (only the findings stage reads them): free them before the
+      // ratings and the result are built, so a month's peak memory holds one copy, not two.
+      ctx.scan.hits.clear();
+      runStage(ctx, 'ratings', undefined, emptyTables);
+      for (const m of learners(ctx)) {
+        const entry = ratingOf(ctx, m.key);
+        if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
+        if (isRated(ctx, m)) rateOverall(ctx.policy, entry, memberFacts(ctx, m));
+        const last = lastActivity(ctx, m);
+        entry.metrics.lastActiveAt = last.at ?? null;
+      }
+      runStage(ctx, 'outcomes', undefined, emptyTables);
+    } catch (error) {
+      // A CEL condition over its step budget: the policy file and line of the expression go with it.
+      if (error instanceof CelBudgetError && error.file === undefined) {
+        error.file = ctx.validated.file;
+        const found = error.path ? locatePath(ctx.validated, error.path) : undefined;
+        if (found) Object.assign(error, { line: found.line, column: found.column });
+      }
+      throw error;
     }
-    runStage(ctx, 'outcomes', undefined, emptyTables);
   }
 
   // Rooms nobody governs: listed with their size, never dropped.
@@ -304,6 +315,8 @@ function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: Loc
     try {
       rule.run(ctx);
     } catch (error) {
+      // A condition over its step budget is the policy's doing, not a rule bug: it stops the run.
+      if (error instanceof CelBudgetError) throw error;
       // A rule bug must not sink the month's other results; the clause says it was not evaluated, and why.
       const detail = error instanceof Error ? error.message : String(error);
       ctx.notEvaluated(rule.clause, rule.code, { 'zh-CN': `内部错误：规则 ${rule.code} 执行失败（${detail}）`, en: `Internal error: rule ${rule.code} failed (${detail})` });

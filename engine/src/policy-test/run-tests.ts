@@ -14,6 +14,7 @@ import { loadPolicyText } from '../policy/load.js';
 import { validatePolicy, type ValidatedPolicy } from '../policy/validate.js';
 import { compareCase, type CaseExpectation, type Failure } from './compare.js';
 import { CoverageTracker, type CoverageReport } from './coverage.js';
+import { CelBudgetError } from '../evaluate/cel-budget.js';
 
 export interface CaseResult {
   file: string;
@@ -81,7 +82,9 @@ export async function runPolicyTests(files: readonly { absolute: string; display
       try {
         result = await evaluateCase(validated, testCase, dirname(file.absolute));
       } catch (error) {
-        cases.push({ file: file.display, policy: test.policy, name: testCase.name, passed: false, failures: [{ 'zh-CN': `运行失败：${(error as Error).message}`, en: `run failed: ${(error as Error).message}` }] });
+        // A condition past its step budget says where it is and what to do, in both languages.
+        const failure = error instanceof CelBudgetError ? error.describe() : { 'zh-CN': `运行失败：${(error as Error).message}`, en: `run failed: ${(error as Error).message}` };
+        cases.push({ file: file.display, policy: test.policy, name: testCase.name, passed: false, failures: [failure] });
         continue;
       }
       coverage.addResult(validated, result);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { openBundle, readBundleTimezone, rejectedToCsv } from '../../data/index.js';
 import type { Bundle } from '../../data/bundle-types.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { CelBudgetError } from '../../evaluate/cel-budget.js';
 import type { EvaluationResult } from '../../evaluate/result-types.js';
 import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
@@ -116,6 +117,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
     });
   } catch (error) {
+    // A CEL condition that ran past its step budget on this month's data: the policy's file and line,
+    // what to do, nothing written.
+    if (error instanceof CelBudgetError) {
+      if (progress) io.stderr('\n');
+      io.stderr(`qungui evaluate: ${error.describe()[locale]}\n`);
+      return EXIT_USAGE;
+    }
     // A bundle file that cannot be read at all: name it and stop, nothing written.
     if ((error as Error).name !== 'SourceReadError') throw error;
     if (progress) io.stderr('\n');

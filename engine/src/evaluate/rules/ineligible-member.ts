@@ -1,6 +1,7 @@
 // M2: members are formal employees of the allowed departments/positions, plus an optional CEL condition.
 import { eligibilityEnvironment } from '../../policy/cel-environments.js';
 import type { Path } from '../../policy/paths.js';
+import { CelBudgetError, compileBounded } from '../cel-budget.js';
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { learners, t } from './learners.js';
@@ -17,7 +18,7 @@ export const ineligibleMember: EvalRule = {
   },
   run(ctx) {
     const rules = ctx.policy.membership?.eligibility ?? {};
-    const expression = rules.expression ? eligibilityEnvironment().parse(rules.expression) : undefined;
+    const expression = rules.expression ? compileBounded(eligibilityEnvironment(), rules.expression) : undefined;
     for (const m of learners(ctx)) {
       const failing: { criterion: string; path: Path; value?: string | null }[] = [];
       const employee = m.employee;
@@ -37,7 +38,14 @@ export const ineligibleMember: EvalRule = {
           let ok = false;
           try {
             ok = expression({ employee: { department: employee.department ?? '', position: employee.position ?? '', employmentStatus: employee.employment_status, tenureDays: BigInt(tenureDays) } }) === true;
-          } catch { ok = false; }
+          } catch (error) {
+            // Too much work is no verdict on the member: it stops the run, naming the expression.
+            if (error instanceof CelBudgetError) {
+              error.path ??= ['membership', 'eligibility', 'expression'];
+              throw error;
+            }
+            ok = false;
+          }
           if (!ok) failing.push({ criterion: 'expression', path: ['membership', 'eligibility', 'expression'], value: `tenureDays=${tenureDays}` });
         }
       }
