@@ -12,10 +12,17 @@
 // copying is paid for. Interpreting the tree ourselves would duplicate cel-js's semantics; counting at
 // the one call every node goes through keeps them.
 //
+// `matches` is the one call whose work no step count bounds: cel-js runs it on JavaScript's
+// backtracking RegExp, where `'^(a+)+$'` over 30 characters of data takes minutes. CEL specifies RE2
+// syntax, so the instrumented tree runs `matches` on RE2 (re2js), linear in the text, like the
+// policy's content patterns. A pattern RE2 refuses (a backreference, lookaround) is an evaluation
+// error, as an invalid pattern already was.
+//
 // Quantifiers (exists, all) and `||`/`&&` absorb errors of their operands, as CEL says they should;
 // once over budget every further node throws at once, so whatever is left unwinds in a few steps, and
 // the run as a whole is judged by its count, not by what CEL made of the error.
 import type { Environment } from '@marcbachmann/cel-js';
+import { RE2JS } from 're2js';
 import { CEL_RUNTIME_BUDGET, formatSteps } from '../policy/cel-cost.js';
 import type { Path } from '../policy/paths.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
@@ -80,6 +87,40 @@ function countedEvaluate(this: Node, ev: unknown, ast: Node, ctx: unknown): unkn
   return result;
 }
 
+const patterns = new Map<string, RE2JS | Error>();
+
+function re2(pattern: string): RE2JS {
+  let compiled = patterns.get(pattern);
+  if (compiled === undefined) {
+    // Patterns built from data could be many; a small cache is enough for the literals policies use.
+    if (patterns.size >= 256) patterns.clear();
+    try {
+      compiled = RE2JS.compile(pattern);
+    } catch (error) {
+      compiled = new Error(`Invalid regular expression (RE2): ${pattern}: ${(error as Error).message}`);
+    }
+    patterns.set(pattern, compiled);
+  }
+  if (compiled instanceof Error) throw compiled;
+  return compiled;
+}
+
+/** `text.matches(pattern)` on RE2: a search anywhere in the text, as RegExp#test and CEL's matches. */
+function countedMatches(this: Node, ev: unknown, _ast: Node, ctx: unknown): unknown {
+  if (++steps > budget) throw OVER;
+  const [, receiver, [pattern]] = this.args as [string, Node, Node[]];
+  const run = (node: Node) => (ev as { run(node: Node, ctx: unknown): unknown }).run(node, ctx);
+  const text = run(receiver);
+  const source = run(pattern!);
+  if (typeof text !== 'string' || typeof source !== 'string') throw new Error('matches() needs a string and a string pattern');
+  return re2(source).matcher(text).find();
+}
+
+function isMatchesCall(node: Node): boolean {
+  const args = node.args as unknown[];
+  return node.op === 'rcall' && Array.isArray(args) && args[0] === 'matches' && Array.isArray(args[2]) && args[2].length === 1;
+}
+
 function instrument(root: Node): void {
   const NodeClass = (root as object).constructor;
   const isNode = (value: unknown): value is Node => value instanceof NodeClass;
@@ -88,7 +129,7 @@ function instrument(root: Node): void {
     if (isNode(value)) {
       if (seen.has(value)) return;
       seen.add(value);
-      value.evaluate = countedEvaluate;
+      value.evaluate = isMatchesCall(value) ? countedMatches : countedEvaluate;
       if (value.op !== 'value' && value.op !== 'id') visit(value.args, 0);
       visit(value.meta.alternate, 0);
       visit(value.meta.macro, 0);

@@ -76,6 +76,19 @@ describe('compileBounded', () => {
     expect(compileBounded(env, "member.department.split('').size() > 0")(facts('ab'))).toBe(true);
   });
 
+  test('matches runs on RE2: linear in the text, where JavaScript\'s RegExp backtracks for minutes', () => {
+    const env = bandEnvironment('tests');
+    const condition = compileBounded(env, "member.department.matches('^(a+)+$')");
+    const { error, ms } = timed(() => expect(condition(facts(`${'a'.repeat(10_000)}!`))).toBe(false));
+    expect(error).toBeUndefined();
+    expect(ms).toBeLessThan(1_000);
+    expect(condition(facts('aaa'))).toBe(true);
+    expect(compileBounded(env, "member.department.matches('销售')")(facts('华东销售部'))).toBe(true);
+    expect(compileBounded(env, "member.department.matches('^销售')")(facts('华东销售部'))).toBe(false);
+    // A backreference needs backtracking: an evaluation error (so the band does not apply), not a hang.
+    expect(() => compileBounded(env, "member.department.matches('(a)\\\\1')")(facts('aa'))).toThrow(/RE2/);
+  });
+
   test('a condition under the static limit can still meet data past the runtime budget', () => {
     expect(estimateCelCost(bandEnvironment('participation'), PAIRWISE)).toBeLessThan(CEL_COST_LIMIT);
     const condition = compileBounded(bandEnvironment('participation'), PAIRWISE);
