@@ -8,6 +8,7 @@
 // Other files (CSV, XLSX, other source formats, GBK text, small files) are one block, read as a stream.
 import { readSync } from 'node:fs';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
+import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import type { RawRecord } from './read-records.js';
 import type { ResolvedSource } from './source-records.js';
 
@@ -131,6 +132,7 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
   const text = (start === 0 ? fileStartDecoder : decoder).decode(bytes.subarray(first, stop));
   const records: RawRecord[] = [];
   const measure = stop - first > MAX_LINE_BYTES;
+  const suspect = text.includes(REPLACEMENT);
   let line = 0;
   let at = 0;
   while (at < text.length) {
@@ -146,6 +148,10 @@ export function readBlock(fd: number, range: { start: number; end: number }, siz
     }
     if (line === 1 && start === 0 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     if (content.endsWith('\r')) content = content.slice(0, -1);
+    if (suspect && content.includes(REPLACEMENT)) {
+      records.push(unreadableLine(line));
+      continue;
+    }
     const record = toRecord(line, content);
     if (record) records.push(record);
   }

@@ -1,13 +1,13 @@
 // Streams raw records out of one export file, whatever its format, with the 1-based line (or sheet
 // row) each came from. Unreadable lines are yielded as problems, never dropped.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import { headerNames } from './header-names.js';
 import type { CellValue } from 'exceljs';
+import { CsvRecords } from './csv-records.js';
+import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
+import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import { checkXlsxSizes } from './xlsx-limits.js';
 
 export type RawRecord =
@@ -38,36 +38,53 @@ export interface ReadOptions {
 
 export class EncodingError extends Error {}
 
-/** UTF-8 (with or without BOM) is read as is; GBK/GB18030 exports are detected and converted. */
+/**
+ * UTF-8 (with or without BOM) is read as is; GBK/GB18030 exports are detected and converted. A BOM
+ * decides: such a file is never re-read as GB18030. Without one, the first 256 KB decide by their
+ * lines: a GBK export's Chinese lines are almost never valid UTF-8, so a file whose lines with
+ * non-ASCII bytes are mostly valid UTF-8 is UTF-8, else mostly valid GBK is GBK; the few bad lines
+ * are rejected one by one (unreadable-line.ts) rather than every character of the file garbled.
+ */
 export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(256 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     let sample = buffer.subarray(0, bytesRead);
-    // A UTF-8 byte-order mark decides: such a file is never re-read as GB18030 (a bad byte in it is the
-    // line's problem, not a reason to garble every Chinese character of the file).
-    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
-      const bad = firstInvalidUtf8Line(sample);
-      if (bad !== undefined) throw new EncodingError(`${path}: 第 ${bad} 行含有不是 UTF-8 的字节，请检查该行或重新导出为 UTF-8 / line ${bad} holds bytes that are not UTF-8: check that line or export the file again as UTF-8`);
-      return 'utf-8';
-    }
+    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
     // Don't judge a multi-byte character cut at the end of the sample.
     if (bytesRead === buffer.length) sample = sample.subarray(0, sample.lastIndexOf(0x0a) + 1 || sample.length);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(sample);
-      return 'utf-8';
-    } catch {
-      try {
-        new TextDecoder('gb18030', { fatal: true }).decode(sample);
-        return 'gb18030';
-      } catch {
-        throw new EncodingError(`${path}: 既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8 / neither UTF-8 nor GBK: save it as UTF-8`);
-      }
-    }
+    const utf8 = linesValidAs(sample, 'utf-8');
+    if (utf8.invalid === 0 || utf8.valid > utf8.invalid) return 'utf-8';
+    const gbk = linesValidAs(sample, 'gb18030');
+    if (gbk.valid > gbk.invalid) return 'gb18030';
+    throw new EncodingError(`${path}: 既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8 / neither UTF-8 nor GBK: save it as UTF-8`);
   } finally {
     await handle.close();
   }
+}
+
+/** Lines of `bytes` holding non-ASCII bytes, counted by whether they are valid text in `encoding`. */
+function linesValidAs(bytes: Buffer, encoding: 'utf-8' | 'gb18030'): { valid: number; invalid: number } {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let valid = 0;
+  let invalid = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const stop = end === -1 ? bytes.length : end;
+    const line = bytes.subarray(start, stop);
+    if (line.some((byte) => byte >= 0x80)) {
+      try {
+        decoder.decode(line);
+        valid++;
+      } catch {
+        invalid++;
+      }
+    }
+    start = stop + 1;
+  }
+  return { valid, invalid };
 }
 
 async function textStream(path: string): Promise<Readable> {
@@ -81,17 +98,13 @@ async function textStream(path: string): Promise<Readable> {
   })());
 }
 
-/** Lines of a text export (UTF-8 or GBK, detected), without line ends; the BOM is removed. */
-export async function* textLines(path: string): AsyncGenerator<string> {
-  let first = true;
-  for await (const line of createInterface({ input: await textStream(path), crlfDelay: Infinity })) {
-    yield first ? line.replace(/^\uFEFF/, '') : line;
-    first = false;
-  }
-}
+/** The largest file read whole (readText): a group-chat details export is a few megabytes at most. */
+export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
-/** A whole (small) text export, UTF-8 or GBK, without BOM. */
+/** A whole (small) text export, UTF-8 or GBK, without BOM; over MAX_WHOLE_FILE_BYTES it is refused. */
 export async function readText(path: string): Promise<string> {
+  const { size } = await stat(path);
+  if (size > MAX_WHOLE_FILE_BYTES) throw new Error(`文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过 64 MB 的上限（这类导出不会这么大） / the file is ${Math.ceil(size / 1024 / 1024)} MB, over the 64 MB limit (no such export is that large)`);
   const utf8 = new TextDecoder('utf-8');
   let text = '';
   for await (const chunk of await textStream(path)) text += typeof chunk === 'string' ? chunk : utf8.decode(chunk as Buffer, { stream: true });
@@ -145,10 +158,12 @@ export function readJsonlBatches(path: string, options: ReadOptions): AsyncGener
  * The records `toRecord` makes of a text file's lines, in batches (one per chunk read from disk).
  * Lines end at "\n" (a "\r" before it is dropped), are numbered from 1, and the first loses a BOM —
  * exactly as message-blocks.ts cuts a file, so a file read whole or in blocks gives the same records.
- * A line over MAX_LINE_BYTES is a rejected row (line-limit.ts); its bytes are dropped as they come,
- * so memory stays bounded and time linear however long it is.
+ * A line over MAX_LINE_BYTES is a rejected row (line-limit.ts, or what `overLimit` makes of its number),
+ * so is a line holding bytes that are not text (unreadable-line.ts, or `unreadable`);
+ * its bytes are dropped as they come, so memory stays bounded and time linear however long it is.
+ * `keepCr` hands lines their "\r" (CSV: a line end inside a quoted field stays as it was).
  */
-export async function* readLineBatches(path: string, options: Pick<ReadOptions, 'onBytes' | 'streamed'>, toRecord: (line: number, text: string) => RawRecord | undefined): AsyncGenerator<RawRecord[]> {
+export async function* readLineBatches<T = RawRecord>(path: string, options: Pick<ReadOptions, 'onBytes' | 'streamed'> & { keepCr?: boolean }, toRecord: (line: number, text: string) => T | undefined, overLimit: (line: number) => T = lineTooLong as (line: number) => T, unreadable: (line: number) => T = unreadableLine as (line: number) => T): AsyncGenerator<T[]> {
   const stream = await textStream(path);
   const decoder = new TextDecoder('utf-8');
   // The line not ended yet: its pieces, joined once when its end comes (joining each chunk to the
@@ -159,23 +174,31 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
   let line = 0;
   let first = true;
   const streamed = options.streamed === true;
-  const flush = (text: string, batch: RawRecord[]) => {
+  const keepCr = options.keepCr === true;
+  // Whether the line being cut may hold U+FFFD: its chunk (or an earlier piece of it) does.
+  let suspect = false;
+  const flush = (text: string, batch: T[]) => {
     line++;
     const cleaned = first ? text.replace(/^\uFEFF/, '') : text;
     first = false;
-    const record = toRecord(line, cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned);
+    if (suspect && cleaned.includes(REPLACEMENT)) {
+      batch.push(unreadable(line));
+      return;
+    }
+    const record = toRecord(line, !keepCr && cleaned.endsWith('\r') ? cleaned.slice(0, -1) : cleaned);
     if (record) batch.push(record);
   };
-  const reject = (batch: RawRecord[]) => {
+  const reject = (batch: T[]) => {
     line++;
     first = false;
-    batch.push(lineTooLong(line));
+    batch.push(overLimit(line));
   };
   for await (const chunk of stream) {
     // UTF-8 comes as bytes (lengths counted in the file's bytes), GBK as text already decoded.
     const bytes = typeof chunk === 'string' ? undefined : (chunk as Buffer);
     options.onBytes?.((chunk as Buffer | string).length);
     const text = bytes ? decoder.decode(bytes, { stream: true }) : (chunk as string);
+    suspect = suspect || text.includes(REPLACEMENT);
     const byteLength = (piece: string) => Buffer.byteLength(piece);
     const newline = text.indexOf('\n');
     if (newline === -1) {
@@ -187,7 +210,7 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
       } else pieces.push(text);
       continue;
     }
-    const batch: RawRecord[] = streamed ? [] : [];
+    const batch: T[] = streamed ? [] : [];
     const head = text.slice(0, newline);
     if (tooLong || pendingBytes + (bytes ? bytes.indexOf(NEWLINE) : byteLength(head)) > MAX_LINE_BYTES) reject(batch);
     else flush(pieces.length ? pieces.join('') + head : head, batch);
@@ -204,10 +227,12 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
     pendingBytes = bytes ? bytes.length - bytes.lastIndexOf(NEWLINE) - 1 : byteLength(rest);
     tooLong = pendingBytes > MAX_LINE_BYTES;
     pieces = tooLong || rest === '' ? [] : [rest];
+    suspect = rest.includes(REPLACEMENT);
     if (batch.length) yield batch;
   }
-  const batch: RawRecord[] = [];
+  const batch: T[] = [];
   const tail = pieces.join('') + decoder.decode();
+  suspect = true;
   if (tooLong) reject(batch);
   else if (tail.length) flush(tail, batch);
   if (batch.length) yield batch;
@@ -215,47 +240,28 @@ export async function* readLineBatches(path: string, options: Pick<ReadOptions, 
 
 const NEWLINE = 0x0a;
 
-/** 1-based line of the first byte sequence that is not UTF-8 in `bytes`, if any. */
-function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; start < bytes.length; line++) {
-    const end = bytes.indexOf(NEWLINE, start);
-    const stop = end === -1 ? bytes.length : end;
-    try {
-      decoder.decode(bytes.subarray(start, stop));
-    } catch {
-      return line;
-    }
-    start = stop + 1;
-  }
-  return undefined;
-}
-
 async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   for await (const batch of readJsonlBatches(path, options)) yield* batch;
 }
 
+/**
+ * CSV through csv-records.ts: lines grouped into records by csv-parse's quote rules, a stray quote
+ * costing only its own line, and complete records parsed by csv-parse a chunk at a time.
+ */
 async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
-  const headerRow = options.headerRow ?? 1;
-  const skipped: RawRecord[] = [];
-  const parser = (await textStream(path)).pipe(parseCsv({
-    bom: true,
-    from_line: headerRow,
-    columns: (header: string[]) => headerNames(header, options.columns),
-    info: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: { message: string; lines?: number } | undefined) => {
-      if (error) skipped.push({ line: error.lines ?? 0, problem: { 'zh-CN': `CSV 行格式错误（${error.message}）`, en: `malformed CSV row (${error.message})` } });
-    },
-  }));
-  for await (const item of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
-    while (skipped.length) yield skipped.shift()!;
-    yield { line: item.info.lines, record: item.record };
+  const records = new CsvRecords(options.headerRow ?? 1, options.columns, options.streamed === true);
+  type Line = { line: number; text: string } | { line: number; text?: undefined; unreadable: boolean };
+  const lines = readLineBatches<Line>(path, { keepCr: true }, (line, text) => ({ line, text }), (line) => ({ line, unreadable: false }), (line) => ({ line, unreadable: true }));
+  for await (const batch of lines) {
+    for (const item of batch) {
+      if (item.text !== undefined) records.line(item.line, item.text);
+      else if (item.unreadable) records.unreadable(item.line);
+      else records.tooLong(item.line);
+    }
+    yield* records.take();
   }
-  while (skipped.length) yield skipped.shift()!;
+  records.end();
+  yield* records.take();
 }
 
 function cellValue(value: CellValue): unknown {

@@ -1,5 +1,5 @@
 // Rows are never lost without a word: a header-only table is "no data", two columns with one name
-// are refused, and a BOM decides the encoding (a bad byte is named, never a garbled file).
+// are refused, values outside their domain are rejected rows. (A byte that is not text: unreadable-bytes.test.ts.)
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,18 +46,6 @@ describe('no row is lost silently', () => {
     expect(r.stderr).toContain('第 3 列“name”和第 4 列“name”都是字段 name');
     expect(r.stderr).toContain('columns 3 ("name") and 4 ("name") are both the field name');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  test('a UTF-8 file with a BOM is never re-read as GB18030: a bad byte is named with its line', async () => {
-    const dir = exampleMonth();
-    const text = readFileSync(join(dir, 'data/members.csv'));
-    const lines = text.toString('utf8').split('\n');
-    const bad = Buffer.concat([Buffer.from(`${lines.slice(0, 3).join('\n')}\n`), Buffer.from([0xff]), Buffer.from(`${lines.slice(3).join('\n')}`)]);
-    writeFileSync(join(dir, 'data/members.csv'), bad);
-    const r = await run(['bundle', 'check', 'data', '--month', '2026-10'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('第 4 行含有不是 UTF-8 的字节');
-    expect(r.stderr).toContain('line 4 holds bytes that are not UTF-8');
   });
 
   test('values outside their domain are rejected per row: a score above max_score, a negative score', async () => {

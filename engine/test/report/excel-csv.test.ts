@@ -17,7 +17,7 @@ describe('excelCsv', () => {
 
 describe('rejected.csv', () => {
   it('a file named like a formula is written as text (the guard covers rejected.csv too)', () => {
-    const csv = rejectedToCsv([{ file: '=1+2.jsonl', line: 3, table: 'messages', field: 'sent_at', reason: { 'zh-CN': '时间格式不对', en: 'bad time' } }]);
-    expect(csv).toBe("\uFEFFfile,line,table,field,reason\r\n'=1+2.jsonl,3,messages,sent_at,时间格式不对\r\n");
+    const csv = rejectedToCsv([{ file: '=1+2.jsonl', line: 3, table: 'messages', field: 'sent_at', reason: { 'zh-CN': '时间格式不对', en: 'bad time' }, value: '=cmd|x' }]);
+    expect(csv).toBe("\uFEFFfile,line,table,field,reason,value\r\n'=1+2.jsonl,3,messages,sent_at,时间格式不对,'=cmd|x\r\n");
   });
 });
