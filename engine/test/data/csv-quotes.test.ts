@@ -17,6 +17,7 @@ import { OUTSIDE, scanLine } from '../../src/data/csv-records.js';
 import { MAX_LINE_BYTES } from '../../src/data/line-limit.js';
 import { openBundle } from '../../src/data/open-bundle.js';
 import { readRecords, type RawRecord } from '../../src/data/read-records.js';
+import { gb18030 } from './gb18030.js';
 
 const repo = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'qungui-csv-quotes-'));
@@ -43,26 +44,6 @@ const attacked = () => {
   rows[4] = rows[4]!.replace(',陈静5,', ',"陈静5,');
   return rows;
 };
-
-/** GB18030 bytes of `text`, from the decoder's own table (two-byte codes cover these characters). */
-function gb18030(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const codes = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (!codes.has(char)) codes.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...codes.get(char)!);
-  }
-  return Buffer.from(bytes);
-}
 
 describe('a stray quote rejects only its own row', () => {
   it('the attack: a quote opening row 5\'s name is never closed; line 6 is rejected, the 51 other members read', async () => {
