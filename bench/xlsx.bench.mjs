@@ -4,7 +4,7 @@
 // own child process, so peak RSS is that run's alone; the bare CLI start (`qungui --version`) is the
 // baseline. Needs `npm run build`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,16 @@ const TARGET_BYTES = 50 * 2 ** 20;
 
 // ---- child: run the CLI, then report its peak RSS on fd 3 ------------------------------------
 if (process.argv[2] === '--child') {
-  process.on('exit', () => writeFileSync(3, JSON.stringify({ rssMb: process.resourceUsage().maxRSS / 1024 })));
+  // VmHWM, not resourceUsage().maxRSS: Linux carries ru_maxrss across exec, so a child would report
+  // the parent's peak (the parent built a 50 MB workbook) instead of its own.
+  const peakKb = () => {
+    try {
+      return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+    } catch {
+      return process.resourceUsage().maxRSS;
+    }
+  };
+  process.on('exit', () => writeFileSync(3, JSON.stringify({ rssMb: peakKb() / 1024 })));
   process.argv = [process.argv[0], cli, ...process.argv.slice(3)];
   await import(cli);
 } else {

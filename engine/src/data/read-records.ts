@@ -3,12 +3,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { CellValue } from 'exceljs';
 import { CsvRecords } from './csv-records.js';
 import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
-import { checkXlsxSizes } from './xlsx-limits.js';
+import { readXlsx } from './read-xlsx.js';
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
@@ -262,64 +261,6 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawR
   }
   records.end();
   yield* records.take();
-}
-
-function cellValue(value: CellValue): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    if ('result' in value) return cellValue(value.result as CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return value.text;
-    if ('error' in value) return undefined;
-  }
-  return value;
-}
-
-/** The parts of exceljs's streaming readers that its typings leave out. */
-interface SheetNames { name: string }
-interface WorkbookModel { model?: { sheets?: SheetNames[] } }
-
-async function* readXlsx(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
-  // Loaded on the first workbook read (bundles of CSV and JSONL never need it).
-  await checkXlsxSizes(path);
-  const { default: ExcelJS } = await import('exceljs');
-  // Streamed a row at a time, as every message file is (issue 4: messages never all in memory; a whole
-  // workbook in exceljs costs ~1 KB a row). Styles are read so date-formatted cells come back as dates.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  const headerRow = options.headerRow ?? 1;
-  const names: string[] = [];
-  let found = false;
-  for await (const sheet of reader) {
-    const { name } = sheet as unknown as SheetNames;
-    names.push(name);
-    // Without a sheet name, the first sheet in the workbook's own order (the zip's order, if unknown).
-    const wanted = options.sheet ?? (reader as unknown as WorkbookModel).model?.sheets?.[0]?.name ?? names[0];
-    if (found || name !== wanted) continue;
-    found = true;
-    const header: string[] = [];
-    for await (const row of sheet) {
-      if (row.number < headerRow) continue;
-      if (row.number === headerRow) {
-        const titles: unknown[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => { titles[column - 1] = cellValue(cell.value); });
-        headerNames(titles, options.columns).forEach((name, i) => { header[i + 1] = name; });
-        continue;
-      }
-      if (!row.hasValues) continue;
-      const record: Record<string, unknown> = {};
-      row.eachCell({ includeEmpty: false }, (cell, column) => {
-        const title = header[column];
-        if (title) record[title] = cellValue(cell.value);
-      });
-      yield { line: row.number, record };
-    }
-  }
-  if (!found) {
-    const list = names.join('、');
-    if (options.sheet === undefined) throw new Error(`${path}: 工作簿中没有工作表 / the workbook has no sheets`);
-    throw new Error(`${path}: 找不到工作表 ${options.sheet}（有：${list}）/ no sheet named ${options.sheet} (sheets: ${list})`);
-  }
 }
 
 export function readRecords(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {

@@ -24,8 +24,8 @@ describe('workbook limits', () => {
     const code = await run(['check', dir, '--month', '2026-10', '--locale', 'en'], { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, cwd: '/', isTTY: false, env: {} });
     expect(code).toBe(2);
     expect(out).toContain('messages.xlsx');
-    expect(out).toContain('over the 100 MB limit: not read; save the sheet as CSV');
-    expect(out).toContain('超过上限 100 MB');
+    expect(out).toContain('over the 256 MB limit: not read; save the sheet as CSV');
+    expect(out).toContain('超过上限 256 MB');
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
   }, 30_000);
 });
