@@ -1,12 +1,13 @@
 // Streams the rows of one worksheet. exceljs inflates the workbook as it goes, fed the parts in the
 // order it needs them (xlsx-part-order.ts). The shared strings (every distinct text cell, one per
-// message in a chat export) are kept here rather than in exceljs's cache, because the cache holds
-// each text as a slice of the parser's chunk and so keeps every chunk alive: a workbook of unique
-// messages then costs several times its strings in memory.
+// message in a chat export) are kept in a SharedStrings store rather than exceljs's cache, which
+// holds each text as a slice of the parser's chunk and so keeps every chunk alive: a workbook of
+// unique messages then costs several times its strings in memory.
 import { open } from 'node:fs/promises';
 import type { CellValue } from 'exceljs';
 import { headerNames } from './header-names.js';
 import type { RawRecord, ReadOptions } from './read-records.js';
+import { SharedStrings } from './shared-strings.js';
 import { checkXlsxSizes } from './xlsx-limits.js';
 import { workbookInReadingOrder } from './xlsx-part-order.js';
 import { readZipDirectory } from './zip-directory.js';
@@ -22,16 +23,13 @@ interface SheetReader extends AsyncIterable<import('exceljs').Row> { name: strin
 interface WorkbookReader {
   parse(): AsyncIterable<ParseItem>;
   model?: { sheets?: { name: string }[] };
-  /** Read by each sheet to resolve its text cells. */
+  /** Indexed by each sheet to resolve its text cells. */
   sharedStrings?: string[];
 }
 
-/** A copy that owns its characters, so the parser's chunk it was cut from can be freed. */
-const ownCopy = (text: string): string => (text.length === 0 ? '' : Buffer.from(text, 'utf8').toString('utf8'));
-
 function sharedText(text: SharedText): string {
-  if (typeof text === 'string') return ownCopy(text);
-  if (text && Array.isArray(text.richText)) return ownCopy(text.richText.map((run) => run.text ?? '').join(''));
+  if (typeof text === 'string') return text;
+  if (text && Array.isArray(text.richText)) return text.richText.map((run) => run.text ?? '').join('');
   return '';
 }
 
@@ -55,24 +53,24 @@ export async function* readXlsx(path: string, options: ReadOptions): AsyncGenera
     // Loaded on the first workbook read (bundles of CSV and JSONL never need it).
     const { default: ExcelJS } = await import('exceljs');
     // Styles are read so date-formatted cells come back as dates. Shared strings are emitted into
-    // `strings`, which exceljs's sheets read from: they come before every sheet in the stream.
+    // `strings`, which exceljs's sheets index: they come before every sheet in the stream.
     const input = directory ? workbookInReadingOrder(handle, directory) : path;
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookReader;
-    const strings: string[] = [];
-    reader.sharedStrings = strings;
+    const strings = new SharedStrings();
+    reader.sharedStrings = strings.lookup;
     yield* sheetRows(reader, strings, path, options);
   } finally {
     await handle.close();
   }
 }
 
-async function* sheetRows(reader: WorkbookReader, strings: string[], path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
+async function* sheetRows(reader: WorkbookReader, strings: SharedStrings, path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   const headerRow = options.headerRow ?? 1;
   const names: string[] = [];
   let found = false;
   for await (const item of reader.parse()) {
     if (item.eventType === undefined) {
-      strings[item.index] = sharedText(item.text);
+      strings.set(item.index, sharedText(item.text));
       continue;
     }
     if (item.eventType !== 'worksheet') continue;

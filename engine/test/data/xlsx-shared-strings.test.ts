@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/data/read-records.js';
+import { SharedStrings } from '../../src/data/shared-strings.js';
 import { deflatedZip } from '../../../test/helpers/deflated-zip.mjs';
 
 const xml = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
@@ -65,5 +66,19 @@ describe('workbook shared strings', () => {
       if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
     }
     expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe('SharedStrings', () => {
+  it('gives back every string as set, across chunk ends and past the first capacity; unset indexes read undefined', () => {
+    const store = new SharedStrings();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : `第${i}条消息，培训群 ${'字'.repeat(i % 300)}`));
+    texts[1234] = '长'.repeat(2 * 1024 * 1024); // 6 MB of UTF-8: longer than a chunk
+    texts.forEach((text, i) => { if (i !== 42) store.set(i, text); });
+    expect(texts.every((text, i) => i === 42 || store.get(i) === text)).toBe(true);
+    expect(store.get(42)).toBeUndefined();
+    expect(store.lookup[3]).toBe(texts[3]);
+    expect(store.lookup[5000]).toBeUndefined();
+    expect(store.lookup[-1]).toBeUndefined();
   });
 });
