@@ -1,5 +1,5 @@
-// Bundles the extension: the VS Code client (CommonJS, `vscode` provided by the editor) and the
-// language server (engine included), plus the schema for other YAML tooling.
+// Bundles the extension: the VS Code client (CommonJS, `vscode` provided by the editor), the
+// language server and its sample-data worker (engine included in each), plus the schema for other YAML tooling.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await build({ ...common, absWorkingDir: dir, entryPoints: { client: 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] });
 // ESM dependencies (tinyglobby's fdir) call createRequire(import.meta.url): give the CJS bundle a real URL.
 await build({
-  ...common, absWorkingDir: dir, entryPoints: { server: 'src/server/server.ts' }, outdir: 'dist',
+  ...common, absWorkingDir: dir, entryPoints: { server: 'src/server/server.ts', 'sample-worker': 'src/server/sample/sample-worker.ts' }, outdir: 'dist',
   define: { 'import.meta.url': '__qunguiImportMetaUrl' },
   banner: { js: "const __qunguiImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });

@@ -5,15 +5,17 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
-  createConnection, FileChangeType, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+  createConnection, FileChangeType, MessageType, ProposedFeatures, ShowMessageNotification, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyTestFile, isPolicyTestText, isPolicyText, labelsFromPolicies, renderRegulation, summarize, validatePolicies, type ValidatedPolicy } from './engine.js';
+import { checkPolicyTestFile, isPolicyTestText, isPolicyText, renderRegulation, validatePolicies, type ValidatedPolicy } from './engine.js';
 import { ValidationCache } from './services/validation-cache.js';
 import { codeActions } from './services/code-actions.js';
-import { codeLenses, evaluateSample } from './services/code-lens.js';
+import { codeLenses, evaluateSample, sampleMonth } from './services/code-lens.js';
+import { SampleRunner } from './sample/sample-runner.js';
+import { guardedStdinReader } from './stdio-guard.js';
 import { complete } from './services/completion.js';
 import { toLspDiagnostic, type Locale } from './services/convert.js';
 import { hover } from './services/hover.js';
@@ -23,7 +25,9 @@ import { references } from './services/references.js';
 import { prepareRename, rename } from './services/rename.js';
 import { documentSymbols } from './services/symbols.js';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, guardedStdinReader(), new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all); // VS Code: Node IPC, whose messages are framed by Node itself
 const documents = new TextDocuments(TextDocument);
 const validated = new Map<string, ValidatedPolicy>();
 const cache = new ValidationCache();
@@ -39,6 +43,10 @@ let sampleData: string | undefined;
 const LARGE_LINES = 20_000;
 const warnedLarge = new Set<string>();
 const DEBOUNCE_MS = Number(process.env.QUNGUI_LSP_DEBOUNCE_MS ?? 150);
+/** How long a sample-data month may take before its worker is stopped (the lens then says so). */
+const SAMPLE_BUDGET_MS = Number(process.env.QUNGUI_SAMPLE_BUDGET_MS ?? 10_000);
+// Bundled beside this file (dist/sample-worker.js).
+const samples = new SampleRunner(fileURLToPath(new URL('./sample-worker.js', import.meta.url)), SAMPLE_BUDGET_MS);
 
 const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument', 'qungui.server.evaluateSampleData'];
 
@@ -139,6 +147,7 @@ documents.onDidOpen(() => schedule());
 documents.onDidChangeContent(() => schedule());
 documents.onDidClose((e) => {
   validated.delete(e.document.uri);
+  samples.forget(e.document.uri);
   if (!workspacePolicies.has(fileOf(e.document.uri))) cache.forget(fileOf(e.document.uri));
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   schedule();
@@ -241,7 +250,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 
 connection.onCodeLens(async (params) => {
   const v = current(params.textDocument.uri);
-  return v ? codeLenses(v, sampleData, locale) : [];
+  return v ? codeLenses(samples, params.textDocument.uri, v, sampleData, locale) : [];
 });
 
 connection.onExecuteCommand(async (params) => {
@@ -263,11 +272,11 @@ connection.onExecuteCommand(async (params) => {
     const uri = String(params.arguments?.[0] ?? '');
     const v = current(uri);
     if (!v || !sampleData) return { language: 'markdown', content: locale === 'zh-CN' ? '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。' : 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.' };
-    const result = await evaluateSample(v, sampleData);
-    if (!result) return { language: 'markdown', content: locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.' };
-    const book = labelsFromPolicies([v]);
-    const summary = summarize(result, book);
-    const lines = [`# ${result.month}`, '', ...summary.byClause.map((c) => `- ${c.clause}: ${c.count}`), '', ...summary.workQueue.slice(0, 20).map((f) => `- ${f.message[locale]}`)];
+    const outcome = await evaluateSample(samples, uri, v, sampleData);
+    if (outcome?.kind === 'over-budget') return { language: 'markdown', content: locale === 'zh-CN' ? `样本数据在 ${outcome.budgetMs / 1000} 秒内未算完，已停止；请换一个较小的样本文件夹。` : `The sample was not done within ${outcome.budgetMs / 1000} s and was stopped; choose a smaller sample folder.` };
+    if (outcome?.kind !== 'counts') return { language: 'markdown', content: locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.' };
+    const { counts } = outcome;
+    const lines = [`# ${sampleMonth(sampleData)}`, '', ...counts.byClause.map((c) => `- ${c.clause}: ${c.count}`), '', ...counts.workQueue.map((text) => `- ${text[locale]}`)];
     return { language: 'markdown', content: lines.join('\n') };
   }
   return undefined;

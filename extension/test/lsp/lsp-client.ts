@@ -19,9 +19,9 @@ export interface LspDiagnostic {
   severity: number; code: string; message: string; codeDescription?: { href: string };
 }
 
-export async function startServer(locale: string): Promise<LspSession> {
+export async function startServer(locale: string, env: Record<string, string> = {}): Promise<LspSession> {
   if (!existsSync(serverPath)) throw new Error('extension/dist/server.js is missing: run npm run build');
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, QUNGUI_LSP_DEBOUNCE_MS: '20' } });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, QUNGUI_LSP_DEBOUNCE_MS: '20', ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, { version?: number; diagnostics: LspDiagnostic[] }>();
   const waiters: (() => void)[] = [];

@@ -16,6 +16,7 @@ describe('the packaged extension', () => {
       'README.md',
       'dist/client.js',
       'dist/policy.schema.json',
+      'dist/sample-worker.js',
       'dist/server.js',
       'icon.png',
       'l10n/bundle.l10n.zh-cn.json',
