@@ -18,7 +18,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
-import type { RawRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 import { unreadableLine } from './unreadable-line.js';
 
 const QUOTE = 0x22;

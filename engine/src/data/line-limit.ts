@@ -2,7 +2,7 @@
 // or hostile file, and holding it whole would cost memory (and, split naively, quadratic time). Such
 // a line is a rejected row with its number, and reading goes on with the next line — the same,
 // byte for byte, whether the file is streamed (read-records.ts) or cut into blocks (message-blocks.ts).
-import type { RawRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 
 /** Bytes of a line in the file, its "\n" not counted (a "\r" before it is). */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;

@@ -9,7 +9,7 @@
 import { readSync } from 'node:fs';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
-import type { RawRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 import type { ResolvedSource } from './source-records.js';
 
 export interface MessageBlock {

@@ -12,7 +12,8 @@ import { readBlock, type LineRecord } from './message-blocks.js';
 import { MessageColumnWriter } from './message-columns.js';
 import type { WorkerInput } from './message-thread.js';
 import { ReaderChannel } from './reader-channel.js';
-import { jsonlRecord, type RawRecord } from './read-records.js';
+import { jsonlRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 import { RowChecker } from './row-check.js';
 import { cannotRead, recordsOf } from './source-records.js';
 

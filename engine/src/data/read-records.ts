@@ -8,32 +8,7 @@ import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import { readXlsx } from './read-xlsx.js';
-
-export type RawRecord =
-  | { line: number; record: Record<string, unknown> }
-  | { line: number; problem: { 'zh-CN': string; en: string } }
-  /** A line that is not a row of this table by design (a 1:1 chat in a group archive): counted, not rejected. */
-  | { line: number; skip: { 'zh-CN': string; en: string } };
-
-export interface ReadOptions {
-  format: 'csv' | 'jsonl' | 'xlsx';
-  /** XLSX: sheet name (default: the first sheet). */
-  sheet?: string;
-  /** 1-based row of the header (CSV and XLSX), default 1. */
-  headerRow?: number;
-  /** Source column name → table field name (bundle.yaml `columns`). */
-  columns?: Record<string, string>;
-  /** Called with the size of each chunk read from disk (progress). */
-  onBytes?: (bytes: number) => void;
-  /**
-   * Rows that die young (messages, streamed). V8 pretenures by allocation site: the rows of the small
-   * tables are all kept, and when a collection lands while one of their batches is being read, the
-   * shared object literals learn "long-lived" and every message row after that is made in the old
-   * generation (peak RSS at 1M messages then varied from 220 to 315 MB between identical runs).
-   * Streamed rows get literals of their own.
-   */
-  streamed?: boolean;
-}
+import type { RawRecord, ReadOptions } from './raw-record.js';
 
 export class EncodingError extends Error {}
 

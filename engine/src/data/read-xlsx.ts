@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import type { CellValue } from 'exceljs';
 import { headerNames } from './header-names.js';
-import type { RawRecord, ReadOptions } from './read-records.js';
+import type { RawRecord, ReadOptions } from './raw-record.js';
 import { SharedStrings } from './shared-strings.js';
 import { checkXlsxSizes } from './xlsx-limits.js';
 import { workbookInReadingOrder } from './xlsx-part-order.js';

@@ -3,7 +3,7 @@
 // masked and cut to a short excerpt (the export is full of phone and ID numbers, and bundle check runs
 // in CI logs), or whole with --no-redact. Reasons are masked too: a header-less file makes a row's
 // values its column names, which a missing-column reason lists.
-import { privacy } from '../evaluate/mask.js';
+import { privacy } from '../match/mask.js';
 import { excelCsv } from '../util/excel-csv.js';
 import type { RejectedRow } from './bundle-types.js';
 

@@ -10,7 +10,7 @@ import type { RejectedRow, TableCounts, TableName } from './bundle-types.js';
 import { coerceValues } from './coerce-row.js';
 import { MessageIdSet } from './message-id-set.js';
 import { monthBounds } from './month-bounds.js';
-import type { RawRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 import { tableSpecs, type TableSpec } from './table-specs.js';
 import { hashId, idHash } from '../util/id-hash.js';
 

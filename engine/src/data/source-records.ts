@@ -2,7 +2,8 @@
 // format (wecom-archive, …) batched here. Used by the bundle reader and by the message reader thread.
 import { sourceFormats } from './formats/index.js';
 import type { TableSource } from './manifest.js';
-import { readJsonlBatches, readRecords, type RawRecord } from './read-records.js';
+import { readJsonlBatches, readRecords } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 
 /** A table source resolved to one file. Plain data: it is posted to the message reader thread. */
 export interface ResolvedSource extends TableSource { path: string; display: string }

@@ -3,7 +3,7 @@
 // exported): it is a rejected row with its number, and reading goes on with the next line — wherever
 // the line is in the file, streamed (read-records.ts) or cut into blocks (message-blocks.ts). Never
 // the whole file refused for one byte, never a line read with holes in it.
-import type { RawRecord } from './read-records.js';
+import type { RawRecord } from './raw-record.js';
 
 export const REPLACEMENT = '\uFFFD';
 

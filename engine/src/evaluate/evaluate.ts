@@ -5,7 +5,7 @@ import { DEFAULT_MAX_REJECTED, monthProblems, type MonthProblem } from './month-
 import { createHash } from 'node:crypto';
 import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
-import type { Policy } from '../index.js';
+import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { formatPath, type Path } from '../policy/paths.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
 import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type SmallTable } from './context.js';
@@ -27,7 +27,7 @@ import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';
 import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
 import { ownCopy } from './excerpt.js';
-import { maskFields } from './mask.js';
+import { maskFields } from '../match/mask.js';
 import { monthRange } from './time.js';
 
 export interface EvaluateInput {

@@ -1,6 +1,6 @@
 // Evidence excerpts (issue 4 item 5): at most 40 characters (code points) around a match, never the whole
 // message; "…" marks a cut. Masking happens after cutting, so a number split by the cut is masked too.
-import { privacy } from './mask.js';
+import { privacy } from '../match/mask.js';
 
 export const EXCERPT_MAX = 40;
 

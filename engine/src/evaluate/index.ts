@@ -3,5 +3,5 @@ export { evaluate, PolicyRejectedError, type EvaluateInput } from './evaluate.js
 export type * from './result-types.js';
 export type { CompileMatcher } from './matcher-port.js';
 export { evalRules, type EvalRule } from './rules/index.js';
-export { maskNumbers } from './mask.js';
+export { maskNumbers } from '../match/mask.js';
 export { isBareAcknowledgement } from './acknowledgement.js';

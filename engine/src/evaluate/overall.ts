@@ -1,7 +1,7 @@
 // The overall rating (E4–E6 → one rating) by assessment.overall.method: weighted (Σ weight × rating
 // score, then overall.bands on `score`), worst, or best. A rating's score is its `score`, or evenly
 // spaced from 100 (best) to 0 (worst) by order.
-import type { Policy } from '../index.js';
+import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { rate } from './bands.js';
 import type { MemberFacts } from './bands.js';
 import { round1 } from './describe.js';

@@ -1,6 +1,6 @@
 // Effective settings of a policy: the schema's defaults applied, plus the engine's documented defaults
 // where the schema has no field yet (reported in docs/findings/*.md, "Configuration").
-import type { Policy } from '../index.js';
+import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 
 /** Default markers of a question (N5), as in the schema's default for responsiveness.questionMarkers. */
 export const DEFAULT_QUESTION_MARKERS = ['?', '？', '请问', '怎么', '如何', '为什么', '吗'];

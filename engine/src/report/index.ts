@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { maskNumbers } from '../evaluate/mask.js';
+import { maskNumbers } from '../match/mask.js';
 import { findingsCsv, membersCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import type { LabelBook } from './labels.js';

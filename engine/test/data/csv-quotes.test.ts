@@ -16,7 +16,8 @@ import type { CliIo } from '../../src/cli/io.js';
 import { OUTSIDE, scanLine } from '../../src/data/csv-records.js';
 import { MAX_LINE_BYTES } from '../../src/data/line-limit.js';
 import { openBundle } from '../../src/data/open-bundle.js';
-import { readRecords, type RawRecord } from '../../src/data/read-records.js';
+import { readRecords } from '../../src/data/read-records.js';
+import type { RawRecord } from '../../src/data/raw-record.js';
 import { gb18030 } from './gb18030.js';
 
 const repo = join(import.meta.dirname, '../../..');

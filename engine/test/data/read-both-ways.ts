@@ -2,7 +2,8 @@
 // blocks (message-blocks.ts) with each block's records renumbered by the lines of the blocks before it.
 import { closeSync, openSync } from 'node:fs';
 import { planBlocks, readBlock } from '../../src/data/message-blocks.js';
-import { jsonlRecord, readJsonlBatches, type RawRecord } from '../../src/data/read-records.js';
+import { jsonlRecord, readJsonlBatches } from '../../src/data/read-records.js';
+import type { RawRecord } from '../../src/data/raw-record.js';
 
 const asJsonl = (line: number, text: string) => jsonlRecord(line, text, undefined, true);
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { detectEncoding, readRecords, type RawRecord } from '../../src/data/read-records.js';
+import { detectEncoding, readRecords } from '../../src/data/read-records.js';
+import type { RawRecord } from '../../src/data/raw-record.js';
 import { byBlocks, streamed } from './read-both-ways.js';
 
 const repo = join(import.meta.dirname, '../../..');

@@ -2,7 +2,7 @@
 // and a filter decodes only what it keeps.
 import { describe, expect, it } from 'vitest';
 import { HitLog } from '../../src/evaluate/scan/hit-log.js';
-import type { Hit } from '../../src/evaluate/scan/scan-state.js';
+import type { Hit } from '../../src/evaluate/scan/hit.js';
 
 function hit(messageId: string, over: Partial<Hit> = {}, match: Partial<Hit['match']> = {}): Hit {
   return {

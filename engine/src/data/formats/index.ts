@@ -1,6 +1,6 @@
 // Source formats beyond plain CSV/JSONL/XLSX, named by bundle.yaml `format:`. Each turns one export
 // file into raw records of a bundle table (issue 5).
-import type { RawRecord } from '../read-records.js';
+import type { RawRecord } from '../raw-record.js';
 import type { TableSource } from '../manifest.js';
 import { readMemotraceCsv } from './memotrace-csv.js';
 import { readWecomArchive } from './wecom-archive.js';

@@ -5,7 +5,8 @@
 // bundle.yaml `groupId`) names the group; `selfId` names the exporter for own messages without Sender.
 import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
-import { readRecords, type RawRecord } from '../read-records.js';
+import { readRecords } from '../read-records.js';
+import type { RawRecord } from '../raw-record.js';
 
 function typeOf(type: number, subType: number): MessageType {
   switch (type) {

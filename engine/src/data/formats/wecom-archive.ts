@@ -9,7 +9,8 @@ import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
 import { createReadStream } from 'node:fs';
 import { MAX_LINE_BYTES } from '../line-limit.js';
-import { detectEncoding, invalidJson, readLineBatches, type RawRecord } from '../read-records.js';
+import { detectEncoding, invalidJson, readLineBatches } from '../read-records.js';
+import type { RawRecord } from '../raw-record.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});

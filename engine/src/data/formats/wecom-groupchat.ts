@@ -2,7 +2,8 @@
 // (1 employee, 2 external contact), join_time (seconds), join_scene, invitor.userid → members rows.
 // A file may hold one response ({ group_chat }) or a JSON array / JSONL of them.
 import type { TableSource } from '../manifest.js';
-import { readText, type RawRecord } from '../read-records.js';
+import { readText } from '../read-records.js';
+import type { RawRecord } from '../raw-record.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});

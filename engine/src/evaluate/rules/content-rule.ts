@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 import type { Path } from '../../policy/paths.js';
 import type { PolicyEval } from '../context.js';
 import { who, whoEn } from '../describe.js';
-import type { Hit } from '../scan/scan-state.js';
+import type { Hit } from '../scan/hit.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 
 export function hitPath(ctx: PolicyEval, hit: Hit): Path {

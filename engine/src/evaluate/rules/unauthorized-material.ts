@@ -2,7 +2,7 @@
 // be posted only by admins, lecturers, role publisher or publishing.publishers.
 import { membershipKey } from '../context.js';
 import { who, whoEn } from '../describe.js';
-import { privacy } from '../mask.js';
+import { privacy } from '../../match/mask.js';
 import { t } from './learners.js';
 import type { EvalRule } from './rule.js';
 

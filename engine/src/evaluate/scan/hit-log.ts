@@ -9,7 +9,7 @@
 // Reading gives new Hit objects in the order they were added, so a message's hits come together
 // (`byMessage`): the rules that gather hits per message hold one message's hits at a time.
 import type { MessageType } from '../../data/bundle-types.js';
-import type { Hit, HitMatch } from './scan-state.js';
+import type { Hit, HitMatch } from './hit.js';
 
 const CHUNK_BYTES = 1 << 20;
 const FORWARDED = 1;

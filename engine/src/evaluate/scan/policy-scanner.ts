@@ -5,10 +5,11 @@ import type { ExemptionRow, MessageRow } from '../../data/bundle-types.js';
 import { isBareAcknowledgement } from '../acknowledgement.js';
 import { membershipKey, type PolicyEval } from '../context.js';
 import { excerpt, ownCopy } from '../excerpt.js';
-import { privacy } from '../mask.js';
+import { privacy } from '../../match/mask.js';
 import type { ContentMatcher } from '../matcher-port.js';
 import { HOUR } from '../time.js';
-import { emptyStats, type Hit, type MemberStats, type Question } from './scan-state.js';
+import type { Hit } from './hit.js';
+import { emptyStats, type MemberStats, type Question } from './scan-state.js';
 import { RecentSenders } from './recent-senders.js';
 import { containsAny } from './contains-any.js';
 

@@ -1,7 +1,7 @@
 // What the one pass over messages leaves behind for the rules, per policy. Everything here is bounded by
 // members, groups and findings — never by the number of messages (issue 4: flat memory from 1M to 4M).
 import type { MessageType } from '../../data/bundle-types.js';
-import type { ContentMatch } from '../matcher-port.js';
+import type { Hit } from './hit.js';
 import { HitLog } from './hit-log.js';
 
 export interface MemberStats {
@@ -22,28 +22,6 @@ export function emptyStats(): MemberStats {
   return { messages: 0, contentMessages: 0, repliesGiven: 0, questionsAnswered: 0, dayBits: 0, lastActive: -Infinity, violations: 0 };
 }
 
-export interface Hit {
-  messageId: string;
-  groupId: string;
-  senderId: string;
-  sentAt: number;
-  type: MessageType;
-  /** The match was inside a forwarded chat record (S4). */
-  forwarded: boolean;
-  recalled: boolean;
-  match: HitMatch;
-  /** ≤ 40 characters around the match, masked unless redaction is off. */
-  excerpt: string;
-  /** Exemption (報備) that covers this match (N4). */
-  exemptionId?: string;
-  /** Category is confidential content (S1, S2 by default). */
-  confidential: boolean;
-  /** Counts as a violation for M5 / A3 (severity error, counted category, not exempt). */
-  violation: boolean;
-}
-
-/** A content match without its place in the text (the excerpt shows it). */
-export type HitMatch = Omit<ContentMatch, 'start' | 'end'>;
 
 export interface Question {
   messageId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData, privacy } from '../../src/evaluate/mask.js';
+import { maskPersonalData, privacy } from '../../src/match/mask.js';
 
 describe('maskPersonalData', () => {
   it.each([

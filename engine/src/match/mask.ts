@@ -3,8 +3,8 @@
 // number written in full-width digits, with separators or a +86/0086 prefix is masked exactly as the
 // detectors see it. A number keeps its first 3 and last 2 digits (13812345678 → 138******78; a
 // country prefix stays); an e-mail keeps the first character and the domain (z***@example.com).
-import { charTable } from '../match/char-table.js';
-import { personalSpans } from '../match/detectors.js';
+import { charTable } from './char-table.js';
+import { personalSpans } from './detectors.js';
 
 const FOLD = { width: true, case: false, traditional: false, digits: true, skip: false, repeats: false } as const;
 /** Made on first use (a 64K table), then kept: masking runs once per excerpt and finding text. */

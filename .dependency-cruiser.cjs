@@ -1,0 +1,39 @@
+// The import layering `npm test` checks (npx depcruise engine/src extension/src). Type-only imports
+// count: a cycle through `import type` is still a cycle a reader has to untangle.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', comment: 'Modules import in one direction.', from: {}, to: { circular: true } },
+    {
+      name: 'no-barrel-inside', severity: 'error',
+      comment: 'The package barrel is for users of the engine; its own modules import what they need directly.',
+      from: { path: '^engine/src/(?!index\\.ts$|server-api\\.ts$)' }, to: { path: '^engine/src/index\\.ts$' },
+    },
+    {
+      name: 'data-below-evaluate', severity: 'error',
+      comment: 'Reading a bundle knows nothing of rules, scores or reports.',
+      from: { path: '^engine/src/data/' }, to: { path: '^engine/src/(evaluate|report|render|cli)/' },
+    },
+    {
+      name: 'report-not-into-data', severity: 'error',
+      comment: 'Reports work from the result and the bundle types, never from how files are read.',
+      from: { path: '^engine/src/report/' }, to: { path: '^engine/src/data/', pathNot: '^engine/src/data/bundle-types\\.ts$' },
+    },
+    {
+      name: 'extension-through-one-door', severity: 'error',
+      comment: 'The extension reaches the engine only through server/engine.ts → engine/src/server-api.ts.',
+      from: { path: '^extension/src/', pathNot: '^extension/src/server/engine\\.ts$' }, to: { path: '^engine/' },
+    },
+    {
+      name: 'policy-below-evaluate', severity: 'error',
+      comment: 'Validating a policy never needs the monthly run.',
+      from: { path: '^engine/src/policy/' }, to: { path: '^engine/src/(evaluate|data|report|render|cli)/' },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.generated\\.cjs$' },
+  },
+};
