@@ -41,6 +41,14 @@ export function isOnTime(ctx: PolicyEval, assignment: AssignmentRow, submission:
 }
 
 /** Tests held in the member's group this month: test ids with at least one result dated in the month. */
+/** Tests of the member's group held this month while they were a member (held at the earliest result), by test id. */
+export function testsHeldWhileMember(ctx: PolicyEval, membership: Membership): { testId: string; heldAt: number; rows: TestRow[] }[] {
+  return [...testsHeld(ctx, membership.groupId)]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([testId, rows]) => ({ testId, heldAt: Math.min(...rows.map((r) => r.taken_at)), rows }))
+    .filter((test) => memberAt(membership, test.heldAt));
+}
+
 export function testsHeld(ctx: PolicyEval, groupId: string): Map<string, TestRow[]> {
   return memo(ctx, `tests:${groupId}`, () => {
   const held = new Map<string, TestRow[]>();

@@ -1,7 +1,7 @@
 // The numbers ratings are decided on (schema `x-metrics`), per member, for the month. A metric is null
 // when the group had nothing to measure it on (no assignment due, no session, no test): a band
 // condition on a null metric is skipped, documented in docs/findings/*-rating-fail.md.
-import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeld } from './activity.js';
+import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeldWhileMember } from './activity.js';
 import type { Membership, PolicyEval } from './context.js';
 import { round1 } from './describe.js';
 import { emptyStats } from './scan/scan-state.js';
@@ -31,9 +31,7 @@ export function assignmentMetrics(ctx: PolicyEval, membership: Membership): Metr
 
 export function testMetrics(ctx: PolicyEval, membership: Membership): Metrics {
   const percentages: number[] = [];
-  for (const [, rows] of [...testsHeld(ctx, membership.groupId)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const first = Math.min(...rows.map((r) => r.taken_at));
-    if (membership.row.joined_at > first) continue; // joined after the test was held
+  for (const { rows } of testsHeldWhileMember(ctx, membership)) {
     const own = rows.filter((r) => r.member_id === membership.memberId);
     // E5: a test held while the member was in the group and not taken counts 0; several attempts: the best.
     percentages.push(own.length === 0 ? 0 : Math.max(...own.map((r) => (r.max_score > 0 ? (r.score / r.max_score) * 100 : 0))));

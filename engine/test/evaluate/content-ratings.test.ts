@@ -200,6 +200,25 @@ describe('ratings, points and follow-ups', () => {
     expect([stays.ratings.overall, stays.points, stays.notRated]).toEqual(['fail', -4, undefined]);
   });
 
+  test('E2 E5: a test held after a member left counts neither as 0 nor as a test not taken', async () => {
+    // leaver: in the group for t1 (15 Nov, 29 of 50 → 58 %), gone on the 18th before t2 (25 Nov).
+    // Their score is 58 (t1 alone), not (58 + 0) / 2 = 29; no finding for t2. low, still a member,
+    // took neither: both count 0 and both are tests not taken.
+    const result = await run(rated, {
+      ...rows,
+      members: [member('top'), member('low'), member('leaver', { left_at: at('2026-11-18 12:00') })],
+      tests: [
+        { test_id: 't1', group_id: 'g1', member_id: 'top', taken_at: at('2026-11-15 10:00'), score: 45, max_score: 50 },
+        { test_id: 't1', group_id: 'g1', member_id: 'leaver', taken_at: at('2026-11-15 11:00'), score: 29, max_score: 50 },
+        { test_id: 't2', group_id: 'g1', member_id: 'top', taken_at: at('2026-11-25 10:00'), score: 40, max_score: 50 },
+      ],
+    });
+    expect(result.members.find((m) => m.memberId === 'leaver')!.metrics.score).toBe(58);
+    expect(result.members.find((m) => m.memberId === 'top')!.metrics.score).toBe(85);
+    expect(result.members.find((m) => m.memberId === 'low')!.metrics.score).toBe(0);
+    expect(findingsOf(result, 'test-not-taken').map((f) => [f.memberId, f.evidence.testId])).toEqual([['low', 't1'], ['low', 't2']]);
+  });
+
   test('R2 escalation: fail in October and November → reassign; a gap month breaks the run', async () => {
     const october = { version: 1 as const, month: '2026-10', policies: [], findings: [], notEvaluated: [], ungovernedGroups: [], data: { rows: {}, rejected: 0, counts: {} },
       members: [{ groupId: 'g1', memberId: 'low', name: null, policyId: 'test-policy', ratings: { assignments: null, tests: null, participation: null, overall: 'fail' }, metrics: {}, points: -4, actions: [] }] };
