@@ -129,11 +129,15 @@ describe('T3 assignments', () => {
       assignments: [{ assignment_id: 'hw1', group_id: 'g1', due_at: due, announced_at: due - 100 * 3_600_000 }],
       submissions: [
         { assignment_id: 'hw1', member_id: 'a', submitted_at: due + 60_000, graded_at: due + 60_000 + 5 * 86_400_000, accuracy: 80 },
-        { assignment_id: 'hw1', member_id: 'b', submitted_at: due, graded_at: due + 5 * 86_400_000 + 60_000, accuracy: 80 },
+        { assignment_id: 'hw1', member_id: 'b', submitted_at: due, graded_at: due + 5 * 86_400_000 + 60_000, grader_id: 'lecturer1', accuracy: 80 },
         { assignment_id: 'hw1', member_id: 'c', submitted_at: at('2026-11-25 10:00') },
       ],
     });
     expect(findingsOf(result, 'late-submission').map((f) => [f.memberId, f.evidence.lateHours])).toEqual([['a', 0], ['c', 352]]);
-    expect(findingsOf(result, 'late-grading').map((f) => [f.memberId, f.evidence.gradedAt === null])).toEqual([['b', false], ['c', true]]);
+    // T3 is the grader's finding: lecturer1 graded b's work late; c's is ungraded (nobody to name yet).
+    expect(findingsOf(result, 'late-grading').map((f) => [f.memberId, f.evidence.submitterId, f.evidence.gradedAt === null, f.message['zh-CN']])).toEqual([
+      [null, 'c', true, 'c 提交的作业“hw1”已 5.6 天未批改（要求 5 天内）'],
+      ['lecturer1', 'b', false, 'lecturer1 批改 b 的作业“hw1”用了 5.1 天（要求 5 天内）'],
+    ]);
   });
 });
