@@ -36,6 +36,12 @@ describe('example month', () => {
     const clauses = new Set(result.findings.map((f: { clause: string }) => f.clause));
     expect(clauses.size).toBeGreaterThanOrEqual(20);
     expect(result.members.length).toBeGreaterThanOrEqual(45);
+    // The headline counts everyone and the learners, as each group's monthly summary (A4) does.
+    const summaries = result.findings.filter((f: { code: string }) => f.code === 'monthly-summary') as { evidence: { members: number; learners: number } }[];
+    const everyone = summaries.reduce((sum, f) => sum + f.evidence.members, 0);
+    expect(summaries.reduce((sum, f) => sum + f.evidence.learners, 0)).toBe(result.members.length);
+    expect(everyone).toBeGreaterThan(result.members.length);
+    expect(first.stdout).toContain(`成员 ${everyone} 人（学员 ${result.members.length} 人）`);
     expect(result.data.rejected).toBe(0);
     // People-facing CSVs carry a BOM for Excel; no message is copied whole into an output.
     for (const csv of ['members.csv', 'findings.csv', 'rejected.csv']) expect(readFileSync(join(a, csv)).subarray(0, 3).toString('hex')).toBe('efbbbf');

@@ -193,6 +193,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     for (const finding of (ctx as PolicyEvalInternal).findings) findings.push(finding);
     for (const entry of (ctx as PolicyEvalInternal).notEvaluatedList) notEvaluated.push(entry);
   }
+  // Admins and lecturers are members of their groups but not rated, so not in members[].
+  const staff = contexts.reduce((sum, ctx) => sum + [...ctx.memberships.values()].filter((m) => m.staff).length, 0);
   const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<string, { read: number; accepted: number; rejected: number }>;
   return {
     version: 1,
@@ -200,6 +202,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     ...(refs.length === 1 ? { policy: refs[0]! } : {}),
     policies: refs,
     members: sortMembers(members),
+    ...(staff > 0 ? { staff } : {}),
     findings: sortFindings(findings),
     notEvaluated: sortNotEvaluated(dedupe(notEvaluated)),
     ungovernedGroups,

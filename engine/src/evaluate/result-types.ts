@@ -70,7 +70,10 @@ export interface EvaluationResult {
   /** Present when one policy was evaluated; `policies` lists all of them. */
   policy?: PolicyRef;
   policies: PolicyRef[];
+  /** The learners of the governed groups, rated or listed. */
   members: MemberResult[];
+  /** Admins and lecturers of the governed groups this month (not in members[]); absent when none. */
+  staff?: number;
   findings: Finding[];
   notEvaluated: NotEvaluated[];
   /** Chat rooms seen in the data that no policy governs: listed, not dropped. */

@@ -23,7 +23,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   if (result.problems?.length) {
     parts.push(`<div class="problems" role="alert"><b>${t('本月结果不可靠，请先处理以下问题：', 'This month cannot be trusted as it stands. Fix these first:')}</b><ul>${result.problems.map((p) => `<li>${escape(p.message[locale])}</li>`).join('')}</ul></div>`);
   }
-  parts.push(`<div class="kpi"><div><b>${result.members.length}</b>${t('成员', 'members')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${summary.workQueue.length}</b>${t('待处理', 'to act on')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`);
+  parts.push(`<div class="kpi"><div><b>${result.members.length + (result.staff ?? 0)}</b>${t('成员', 'members')}</div><div><b>${result.members.length}</b>${t('学员', 'learners')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${summary.workQueue.length}</b>${t('待处理', 'to act on')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`);
 
   parts.push(`<h2>${t('评级分布', 'Ratings')}</h2>`);
   for (const policy of result.policies) {

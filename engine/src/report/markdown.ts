@@ -3,7 +3,7 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook } from './labels.js';
 import { markdownText as md } from './markdown-text.js';
-import { dataCounts, type ReportSummary } from './summary.js';
+import { dataCounts, headcount, type ReportSummary } from './summary.js';
 
 export function reportMarkdown(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const zh = locale === 'zh-CN';
@@ -16,8 +16,8 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   }
   const names = result.policies.map((p) => `${md(p.name)}（${md(p.id)}）`).join(zh ? '、' : ', ');
   out.push(zh
-    ? `群规：${names}。成员 ${result.members.length} 人；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`
-    : `Policies: ${names}. ${result.members.length} members; ${result.findings.length} findings (${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.info} info); ${result.data.rejected} rejected data rows.`, '');
+    ? `群规：${names}。${headcount(result)['zh-CN']}；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`
+    : `Policies: ${names}. ${headcount(result).en}; ${result.findings.length} findings (${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.info} info); ${result.data.rejected} rejected data rows.`, '');
   out.push(zh ? '## 评级分布' : '## Ratings', '');
   for (const policy of result.policies) {
     const dists = summary.distributions.filter((d) => d.policyId === policy.id);

@@ -16,6 +16,13 @@ export interface ReportSummary {
   workQueue: Finding[];
 }
 
+/** Everyone in the governed groups and the learners among them, as the monthly summary (A4) says it. */
+export function headcount(result: EvaluationResult): { 'zh-CN': string; en: string } {
+  const learners = result.members.length;
+  const everyone = learners + (result.staff ?? 0);
+  return { 'zh-CN': `成员 ${everyone} 人（学员 ${learners} 人）`, en: `${everyone} members (${learners} learners)` };
+}
+
 const sortedCounts = <K extends string | number>(map: Map<K, number>) => [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 export function summarize(result: EvaluationResult, book: LabelBook): ReportSummary {

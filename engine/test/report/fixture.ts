@@ -28,6 +28,7 @@ export const fixture: EvaluationResult = {
     finding({ code: 'N5-unanswered-question', clause: 'N5', severity: 'info', groupId: 'wrOnboard2026', memberId: 'n01', rule: rule('participation.questions', 66), evidence: { messageId: 'msg-0200', fileName: '=HYPERLINK("x")' }, message: { 'zh-CN': '提问 24 小时内无人回复', en: 'Question unanswered for 24 hours' } }),
   ],
   notEvaluated: [{ clause: 'C3', policyId: 'management', reason: { 'zh-CN': '缺少 materials 数据', en: 'no materials data' } }],
+  staff: 2,
   ungovernedGroups: [{ groupId: 'wrOther', messages: 7, members: 3 }],
   data: { rows: { members: 4, messages: 120 }, rejected: 1, counts: { messages: { read: 121, accepted: 120, rejected: 1 } } },
 };

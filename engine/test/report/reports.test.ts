@@ -63,7 +63,7 @@ describe('report.md', () => {
   it('is the month on one page: ratings per policy, the work queue, clauses, gaps and data accounting', async () => {
     expect((await write()).read('report.md')).toBe(`# 培训群月度考核报告（2026-10）
 
-群规：新员工培训群（onboarding）、管理培训群（management）。成员 4 人；发现 5 条（错误 3，警告 1，提示 1）；被拒绝的数据行 1 行。
+群规：新员工培训群（onboarding）、管理培训群（management）。成员 6 人（学员 4 人）；发现 5 条（错误 3，警告 1，提示 1）；被拒绝的数据行 1 行。
 
 ## 评级分布
 
@@ -116,7 +116,7 @@ describe('report.md', () => {
 
   it('English', async () => {
     const md = (await write({ locale: 'en' })).read('report.md');
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Training groups: monthly report (2026-10)', '', 'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 4 members; 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.']);
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Training groups: monthly report (2026-10)', '', 'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 6 members (4 learners); 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.']);
     expect(md).toContain('| Overall | 1 | 0 | 1 | 1 | 0 |');
     expect(md).toContain('- [M1] error: No approved application (examples/policies/onboarding.qungui.yaml:12)\n');
     expect(md).toContain('- management C3: no materials data\n');

@@ -18,6 +18,7 @@ import { commitOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
+import { headcount } from '../../report/summary.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
@@ -143,8 +144,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(locale === 'en'
-    ? `Evaluated ${result.month}: ${result.members.length} members, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
-    : `已完成 ${result.month} 考核：成员 ${result.members.length} 人，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`);
+    ? `Evaluated ${result.month}: ${headcount(result).en}, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
+    : `已完成 ${result.month} 考核：${headcount(result)['zh-CN']}，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`);
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
   io.stdout(`${locale === 'en' ? 'Reports' : '报告'}: ${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
