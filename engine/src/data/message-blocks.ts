@@ -20,8 +20,8 @@ export interface MessageBlock {
 }
 
 /** Bytes a block spans (QUNGUI_READER_BLOCK_BYTES in tests): a few hundred lines, read, parsed and sent
- *  as one batch. Small, so a block's objects die in the reader's young generation (1 MB blocks made
- *  them survive into the old one: peak RSS at 1M messages 250 → 470 MB), and so the reader of the
+ *  as one batch. Small, so a block's objects die in the reader's young generation (blocks of a megabyte
+ *  made them survive into the old one and nearly doubled peak memory), and so the reader of the
  *  next block is never held up by the main thread still taking this one (IN_FLIGHT batches each). */
 export const BLOCK_BYTES = 64 * 1024;
 
@@ -63,7 +63,7 @@ export interface BlockRecords {
 /**
  * The bytes of blocks are read into one buffer per thread, reused: a fresh 64 KB buffer per block
  * lives outside the JavaScript heap until a collection frees it, and the readers' dead buffers
- * piled up to ~80 MB of RSS over a 4M-message month.
+ * piled up over a long month.
  */
 let scratch = Buffer.allocUnsafe(0);
 

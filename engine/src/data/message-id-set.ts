@@ -1,8 +1,8 @@
-// Seen message ids of one pass over a month's messages, for the duplicate-id rejection (issue 5, "Bad
-// input"). A Set<string> of 4M ids costs ~70 bytes an id (string + table entry, ~280 MB), which broke
-// the bench goal "peak RSS at 4M ≤ 1.2× at 1M". Here each id is its 64-bit hash (util/id-hash.ts),
-// kept in 6 bytes of an open-addressing table at most 0.85 full: ~7 bytes an id when reserved
-// (31 MB at 4M ids; 8-byte slots at 0.8 took 44 MB, the largest part of the growth from 1M to 4M).
+// Seen message ids of one pass over a month's messages, for the duplicate-id rejection. A Set<string>
+// costs a string and a table entry per id, tens of bytes each, and was the largest part of a month's
+// memory growth with its size. Here each id is its 64-bit hash (util/id-hash.ts), kept in 6 bytes of
+// an open-addressing table at most 0.85 full: about 7 bytes an id (`npm run bench:evaluate` shows the
+// memory ratio between a large and a small month).
 //
 // The 6 bytes are exact, not a fingerprint. With p = high ^ low, the home slot is p scaled to the
 // capacity, so the home fixes p's top bits to an interval of at most 2¹⁵ values (capacity ≥ 2¹⁷):
@@ -26,8 +26,8 @@ const OCCUPIED = 0x8000;
 /**
  * The slots live in a SharedArrayBuffer, though no other thread sees them: V8 counts a plain
  * ArrayBuffer as the heap's external memory and lets the old generation grow with it before a full
- * collection — with a 4M-message table (~45 MB) on the main thread, the heap then held ~150 MB more
- * garbage (peak RSS 516 MB). A SharedArrayBuffer is not counted so.
+ * collection — with a large month's table on the main thread, the heap then held several times the
+ * table's size in garbage. A SharedArrayBuffer is not counted so.
  */
 class Layer {
   /** Slot i is slots[3i..3i+2]: (p & 0x7fff) | OCCUPIED, low & 0xffff, low >>> 16. */

@@ -12,10 +12,9 @@
 // Reader r reads the blocks b with b % readers === r, a segment (SEGMENT_BYTES) at a time: each
 // segment gets a fresh thread, started when the previous one has sent its last block and exited (so
 // two never overlap, and the new one loads while the main thread takes the last IN_FLIGHT batches).
-// Why: JSON.parse leaves memory outside the heap that V8 frees only in a full collection (measured
-// in one thread: V8's malloced memory +24–32 MB per 1.7M lines, back to 8 MB after a full GC), which a
-// reader's small heap almost never needs; one thread per reader grew by ~15 MB per 500k messages it
-// read, so a month's peak memory grew with its size.
+// Why: JSON.parse leaves memory outside the heap that V8 frees only in a full collection, which a
+// reader's small heap almost never needs; a thread that lived for the whole month grew with every
+// message it read, so a month's peak memory grew with its size.
 //
 // The worker is the built dist/message-worker.js; entry points register it (registerMessageWorker).
 // Run from sources (unit tests, the language server bundle) there is none: messages are read in-thread.
@@ -34,8 +33,8 @@ import type { ResolvedSource } from './source-records.js';
 export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 /** More readers than this only wait for the main thread, which evaluates what they read. */
 const MAX_READERS = 4;
-/** Bytes of blocks one thread reads before a fresh one takes over (see above): ~500k messages of
- *  150 bytes. A 1M-message month (150 MB) is read by two threads without a change, 4M by eight in turn. */
+/** Bytes of blocks one thread reads before a fresh one takes over (see above): about half a million
+ *  chat messages. */
 const SEGMENT_BYTES = 80 * 1024 * 1024;
 
 let workerUrl: URL | undefined;
@@ -57,8 +56,7 @@ export function messageWorkerFor(bytes: number): URL | undefined {
 
 /**
  * How many reader threads for `blocks` blocks: one fewer than the cores, but at least two — on two
- * cores one reader kept the main thread idle a third of the time (bench:evaluate 1M: evaluate 3.5 →
- * 3.2 s with two) — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
+ * cores one reader kept the main thread idle a third of the time — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
  */
 export function readerCount(blocks: number): number {
   const setting = Number(process.env.QUNGUI_READER_THREADS);
@@ -106,7 +104,7 @@ class ReaderThread {
     this.channel = new ReaderChannel(port1);
     const input: WorkerInput = { ...plan, mine, port: port2, words: this.channel.buffer };
     // A small young generation: the thread's garbage (lines, parsed objects) dies within a batch, and
-    // V8's default sizing let it take ~40 MB more than it needs (bench:evaluate peak RSS at 4M 375 → 340 MB, same speed).
+    // V8's default sizing lets it take far more than it needs, at no gain in speed (bench:evaluate).
     this.worker = new Worker(url, { workerData: input, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker.on('error', (error) => { this.failure = error; });
     this.worker.on('exit', (code) => {

@@ -21,7 +21,7 @@ export interface ReadOptions {
    * Rows that die young (messages, streamed). V8 pretenures by allocation site: the rows of the small
    * tables are all kept, and when a collection lands while one of their batches is being read, the
    * shared object literals learn "long-lived" and every message row after that is made in the old
-   * generation (peak RSS at 1M messages then varied from 220 to 315 MB between identical runs).
+   * generation (peak memory then varied by a third between identical runs).
    * Streamed rows get literals of their own.
    */
   streamed?: boolean;

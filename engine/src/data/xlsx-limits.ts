@@ -5,7 +5,7 @@ import type { ZipDirectory } from './zip-directory.js';
 
 /** Everything the workbook inflates to. */
 export const MAX_XLSX_UNCOMPRESSED = 1024 * 1024 * 1024;
-/** xl/sharedStrings.xml inflated. A chat export of unique messages, 50 MB on disk, inflates to ~150 MB. */
+/** xl/sharedStrings.xml inflated: room for a 50 MB chat export of unique messages (its strings inflate to about three times its size). */
 export const MAX_SHARED_STRINGS = 256 * 1024 * 1024;
 
 const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;

@@ -1,6 +1,6 @@
 // Everything a rule can see for one policy: the policy, its location lookup, the month, the rows of the
 // groups it governs and what the single pass over messages gathered. Rules read this; they never read
-// the bundle themselves (one streaming pass, issue 4 performance goal).
+// the bundle themselves, so messages are read once, in one streaming pass.
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 import type { Path } from '../policy/paths.js';

@@ -1,4 +1,4 @@
-// The monthly evaluation (issue 4): policies × one month's bundle → result.json's object.
+// The monthly evaluation: policies × one month's bundle → result.json's object.
 // Flow: governance (room → policy) → small tables → ONE streaming pass over messages (per-member
 // counters, matches, questions) → rules by stage → overall rating → outcomes → sorted result.
 import { DEFAULT_MAX_REJECTED, monthProblems, type MonthProblem } from './month-problems.js';

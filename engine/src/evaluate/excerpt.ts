@@ -1,4 +1,4 @@
-// Evidence excerpts (issue 4 item 5): at most 40 characters (code points) around a match, never the whole
+// Evidence excerpts: at most 40 characters (code points) around a match, never the whole
 // message; "…" marks a cut. Masking happens after cutting, so a number split by the cut is masked too.
 import { privacy } from '../match/mask.js';
 
@@ -32,7 +32,7 @@ export function excerpt(text: string, start: number, end: number, redact: boolea
  * A string that keeps nothing else alive, in one piece. V8 makes a slice of 13 or more characters a
  * view of the string it was cut from, and a concatenation a tree of its parts (32 bytes a node): a
  * matched URL kept in a hit held its whole message, and a finding's two message texts and its time
- * were trees of ~16 nodes (bench:evaluate 1M: 224k nodes, 7 MB, for 14k findings). What is kept until
+ * were trees of about sixteen nodes each. What is kept until
  * the reports are written goes through here.
  */
 export function ownCopy(text: string): string {

@@ -1,4 +1,4 @@
-// G2 / issue 4 item 3: each chat room is evaluated under the one policy that lists it in `groups`.
+// G2: each chat room is evaluated under the one policy that lists it in `groups`.
 // A room listed by two policies is a validation error (cross-file check); if it slips through, the
 // policy with the smaller id governs it, so the outcome never depends on file order.
 export function governingPolicies<T extends { id: string; groups: readonly string[] }>(policies: readonly T[]): Map<string, T> {

@@ -1,4 +1,4 @@
-// Public surface of the evaluation engine (issue 4): evaluate(), the result types and the rule registry.
+// Public surface of the evaluation engine: evaluate(), the result types and the rule registry.
 export { evaluate, PolicyRejectedError, type EvaluateInput } from './evaluate.js';
 export type * from './result-types.js';
 export type { CompileMatcher } from './matcher-port.js';

@@ -21,7 +21,7 @@ export interface ReportOptions {
   formats: 'xlsx'[];
   /** Rating, action and category names from the policies; ids are shown where a label is missing. */
   labels?: LabelBook;
-  /** Mask phone, ID and bank numbers in evidence excerpts (issue 4 item 5); default on. The engine
+  /** Mask phone, ID and bank numbers in evidence excerpts; default on. The engine
    *  masks already; this also covers a result.json made with --no-redact or by another tool. */
   redact?: boolean;
 }

@@ -1,5 +1,5 @@
 // Source formats beyond plain CSV/JSONL/XLSX, named by bundle.yaml `format:`. Each turns one export
-// file into raw records of a bundle table (issue 5).
+// file into raw records of a bundle table.
 import type { RawRecord } from '../raw-record.js';
 import type { TableSource } from '../manifest.js';
 import { readMemotraceCsv } from './memotrace-csv.js';

@@ -1,10 +1,10 @@
 // The content hits of one pass, kept as bytes off the heap until the rules read them back. Hits are
-// the one thing the pass keeps that grows with the month (57k at 4M bench messages): as objects they
-// took ~350 bytes each (an object of 13 fields, a copy of the match, excerpt and matched text as
-// UTF-16), ~20 MB of old generation at 4M, and the heap's headroom grew with them. Encoded they take
-// ~80–150 bytes each (group, sender, type, exemption and the rule that matched as indexes; the id, the
-// matched text and the excerpt as UTF-16, which is exact for any string and smaller than UTF-8 for
-// Chinese), in shared chunks that V8 does not count as its external memory (see message-id-set.ts).
+// the one thing the pass keeps that grows with the month: as objects (13 fields, a copy of the match,
+// the excerpt and the matched text) they filled the old generation, and the heap's headroom grew with
+// them. Encoded they take a fraction of that (group, sender, type, exemption and the rule that matched
+// as indexes; the id, the matched text and the excerpt as UTF-16, which is exact for any string and
+// smaller than UTF-8 for Chinese), in shared chunks that V8 does not count as its external memory
+// (see message-id-set.ts).
 //
 // Reading gives new Hit objects in the order they were added, so a message's hits come together
 // (`byMessage`): the rules that gather hits per message hold one message's hits at a time.

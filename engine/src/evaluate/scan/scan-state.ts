@@ -1,5 +1,5 @@
 // What the one pass over messages leaves behind for the rules, per policy. Everything here is bounded by
-// members, groups and findings — never by the number of messages (issue 4: flat memory from 1M to 4M).
+// members, groups and findings — never by the number of messages, so memory stays flat as a month grows.
 import type { MessageType } from '../../data/bundle-types.js';
 import type { Hit } from './hit.js';
 import { HitLog } from './hit-log.js';
