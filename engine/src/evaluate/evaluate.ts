@@ -21,7 +21,7 @@ import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef }
 import { activeMemberships } from './roster.js';
 import { memberFacts } from './rules/rating-rule.js';
 import { evalRules, type EvalRule } from './rules/index.js';
-import { isRated, learners } from './rules/learners.js';
+import { isRated, learners } from './learners.js';
 import { PolicyScanner } from './scan/policy-scanner.js';
 import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';

@@ -1,7 +1,8 @@
 // M3 duties: study and finish tasks on time. An assignment due this month that the member never handed in.
 import { assignmentsDue, submissionOf } from '../activity.js';
 import { who, whoEn } from '../describe.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const assignmentNotSubmitted: EvalRule = {

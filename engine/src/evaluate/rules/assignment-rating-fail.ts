@@ -1,6 +1,6 @@
 // E4 (with E1's metrics): assignment rating per member from the ordered bands.
 import { assignmentMetrics } from '../metrics.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const assignmentRatingFail = ratingRule({

@@ -4,7 +4,8 @@ import type { Path } from '../../policy/paths.js';
 import { CelBudgetError, compileBounded } from '../cel-budget.js';
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const ineligibleMember: EvalRule = {

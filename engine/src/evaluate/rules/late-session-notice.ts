@@ -1,6 +1,6 @@
 // T1: live sessions are announced in advance — at least activities.sessionNoticeHours before they start.
 import { hoursBetween } from '../time.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSessionNotice: EvalRule = {

@@ -1,6 +1,6 @@
 // A4: admins summarise regularly and report members' learning — one summary per governed group,
 // written after every other rule so its counts are final.
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const monthlySummary: EvalRule = {

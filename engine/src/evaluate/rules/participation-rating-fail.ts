@@ -1,6 +1,6 @@
 // E6 (with M3/E3's metrics): participation rating per member from bands on several metrics.
 import { participationMetrics } from '../metrics.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const participationRatingFail = ratingRule({

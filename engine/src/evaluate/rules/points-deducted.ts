@@ -1,6 +1,7 @@
 // R1: results feed performance reviews — outcomes.points per overall rating; a deduction is a finding.
 import { who, whoEn } from '../describe.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const pointsDeducted: EvalRule = {

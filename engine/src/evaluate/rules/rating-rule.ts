@@ -6,7 +6,8 @@ import { who, whoEn } from '../describe.js';
 import type { Metrics } from '../metrics.js';
 import { DAY } from '../time.js';
 import type { TableName } from '../../data/bundle-types.js';
-import { isRated, learners, t } from './learners.js';
+import { isRated, learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 import { ratingOf } from '../member-rating.js';
 

@@ -3,7 +3,8 @@
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { lastActivity } from '../last-activity.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const removalInactive: EvalRule = {

@@ -1,6 +1,6 @@
 // M5: members who break the rules may be removed — more violations than membership.removal.maxViolations.
 import { who, whoEn } from '../describe.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 

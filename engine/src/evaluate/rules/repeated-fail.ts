@@ -2,7 +2,8 @@
 // outcomes.escalation.afterConsecutive months in a row (this month included), from --history.
 import { who, whoEn } from '../describe.js';
 import { previousMonth } from '../time.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const repeatedFail: EvalRule = {

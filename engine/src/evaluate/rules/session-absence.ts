@@ -1,7 +1,8 @@
 // T1 attendance per member: a learner who missed a live session of their group (or left too early).
 import { attended, sessionsExpected } from '../activity.js';
 import { who, whoEn } from '../describe.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionAbsence: EvalRule = {

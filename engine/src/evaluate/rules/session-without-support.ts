@@ -1,5 +1,5 @@
 // T1: every live session names a technical support person (and its platform).
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionWithoutSupport: EvalRule = {

@@ -2,7 +2,7 @@
 // materials, counted inside the month (from its start, to its end).
 import { DAY } from '../time.js';
 import { round1 } from '../describe.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const staleMaterials: EvalRule = {

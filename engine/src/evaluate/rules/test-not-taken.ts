@@ -1,7 +1,8 @@
 // E2: online tests are held from time to time — a learner who did not take a test held in their group.
 import { testsHeldWhileMember } from '../activity.js';
 import { who, whoEn } from '../describe.js';
-import { learners, t } from './learners.js';
+import { learners } from '../learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const testNotTaken: EvalRule = {

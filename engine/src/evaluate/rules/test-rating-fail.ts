@@ -1,6 +1,6 @@
 // E5: test rating per member from the score bands.
 import { testMetrics } from '../metrics.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const testRatingFail = ratingRule({

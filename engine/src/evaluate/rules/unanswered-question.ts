@@ -1,7 +1,7 @@
 // N5: answer others' questions promptly — a question with no reply from someone else within
 // responsiveness.questionReplyHours.
 import { who, whoEn } from '../describe.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unansweredQuestion: EvalRule = {

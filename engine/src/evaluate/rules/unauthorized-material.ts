@@ -3,7 +3,7 @@
 import { membershipKey } from '../context.js';
 import { who, whoEn } from '../describe.js';
 import { privacy } from '../../match/mask.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unauthorizedMaterial: EvalRule = {

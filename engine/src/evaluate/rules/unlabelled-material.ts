@@ -1,6 +1,6 @@
 // C2: materials are posted clearly — a file or video with a name, a link with its address or title.
 import { who, whoEn } from '../describe.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unlabelledMaterial: EvalRule = {

@@ -1,7 +1,7 @@
 // A3: admins watch the group and stop violations. A violation counts as stopped when the message was
 // recalled or an admin (or lecturer) spoke in the group within the window after it.
 import { DEFAULT_ADMIN_RESPONSE_HOURS } from '../settings.js';
-import { t } from './learners.js';
+import { t } from '../localized-text.js';
 import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 

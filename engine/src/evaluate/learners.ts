@@ -1,6 +1,6 @@
 // Members who are rated and held to the membership rules (M1, M2, M3, E*): everyone but staff
 // (admins, lecturers, the policy's `admins`).
-import type { Membership, PolicyEval } from '../context.js';
+import type { Membership, PolicyEval } from './context.js';
 
 export function learners(ctx: PolicyEval): Membership[] {
   return [...ctx.memberships.values()].filter((m) => !m.staff);
@@ -13,8 +13,4 @@ export function learners(ctx: PolicyEval): Membership[] {
  */
 export function isRated(ctx: PolicyEval, m: Membership): boolean {
   return m.row.left_at === undefined || m.row.left_at >= ctx.month.end;
-}
-
-export function t(zh: string, en: string) {
-  return { 'zh-CN': zh, en };
 }
