@@ -70,6 +70,17 @@ export interface MemberRating {
   metrics: Record<string, number | null>;
   points: number | null;
   actions: string[];
+  /** Set by the scoring stage when the failing rating repeated long enough (R2). */
+  escalation?: Escalation;
+}
+
+/** A failing rating repeated long enough for the escalation action (R2). */
+export interface Escalation {
+  rating: string;
+  /** The months of the run, oldest first, this month last. */
+  months: string[];
+  afterConsecutive: number;
+  action: string;
 }
 
 export interface NewFinding {

@@ -16,6 +16,7 @@ import { ratingOf } from './member-rating.js';
 import { CelBudgetError } from './cel-budget.js';
 import { participationMetrics } from './metrics.js';
 import { rateOverall } from './overall.js';
+import { scoreOutcomes } from './score/outcomes.js';
 import { lastActivity } from './last-activity.js';
 import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef } from './result-types.js';
 import { activeMemberships } from './roster.js';
@@ -150,6 +151,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         const last = lastActivity(ctx, m);
         entry.metrics.lastActiveAt = last.at ?? null;
       }
+      scoreOutcomes(ctx);
       runStage(ctx, 'outcomes', undefined, emptyTables);
     } catch (error) {
       // A CEL condition over its step budget: the policy file and line of the expression go with it.

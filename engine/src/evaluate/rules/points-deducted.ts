@@ -18,9 +18,7 @@ export const pointsDeducted: EvalRule = {
     for (const m of learners(ctx)) {
       const entry = ctx.ratings.get(m.key);
       const overall = entry?.ratings.overall;
-      if (!entry || !overall) continue;
-      entry.points = points[overall] ?? 0;
-      if (entry.points >= 0) continue;
+      if (!entry || !overall || entry.points === null || entry.points >= 0) continue;
       ctx.report({
         code: this.code, clause: this.clause, severity: 'info', groupId: m.groupId, memberId: m.memberId, path: overall in points ? ['outcomes', 'points', overall] : this.path,
         evidence: { overall, points: entry.points },

@@ -1,7 +1,6 @@
 // R2: follow-ups per overall rating, and escalation when the failing rating repeats for
 // outcomes.escalation.afterConsecutive months in a row (this month included), from --history.
 import { who, whoEn } from '../describe.js';
-import { previousMonth } from '../time.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
@@ -21,30 +20,14 @@ export const repeatedFail: EvalRule = {
     configuration: t('`outcomes.followUp`、`outcomes.escalation.rating`、`afterConsecutive`、`action`；命令行 --history DIR。', '`outcomes.followUp`, `outcomes.escalation.rating`, `afterConsecutive`, `action`; CLI --history DIR.'),
   },
   run(ctx) {
-    const followUp = ctx.policy.outcomes?.followUp ?? {};
-    const escalation = ctx.policy.outcomes?.escalation;
-    const failing = escalation?.rating ?? ctx.policy.ratings[ctx.policy.ratings.length - 1]!.id;
-    const byMonth = new Map(ctx.history.map((r) => [r.month, r]));
     for (const m of learners(ctx)) {
-      const entry = ctx.ratings.get(m.key);
-      const overall = entry?.ratings.overall;
-      if (!entry || !overall) continue;
-      entry.actions = [...(followUp[overall] ?? [])];
-      if (!escalation || overall !== failing || ctx.history.length === 0) continue;
-      let run = 1;
-      const months = [ctx.month.month];
-      for (let month = previousMonth(ctx.month.month); run < escalation.afterConsecutive; month = previousMonth(month)) {
-        const earlier = byMonth.get(month)?.members.find((x) => x.groupId === m.groupId && x.memberId === m.memberId);
-        if (earlier?.ratings.overall !== failing) break;
-        run++;
-        months.push(month);
-      }
-      if (run < escalation.afterConsecutive) continue;
-      if (!entry.actions.includes(escalation.action)) entry.actions.push(escalation.action);
+      const escalation = ctx.ratings.get(m.key)?.escalation;
+      if (!escalation) continue;
+      const run = escalation.months.length;
       ctx.report({
         code: this.code, clause: this.clause, severity: 'warning', groupId: m.groupId, memberId: m.memberId, path: ['outcomes', 'escalation', 'afterConsecutive'], action: escalation.action,
-        evidence: { rating: failing, months: months.sort(), afterConsecutive: escalation.afterConsecutive },
-        message: t(`${who(ctx, m.groupId, m.memberId)} 连续 ${run} 个月综合评级为 ${failing}，升级措施：${escalation.action}`, `${whoEn(ctx, m.groupId, m.memberId)} rated ${failing} ${run} months in a row: ${escalation.action}`),
+        evidence: { rating: escalation.rating, months: escalation.months, afterConsecutive: escalation.afterConsecutive },
+        message: t(`${who(ctx, m.groupId, m.memberId)} 连续 ${run} 个月综合评级为 ${escalation.rating}，升级措施：${escalation.action}`, `${whoEn(ctx, m.groupId, m.memberId)} rated ${escalation.rating} ${run} months in a row: ${escalation.action}`),
       });
     }
   },
