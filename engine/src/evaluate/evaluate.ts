@@ -305,12 +305,11 @@ function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
 }
 
 const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
-const CONTENT_RULES = new Set(['insulting-language', 'disrespectful-language', 'banned-content', 'confidential-content', 'unreleased-information', 'confidential-forwarded', 'outsider-in-confidential-group', 'removal-violations', 'violation-not-stopped']);
 
 function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
   for (const rule of evalRules) {
     if (rule.stage !== stage) continue;
-    const reason = whyNot(ctx, rule, emptyTables) ?? (matcherMissing && CONTENT_RULES.has(rule.code) ? matcherMissing : undefined);
+    const reason = whyNot(ctx, rule, emptyTables) ?? (matcherMissing && rule.needsMatcher ? matcherMissing : undefined);
     if (reason) {
       ctx.notEvaluated(rule.clause, rule.code, reason);
       continue;

@@ -48,6 +48,17 @@ describe('content clauses', () => {
     expect(findingsOf(result, 'disrespectful-language')[0]!.message.en).toContain('(mock)');
   });
 
+  test('content that cannot be compiled: exactly the rules that read matches are not evaluated, with the reason', async () => {
+    const result = await run(content, { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', '你真是废物')] }, { compileMatcher: () => { throw new Error('bad term'); } });
+    const reason = '内容规则无法编译，未检查消息内容：bad term';
+    expect(result.notEvaluated.filter((n) => n.reason['zh-CN'] === reason).map((n) => n.code).sort()).toEqual([
+      'banned-content', 'confidential-content', 'confidential-forwarded', 'disrespectful-language', 'insulting-language',
+      'outsider-in-confidential-group', 'unreleased-information', 'violation-not-stopped',
+    ]); // removal-violations (M5) reads matches too, but this policy sets no removal limit: that reason comes first
+    expect(flagged(result, 'insulting-language')).toEqual([]);
+    expect(flagged(result, 'monthly-summary')).toEqual(['@g1']); // the rest of the month still runs
+  });
+
   test('--no-redact shows numbers; excerpts never exceed 40 characters', async () => {
     const long = '一'.repeat(60) + '废物' + '二'.repeat(60);
     const result = await run(content, { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', long), msg('a', '2026-11-02 10:00', '电话13812345678')] }, { redact: false });

@@ -28,6 +28,8 @@ export interface EvalRule {
   precondition?(ctx: PolicyEval): LocalizedText | undefined;
   /** false: a failed precondition is listed as not evaluated but the rule still runs (partly evaluable). */
   preconditionBlocks?: boolean;
+  /** Reads the content matches of the scan: without a matcher the clause is not evaluated. */
+  needsMatcher?: boolean;
   /** Policy location shown for the finding when the rule has no more precise one. */
   path: Path;
   doc: FindingDoc;

@@ -6,7 +6,7 @@ import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
 export const violationNotStopped: EvalRule = {
-  code: 'violation-not-stopped', clause: 'A3', stage: 'findings', needs: ['members', 'messages'], path: ['admins'],
+  code: 'violation-not-stopped', clause: 'A3', stage: 'findings', needsMatcher: true, needs: ['members', 'messages'], path: ['admins'],
   precondition: (ctx) => (['N1', 'N2', 'N4', 'S1', 'S2'].every((c) => hasContentRules(ctx, c) !== undefined)
     ? t('群规没有任何内容类别或检测器，无法识别违规', 'The policy has no content categories or detectors to find violations with') : undefined),
   doc: {
