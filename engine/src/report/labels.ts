@@ -1,6 +1,7 @@
 // Human names for ids in reports: rating and action labels per policy (from the policy files), clause
 // summaries, finding and table names. Reports show 优秀, not "excellent".
 import type { Locale } from '../diagnostics/diagnostic.js';
+import { policySchema } from '../policy/schema.js';
 
 export interface PolicyLabels {
   ratings: Record<string, { 'zh-CN': string; en: string }>;
@@ -48,18 +49,14 @@ export const SEVERITY_TEXT = {
   info: { 'zh-CN': '提示', en: 'info' },
 } as const;
 
-/** Names of the metrics the engine reports (E3/E6 participation, assignment criteria, test score). */
+/** Names of the metrics the engine reports: the schema's (its `x-metrics`, one definition for the
+ *  editor, the validator and the reports), then the one the engine computes itself. */
 export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  activeDays: { 'zh-CN': '活跃天数', en: 'active days' },
-  contentMessages: { 'zh-CN': '有效消息数', en: 'content messages' },
-  repliesGiven: { 'zh-CN': '回复数', en: 'replies given' },
-  questionsAnswered: { 'zh-CN': '解答提问数', en: 'questions answered' },
-  onTimeRate: { 'zh-CN': '按时提交率(%)', en: 'on-time rate (%)' },
-  attendanceRate: { 'zh-CN': '出勤率(%)', en: 'attendance rate (%)' },
-  accuracy: { 'zh-CN': '作业准确性', en: 'accuracy' },
-  completeness: { 'zh-CN': '作业完整性', en: 'completeness' },
-  originality: { 'zh-CN': '作业原创性', en: 'originality' },
-  score: { 'zh-CN': '测试得分', en: 'test score' },
+  ...Object.fromEntries(Object.entries(policySchema['x-metrics']).map(([key, info]) => {
+    const unit = info['x-unit'] ? `（${info['x-unit']}）` : '';
+    const unitEn = info['x-unit'] ? ` (${info['x-unit']})` : '';
+    return [key, { 'zh-CN': `${info['x-i18n']['zh-CN'].title}${unit}`, en: `${info.title}${unitEn}` }];
+  })),
   overallScore: { 'zh-CN': '综合得分', en: 'overall score' },
 };
 

@@ -22,9 +22,9 @@ describe('members.csv and findings.csv', () => {
   it('members.csv: BOM, CRLF, rating and action labels from the policy, empty cells for no data, metrics (timestamps left out)', async () => {
     const { read } = await write();
     expect(read('members.csv')).toBe('\uFEFF'
-      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,活跃天数,作业准确性\r\n'
-      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,12,91.5\r\n'
-      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,2,\r\n'
+      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,准确率,活跃天数\r\n'
+      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,91.5,12\r\n'
+      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,,2\r\n'
       + 'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,,\r\n'
       + 'wrMgmtLead,m01,王强,management,,,,良好,1,,,,\r\n');
   });
@@ -53,8 +53,8 @@ describe('members.csv and findings.csv', () => {
 
   it('English headers with --locale en', async () => {
     const { read } = await write({ locale: 'en' });
-    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,active days,accuracy');
-    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,2,');
+    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,accuracy,active days');
+    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,,2');
     expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1-no-application,M1,error,onboarding,wrOnboard2026,wmExt001,No approved application,remove,/);
   });
 });
@@ -153,8 +153,8 @@ describe('report.html', () => {
     expect(fills('按条款')).toEqual(Array(5).fill('#2f6fb0'));
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
-    expect(html).toContain('<th>活跃天数</th><th>作业准确性</th></tr>');
-    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td>2</td><td></td></tr>');
+    expect(html).toContain('<th>准确率</th><th>活跃天数</th></tr>');
+    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td></td><td>2</td></tr>');
   });
 
   it('lists at most 2,000 findings and says where the rest are', async () => {
@@ -195,7 +195,7 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['成员', '发现']);
     const members = workbook.getWorksheet('成员')!;
     expect(members.rowCount).toBe(5);
-    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', '', 2]);
+    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', '', undefined, 2]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);
     expect(findings.getRow(3).getCell(8).value).toBe('review');
