@@ -28,6 +28,7 @@ if (process.argv[2] === '--child') {
     for await (const line of lines) if (line) { JSON.parse(line); count++; }
   } else {
     const engine = await import(dist);
+    engine.useReaderThreads(); // as the CLI reads messages
     const text = readFileSync(join(dir, 'policy.qungui.yaml'), 'utf8');
     const validated = engine.validatePolicy({ file: 'policy.qungui.yaml', text });
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');

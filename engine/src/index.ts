@@ -16,7 +16,14 @@ export * from './data/index.js';
 export * from './report/index.js';
 export * from './match/index.js';
 
-// Built, this file is dist/index.js and the message reader thread dist/message-worker.js; from
-// sources there is none, and messages are read in-thread.
-import { registerMessageWorker } from './data/message-thread.js';
-registerMessageWorker(new URL('./message-worker.js', import.meta.url));
+import { configureReaderThreads, type ReaderThreadSettings } from './data/message-thread.js';
+export { configureReaderThreads, type ReaderThreadSettings };
+
+/**
+ * Reads big message files on reader threads, as the CLI does. Built, this file is dist/index.js and
+ * the reader thread dist/message-worker.js; from sources there is none, and messages are read in-thread.
+ * Nothing happens on import: a program that wants the threads calls this.
+ */
+export function useReaderThreads(settings: Omit<ReaderThreadSettings, 'workerUrl'> = {}): void {
+  configureReaderThreads({ ...settings, workerUrl: new URL('./message-worker.js', import.meta.url) });
+}

@@ -2,6 +2,7 @@
 // Each command module exports `run(args, io): Promise<number>` returning the exit code.
 import { processIo, parseLocale, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { CelBudgetError } from '../evaluate/cel-budget.js';
+import { readerThreadSettings } from './reader-thread-env.js';
 
 type Command = { run(args: string[], io: CliIo): Promise<number> };
 
@@ -46,7 +47,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     if (name === 'evaluate' || name === 'bundle' || name === 'diff' || name === 'test') {
       // Built, this file is dist/qungui.js and the message reader thread dist/message-worker.js.
-      (await import('../data/message-thread.js')).registerMessageWorker(new URL('./message-worker.js', import.meta.url));
+      (await import('../data/message-thread.js')).configureReaderThreads(readerThreadSettings(io.env, new URL('./message-worker.js', import.meta.url)));
     }
     return await (await load()).run(rest, io);
   } catch (error) {

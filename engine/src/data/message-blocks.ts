@@ -19,7 +19,7 @@ export interface MessageBlock {
   range?: { start: number; end: number };
 }
 
-/** Bytes a block spans (QUNGUI_READER_BLOCK_BYTES in tests): a few hundred lines, read, parsed and sent
+/** Bytes a block spans (ReaderThreadSettings.blockBytes in tests): a few hundred lines, read, parsed and sent
  *  as one batch. Small, so a block's objects die in the reader's young generation (blocks of a megabyte
  *  made them survive into the old one and nearly doubled peak memory), and so the reader of the
  *  next block is never held up by the main thread still taking this one (IN_FLIGHT batches each). */

@@ -16,14 +16,14 @@
 // reader's small heap almost never needs; a thread that lived for the whole month grew with every
 // message it read, so a month's peak memory grew with its size.
 //
-// The worker is the built dist/message-worker.js; entry points register it (registerMessageWorker).
+// The worker is the built dist/message-worker.js; entry points name it (configureReaderThreads).
 // Run from sources (unit tests, the language server bundle) there is none: messages are read in-thread.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { MessageRow, RejectedRow, TableCounts } from './bundle-types.js';
-import type { MessageBlock } from './message-blocks.js';
+import { BLOCK_BYTES, type MessageBlock } from './message-blocks.js';
 import { MessageColumnReader } from './message-columns.js';
 import { ReaderChannel, type WorkerMessage } from './reader-channel.js';
 import { RowChecker } from './row-check.js';
@@ -37,30 +37,48 @@ const MAX_READERS = 4;
  *  chat messages. */
 const SEGMENT_BYTES = 80 * 1024 * 1024;
 
-let workerUrl: URL | undefined;
+/** How messages are read, set once by the entry point (the CLI from its environment); the library reads no environment. */
+export interface ReaderThreadSettings {
+  /** dist/message-worker.js; without it messages are read in-thread. */
+  workerUrl?: URL;
+  /** 'auto' (default): threads for big files on several cores; 'on': always (tests); 'off': never. */
+  mode?: 'auto' | 'on' | 'off';
+  /** Reader threads (default: one fewer than the cores, 2 to MAX_READERS). */
+  readers?: number;
+  /** Bytes of blocks one thread reads before a fresh one takes over. */
+  segmentBytes?: number;
+  /** Bytes a block spans. */
+  blockBytes?: number;
+}
 
-/** Called by the built entry points with the URL of dist/message-worker.js. */
-export function registerMessageWorker(url: URL): void {
-  if (existsSync(fileURLToPath(url))) workerUrl = url;
+let settings: ReaderThreadSettings = {};
+
+/** Sets how messages are read for every bundle opened afterwards. A worker file that does not exist is ignored. */
+export function configureReaderThreads(next: ReaderThreadSettings): void {
+  const workerUrl = next.workerUrl && existsSync(fileURLToPath(next.workerUrl)) ? next.workerUrl : undefined;
+  settings = { ...next, workerUrl };
+}
+
+/** The bytes a block spans under the current settings. */
+export function blockBytes(): number {
+  return settings.blockBytes ?? BLOCK_BYTES;
 }
 
 /** The worker to read `bytes` of messages with, or undefined to read in-thread (also on one core,
- *  where threads only take turns). QUNGUI_READER_THREAD=0 turns the threads off, =1 uses them
- *  whatever the size and the cores (tests). */
+ *  where threads only take turns). */
 export function messageWorkerFor(bytes: number): URL | undefined {
-  const setting = process.env.QUNGUI_READER_THREAD;
-  if (!workerUrl || setting === '0') return undefined;
-  if (setting === '1') return workerUrl;
+  const { workerUrl, mode = 'auto' } = settings;
+  if (!workerUrl || mode === 'off') return undefined;
+  if (mode === 'on') return workerUrl;
   return bytes >= THREAD_MIN_BYTES && availableParallelism() > 1 ? workerUrl : undefined;
 }
 
 /**
  * How many reader threads for `blocks` blocks: one fewer than the cores, but at least two — on two
- * cores one reader kept the main thread idle a third of the time — and at most MAX_READERS. QUNGUI_READER_THREADS=N sets it.
+ * cores one reader kept the main thread idle a third of the time — and at most MAX_READERS.
  */
 export function readerCount(blocks: number): number {
-  const setting = Number(process.env.QUNGUI_READER_THREADS);
-  const wanted = Number.isInteger(setting) && setting > 0 ? setting : Math.min(MAX_READERS, Math.max(2, availableParallelism() - 1));
+  const wanted = settings.readers ?? Math.min(MAX_READERS, Math.max(2, availableParallelism() - 1));
   return Math.max(1, Math.min(wanted, blocks));
 }
 
@@ -150,7 +168,7 @@ class ReaderPool {
   constructor(private readonly url: URL, private readonly plan: ReaderPlan, private readonly readers: number) {
     const ranged = plan.blocks.find((block) => block.range);
     const blockBytes = ranged?.range ? ranged.range.end - ranged.range.start : SEGMENT_BYTES;
-    this.segmentBlocks = Math.max(1, Math.floor((Number(process.env.QUNGUI_READER_SEGMENT_BYTES) || SEGMENT_BYTES) / blockBytes));
+    this.segmentBlocks = Math.max(1, Math.floor((settings.segmentBytes ?? SEGMENT_BYTES) / blockBytes));
     for (let r = 0; r < Math.min(readers, plan.blocks.length); r++) this.start(r, 0);
   }
 

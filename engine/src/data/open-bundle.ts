@@ -10,8 +10,8 @@ import { bundleRoot, fileInsideBundle } from './bundle-paths.js';
 import { cannotRead, recordsOf, type ResolvedSource } from './source-records.js';
 import { collectRecalls } from './formats/wecom-archive.js';
 import { RowChecker } from './row-check.js';
-import { messagesFromWorkers, messageWorkerFor, readerCount } from './message-thread.js';
-import { BLOCK_BYTES, isSplittable, planBlocks } from './message-blocks.js';
+import { blockBytes as currentBlockBytes, messagesFromWorkers, messageWorkerFor, readerCount } from './message-thread.js';
+import { isSplittable, planBlocks } from './message-blocks.js';
 import { detectEncoding } from './read-records.js';
 import { rowOf } from './coerce-row.js';
 import { TABLES, tableSpecs } from './table-specs.js';
@@ -102,7 +102,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     // A file whose encoding cannot be told is one block: its reader fails on it and names it.
     const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
     const splittable = messageSources.map((s, i) => isSplittable(s, encodings[i]!));
-    const blockBytes = Number(process.env.QUNGUI_READER_BLOCK_BYTES) || BLOCK_BYTES;
+    const blockBytes = currentBlockBytes();
     const blocks = planBlocks(messageSources.map((s, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })), blockBytes);
     // A WeCom archive read in blocks needs its recalls first (a recall names an earlier message).
     const recalls: Record<number, string[]> = {};
