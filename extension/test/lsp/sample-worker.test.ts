@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startServer } from './lsp-client.js';
+import { startServer, type LspSession } from './lsp-client.js';
 
 const policyPath = fileURLToPath(new URL('../../../examples/policies/onboarding.qungui.yaml', import.meta.url));
 const example = fileURLToPath(new URL('../../../examples/data/2026-10', import.meta.url));
@@ -32,14 +32,19 @@ function bigSample(copies: number): string {
   return dir;
 }
 
+/** The example policy open, validated, with qungui.sampleData set to `sample`. */
+async function openWithSample(s: LspSession, sample: string): Promise<void> {
+  await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { sampleData: sample } } });
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
+  await s.waitForDiagnostics(uri);
+}
+
 describe('sample data off the server thread', () => {
   it('answers hover and completion at once while a big month is counted, then shows the counts', async () => {
     const sample = bigSample(40);
     const s = await startServer('zh-CN', { QUNGUI_SAMPLE_BUDGET_MS: '300000' });
     try {
-      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { sampleData: sample } } });
-      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
-      await s.waitForDiagnostics(uri);
+      await openWithSample(s, sample);
       const started = performance.now();
       let lensMs: number | undefined;
       const lenses = (s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>).then((l) => { lensMs = performance.now() - started; return l; });
@@ -63,9 +68,7 @@ describe('sample data off the server thread', () => {
   it('stops a month over the budget: one lens says so, the command too, and the server goes on', async () => {
     const s = await startServer('zh-CN', { QUNGUI_SAMPLE_BUDGET_MS: '1' });
     try {
-      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { sampleData: example } } });
-      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
-      await s.waitForDiagnostics(uri);
+      await openWithSample(s, example);
       const lenses = await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Lens[];
       expect(lenses.map((l) => [l.range.start.line, l.command.title])).toEqual([[0, '样本数据：0.001 秒内未算完，已停止；请换一个较小的样本文件夹']]);
       const report = await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.evaluateSampleData', arguments: [uri] }) as { content: string };
@@ -81,9 +84,7 @@ describe('sample data off the server thread', () => {
     const sample = bigSample(20);
     const s = await startServer('zh-CN', { QUNGUI_SAMPLE_BUDGET_MS: '300000' });
     try {
-      await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { sampleData: sample } } });
-      await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
-      await s.waitForDiagnostics(uri);
+      await openWithSample(s, sample);
       const old = s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>;
       await new Promise((resolve) => setTimeout(resolve, 200));
       const edited = text.replace('{ rating: excellent, min: 90 }', '{ rating: excellent, min: 95 }');
