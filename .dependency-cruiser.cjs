@@ -29,6 +29,16 @@ module.exports = {
       comment: 'Validating a policy never needs the monthly run.',
       from: { path: '^engine/src/policy/' }, to: { path: '^engine/src/(evaluate|data|report|render|cli)/' },
     },
+    {
+      name: 'policy-model-at-the-bottom', severity: 'error',
+      comment: 'The shared readers of a policy (band tables, ids, terms, defaults) serve the validator, the engine and the editor alike.',
+      from: { path: '^engine/src/policy/model/' }, to: { path: '^engine/src/(policy/(rules|validate|load)|evaluate|render|report|cli|diff|policy-test)' },
+    },
+    {
+      name: 'finding-rules-read-scores', severity: 'error',
+      comment: 'Finding rules report on the scan and the scores; only the scoring stage computes ratings, points and follow-ups.',
+      from: { path: '^engine/src/evaluate/rules/' }, to: { path: '^engine/src/evaluate/score/', pathNot: '^engine/src/evaluate/score/rated-dimensions\\.ts$' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

@@ -7,8 +7,8 @@ export { validatePolicy, validatePolicies, isPolicyText, locatePath, type Policy
 export { loadPolicyText, MAX_POLICY_BYTES, type LoadedPolicy } from './policy/load.js';
 export { nodeAtPath, formatPath, type Path, type PathSegment } from './policy/paths.js';
 export { policySchema, schemaAt, schemasAt, resolveRef, metricInfo, type SchemaNode } from './policy/schema.js';
-export { declarations, references, type IdKind, type IdSite } from './policy/rules/ids.js';
-export { bandTables, type BandTable, type BandView } from './policy/rules/bands.js';
+export { declarations, references, type IdKind, type IdSite } from './policy/model/ids.js';
+export { bandTables, type BandTable, type BandView } from './policy/model/band-tables.js';
 export { allDiagnosticCodes } from './policy/rules/index.js';
 export { bandEnvironment, eligibilityEnvironment } from './policy/cel-environments.js';
 export * from './evaluate/index.js';

@@ -2,7 +2,7 @@
 // The server has no validation logic of its own: diagnostics come from validatePolicies.
 export { validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
-export { declarations, references, type IdSite } from './policy/rules/ids.js';
+export { declarations, references, type IdSite } from './policy/model/ids.js';
 export { schemasAt, resolveRef, policySchema, metricInfo, type SchemaNode } from './policy/schema.js';
 export { nodeAtPath, formatPath, type Path } from './policy/paths.js';
 export { allDiagnosticCodes } from './policy/rules/index.js';
@@ -11,6 +11,7 @@ export { clauseById } from './policy/clauses.js';
 export { evaluate } from './evaluate/index.js';
 export type { EvaluationResult } from './evaluate/result-types.js';
 export { openBundle } from './data/index.js';
-export { bandTables } from './policy/rules/bands.js';
+export { bandTables } from './policy/model/band-tables.js';
+export { timezoneOf } from './policy/model/defaults.js';
 export { writeReports, labelsFromPolicies, summarize } from './report/index.js';
 export { checkPolicyTestFile, isPolicyTestText } from './policy-test/check-test-file.js';

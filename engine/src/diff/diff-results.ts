@@ -2,7 +2,7 @@
 // and names the policy lines responsible on each side.
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding, MemberResult, RuleLocation } from '../evaluate/result-types.js';
-import { bandTables } from '../policy/rules/bands.js';
+import { bandTables } from '../policy/model/band-tables.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
 
 export type ChangeKind = 'rating' | 'points' | 'actions' | 'finding-added' | 'finding-removed';

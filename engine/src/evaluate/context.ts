@@ -61,16 +61,30 @@ export interface PolicyEval {
   report(finding: NewFinding): void;
   /** Per-policy memo of derived indexes (see memo()). */
   cache: Map<string, unknown>;
-  /** Ratings filled by the rating rules, read by the overall/points/follow-up rules. */
+  /** Every learner's metrics, ratings, points and follow-ups, from the scoring stage (score/); the
+   *  finding rules only read them (the types say so). */
+  readonly ratings: ReadonlyMap<string, ScoredMember>;
+}
+
+/** What the scoring stage works on: the same context, with the members' scores writable. */
+export interface ScoringContext extends PolicyEval {
   ratings: Map<string, MemberRating>;
 }
 
+/** A member's scores as the finding rules see them. */
+export type ScoredMember = { readonly [K in keyof MemberRating]: Readonly<MemberRating[K]> };
+
+/** The dimensions a learner is rated on; the overall rating is made from them. */
+export type RatedDimension = 'assignments' | 'tests' | 'participation';
+
 export interface MemberRating {
-  ratings: Record<'assignments' | 'tests' | 'participation' | 'overall', string | null>;
+  ratings: Record<RatedDimension | 'overall', string | null>;
   metrics: Record<string, number | null>;
+  /** Per rated dimension: the band that decided the rating and the metrics it was decided on. */
+  bands: Partial<Record<RatedDimension, { index: number; metrics: Record<string, number | null> }>>;
   points: number | null;
   actions: string[];
-  /** Set by the scoring stage when the failing rating repeated long enough (R2). */
+  /** Set when the failing rating repeated long enough (R2). */
   escalation?: Escalation;
 }
 

@@ -1,6 +1,7 @@
 // The monthly evaluation: policies × one month's bundle → result.json's object.
 // Flow: governance (room → policy) → small tables → ONE streaming pass over messages (per-member
-// counters, matches, questions) → rules by stage → overall rating → outcomes → sorted result.
+// counters, matches, questions) → scoring (metrics, bands, ratings, points, follow-ups) → finding
+// rules, which report on the scan and the scores → sorted result.
 import { DEFAULT_MAX_REJECTED, monthProblems, type MonthProblem } from './month-problems.js';
 import { createHash } from 'node:crypto';
 import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
@@ -8,21 +9,18 @@ import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { formatPath, type Path } from '../policy/paths.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
-import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type SmallTable } from './context.js';
+import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type ScoringContext, type SmallTable } from './context.js';
 import { governingPolicies } from './governance.js';
 import type { CompileMatcher, ContentMatcher } from './matcher-port.js';
 import { defaultCompileMatcher } from './matcher-source.js';
-import { ratingOf } from './member-rating.js';
 import { CelBudgetError } from './cel-budget.js';
-import { participationMetrics } from './metrics.js';
-import { rateOverall } from './overall.js';
-import { scoreOutcomes } from './score/outcomes.js';
-import { lastActivity } from './last-activity.js';
 import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef } from './result-types.js';
 import { activeMemberships } from './roster.js';
-import { memberFacts } from './rules/rating-rule.js';
 import { evalRules, type EvalRule } from './rules/index.js';
 import { isRated, learners } from './learners.js';
+import { internalErrorReason } from './internal-error.js';
+import { ratingOf } from './score/member-rating.js';
+import { scoreMembers } from './score/score-members.js';
 import { PolicyScanner } from './scan/policy-scanner.js';
 import { emptyScanState } from './scan/scan-state.js';
 import { categoriesOf, settingsOf } from './settings.js';
@@ -30,6 +28,7 @@ import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
 import { ownCopy } from './excerpt.js';
 import { maskFields } from '../match/mask.js';
 import { monthRange } from './time.js';
+import { timezoneOf } from '../policy/model/defaults.js';
 
 export interface EvaluateInput {
   policies: ValidatedPolicy[];
@@ -136,23 +135,14 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   input.onProgress?.(done, done);
   for (const scanner of scanners.values()) scanner.finish();
 
-  // Rules, stage by stage.
+  // Scores first, then the findings that report on the scan and on them.
   for (const ctx of contexts) {
     try {
-      runStage(ctx, 'findings', matcherMissing.get(ctx), emptyTables);
-      // Content hits have become findings (only the findings stage reads them): free them before the
-      // ratings and the result are built, so a month's peak memory holds one copy, not two.
+      scoreMembers(ctx);
+      runRules(ctx, matcherMissing.get(ctx), emptyTables);
+      // Content hits have become findings: free them before the result is built, so a month's peak
+      // memory holds one copy, not two.
       ctx.scan.hits.clear();
-      runStage(ctx, 'ratings', undefined, emptyTables);
-      for (const m of learners(ctx)) {
-        const entry = ratingOf(ctx, m.key);
-        if (bundle.present.has('messages') && entry.metrics.activeDays === undefined) Object.assign(entry.metrics, participationMetrics(ctx, m));
-        if (isRated(ctx, m)) rateOverall(ctx.policy, entry, memberFacts(ctx, m));
-        const last = lastActivity(ctx, m);
-        entry.metrics.lastActiveAt = last.at ?? null;
-      }
-      scoreOutcomes(ctx);
-      runStage(ctx, 'outcomes', undefined, emptyTables);
     } catch (error) {
       // A CEL condition over its step budget: the policy file and line of the expression go with it.
       if (error instanceof CelBudgetError && error.file === undefined) {
@@ -224,7 +214,7 @@ function problemsOf(bundle: Bundle, input: EvaluateInput): { problems?: MonthPro
   return problems.length > 0 ? { problems } : {};
 }
 
-interface PolicyEvalInternal extends PolicyEval {
+interface PolicyEvalInternal extends ScoringContext {
   findings: Finding[];
   notEvaluatedList: NotEvaluated[];
 }
@@ -239,7 +229,7 @@ function createContext(
   employees: Map<string, EmployeeRow>, history: EvaluationResult[], redact: boolean,
 ): PolicyEvalInternal {
   const policy = validated.value as Policy;
-  const zone = policy.metadata.timezone ?? 'Asia/Shanghai';
+  const zone = timezoneOf(policy);
   const groups = new Set(policy.groups);
   const range = monthRange(month, zone);
   const settings = settingsOf(policy);
@@ -306,9 +296,8 @@ function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
 
 const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
 
-function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
+function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
   for (const rule of evalRules) {
-    if (rule.stage !== stage) continue;
     const reason = whyNot(ctx, rule, emptyTables) ?? (matcherMissing && rule.needsMatcher ? matcherMissing : undefined);
     if (reason) {
       ctx.notEvaluated(rule.clause, rule.code, reason);
@@ -321,9 +310,7 @@ function runStage(ctx: PolicyEval, stage: EvalRule['stage'], matcherMissing: Loc
     } catch (error) {
       // A condition over its step budget is the policy's doing, not a rule bug: it stops the run.
       if (error instanceof CelBudgetError) throw error;
-      // A rule bug must not sink the month's other results; the clause says it was not evaluated, and why.
-      const detail = error instanceof Error ? error.message : String(error);
-      ctx.notEvaluated(rule.clause, rule.code, { 'zh-CN': `内部错误：规则 ${rule.code} 执行失败（${detail}）`, en: `Internal error: rule ${rule.code} failed (${detail})` });
+      ctx.notEvaluated(rule.clause, rule.code, internalErrorReason(rule.code, error));
     }
   }
 }

@@ -2,8 +2,8 @@
 // content category, each term and pattern, and each engine rule (finding code) of the policy.
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
 import { evalRules } from '../evaluate/rules/index.js';
-import { bandTables } from '../policy/rules/bands.js';
-import { at, list, str } from '../policy/rules/view.js';
+import { bandTables } from '../policy/model/band-tables.js';
+import { at, list, str } from '../policy/model/view.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 
 export interface CoverageItem { kind: 'band' | 'category' | 'term' | 'rule'; policy: string; id: string; covered: boolean }

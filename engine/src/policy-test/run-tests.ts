@@ -15,6 +15,7 @@ import { validatePolicy, type ValidatedPolicy } from '../policy/validate.js';
 import { compareCase, type CaseExpectation, type Failure } from './compare.js';
 import { CoverageTracker, type CoverageReport } from './coverage.js';
 import { CelBudgetError } from '../evaluate/cel-budget.js';
+import { timezoneOf } from '../policy/model/defaults.js';
 
 export interface CaseResult {
   file: string;
@@ -97,7 +98,7 @@ export async function runPolicyTests(files: readonly { absolute: string; display
 }
 
 async function evaluateCase(validated: ValidatedPolicy, testCase: TestFile['cases'][number], base: string): Promise<EvaluationResult> {
-  const timezone = ((validated.value as { metadata?: { timezone?: string } }).metadata?.timezone) ?? 'Asia/Shanghai';
+  const timezone = timezoneOf(validated.value);
   let dir = testCase.data !== undefined ? resolve(base, testCase.data) : undefined;
   let temporary: string | undefined;
   if (dir === undefined) {

@@ -1,14 +1,9 @@
 // The variables a CEL expression may use, per place in the policy. Shared by validation (type check)
 // and evaluation (the same Environment evaluates), so what validates is what runs.
 import { Environment } from '@marcbachmann/cel-js';
-import { policySchema } from './schema.js';
+import { DIMENSION_METRICS } from './model/catalogue.generated.js';
 
-const METRICS_BY_DIMENSION: Record<string, string[]> = {
-  assignments: ['accuracy', 'completeness', 'originality', 'onTimeRate'],
-  tests: ['score'],
-  participation: ['activeDays', 'contentMessages', 'repliesGiven', 'questionsAnswered', 'onTimeRate', 'attendanceRate'],
-  overall: ['score'],
-};
+const METRICS_BY_DIMENSION: Record<string, { metrics: readonly string[] }> = DIMENSION_METRICS;
 
 const memberSchema = { joinedDays: 'int', role: 'string', department: 'string', position: 'string', employmentStatus: 'string' };
 
@@ -20,9 +15,7 @@ export function bandEnvironment(dimension: string): Environment {
   let env = cache.get(key);
   if (!env) {
     env = new Environment({ limits: { maxAstNodes: 500, maxDepth: 50, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
-    for (const metric of METRICS_BY_DIMENSION[dimension] ?? []) {
-      if (metric in policySchema['x-metrics']) env.registerVariable(metric, 'double');
-    }
+    for (const metric of METRICS_BY_DIMENSION[dimension]?.metrics ?? []) env.registerVariable(metric, 'double');
     env.registerVariable({ name: 'member', schema: memberSchema });
     cache.set(key, env);
   }
@@ -41,5 +34,5 @@ export function eligibilityEnvironment(): Environment {
 }
 
 export function celVariables(dimension: string | 'eligibility'): string[] {
-  return dimension === 'eligibility' ? ['employee'] : [...(METRICS_BY_DIMENSION[dimension] ?? []), 'member'];
+  return dimension === 'eligibility' ? ['employee'] : [...(METRICS_BY_DIMENSION[dimension]?.metrics ?? []), 'member'];
 }

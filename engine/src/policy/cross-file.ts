@@ -5,7 +5,7 @@ import { rangeFromOffsets } from '../diagnostics/range.js';
 import { buildDiagnostic, spanOf } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import type { Path } from './paths.js';
-import { at, list, str } from './rules/view.js';
+import { at, list, str } from './model/view.js';
 
 interface Claim { loaded: LoadedPolicy; path: Path }
 

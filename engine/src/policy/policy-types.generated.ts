@@ -283,6 +283,10 @@ export interface QunguiTrainingGroupPolicy {
      * Severity of a detector match.
      */
     detectorSeverity?: 'error' | 'warning' | 'info';
+    /**
+     * A counted violation must be recalled, or an admin must speak in the group, within this many hours (A3).
+     */
+    stopWithinHours?: number;
   };
   /**
    * Answering others' questions (N5).

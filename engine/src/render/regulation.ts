@@ -2,8 +2,9 @@
 // with every [X] of the seed replaced by the policy's numbers (or a visible gap), bands as tables and
 // ratings by their labels. Pure: policy value in, RegulationDocument out.
 import { metricInfo } from '../policy/schema.js';
-import { bandTables, MAIN_METRIC_DEFAULT, type BandTable } from '../policy/rules/bands.js';
-import { at, isRec, list, num, str } from '../policy/rules/view.js';
+import { bandTables, type BandTable } from '../policy/model/band-tables.js';
+import { DEFAULT_TIMEZONE, schemaDefault } from '../policy/model/defaults.js';
+import { at, isRec, list, num, str } from '../policy/model/view.js';
 import type { Block, Chapter, Inline, RegulationDocument, Section } from './document-model.js';
 
 type Locale = 'zh-CN' | 'en';
@@ -134,7 +135,7 @@ function members(ctx: Ctx): Section[] {
 function administration(ctx: Ctx): Section[] {
   const { t } = ctx;
   const types = list(at(ctx.policy, 'publishing', 'materialTypes'));
-  const typeText = (types.length ? types : ['file', 'link']).map((k) => ({ file: t('文件', 'files'), link: t('链接', 'links'), video: t('视频', 'videos') })[String(k) as 'file'] ?? String(k)).join(ctx.locale === 'zh-CN' ? '、' : ', ');
+  const typeText = (types.length ? types : schemaDefault('publishing.materialTypes')).map((k) => ({ file: t('文件', 'files'), link: t('链接', 'links'), video: t('视频', 'videos') })[String(k) as 'file'] ?? String(k)).join(ctx.locale === 'zh-CN' ? '、' : ', ');
   const publishers = list(at(ctx.policy, 'publishing', 'publishers'));
   const support = at(ctx.policy, 'activities', 'requireSupport') !== false;
   const minutes = num(at(ctx.policy, 'activities', 'minAttendanceMinutes'));
@@ -236,7 +237,7 @@ function assessment(ctx: Ctx): Section[] {
   for (const [dimension, zh, en, clause] of dims) {
     const table = tables.get(dimension as BandTable['dimension']);
     if (!table) continue;
-    const main = str(at(ctx.policy, 'assessment', dimension, 'metric')) ?? MAIN_METRIC_DEFAULT[dimension as BandTable['dimension']];
+    const main = table.mainMetric;
     sections.push({ title: t(zh, en), clauses: [clause], blocks: [
       p(t(`主指标：${metricName(ctx, main)}。`, `Main metric: ${main}.`)),
       bandTable(ctx, table),
@@ -321,10 +322,10 @@ function confidentiality(ctx: Ctx): Section[] {
 export function buildRegulation(policy: unknown, locale: Locale): RegulationDocument {
   // externalIdPrefixes has a schema default; show it rather than a gap.
   const withDefaults = at(policy, 'confidentiality', 'externalIdPrefixes') === undefined
-    ? { ...(policy as object), confidentiality: { ...(isRec(at(policy, 'confidentiality')) ? (at(policy, 'confidentiality') as object) : {}), externalIdPrefixes: ['wm', 'wo'] } }
+    ? { ...(policy as object), confidentiality: { ...(isRec(at(policy, 'confidentiality')) ? (at(policy, 'confidentiality') as object) : {}), externalIdPrefixes: schemaDefault('confidentiality.externalIdPrefixes') } }
     : policy;
   const withZone = at(withDefaults, 'metadata', 'timezone') === undefined
-    ? { ...(withDefaults as object), metadata: { ...(at(withDefaults, 'metadata') as object), timezone: 'Asia/Shanghai' } }
+    ? { ...(withDefaults as object), metadata: { ...(at(withDefaults, 'metadata') as object), timezone: DEFAULT_TIMEZONE } }
     : withDefaults;
   const t: T = (zh, en) => (locale === 'zh-CN' ? zh : en);
   const ctx: Ctx = { policy: withZone, locale, t, gaps: [] };

@@ -1,7 +1,7 @@
 // Human names for ids in reports: rating and action labels per policy (from the policy files), clause
 // summaries, finding and table names. Reports show 优秀, not "excellent".
 import type { Locale } from '../diagnostics/diagnostic.js';
-import { policySchema } from '../policy/schema.js';
+import { METRICS } from '../policy/model/catalogue.generated.js';
 
 export interface PolicyLabels {
   ratings: Record<string, { 'zh-CN': string; en: string }>;
@@ -52,10 +52,8 @@ export const SEVERITY_TEXT = {
 /** Names of the metrics the engine reports: the schema's (its `x-metrics`, one definition for the
  *  editor, the validator and the reports), then the one the engine computes itself. */
 export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  ...Object.fromEntries(Object.entries(policySchema['x-metrics']).map(([key, info]) => {
-    const unit = info['x-unit'] ? `（${info['x-unit']}）` : '';
-    const unitEn = info['x-unit'] ? ` (${info['x-unit']})` : '';
-    return [key, { 'zh-CN': `${info['x-i18n']['zh-CN'].title}${unit}`, en: `${info.title}${unitEn}` }];
+  ...Object.fromEntries(Object.entries(METRICS).map(([key, { label, unit }]) => {
+    return [key, { 'zh-CN': `${label['zh-CN']}${unit ? `（${unit}）` : ''}`, en: `${label.en}${unit ? ` (${unit})` : ''}` }];
   })),
   overallScore: { 'zh-CN': '综合得分', en: 'overall score' },
 };

@@ -46,6 +46,24 @@ describe('A3 violations stopped', () => {
     });
     expect(findingsOf(result, 'violation-not-stopped').map((f) => f.evidence.excerpt)).toEqual(['废物二号']);
   });
+
+  test('content.stopWithinHours sets the window: 2 h, an admin after 2 h 1 min is too late', async () => {
+    const strict = policy(`content:
+  stopWithinHours: 2
+  categories:
+    - { id: insult, label: 侮辱, clause: N1, terms: [废物] }
+`);
+    const result = await run(strict, {
+      members: [member('a'), member('admin1')],
+      messages: [
+        msg('a', '2026-11-02 09:00', '废物一号'),
+        msg('admin1', '2026-11-02 11:00', '请注意文明用语'), // 2 h later: in time
+        msg('a', '2026-11-10 09:00', '废物二号'),
+        msg('admin1', '2026-11-10 11:01', '请注意'), // 2 h 1 min: too late
+      ],
+    });
+    expect(findingsOf(result, 'violation-not-stopped').map((f) => [f.evidence.excerpt, f.evidence.windowHours])).toEqual([['废物二号', 2]]);
+  });
 });
 
 describe('A4 summary', () => {

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { CEL_ASSUMED_SIZE, CEL_COST_LIMIT, estimateCelCost } from '../../src/policy/cel-cost.js';
 import { bandEnvironment, eligibilityEnvironment } from '../../src/policy/cel-environments.js';
 import { validatePolicy } from '../../src/policy/validate.js';
-import { bandTables } from '../../src/policy/rules/bands.js';
+import { bandTables } from '../../src/policy/model/band-tables.js';
 import { diagnose, minimalPolicy } from './helpers.js';
 
 const TEN = '[0,1,2,3,4,5,6,7,8,9]';

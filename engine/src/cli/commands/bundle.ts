@@ -9,6 +9,7 @@ import { openBundle } from '../../data/open-bundle.js';
 import { shownReason, shownValue } from '../../data/rejected-csv.js';
 import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { DEFAULT_TIMEZONE } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|en] [--no-redact]
   --no-redact   被拒绝的行显示完整的值（默认遮盖号码与邮箱并截短）/ show rejected cells whole (default: numbers and e-mails masked, cut short)
@@ -28,8 +29,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const show = Number(values.show);
   let bundle;
   try {
-    // --timezone, else bundle.yaml's timezone, else China Standard Time (the product's home zone).
-    const timezone = values.timezone ?? (await readBundleTimezone(dir)) ?? 'Asia/Shanghai';
+    // --timezone, else bundle.yaml's timezone, else the policies' default zone (China Standard Time).
+    const timezone = values.timezone ?? (await readBundleTimezone(dir)) ?? DEFAULT_TIMEZONE;
     bundle = await openBundle(dir, { timezone, ...(month ? { month } : {}) });
     for (const table of TABLES) {
       if (!bundle.present.has(table)) continue;

@@ -10,6 +10,7 @@ import { diffJson, diffMarkdown, diffText } from '../../diff/format-diff.js';
 import { validatePolicy, type ValidatedPolicy } from '../../policy/validate.js';
 import { formatText } from '../formats/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--month YYYY-MM] [--format text|json|md] [--locale zh-CN|en]
   在同一份数据上比较群规的两个版本，列出结果变化的成员 / which members' outcomes change between two versions
@@ -47,7 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     loaded.push(validated);
   }
   const [before, after] = loaded as [ValidatedPolicy, ValidatedPolicy];
-  const timezone = (before.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai';
+  const timezone = timezoneOf(before.value);
   const run = async (policy: ValidatedPolicy) => evaluate({ policies: [policy], bundle: await openBundle(dataDir, { timezone, month }), month });
   const diff = diffResults({ result: await run(before), policy: before }, { result: await run(after), policy: after });
   io.stdout(values.format === 'json' ? diffJson(diff) : values.format === 'md' ? diffMarkdown(diff, locale) : diffText(diff, locale));

@@ -20,6 +20,7 @@ import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
 import { headcount } from '../../report/summary.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
        [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|en] [--no-redact] [--now ISO]
@@ -90,7 +91,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   // Times without an offset in the exports are read in the policies' zone; policies in different
   // zones make that ambiguous, so bundle.yaml must then name it.
-  const zones = [...new Set(policies.map((p) => (p.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai'))].sort();
+  const zones = [...new Set(policies.map((p) => timezoneOf(p.value)))].sort();
   const history = values.history ? await readHistory(resolve(io.cwd, values.history), io) : [];
   let bundle: Bundle;
   try {

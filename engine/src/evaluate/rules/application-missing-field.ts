@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const applicationMissingField: EvalRule = {
-  code: 'application-missing-field', clause: 'M1', stage: 'findings', needs: ['members', 'applications'],
+  code: 'application-missing-field', clause: 'M1', needs: ['members', 'applications'],
   settings: [['membership', 'application', 'requiredFields']], path: ['membership', 'application', 'requiredFields'],
   doc: {
     summary: t('成员获批的入群申请缺少必填项（姓名、部门、职位、目的）。', 'A member\'s approved application lacks a required field (name, department, position, purpose).'),

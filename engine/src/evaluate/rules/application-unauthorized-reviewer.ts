@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const applicationUnauthorizedReviewer: EvalRule = {
-  code: 'application-unauthorized-reviewer', clause: 'M1', stage: 'findings', needs: ['members', 'applications'],
+  code: 'application-unauthorized-reviewer', clause: 'M1', needs: ['members', 'applications'],
   settings: [['membership', 'application', 'reviewers']], path: ['membership', 'application', 'reviewers'],
   doc: {
     summary: t('成员的入群申请由非指定审核人批准（或没有审核人）。', 'A member\'s application was approved by someone who is not a designated reviewer (or by nobody recorded).'),

@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const assignmentNotSubmitted: EvalRule = {
-  code: 'assignment-not-submitted', clause: 'M3', stage: 'findings', needs: ['members', 'assignments', 'submissions'], path: ['assessment', 'assignments'],
+  code: 'assignment-not-submitted', clause: 'M3', needs: ['members', 'assignments', 'submissions'], path: ['assessment', 'assignments'],
   doc: {
     summary: t('成员未提交本月到期的作业。', 'A member did not hand in an assignment due this month.'),
     example: t('作业 hw-2 于 11 月 20 日到期；zhouba 当时在群且 submissions 中没有其 hw-2 的提交 → 一条发现。', 'Assignment hw-2 is due on 20 Nov; zhouba was in the group then and has no submission of hw-2 → one finding.'),

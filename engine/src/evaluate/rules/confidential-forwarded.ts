@@ -6,7 +6,7 @@ import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
 export const confidentialForwarded: EvalRule = {
-  code: 'confidential-forwarded', clause: 'S4', stage: 'findings', needsMatcher: true, needs: ['messages'], path: ['content', 'categories'],
+  code: 'confidential-forwarded', clause: 'S4', needsMatcher: true, needs: ['messages'], path: ['content', 'categories'],
   precondition: (ctx) => (hasContentRules(ctx, 'S1') && hasContentRules(ctx, 'S2') && !(ctx.policy.content?.categories ?? []).some((c) => c.confidential)
     ? t('群规没有保密类别或检测器（S1/S2）', 'The policy has no confidential categories or detectors (S1/S2)') : undefined),
   doc: {

@@ -53,7 +53,7 @@ export function contentRule(options: {
     });
   }
   return {
-    code: options.code, clause: options.clause, stage: 'findings', needs: ['messages'], needsMatcher: true, path: ['content', 'categories'], doc: options.doc,
+    code: options.code, clause: options.clause, needs: ['messages'], needsMatcher: true, path: ['content', 'categories'], doc: options.doc,
     precondition: (ctx) => hasContentRules(ctx, options.clause),
     run(ctx) {
       // One finding per message and category: a post with 兼职刷单 and 加微信 is one thing for the admin to

@@ -4,7 +4,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const exitWithoutApproval: EvalRule = {
-  code: 'exit-without-approval', clause: 'M4', stage: 'findings', needs: ['members', 'exits'], path: ['membership', 'exit', 'requireApproval'],
+  code: 'exit-without-approval', clause: 'M4', needs: ['members', 'exits'], path: ['membership', 'exit', 'requireApproval'],
   doc: {
     summary: t('成员退群前没有获批的退群申请。', 'A member left the group without an approved exit request.'),
     example: t('wujiu 于 11 月 12 日退群（members.left_at），exits 中没有其在该时间之前提出且获批的申请 → 一条发现。', 'wujiu left on 12 Nov (members.left_at) with no approved exit request made before that → one finding.'),

@@ -1,5 +1,6 @@
-// The registry: one line per rule. Order within a stage is the order findings are produced (they are
-// sorted afterwards anyway); stages run findings → ratings → (overall) → outcomes.
+// The registry: one line per rule, run in this order after the scoring stage (score/) has rated every
+// learner. Findings are sorted afterwards; the order only matters for monthly-summary, which counts
+// the others' findings and so runs last.
 import type { EvalRule } from './rule.js';
 import { noApprovedApplication } from './no-approved-application.js';
 import { applicationMissingField } from './application-missing-field.js';
@@ -60,16 +61,16 @@ export const evalRules: readonly EvalRule[] = [
   bannedContent, // N4
   unansweredQuestion, // N5
   testNotTaken, // E2
-  assignmentRatingFail, // E4
-  testRatingFail, // E5
-  participationRatingFail, // E6
-  pointsDeducted, // R1
-  repeatedFail, // R2
   confidentialContent, // S1
   unreleasedInformation, // S2
   outsiderInConfidentialGroup, // S4
   confidentialForwarded, // S4
   leaverInGroup, // S5
+  assignmentRatingFail, // E4
+  testRatingFail, // E5
+  participationRatingFail, // E6
+  pointsDeducted, // R1
+  repeatedFail, // R2
   monthlySummary, // A4 (last: counts the others)
 ];
 

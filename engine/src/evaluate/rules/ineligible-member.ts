@@ -9,7 +9,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const ineligibleMember: EvalRule = {
-  code: 'ineligible-member', clause: 'M2', stage: 'findings', needs: ['members', 'employees'],
+  code: 'ineligible-member', clause: 'M2', needs: ['members', 'employees'],
   settings: [['membership', 'eligibility']], path: ['membership', 'eligibility'],
   doc: {
     summary: t('成员不符合入群资格，并指出不满足的条件。', 'A member fails eligibility; the failing criterion is named.'),

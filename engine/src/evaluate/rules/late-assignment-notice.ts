@@ -4,7 +4,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateAssignmentNotice: EvalRule = {
-  code: 'late-assignment-notice', clause: 'A2', stage: 'findings', needs: ['assignments'],
+  code: 'late-assignment-notice', clause: 'A2', needs: ['assignments'],
   settings: [['publishing', 'noticeHours']], path: ['publishing', 'noticeHours'],
   doc: {
     summary: t('作业布置得太晚（距截止不足 noticeHours 小时），或没有布置时间记录。', 'An assignment was announced too late (less than noticeHours before it is due), or has no announcement time.'),

@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateGrading: EvalRule = {
-  code: 'late-grading', clause: 'T3', stage: 'findings', needs: ['assignments', 'submissions'],
+  code: 'late-grading', clause: 'T3', needs: ['assignments', 'submissions'],
   settings: [['activities', 'gradingDays']], path: ['activities', 'gradingDays'],
   doc: {
     summary: t('作业批改超时（或到月末仍未批改且已超时）。', 'Work was graded later than gradingDays after submission (or is still ungraded past that at month end).'),

@@ -4,7 +4,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSessionNotice: EvalRule = {
-  code: 'late-session-notice', clause: 'T1', stage: 'findings', needs: ['sessions'],
+  code: 'late-session-notice', clause: 'T1', needs: ['sessions'],
   settings: [['activities', 'sessionNoticeHours']], path: ['activities', 'sessionNoticeHours'],
   doc: {
     summary: t('直播通知太晚（距开始不足 sessionNoticeHours 小时），或没有通知时间记录。', 'A live session was announced too late (less than sessionNoticeHours before it starts), or has no announcement time.'),

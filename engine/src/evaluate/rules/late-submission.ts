@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSubmission: EvalRule = {
-  code: 'late-submission', clause: 'T3', stage: 'findings', needs: ['assignments', 'submissions'], path: ['activities', 'lateGraceHours'],
+  code: 'late-submission', clause: 'T3', needs: ['assignments', 'submissions'], path: ['activities', 'lateGraceHours'],
   doc: {
     summary: t('作业迟交。', 'An assignment was submitted late.'),
     example: t('lateGraceHours: 0；hw-1 截止 11 月 10 日 18:00，liuyi 11 月 10 日 18:30 提交 → 一条发现（lateHours 0.5）；18:00 整提交不报告。', 'lateGraceHours: 0; hw-1 due 10 Nov 18:00, liuyi submits at 18:30 → one finding (lateHours 0.5); at 18:00 exactly, none.'),

@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const leaverInGroup: EvalRule = {
-  code: 'leaver-in-group', clause: 'S5', stage: 'findings', needs: ['members', 'employees'], path: ['confidentiality', 'handoverAction'],
+  code: 'leaver-in-group', clause: 'S5', needs: ['members', 'employees'], path: ['confidentiality', 'handoverAction'],
   doc: {
     summary: t('已离职员工（花名册 leave_date）在宽限期后仍在群内；列出交接措施并建议移出。', 'An employee who has left (roster leave_date) is still in the group after the grace period; listed with the handover action and for removal.'),
     example: t('leaverGraceDays: 3；zhaoyi 的 leave_date 为 11 月 10 日，到月末仍在群（members.left_at 为空）→ 一条发现（action: handover）；11 月 12 日退群的不报告。', 'leaverGraceDays: 3; zhaoyi\'s leave_date is 10 Nov and they are still in the group at month end (no members.left_at) → one finding (action: handover); one who left the group on 12 Nov is not.'),

@@ -4,7 +4,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const monthlySummary: EvalRule = {
-  code: 'monthly-summary', clause: 'A4', stage: 'outcomes', needs: ['members', 'messages'], path: ['groups'],
+  code: 'monthly-summary', clause: 'A4', needs: ['members', 'messages'], path: ['groups'],
   doc: {
     summary: t('每个受管群的月度小结：成员数、学员数、消息数、提问数和各评级人数。', 'Monthly summary of each governed group: members, learners, messages, questions and how many got each overall rating.'),
     example: t('群 wrSkillSales 11 月有 48 名成员、2,930 条消息 → 一条 info 级发现，证据中有各项计数。', 'Group wrSkillSales had 48 members and 2,930 messages in November → one info finding with the counts as evidence.'),

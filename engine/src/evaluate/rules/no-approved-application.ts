@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const noApprovedApplication: EvalRule = {
-  code: 'no-approved-application', clause: 'M1', stage: 'findings', needs: ['members', 'applications'], path: ['membership', 'application'],
+  code: 'no-approved-application', clause: 'M1', needs: ['members', 'applications'], path: ['membership', 'application'],
   doc: {
     summary: t('成员没有获批的入群申请。', 'A member has no approved join application.'),
     example: t('成员 lisi 在群中，applications 中 lisi 的申请为 pending（或没有申请）→ 一条发现。', 'Member lisi is in the group and their application is pending (or missing) → one finding.'),

@@ -6,7 +6,7 @@ import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
 export const outsiderInConfidentialGroup: EvalRule = {
-  code: 'outsider-in-confidential-group', clause: 'S4', stage: 'findings', needsMatcher: true, needs: ['members', 'messages'], path: ['confidentiality', 'externalIdPrefixes'],
+  code: 'outsider-in-confidential-group', clause: 'S4', needsMatcher: true, needs: ['members', 'messages'], path: ['confidentiality', 'externalIdPrefixes'],
   precondition: (ctx) => (hasContentRules(ctx, 'S1') && hasContentRules(ctx, 'S2') && !(ctx.policy.content?.categories ?? []).some((c) => c.confidential)
     ? t('群规没有保密类别或检测器（S1/S2），无法判断群内是否出现保密内容', 'The policy has no confidential categories or detectors (S1/S2) to tell whether confidential content was posted') : undefined),
   doc: {

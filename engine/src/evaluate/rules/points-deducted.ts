@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const pointsDeducted: EvalRule = {
-  code: 'points-deducted', clause: 'R1', stage: 'outcomes', needs: ['members'],
+  code: 'points-deducted', clause: 'R1', needs: ['members'],
   settings: [['outcomes', 'points']], path: ['outcomes', 'points'],
   doc: {
     summary: t('学员因综合评级被扣绩效分；所有学员的分数写入 members[].points。', 'A learner loses performance points for their overall rating; every learner\'s points go to members[].points.'),

@@ -8,7 +8,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const removalInactive: EvalRule = {
-  code: 'removal-inactive', clause: 'M5', stage: 'findings', needs: ['members', 'messages'],
+  code: 'removal-inactive', clause: 'M5', needs: ['members', 'messages'],
   settings: [['membership', 'removal', 'inactiveDays']], path: ['membership', 'removal', 'inactiveDays'],
   doc: {
     summary: t('长期不参与（连续 N 天无发言、提交或出勤）的成员，列为移出候选。', 'A member inactive (no message, submission or attendance) for N days is a removal candidate.'),

@@ -5,7 +5,7 @@ import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
 export const removalViolations: EvalRule = {
-  code: 'removal-violations', clause: 'M5', stage: 'findings', needsMatcher: true, needs: ['members', 'messages'],
+  code: 'removal-violations', clause: 'M5', needsMatcher: true, needs: ['members', 'messages'],
   settings: [['membership', 'removal', 'maxViolations']], path: ['membership', 'removal', 'maxViolations'],
   precondition: (ctx) => (['N1', 'N2', 'N4', 'S1', 'S2'].every((c) => hasContentRules(ctx, c) !== undefined)
     ? t('群规没有任何内容类别或检测器，无法统计违规', 'The policy has no content categories or detectors to count violations with') : undefined),

@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const repeatedFail: EvalRule = {
-  code: 'repeated-fail', clause: 'R2', stage: 'outcomes', needs: ['members'], path: ['outcomes', 'escalation'],
+  code: 'repeated-fail', clause: 'R2', needs: ['members'], path: ['outcomes', 'escalation'],
   precondition: (ctx) => (!ctx.policy.outcomes?.followUp && !ctx.policy.outcomes?.escalation
     ? t('群规没有设置 outcomes.followUp 或 outcomes.escalation', 'The policy sets neither outcomes.followUp nor outcomes.escalation')
     : ctx.policy.outcomes?.escalation && ctx.history.length === 0

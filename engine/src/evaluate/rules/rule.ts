@@ -18,8 +18,6 @@ export interface FindingDoc {
 export interface EvalRule {
   code: string;
   clause: string;
-  /** Rating rules run before outcome rules; everything else first. */
-  stage: 'findings' | 'ratings' | 'outcomes';
   /** Tables the rule reads; when one is missing the clause is listed as not evaluated. */
   needs: readonly TableName[];
   /** Policy settings the rule needs; when one is unset the clause is listed as not evaluated. */

@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionAbsence: EvalRule = {
-  code: 'session-absence', clause: 'T1', stage: 'findings', needs: ['members', 'sessions', 'attendance'], path: ['activities', 'minAttendanceMinutes'],
+  code: 'session-absence', clause: 'T1', needs: ['members', 'sessions', 'attendance'], path: ['activities', 'minAttendanceMinutes'],
   doc: {
     summary: t('学员缺席直播（或在线时间不足 minAttendanceMinutes 分钟）。', 'A learner missed a live session (or stayed less than minAttendanceMinutes).'),
     example: t('minAttendanceMinutes: 45；zhoujiu 参加 s-1 共 30 分钟 → 一条发现；45 分钟的不报告。', 'minAttendanceMinutes: 45; zhoujiu was in s-1 for 30 minutes → one finding; 45 minutes is not.'),

@@ -3,7 +3,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionWithoutSupport: EvalRule = {
-  code: 'session-without-support', clause: 'T1', stage: 'findings', needs: ['sessions'], path: ['activities', 'requireSupport'],
+  code: 'session-without-support', clause: 'T1', needs: ['sessions'], path: ['activities', 'requireSupport'],
   doc: {
     summary: t('直播没有指定技术支持人员或没有注明平台。', 'A live session names no technical support person or no platform.'),
     example: t('直播 s-3 的 support_id 为空 → 一条发现，missing: [support_id]。', 'Session s-3 has no support_id → one finding, missing: [support_id].'),

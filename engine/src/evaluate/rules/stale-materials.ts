@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const staleMaterials: EvalRule = {
-  code: 'stale-materials', clause: 'C3', stage: 'findings', needs: ['messages'],
+  code: 'stale-materials', clause: 'C3', needs: ['messages'],
   settings: [['publishing', 'updateIntervalDays']], path: ['publishing', 'updateIntervalDays'],
   doc: {
     summary: t('群内超过 updateIntervalDays 天没有新资料。', 'A group went longer than updateIntervalDays days without new material.'),

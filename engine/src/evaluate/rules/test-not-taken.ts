@@ -6,7 +6,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const testNotTaken: EvalRule = {
-  code: 'test-not-taken', clause: 'E2', stage: 'findings', needs: ['members', 'tests'], path: ['assessment', 'tests'],
+  code: 'test-not-taken', clause: 'E2', needs: ['members', 'tests'], path: ['assessment', 'tests'],
   doc: {
     summary: t('学员没有参加群里本月举行的测试（计 0 分）。', 'A learner did not take a test held in their group this month (counts as 0).'),
     example: t('测试 quiz-11 于 11 月 15 日举行（tests 表中有该 test_id 的成绩）；qianer 当时在群但没有成绩 → 一条发现。', 'Test quiz-11 was held on 15 Nov (the tests table has results for it); qianer was a member then and has no result → one finding.'),

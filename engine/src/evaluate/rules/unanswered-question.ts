@@ -5,7 +5,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unansweredQuestion: EvalRule = {
-  code: 'unanswered-question', clause: 'N5', stage: 'findings', needs: ['messages'],
+  code: 'unanswered-question', clause: 'N5', needs: ['messages'],
   settings: [['responsiveness', 'questionReplyHours']], path: ['responsiveness', 'questionReplyHours'],
   doc: {
     summary: t('群里的提问在 questionReplyHours 小时内没有得到他人的回复。', 'A question got no reply from someone else within questionReplyHours hours.'),

@@ -7,7 +7,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unauthorizedMaterial: EvalRule = {
-  code: 'unauthorized-material', clause: 'C1', stage: 'findings', needs: ['members', 'messages'], path: ['publishing', 'publishers'],
+  code: 'unauthorized-material', clause: 'C1', needs: ['members', 'messages'], path: ['publishing', 'publishers'],
   doc: {
     summary: t('无发布权限的人发布了培训资料（文件、链接等）。', 'Training material (a file, a link…) was posted by someone not allowed to publish.'),
     example: t('materialTypes: [file, link]；普通成员 chenyi 发送文件“内部报价表.xlsx”→ 一条发现；讲师发送的不报告。', 'materialTypes: [file, link]; ordinary member chenyi posts the file 内部报价表.xlsx → one finding; a lecturer\'s is not.'),

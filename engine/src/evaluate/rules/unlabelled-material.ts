@@ -4,7 +4,7 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const unlabelledMaterial: EvalRule = {
-  code: 'unlabelled-material', clause: 'C2', stage: 'findings', needs: ['messages'], path: ['publishing', 'materialTypes'],
+  code: 'unlabelled-material', clause: 'C2', needs: ['messages'], path: ['publishing', 'materialTypes'],
   doc: {
     summary: t('发布的资料没有名称（文件/视频无文件名，链接无地址或标题），成员无从辨认。', 'A material was posted without a name (a file or video with no file name, a link with no address or title).'),
     example: t('讲师发送 type 为 file、file_name 为空的消息 → 一条 info 级发现。', 'A lecturer posts a message of type file with no file_name → one info finding.'),

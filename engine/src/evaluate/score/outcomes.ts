@@ -2,11 +2,11 @@
 // the escalation action when the failing rating repeats for afterConsecutive months (this month and
 // the months right before it, from the earlier results). Computed once, before any finding rule runs;
 // the rules only report on what is here, so a learner's points never depend on a rule's precondition.
-import type { PolicyEval } from '../context.js';
+import type { ScoringContext } from '../context.js';
 import { learners } from '../learners.js';
 import { previousMonth } from '../time.js';
 
-export function scoreOutcomes(ctx: PolicyEval): void {
+export function scoreOutcomes(ctx: ScoringContext): void {
   const outcomes = ctx.policy.outcomes;
   const points = outcomes?.points;
   const followUp = outcomes?.followUp ?? {};

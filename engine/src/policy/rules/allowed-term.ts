@@ -3,7 +3,7 @@
 import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../model/terms.js';
 
 export const allowedTerm: PolicyRule = {
   code: 'allowed-term',

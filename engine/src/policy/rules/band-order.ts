@@ -5,7 +5,7 @@ import type { Fix, TextEdit } from '../../diagnostics/diagnostic.js';
 import { nodeAtPath } from '../paths.js';
 import type { LoadedPolicy } from '../load.js';
 import type { PolicyRule } from './rule.js';
-import { bandTables, declaredRatings, dimensionText, type BandTable } from './bands.js';
+import { bandTables, declaredRatings, dimensionText, type BandTable } from '../model/band-tables.js';
 
 export const bandOrder: PolicyRule = {
   code: 'band-order',

@@ -2,7 +2,7 @@
 // member can reach; the ranges live in the schema's x-metrics, next to the metrics' docs.
 import { metricInfo } from '../schema.js';
 import type { PolicyRule } from './rule.js';
-import { bandTables, dimensionText } from './bands.js';
+import { bandTables, dimensionText } from '../model/band-tables.js';
 
 export const bandOutOfRange: PolicyRule = {
   code: 'band-out-of-range',

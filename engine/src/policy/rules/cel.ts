@@ -6,8 +6,8 @@ import { CEL_COST_LIMIT, estimateCelCost, formatSteps } from '../cel-cost.js';
 import { spanInString } from '../string-span.js';
 import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
-import { DIMENSIONS } from './ids.js';
-import { at, list, str } from './view.js';
+import { DIMENSIONS } from '../model/ids.js';
+import { at, list, str } from '../model/view.js';
 
 interface Expression { source: string; path: Path; env: () => Environment; variables: string[] }
 

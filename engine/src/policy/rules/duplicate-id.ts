@@ -3,7 +3,7 @@
 import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
-import { declarations, idKindText, type IdSite } from './ids.js';
+import { declarations, idKindText, type IdSite } from '../model/ids.js';
 
 export const duplicateId: PolicyRule = {
   code: 'duplicate-id',

@@ -4,7 +4,7 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { removeItemFix } from './remove-item-fix.js';
-import { contentTerms, type TermSite } from './terms.js';
+import { contentTerms, type TermSite } from '../model/terms.js';
 
 export const duplicateTerm: PolicyRule = {
   code: 'duplicate-term',

@@ -2,7 +2,7 @@
 // once normalized: it would match nothing, or everything. The matcher refuses it; so do we, earlier.
 import type { PolicyRule } from './rule.js';
 import { removeItemFix } from './remove-item-fix.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../model/terms.js';
 
 export const emptyTerm: PolicyRule = {
   code: 'empty-term',

@@ -2,7 +2,7 @@
 import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
-import { at, str } from './view.js';
+import { at, str } from '../model/view.js';
 
 // Zones nearly every policy uses. Asking ICU costs ~12 ms on first use (it loads the zone data),
 // which is most of a policy's validation time, so these skip the question.

@@ -1,7 +1,7 @@
 // E4–E6 weighted overall rating: weights are shares of one whole, so they sum to 1, and each weighted
 // dimension must actually be assessed. Negative weights are refused by the schema (out-of-range).
 import type { PolicyRule } from './rule.js';
-import { at, isRec, num } from './view.js';
+import { at, isRec, num } from '../model/view.js';
 
 const EPSILON = 1e-9;
 

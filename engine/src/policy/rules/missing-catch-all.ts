@@ -4,7 +4,7 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import type { LoadedPolicy } from '../load.js';
 import { nodeAtPath } from '../paths.js';
 import type { PolicyRule } from './rule.js';
-import { bandTables, declaredRatings, dimensionText, type BandTable } from './bands.js';
+import { bandTables, declaredRatings, dimensionText, type BandTable } from '../model/band-tables.js';
 import { isSeq } from 'yaml';
 
 export const missingCatchAll: PolicyRule = {

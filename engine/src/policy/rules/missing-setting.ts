@@ -2,7 +2,7 @@
 // would show a gap, and the engine falls back to not evaluating that clause.
 import { requiredSettings } from '../required-settings.js';
 import type { PolicyRule } from './rule.js';
-import { at } from './view.js';
+import { at } from '../model/view.js';
 
 export const missingSetting: PolicyRule = {
   code: 'missing-setting',

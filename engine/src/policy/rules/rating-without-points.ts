@@ -5,8 +5,8 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import type { LoadedPolicy } from '../load.js';
 import { nodeAtPath } from '../paths.js';
 import type { PolicyRule } from './rule.js';
-import { declarations } from './ids.js';
-import { at, isRec } from './view.js';
+import { declarations } from '../model/ids.js';
+import { at, isRec } from '../model/view.js';
 
 export const ratingWithoutPoints: PolicyRule = {
   code: 'rating-without-points',

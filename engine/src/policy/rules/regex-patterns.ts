@@ -5,7 +5,7 @@ import { compilePattern } from '../../match/index.js';
 import { spanInString } from '../string-span.js';
 import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
-import { at, list } from './view.js';
+import { at, list } from '../model/view.js';
 
 function eachPattern(ctx: RuleContext, visit: (source: string, path: Path) => void) {
   list(at(ctx.policy, 'content', 'categories')).forEach((category, c) =>

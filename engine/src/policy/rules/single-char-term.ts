@@ -1,6 +1,6 @@
 // A one-character term matches inside ordinary words (干 in 干部, 干净): almost always false alarms.
 import type { PolicyRule } from './rule.js';
-import { contentTerms } from './terms.js';
+import { contentTerms } from '../model/terms.js';
 
 export const singleCharTerm: PolicyRule = {
   code: 'single-char-term',

@@ -2,7 +2,7 @@
 import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
-import { declarations, idKindText, references } from './ids.js';
+import { declarations, idKindText, references } from '../model/ids.js';
 
 export const unknownId: PolicyRule = {
   code: 'unknown-id',

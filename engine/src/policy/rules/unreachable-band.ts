@@ -3,7 +3,7 @@
 import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
-import { bandTables, declaredRatings, dimensionText, isOutOfOrder, type BandView } from './bands.js';
+import { bandTables, declaredRatings, dimensionText, isOutOfOrder, type BandView } from '../model/band-tables.js';
 
 /** `earlier` takes everyone `later` would: no `when`, and each of its thresholds is ≤ later's on the same metric. */
 function shadows(earlier: BandView, later: BandView): boolean {

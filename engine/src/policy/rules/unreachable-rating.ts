@@ -1,7 +1,7 @@
 // A declared rating that no band table can give is either dead weight or a band someone forgot.
 import type { PolicyRule } from './rule.js';
-import { bandTables } from './bands.js';
-import { declarations } from './ids.js';
+import { bandTables } from '../model/band-tables.js';
+import { declarations } from '../model/ids.js';
 
 export const unreachableRating: PolicyRule = {
   code: 'unreachable-rating',

@@ -2,13 +2,14 @@
 // server's thread stays free for hover and completion however long the month takes, and the run
 // can be stopped outright when it passes its budget or its text goes stale.
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluate, labelsFromPolicies, openBundle, summarize, validatePolicies } from '../engine.js';
+import { evaluate, labelsFromPolicies, openBundle, summarize, timezoneOf, validatePolicies } from '../engine.js';
 import type { SampleCounts, SampleJob } from './sample-job.js';
+
 
 async function count(job: SampleJob): Promise<SampleCounts | undefined> {
   const [validated] = validatePolicies([{ file: job.file, text: job.text }]);
   if (!validated || validated.value === undefined || validated.diagnostics.some((d) => d.severity === 'error')) return undefined;
-  const timezone = (validated.value as { metadata?: { timezone?: string } }).metadata?.timezone ?? 'Asia/Shanghai';
+  const timezone = timezoneOf(validated.value);
   const bundle = await openBundle(job.sampleDir, { timezone, month: job.month });
   const result = await evaluate({ policies: [validated], bundle, month: job.month });
   const ratings: SampleCounts['ratings'] = {};

@@ -1,10 +1,10 @@
 // The numbers ratings are decided on (schema `x-metrics`), per member, for the month. A metric is null
 // when the group had nothing to measure it on (no assignment due, no session, no test): a band
 // condition on a null metric is skipped, documented in docs/findings/*-rating-fail.md.
-import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeldWhileMember } from './activity.js';
-import type { Membership, PolicyEval } from './context.js';
-import { round1 } from './describe.js';
-import { emptyStats } from './scan/scan-state.js';
+import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeldWhileMember } from '../activity.js';
+import type { Membership, PolicyEval } from '../context.js';
+import { round1 } from '../describe.js';
+import { emptyStats } from '../scan/scan-state.js';
 
 export type Metrics = Record<string, number | null>;
 

@@ -1,8 +1,7 @@
 // The content section's terms, each with its path and its normalized form (as the matcher sees it),
-// computed once per validation and shared by the term rules.
+// computed once per policy value and shared by the term rules.
 import { normalizeOptionsFrom, termNormalizer } from '../../match/index.js';
 import type { Path } from '../paths.js';
-import type { RuleContext } from './rule.js';
 import { at, list, str } from './view.js';
 
 export interface TermSite {
@@ -15,10 +14,11 @@ export interface TermSite {
 
 const cache = new WeakMap<object, { terms: TermSite[]; allow: { phrase: string; normalized: string; path: Path }[] }>();
 
-export function contentTerms(ctx: RuleContext) {
-  const hit = cache.get(ctx.policy);
+/** Takes anything holding the policy value (a rule context): the cache is keyed on that value. */
+export function contentTerms({ policy }: { policy: Record<string, unknown> }) {
+  const hit = cache.get(policy);
   if (hit) return hit;
-  const content = at(ctx.policy, 'content');
+  const content = at(policy, 'content');
   let options;
   try {
     options = normalizeOptionsFrom(content as never);
@@ -37,6 +37,6 @@ export function contentTerms(ctx: RuleContext) {
   const allow = list(at(content, 'allow')).flatMap((phrase, i) =>
     typeof phrase === 'string' ? [{ phrase, normalized: normalize(phrase), path: ['content', 'allow', i] as Path }] : []);
   const result = { terms, allow };
-  cache.set(ctx.policy, result);
+  cache.set(policy, result);
   return result;
 }

@@ -1,18 +1,12 @@
 // Band tables read from the policy in one normalized form: each band's thresholds per metric, with
-// the path of each threshold so a rule can point at the exact number. Used by the band rules and by
-// the evaluation engine's rating step.
+// the path of each threshold so a rule can point at the exact number. The one band model: the
+// validator's band rules, render, diff, coverage, the code lens and the evaluation's rating step read it.
 import type { Path } from '../paths.js';
+import { DIMENSION_METRICS } from './catalogue.generated.js';
 import { DIMENSIONS } from './ids.js';
 import { at, isRec, list, num, str } from './view.js';
 
 export type Dimension = (typeof DIMENSIONS)[number];
-
-export const MAIN_METRIC_DEFAULT: Record<Dimension, string> = {
-  assignments: 'accuracy',
-  tests: 'score',
-  participation: 'activeDays',
-  overall: 'score',
-};
 
 export interface Threshold { metric: string; value: number; path: Path }
 
@@ -41,7 +35,8 @@ export function bandTables(policy: unknown): BandTable[] {
     const section = at(policy, 'assessment', dimension);
     const bands = at(section, 'bands');
     if (!Array.isArray(bands)) continue;
-    const mainMetric = str(at(section, 'metric')) ?? MAIN_METRIC_DEFAULT[dimension];
+    // A number `min` means the section's main metric; without one, the schema's default for the dimension.
+    const mainMetric = str(at(section, 'metric')) ?? DIMENSION_METRICS[dimension].main;
     const path: Path = ['assessment', dimension, 'bands'];
     tables.push({
       dimension, path, mainMetric,

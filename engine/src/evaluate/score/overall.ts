@@ -1,13 +1,14 @@
 // The overall rating (E4–E6 → one rating) by assessment.overall.method: weighted (Σ weight × rating
 // score, then overall.bands on `score`), worst, or best. A rating's score is its `score`, or evenly
 // spaced from 100 (best) to 0 (worst) by order.
-import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
-import { rate } from './bands.js';
-import type { MemberFacts } from './bands.js';
-import { round1 } from './describe.js';
-import type { MemberRating } from './context.js';
+import type { QunguiTrainingGroupPolicy as Policy } from '../../policy/policy-types.generated.js';
+import type { BandTable } from '../../policy/model/band-tables.js';
+import { round1 } from '../describe.js';
+import type { MemberRating, RatedDimension } from '../context.js';
+import { rateOnBands } from './band-rating.js';
+import type { MemberFacts } from './member-facts.js';
 
-const DIMENSIONS = ['assignments', 'tests', 'participation'] as const;
+const DIMENSIONS: readonly RatedDimension[] = ['assignments', 'tests', 'participation'];
 
 export function ratingScores(policy: Policy): Map<string, number> {
   const n = policy.ratings.length;
@@ -15,7 +16,7 @@ export function ratingScores(policy: Policy): Map<string, number> {
 }
 
 /** Sets entry.ratings.overall (and metrics.score for the weighted method). */
-export function rateOverall(policy: Policy, entry: MemberRating, member: MemberFacts): void {
+export function rateOverall(policy: Policy, entry: MemberRating, member: MemberFacts, bands: BandTable | undefined): void {
   const overall = policy.assessment?.overall;
   const order = new Map(policy.ratings.map((r, i) => [r.id, i]));
   const present = DIMENSIONS.filter((d) => entry.ratings[d] !== null);
@@ -39,8 +40,8 @@ export function rateOverall(policy: Policy, entry: MemberRating, member: MemberF
   if (total === 0) return;
   const score = round1(sum / total);
   entry.metrics.overallScore = score;
-  if (overall.bands) {
-    const outcome = rate('overall', overall.bands, 'score', { score }, member);
+  if (bands) {
+    const outcome = rateOnBands(bands, { score }, member);
     if (outcome) entry.ratings.overall = outcome.rating;
     return;
   }

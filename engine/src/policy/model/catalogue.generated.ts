@@ -1,0 +1,161 @@
+// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs. Do not edit; run `npm run gen:types`.
+/** The schema's defaults, by dotted path (`[]` for the items of a list). */
+export const SCHEMA_DEFAULTS = {
+  "metadata.timezone": "Asia/Shanghai",
+  "membership.exit.requireApproval": true,
+  "publishing.materialTypes": [
+    "file",
+    "link"
+  ],
+  "activities.requireSupport": true,
+  "activities.lateGraceHours": 0,
+  "content.normalize.width": true,
+  "content.normalize.case": true,
+  "content.normalize.traditional": true,
+  "content.normalize.digits": true,
+  "content.normalize.skip": true,
+  "content.normalize.repeats": false,
+  "content.categories[].severity": "error",
+  "content.categories[].exemptible": false,
+  "content.detectorSeverity": "error",
+  "content.stopWithinHours": 24,
+  "responsiveness.questionMarkers": [
+    "?",
+    "？",
+    "请问",
+    "怎么",
+    "如何",
+    "为什么",
+    "吗"
+  ],
+  "confidentiality.externalIdPrefixes": [
+    "wm",
+    "wo"
+  ],
+  "confidentiality.leaverGraceDays": 0,
+  "assessment.assignments.metric": "accuracy",
+  "assessment.tests.metric": "score",
+  "assessment.participation.metric": "activeDays"
+} as const;
+
+/** Per assessment dimension: the metrics its bands may name, and the one a number `min` means. */
+export const DIMENSION_METRICS = {
+  "assignments": {
+    "main": "accuracy",
+    "metrics": [
+      "accuracy",
+      "completeness",
+      "originality",
+      "onTimeRate"
+    ]
+  },
+  "tests": {
+    "main": "score",
+    "metrics": [
+      "score"
+    ]
+  },
+  "participation": {
+    "main": "activeDays",
+    "metrics": [
+      "activeDays",
+      "contentMessages",
+      "repliesGiven",
+      "questionsAnswered",
+      "onTimeRate",
+      "attendanceRate"
+    ]
+  },
+  "overall": {
+    "main": "score",
+    "metrics": [
+      "score"
+    ]
+  }
+} as const;
+
+/** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */
+export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; unit?: string; min: number; max: number | null }> = {
+  "accuracy": {
+    "label": {
+      "zh-CN": "准确率",
+      "en": "accuracy"
+    },
+    "min": 0,
+    "max": 100
+  },
+  "completeness": {
+    "label": {
+      "zh-CN": "完成度",
+      "en": "completeness"
+    },
+    "min": 0,
+    "max": 100
+  },
+  "originality": {
+    "label": {
+      "zh-CN": "原创性",
+      "en": "originality"
+    },
+    "min": 0,
+    "max": 100
+  },
+  "onTimeRate": {
+    "label": {
+      "zh-CN": "按时提交率",
+      "en": "on-time rate"
+    },
+    "unit": "%",
+    "min": 0,
+    "max": 100
+  },
+  "score": {
+    "label": {
+      "zh-CN": "分数",
+      "en": "score"
+    },
+    "min": 0,
+    "max": 100
+  },
+  "activeDays": {
+    "label": {
+      "zh-CN": "活跃天数",
+      "en": "active days"
+    },
+    "min": 0,
+    "max": 31
+  },
+  "contentMessages": {
+    "label": {
+      "zh-CN": "有效发言数",
+      "en": "content messages"
+    },
+    "min": 0,
+    "max": null
+  },
+  "repliesGiven": {
+    "label": {
+      "zh-CN": "回复他人次数",
+      "en": "replies given"
+    },
+    "min": 0,
+    "max": null
+  },
+  "questionsAnswered": {
+    "label": {
+      "zh-CN": "解答问题数",
+      "en": "questions answered"
+    },
+    "min": 0,
+    "max": null
+  },
+  "attendanceRate": {
+    "label": {
+      "zh-CN": "出勤率",
+      "en": "attendance rate"
+    },
+    "unit": "%",
+    "min": 0,
+    "max": 100
+  }
+};
