@@ -57,6 +57,8 @@ export class PolicyRejectedError extends Error {
 
 const SMALL_TABLES: readonly SmallTable[] = ['employees', 'members', 'applications', 'exits', 'assignments', 'submissions', 'tests', 'sessions', 'attendance', 'exemptions'];
 const PROGRESS_EVERY = 10_000;
+/** The trackers the rules declared, each once: the scan feeds them every message. */
+const TRACKERS = [...new Set(evalRules.flatMap((rule) => rule.trackers ?? []))];
 
 export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> {
   const redact = input.redact ?? true;
@@ -105,6 +107,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         }
       }
     }
+    for (const spec of TRACKERS) ctx.scan.trackers.set(spec, spec.create(ctx));
     scanners.set(ctx, new PolicyScanner(ctx, matcher));
   }
   const ungoverned = new Map<string, { messages: number; senders: Set<string> }>();

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 import type { TableName } from '../../data/bundle-types.js';
 import type { Path } from '../../policy/paths.js';
 import type { PolicyEval } from '../context.js';
+import type { TrackerSpec } from '../scan/tracker-spec.js';
 
 export interface FindingDoc {
   /** One line: what the finding means. */
@@ -26,6 +27,9 @@ export interface EvalRule {
   precondition?(ctx: PolicyEval): LocalizedText | undefined;
   /** false: a failed precondition is listed as not evaluated but the rule still runs (partly evaluable). */
   preconditionBlocks?: boolean;
+  /** What the rule follows in the messages during the scan (one tracker per policy, shared by the
+   *  rules that declare the same spec); run() reads it with trackerOf. */
+  trackers?: readonly TrackerSpec[];
   /** Reads the content matches of the scan: without a matcher the clause is not evaluated. */
   needsMatcher?: boolean;
   /** Policy location shown for the finding when the rule has no more precise one. */

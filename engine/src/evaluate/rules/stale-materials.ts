@@ -3,10 +3,12 @@
 import { DAY } from '../time.js';
 import { round1 } from '../describe.js';
 import { t } from '../localized-text.js';
+import { trackerOf } from '../scan/tracker-spec.js';
+import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';
 
 export const staleMaterials: EvalRule = {
-  code: 'stale-materials', clause: 'C3', needs: ['messages'],
+  code: 'stale-materials', clause: 'C3', needs: ['messages'], trackers: [materialTracker],
   settings: [['publishing', 'updateIntervalDays']], path: ['publishing', 'updateIntervalDays'],
   doc: {
     summary: t('群内超过 updateIntervalDays 天没有新资料。', 'A group went longer than updateIntervalDays days without new material.'),
@@ -19,7 +21,7 @@ export const staleMaterials: EvalRule = {
     const limit = days * DAY;
     for (const groupId of [...ctx.groups].sort()) {
       if (!ctx.scan.messagesByGroup.has(groupId)) continue;
-      const times = ctx.scan.materials
+      const times = trackerOf(ctx, materialTracker).materials
         .filter((m) => m.groupId === groupId && m.sentAt >= ctx.month.start && m.sentAt < ctx.month.end)
         .filter((m) => ctx.memberships.get(`${m.groupId}\u0000${m.senderId}`)?.publisher || ctx.settings.publishers.has(m.senderId) || ctx.settings.admins.has(m.senderId))
         .map((m) => m.sentAt).sort((a, b) => a - b);

@@ -2,10 +2,12 @@
 // responsiveness.questionReplyHours.
 import { who, whoEn } from '../describe.js';
 import { t } from '../localized-text.js';
+import { trackerOf } from '../scan/tracker-spec.js';
+import { questionTracker } from './question-tracker.js';
 import type { EvalRule } from './rule.js';
 
 export const unansweredQuestion: EvalRule = {
-  code: 'unanswered-question', clause: 'N5', needs: ['messages'],
+  code: 'unanswered-question', clause: 'N5', needs: ['messages'], trackers: [questionTracker],
   settings: [['responsiveness', 'questionReplyHours']], path: ['responsiveness', 'questionReplyHours'],
   doc: {
     summary: t('群里的提问在 questionReplyHours 小时内没有得到他人的回复。', 'A question got no reply from someone else within questionReplyHours hours.'),
@@ -15,7 +17,7 @@ export const unansweredQuestion: EvalRule = {
   },
   run(ctx) {
     const hours = ctx.settings.questionReplyHours!;
-    for (const q of ctx.scan.unansweredQuestions) {
+    for (const q of trackerOf(ctx, questionTracker).unanswered) {
       ctx.report({
         code: this.code, clause: this.clause, severity: 'info', groupId: q.groupId, memberId: q.senderId, path: this.path, action: 'review',
         evidence: { messageId: q.messageId, sentAt: ctx.month.iso(q.sentAt), excerpt: q.excerpt, replyHours: hours },

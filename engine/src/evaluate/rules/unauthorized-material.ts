@@ -4,10 +4,12 @@ import { membershipKey } from '../context.js';
 import { who, whoEn } from '../describe.js';
 import { privacy } from '../../match/mask.js';
 import { t } from '../localized-text.js';
+import { trackerOf } from '../scan/tracker-spec.js';
+import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';
 
 export const unauthorizedMaterial: EvalRule = {
-  code: 'unauthorized-material', clause: 'C1', needs: ['members', 'messages'], path: ['publishing', 'publishers'],
+  code: 'unauthorized-material', clause: 'C1', needs: ['members', 'messages'], trackers: [materialTracker], path: ['publishing', 'publishers'],
   doc: {
     summary: t('无发布权限的人发布了培训资料（文件、链接等）。', 'Training material (a file, a link…) was posted by someone not allowed to publish.'),
     example: t('materialTypes: [file, link]；普通成员 chenyi 发送文件“内部报价表.xlsx”→ 一条发现；讲师发送的不报告。', 'materialTypes: [file, link]; ordinary member chenyi posts the file 内部报价表.xlsx → one finding; a lecturer\'s is not.'),
@@ -15,7 +17,7 @@ export const unauthorizedMaterial: EvalRule = {
     configuration: t('`publishing.publishers`、`publishing.materialTypes`（默认 [file, link]）、`admins`。', '`publishing.publishers`, `publishing.materialTypes` (default [file, link]), `admins`.'),
   },
   run(ctx) {
-    for (const material of ctx.scan.materials) {
+    for (const material of trackerOf(ctx, materialTracker).materials) {
       const m = ctx.memberships.get(membershipKey(material.groupId, material.senderId));
       if (m?.publisher || ctx.settings.publishers.has(material.senderId) || ctx.settings.admins.has(material.senderId)) continue;
       ctx.report({

@@ -1,10 +1,12 @@
 // C2: materials are posted clearly — a file or video with a name, a link with its address or title.
 import { who, whoEn } from '../describe.js';
 import { t } from '../localized-text.js';
+import { trackerOf } from '../scan/tracker-spec.js';
+import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';
 
 export const unlabelledMaterial: EvalRule = {
-  code: 'unlabelled-material', clause: 'C2', needs: ['messages'], path: ['publishing', 'materialTypes'],
+  code: 'unlabelled-material', clause: 'C2', needs: ['messages'], trackers: [materialTracker], path: ['publishing', 'materialTypes'],
   doc: {
     summary: t('发布的资料没有名称（文件/视频无文件名，链接无地址或标题），成员无从辨认。', 'A material was posted without a name (a file or video with no file name, a link with no address or title).'),
     example: t('讲师发送 type 为 file、file_name 为空的消息 → 一条 info 级发现。', 'A lecturer posts a message of type file with no file_name → one info finding.'),
@@ -12,7 +14,7 @@ export const unlabelledMaterial: EvalRule = {
     configuration: t('`publishing.materialTypes`（默认 [file, link]）。', '`publishing.materialTypes` (default [file, link]).'),
   },
   run(ctx) {
-    for (const material of ctx.scan.materials) {
+    for (const material of trackerOf(ctx, materialTracker).materials) {
       const labelled = material.type === 'link' ? material.hasText : material.fileName !== undefined && material.fileName.trim() !== '';
       if (labelled) continue;
       ctx.report({

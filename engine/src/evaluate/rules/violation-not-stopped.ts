@@ -3,12 +3,14 @@
 import { schemaDefault } from '../../policy/model/defaults.js';
 import { t } from '../localized-text.js';
 import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
+import { trackerOf } from '../scan/tracker-spec.js';
+import { reactionTracker } from './reaction-tracker.js';
 import type { EvalRule } from './rule.js';
 
 const DEFAULT_HOURS = schemaDefault('content.stopWithinHours');
 
 export const violationNotStopped: EvalRule = {
-  code: 'violation-not-stopped', clause: 'A3', needsMatcher: true, needs: ['members', 'messages'], path: ['admins'],
+  code: 'violation-not-stopped', clause: 'A3', needsMatcher: true, needs: ['members', 'messages'], trackers: [reactionTracker], path: ['admins'],
   precondition: (ctx) => (['N1', 'N2', 'N4', 'S1', 'S2'].every((c) => hasContentRules(ctx, c) !== undefined)
     ? t('群规没有任何内容类别或检测器，无法识别违规', 'The policy has no content categories or detectors to find violations with') : undefined),
   doc: {
@@ -18,7 +20,7 @@ export const violationNotStopped: EvalRule = {
     configuration: t(`\`admins\`，\`content.stopWithinHours\`（默认 ${DEFAULT_HOURS} 小时）。`, `\`admins\`, \`content.stopWithinHours\` (default ${DEFAULT_HOURS} h).`),
   },
   run(ctx) {
-    for (const hit of ctx.scan.unstoppedViolations) {
+    for (const hit of trackerOf(ctx, reactionTracker).unstopped) {
       ctx.report({
         code: this.code, clause: this.clause, severity: 'warning', groupId: hit.groupId, memberId: null, path: hitPath(ctx, hit), action: 'review',
         evidence: { ...hitEvidence(ctx, hit), senderId: hit.senderId, windowHours: ctx.settings.adminResponseHours },

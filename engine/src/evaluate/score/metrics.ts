@@ -4,7 +4,7 @@
 import { assignmentsDue, attended, isOnTime, sessionsExpected, submissionOf, submissionsByMember, testsHeldWhileMember } from '../activity.js';
 import type { Membership, PolicyEval } from '../context.js';
 import { round1 } from '../describe.js';
-import { emptyStats } from '../scan/scan-state.js';
+import { emptyStats } from '../scan/member-stats.js';
 
 export type Metrics = Record<string, number | null>;
 
