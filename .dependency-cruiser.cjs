@@ -30,6 +30,11 @@ module.exports = {
       from: { path: '^engine/src/policy/' }, to: { path: '^engine/src/(evaluate|data|report|render|cli)/' },
     },
     {
+      name: 'threads-in-one-room', severity: 'error',
+      comment: 'Reader threads live in data/threads/; the rest of the engine reads a bundle without knowing about them.',
+      from: { path: '^engine/src/', pathNot: '^engine/src/data/threads/' }, to: { path: '^(node:)?worker_threads$' },
+    },
+    {
       name: 'policy-model-at-the-bottom', severity: 'error',
       comment: 'The shared readers of a policy (band tables, ids, terms, defaults) serve the validator, the engine and the editor alike.',
       from: { path: '^engine/src/policy/model/' }, to: { path: '^engine/src/(policy/(rules|validate|load)|evaluate|render|report|cli|diff|policy-test)' },

@@ -24,4 +24,4 @@ const common = {
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __qgCreateRequire } from 'node:module'; const require = __qgCreateRequire(import.meta.url);" },
 };
-await build({ ...common, entryPoints: { index: 'src/index.ts', qungui: 'src/cli/main.ts', 'message-worker': 'src/data/message-worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, entryPoints: { index: 'src/index.ts', qungui: 'src/cli/main.ts', 'message-worker': 'src/data/threads/message-worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });

@@ -16,7 +16,7 @@ export * from './data/index.js';
 export * from './report/index.js';
 export * from './match/index.js';
 
-import { configureReaderThreads, type ReaderThreadSettings } from './data/message-thread.js';
+import { configureReaderThreads, type ReaderThreadSettings } from './data/threads/message-thread.js';
 export { configureReaderThreads, type ReaderThreadSettings };
 
 /**

@@ -47,7 +47,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     if (name === 'evaluate' || name === 'bundle' || name === 'diff' || name === 'test') {
       // Built, this file is dist/qungui.js and the message reader thread dist/message-worker.js.
-      (await import('../data/message-thread.js')).configureReaderThreads(readerThreadSettings(io.env, new URL('./message-worker.js', import.meta.url)));
+      (await import('../data/threads/message-thread.js')).configureReaderThreads(readerThreadSettings(io.env, new URL('./message-worker.js', import.meta.url)));
     }
     return await (await load()).run(rest, io);
   } catch (error) {

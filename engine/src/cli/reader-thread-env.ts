@@ -1,7 +1,7 @@
 // The reader-thread settings of a CLI run, from the environment — the one place that reads it.
 // QUNGUI_READER_THREAD=0 turns the threads off and =1 uses them whatever the size and the cores;
 // QUNGUI_READER_THREADS, _SEGMENT_BYTES and _BLOCK_BYTES size them (tests use tiny blocks).
-import type { ReaderThreadSettings } from '../data/message-thread.js';
+import type { ReaderThreadSettings } from '../data/threads/message-thread.js';
 import type { CliIo } from './io.js';
 
 const positive = (value: string | undefined) => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/bundle.js';
 import { readWecomArchive } from '../../src/data/formats/wecom-archive.js';
 import { MAX_LINE_BYTES } from '../../src/data/line-limit.js';
-import { BLOCK_BYTES } from '../../src/data/message-blocks.js';
+import { BLOCK_BYTES } from '../../src/data/threads/message-blocks.js';
 import type { RawRecord } from '../../src/data/raw-record.js';
 import { byBlocks, streamed } from './read-both-ways.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSplittable, planBlocks, readBlock } from '../../src/data/message-blocks.js';
+import { isSplittable, planBlocks, readBlock } from '../../src/data/threads/message-blocks.js';
 import { jsonlRecord } from '../../src/data/read-records.js';
 import type { ResolvedSource } from '../../src/data/source-records.js';
 import { byBlocks, streamed } from './read-both-ways.js';

@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowOf } from '../../src/data/coerce-row.js';
-import { MessageColumnReader, MessageColumnWriter } from '../../src/data/message-columns.js';
+import { MessageColumnReader, MessageColumnWriter } from '../../src/data/threads/message-columns.js';
 import { tableSpecs } from '../../src/data/table-specs.js';
 
 const spec = tableSpecs.messages;

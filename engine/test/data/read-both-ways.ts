@@ -1,7 +1,7 @@
 // A JSONL file read the two ways the engine reads messages: streamed (read-records.ts), and cut into
 // blocks (message-blocks.ts) with each block's records renumbered by the lines of the blocks before it.
 import { closeSync, openSync } from 'node:fs';
-import { planBlocks, readBlock } from '../../src/data/message-blocks.js';
+import { planBlocks, readBlock } from '../../src/data/threads/message-blocks.js';
 import { jsonlRecord, readJsonlBatches } from '../../src/data/read-records.js';
 import type { RawRecord } from '../../src/data/raw-record.js';
 

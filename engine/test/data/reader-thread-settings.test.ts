@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readerThreadSettings } from '../../src/cli/reader-thread-env.js';
-import { blockBytes, configureReaderThreads, messageWorkerFor, readerCount, THREAD_MIN_BYTES } from '../../src/data/message-thread.js';
-import { BLOCK_BYTES } from '../../src/data/message-blocks.js';
+import { blockBytes, configureReaderThreads, messageWorkerFor, readerCount, THREAD_MIN_BYTES } from '../../src/data/threads/message-thread.js';
+import { BLOCK_BYTES } from '../../src/data/threads/message-blocks.js';
 
 const worker = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'qungui-worker-')), 'message-worker.js'));
 writeFileSync(worker, '');

@@ -6,16 +6,16 @@
 // them (nothing else happens on this thread meanwhile). Done, it exits; what it sent stays queued.
 import { closeSync, openSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import type { RejectedRow, TableCounts } from './bundle-types.js';
-import { archiveRecord } from './formats/wecom-archive.js';
+import type { RejectedRow, TableCounts } from '../bundle-types.js';
+import { archiveRecord } from '../formats/wecom-archive.js';
 import { readBlock, type LineRecord } from './message-blocks.js';
 import { MessageColumnWriter } from './message-columns.js';
 import type { WorkerInput } from './message-thread.js';
 import { ReaderChannel } from './reader-channel.js';
-import { jsonlRecord } from './read-records.js';
-import type { RawRecord } from './raw-record.js';
-import { RowChecker } from './row-check.js';
-import { cannotRead, recordsOf } from './source-records.js';
+import { jsonlRecord } from '../read-records.js';
+import type { RawRecord } from '../raw-record.js';
+import { RowChecker } from '../row-check.js';
+import { cannotRead, recordsOf } from '../source-records.js';
 
 const input = workerData as WorkerInput;
 const channel = new ReaderChannel(input.port, input.words);

@@ -6,8 +6,8 @@
 // (the main thread then holds one string per sender); short strings (ids) as one text with end
 // offsets; long ones (contents) and anything else as plain arrays. The main thread builds rows of
 // the same values as the in-thread reader's rowOf (messageRow: every field named, one shape).
-import type { MessageRow } from './bundle-types.js';
-import { tableSpecs } from './table-specs.js';
+import type { MessageRow } from '../bundle-types.js';
+import { tableSpecs } from '../table-specs.js';
 
 const SPEC = tableSpecs.messages;
 const FIELDS = SPEC.fields;

@@ -22,12 +22,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import type { MessageRow, RejectedRow, TableCounts } from './bundle-types.js';
+import type { MessageRow, RejectedRow, TableCounts } from '../bundle-types.js';
 import { BLOCK_BYTES, type MessageBlock } from './message-blocks.js';
 import { MessageColumnReader } from './message-columns.js';
 import { ReaderChannel, type WorkerMessage } from './reader-channel.js';
-import { RowChecker } from './row-check.js';
-import type { ResolvedSource } from './source-records.js';
+import { RowChecker } from '../row-check.js';
+import type { ResolvedSource } from '../source-records.js';
 
 /** Below this many bytes of messages, starting a thread costs more than it saves. */
 export const THREAD_MIN_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // The way between a message reader thread and the main thread (message-thread.ts): a port of its own
 // that the main thread reads when it is ready, and counts in shared memory that both sides wait on.
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import type { RejectedRow, TableCounts } from './bundle-types.js';
+import type { RejectedRow, TableCounts } from '../bundle-types.js';
 import type { MessageColumnBatch } from './message-columns.js';
 
 /** Batches a reader may send ahead of the main thread. */

@@ -7,10 +7,10 @@
 // block. A newline byte never occurs inside a UTF-8 (or GBK) character, so cutting at one is safe.
 // Other files (CSV, XLSX, other source formats, GBK text, small files) are one block, read as a stream.
 import { readSync } from 'node:fs';
-import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
-import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
-import type { RawRecord } from './raw-record.js';
-import type { ResolvedSource } from './source-records.js';
+import { lineTooLong, MAX_LINE_BYTES } from '../line-limit.js';
+import { REPLACEMENT, unreadableLine } from '../unreadable-line.js';
+import type { RawRecord } from '../raw-record.js';
+import type { ResolvedSource } from '../source-records.js';
 
 export interface MessageBlock {
   /** Index into the message sources. */
