@@ -2,6 +2,7 @@
 // is rejected (field and message in both languages). Never throws.
 import type { RejectedRow, SourceRef } from './bundle-types.js';
 import { parseTime } from './parse-time.js';
+import { rowSites } from './row-lifetimes.js';
 import type { FieldSpec, TableSpec } from './table-specs.js';
 
 /** A rejection keeps the offending cell apart from its reason (`value`): outputs show it masked and cut
@@ -118,10 +119,10 @@ function crossFieldRejection(spec: TableSpec, values: readonly unknown[]): Rejec
 
 /**
  * The row object of coerced values: `source` first, then the fields that have a value, in schema order.
- * `streamed`: a message row, made at an object literal of its own (why: ReadOptions.streamed).
+ * `streamed`: a message row, made where short-lived rows are made (row-lifetimes.ts).
  */
 export function rowOf(spec: TableSpec, values: readonly unknown[], source: SourceRef, streamed = false): Record<string, unknown> {
-  const row: Record<string, unknown> = streamed ? { source } : { source };
+  const row = rowSites(streamed).row(source);
   const fields = spec.fields;
   for (let i = 0; i < fields.length; i++) if (values[i] !== undefined) row[fields[i]!.name] = values[i];
   return row;

@@ -19,6 +19,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import type { RawRecord } from './raw-record.js';
+import { rowSites } from './row-lifetimes.js';
 import { unreadableLine } from './unreadable-line.js';
 
 const QUOTE = 0x22;
@@ -232,7 +233,7 @@ export class CsvRecords {
   /** csv-parse over a batch of complete records, one result per record, in order. */
   private parse(pending: Pending[]): RawRecord[] {
     const names = this.names!;
-    const streamed = this.streamed;
+    const sites = rowSites(this.streamed);
     const results: RawRecord[] = [];
     let batch = pending;
     let index = 0;
@@ -243,8 +244,7 @@ export class CsvRecords {
       skip_records_with_error: true,
       on_record: (record: Record<string, unknown>) => {
         const line = batch[index++]?.line ?? 0;
-        // Separate allocation sites for streamed rows: see ReadOptions.streamed.
-        results.push(streamed ? { line, record } : { line, record });
+        results.push(sites.record(line, record));
         return null;
       },
       on_skip: (error: unknown) => {

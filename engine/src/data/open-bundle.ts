@@ -14,6 +14,7 @@ import { blockBytes as currentBlockBytes, messagesFromWorkers, messageWorkerFor,
 import { isSplittable, planBlocks } from './threads/message-blocks.js';
 import { detectEncoding } from './read-records.js';
 import { rowOf } from './coerce-row.js';
+import { rowSites } from './row-lifetimes.js';
 import { TABLES, tableSpecs } from './table-specs.js';
 
 const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
@@ -70,14 +71,13 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     // Counted on the accounting pass only.
     const checker = new RowChecker({ table, zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(account ? { counts: count(table) } : {}), rejected });
     const streamed = table === 'messages';
+    const sites = rowSites(streamed);
     for (const source of sources.filter((s) => s.table === table)) {
       for await (const batch of recordsOf(source, streamed ? (n) => { bytesRead += n; } : undefined)) {
-        const accepted: Record<string, unknown>[] = streamed ? [] : []; // streamed rows: see ReadOptions.streamed
+        const accepted = sites.batch<Record<string, unknown>>();
         for (const raw of batch) {
           if (!checker.check(raw, source.display)) continue;
-          // Separate object literals for streamed messages: see ReadOptions.streamed.
-          const ref = streamed ? { file: source.display, line: raw.line } : { file: source.display, line: raw.line };
-          accepted.push(rowOf(checker.spec, checker.values, ref, streamed));
+          accepted.push(rowOf(checker.spec, checker.values, sites.ref(source.display, raw.line), streamed));
         }
         if (accepted.length) yield accepted;
       }

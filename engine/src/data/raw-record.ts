@@ -17,12 +17,6 @@ export interface ReadOptions {
   columns?: Record<string, string>;
   /** Called with the size of each chunk read from disk (progress). */
   onBytes?: (bytes: number) => void;
-  /**
-   * Rows that die young (messages, streamed). V8 pretenures by allocation site: the rows of the small
-   * tables are all kept, and when a collection lands while one of their batches is being read, the
-   * shared object literals learn "long-lived" and every message row after that is made in the old
-   * generation (peak memory then varied by a third between identical runs).
-   * Streamed rows get literals of their own.
-   */
+  /** Rows that die young (messages, streamed): made at allocation sites of their own (row-lifetimes.ts). */
   streamed?: boolean;
 }

@@ -9,6 +9,7 @@ import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import { readXlsx } from './read-xlsx.js';
 import type { RawRecord, ReadOptions } from './raw-record.js';
+import { rowSites } from './row-lifetimes.js';
 
 export class EncodingError extends Error {}
 
@@ -115,8 +116,7 @@ export function jsonlRecord(line: number, text: string, columns: Record<string, 
     return { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };
   }
   const record = rename(value as Record<string, unknown>, columns);
-  // Separate allocation sites for streamed rows: see ReadOptions.streamed.
-  return streamed ? { line, record } : { line, record };
+  return rowSites(streamed).record(line, record);
 }
 
 /**
@@ -147,7 +147,7 @@ export async function* readLineBatches<T = RawRecord>(path: string, options: Pic
   let tooLong = false;
   let line = 0;
   let first = true;
-  const streamed = options.streamed === true;
+  const sites = rowSites(options.streamed === true);
   const keepCr = options.keepCr === true;
   // Whether the line being cut may hold U+FFFD: its chunk (or an earlier piece of it) does.
   let suspect = false;
@@ -184,7 +184,7 @@ export async function* readLineBatches<T = RawRecord>(path: string, options: Pic
       } else pieces.push(text);
       continue;
     }
-    const batch: T[] = streamed ? [] : [];
+    const batch = sites.batch<T>();
     const head = text.slice(0, newline);
     if (tooLong || pendingBytes + (bytes ? bytes.indexOf(NEWLINE) : byteLength(head)) > MAX_LINE_BYTES) reject(batch);
     else flush(pieces.length ? pieces.join('') + head : head, batch);

@@ -114,8 +114,8 @@ const AT = Object.fromEntries(NAMES.map((name, f) => [name, f])) as Record<keyof
 /**
  * Row i of a batch, every field present (undefined when it has no value) in one literal: one shape for
  * all message rows, so the scanner's reads stay monomorphic, and no keyed stores (adding the fields
- * that have a value one by one cost the main thread ~0.5 s per 1M messages). A literal of its own:
- * message rows die young (see ReadOptions.streamed). The test checks it names every schema field.
+ * that have a value one by one is slow on the main thread's hot path). A literal of its own, used for
+ * nothing long-lived: message rows die young (row-lifetimes.ts). The test checks it names every field.
  */
 export function messageRow(byField: ArrayLike<unknown>[], i: number, file: string, line: number): MessageRow {
   return {

@@ -1,10 +1,9 @@
 // reply_to needs the sender of the replied message, but remembering every message would grow with the
 // data. Two generations of at most CAPACITY (50,000) messages are kept: when the current one fills, it
 // becomes the previous one and the older one is cleared whole. So the latest 50,000–100,000 messages
-// are known and memory stays flat from 1M to 4M messages. A generation is an open-addressing table of
+// are known and memory does not grow with the month. A generation is an open-addressing table of
 // 64-bit id hashes → sender numbers in one typed array: no message id string is kept alive (keeping a
-// million of them promoted each to the old heap, and Map deletes slowed V8 down; together 0.6 s per
-// million messages). A reply to an older message counts as a reply to someone else (E6
+// million of them promoted each to the old heap, and Map deletes slowed V8 down). A reply to an older message counts as a reply to someone else (E6
 // repliesGiven), since its sender is no longer known.
 import { hashId, idHash } from '../../util/id-hash.js';
 

@@ -4,8 +4,8 @@ import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { at, str } from '../model/view.js';
 
-// Zones nearly every policy uses. Asking ICU costs ~12 ms on first use (it loads the zone data),
-// which is most of a policy's validation time, so these skip the question.
+// Zones nearly every policy uses. Asking ICU is slow on first use (it loads the zone data), longer
+// than the rest of a policy's validation, so these skip the question.
 const COMMON_ZONES = new Set(['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'UTC']);
 
 export function isTimeZone(zone: string): boolean {
