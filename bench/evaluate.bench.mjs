@@ -68,7 +68,7 @@ async function generate(dir, messages, terms) {
   const random = mulberry32(20261101);
   const member = (i) => `u${String(i).padStart(5, '0')}`;
   const group = (i) => `g${String(i % GROUPS).padStart(2, '0')}`;
-  writeFileSync(join(dir, 'members.jsonl'), Array.from({ length: MEMBERS }, (_, i) => JSON.stringify({ group_id: group(i), member_id: member(i), joined_at: '2026-09-01T09:00:00+08:00', role: i < GROUPS ? 'admin' : 'member' })).join('\n') + '\n');
+  writeFileSync(join(dir, 'members.jsonl'), `${Array.from({ length: MEMBERS }, (_, i) => JSON.stringify({ group_id: group(i), member_id: member(i), joined_at: '2026-09-01T09:00:00+08:00', role: i < GROUPS ? 'admin' : 'member' })).join('\n')}\n`);
   const policyTerms = terms.filter((t) => /^[\p{Script=Han}]{2,8}$/u.test(t));
   const categories = `content:\n  categories:\n    - id: lexicon\n      label: 敏感词\n      clause: N4\n      severity: warning\n      terms:\n${policyTerms.map((t) => `        - ${JSON.stringify(t)}`).join('\n')}\n  detectors: [phone, id-card, bank-card]\n`;
   writeFileSync(join(dir, 'policy.qungui.yaml'), `apiVersion: qungui/v1\nkind: TrainingGroupPolicy\nmetadata: { id: bench, name: 基准, kind: skill, timezone: Asia/Shanghai }\ngroups: [${Array.from({ length: GROUPS }, (_, i) => group(i)).join(', ')}]\nratings:\n  - { id: good, label: 良好 }\n  - { id: fail, label: 不合格 }\nresponsiveness: { questionReplyHours: 12 }\nmembership: { removal: { inactiveDays: 20, maxViolations: 3 } }\nassessment:\n  participation:\n    bands: [ { rating: good, min: { activeDays: 10, contentMessages: 20 } }, { rating: fail } ]\n${categories}`);
@@ -92,7 +92,7 @@ async function generate(dir, messages, terms) {
       openQuestion = undefined;
     } else if (random() < 0.1 && i > 10) row.reply_to = `m${i - 1 - Math.floor(random() * 10)}`;
     if (content.endsWith('？')) openQuestion = row.message_id;
-    if (!out.write(JSON.stringify(row) + '\n')) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify(row)}\n`)) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r) => out.end(r));
   writeFileSync(join(dir, 'done'), '');

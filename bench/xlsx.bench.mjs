@@ -60,7 +60,7 @@ if (process.argv[2] === '--child') {
   writeFileSync(join(real, 'members.csv'), members);
 
   // The bomb: shared strings of one repeated cell, deflated (a zip written by hand: only sizes matter).
-  const cell = '<si><t>' + '培训'.repeat(50) + '</t></si>';
+  const cell = `<si><t>${'培训'.repeat(50)}</t></si>`;
   const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil(430 * 2 ** 20 / Buffer.byteLength(cell)))}</sst>`);
   writeFileSync(join(bomb, 'messages.xlsx'), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'xl/workbook.xml': Buffer.from('<workbook/>'), 'xl/sharedStrings.xml': strings }));
   writeFileSync(join(bomb, 'members.csv'), members);

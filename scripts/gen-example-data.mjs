@@ -264,7 +264,7 @@ function csv(rows, columns) {
   const cell = (v) => { const t = v === undefined || v === null ? '' : String(v); return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t; };
   return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }
-const jsonl = (rows) => rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== false)))).join('\n') + '\n';
+const jsonl = (rows) => `${rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== false)))).join('\n')}\n`;
 const files = {
   'employees.csv': csv(employees, ['employee_id', 'name', 'department', 'position', 'employment_status', 'hire_date', 'leave_date']),
   'members.csv': csv(members, ['group_id', 'member_id', 'name', 'joined_at', 'left_at', 'role', 'invited_by']),

@@ -76,7 +76,7 @@ describe('the message reader thread', () => {
   it('bad rows over two message files: same rejects, same counts, same findings', () => {
     const dir = onboardingBundle('qungui-thread-bundle-', 'tables:\n  members: members.csv\n  messages: { file: "chat/*.jsonl", format: jsonl }\n', 'chat');
     const line = (id: string, sender: string, at: string, content: string) => JSON.stringify({ message_id: id, group_id: 'wrOnboard2026', sender_id: sender, sent_at: at, type: 'text', content });
-    writeFileSync(join(dir, 'data/chat/1.jsonl'), [
+    writeFileSync(join(dir, 'data/chat/1.jsonl'), `${[
       line('m1', 'a', '2026-10-02 09:00:00', '大家好，请问作业在哪里？'),
       line('m2', 'b', '2026-10-02 09:05:00', '你真是废物'),
       line('m1', 'b', '2026-10-02 09:06:00', '重复的消息 ID'),
@@ -84,8 +84,8 @@ describe('the message reader thread', () => {
       '',
       line('m4', 'a', '2026-11-02 09:00:00', '下个月的消息'),
       JSON.stringify({ message_id: 'm5', group_id: 'wrOnboard2026', sent_at: '2026-10-03 09:00:00', type: 'text' }),
-    ].join('\n') + '\n');
-    writeFileSync(join(dir, 'data/chat/2.jsonl'), [line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n') + '\n');
+    ].join('\n')}\n`);
+    writeFileSync(join(dir, 'data/chat/2.jsonl'), `${[line('m2', 'a', '2026-10-04 09:00:00', '另一个文件里的重复 ID'), line('m6', 'a', '2026-10-04 10:00:00', '电话 13812345678')].join('\n')}\n`);
     const ways = evaluateThreeWays(dir);
     const result = JSON.parse(readFileSync(join(ways.thread, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toEqual({ read: 8, accepted: 3, rejected: 5 });
@@ -103,11 +103,11 @@ describe('the message reader thread', () => {
     const jsonl = Array.from({ length: 40 }, (_, i) => JSON.stringify(row(`j${i}`, i % 2 ? 'a' : 'b', 1 + (i % 28), i % 7 ? `第${i}条，大家好` : '请问作业怎么交？')));
     jsonl[12] = '{"message_id": "broken"'; // a bad line in the middle of a block
     jsonl[30] = JSON.stringify(row('j3', 'a', 5, '同一文件里的重复 ID'));
-    writeFileSync(join(dir, 'data/1.jsonl'), jsonl.join('\r\n') + '\r\n');
-    writeFileSync(join(dir, 'data/2.csv'), '\uFEFFmessage_id,group_id,sender_id,sent_at,type,content\n' + [
+    writeFileSync(join(dir, 'data/1.jsonl'), `${jsonl.join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'data/2.csv'), `\uFEFFmessage_id,group_id,sender_id,sent_at,type,content\n${[
       'c1,wrOnboard2026,a,2026-10-06 10:00:00,text,你真是废物', 'j5,wrOnboard2026,b,2026-10-06 10:05:00,text,另一个文件里的重复 ID',
-      'c2,wrOnboard2026,b,2026-12-01 10:00:00,text,下个月', 'c3,wrOnboard2026,b,not a time,text,坏时间'].join('\n') + '\n');
-    const gbk = [JSON.stringify(row('g1', 'a', 7, '张伟你好')), JSON.stringify(row('c1', 'b', 7, '你好')), JSON.stringify(row('g2', 'b', 8, 'tel 13812345678'))].join('\n') + '\n';
+      'c2,wrOnboard2026,b,2026-12-01 10:00:00,text,下个月', 'c3,wrOnboard2026,b,not a time,text,坏时间'].join('\n')}\n`);
+    const gbk = `${[JSON.stringify(row('g1', 'a', 7, '张伟你好')), JSON.stringify(row('c1', 'b', 7, '你好')), JSON.stringify(row('g2', 'b', 8, 'tel 13812345678'))].join('\n')}\n`;
     writeFileSync(join(dir, 'data/3.jsonl'), encodeGbk(gbk));
     const ways = evaluateThreeWays(dir);
     const result = JSON.parse(readFileSync(join(ways.tiny, 'result.json'), 'utf8'));
@@ -126,7 +126,7 @@ describe('the message reader thread', () => {
     lines[21] = JSON.stringify({ msgid: 's1', action: 'switch', time: at(21), user: 'a' });
     lines[25] = '{"msgid": "w25", "action": "send", "from": "a';
     lines[27] = send(5, 'a', '重复的 msgid');
-    writeFileSync(join(dir, 'data/archive.jsonl'), lines.join('\n') + '\n');
+    writeFileSync(join(dir, 'data/archive.jsonl'), `${lines.join('\n')}\n`);
     const ways = evaluateThreeWays(dir);
     const result = JSON.parse(readFileSync(join(ways.tiny, 'result.json'), 'utf8'));
     expect(result.data.counts.messages).toMatchObject({ read: 30, accepted: 25, rejected: 2, skipped: 3 });

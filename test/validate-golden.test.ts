@@ -36,7 +36,7 @@ describe('invalid fixtures give exactly their expected diagnostics', () => {
   it('cross-file: a room governed twice and a shared policy id are errors on both files', () => {
     const files = crossFiles.map((name) => ({ file: `cross-file/${name}`, text: readFileSync(`${dir}cross-file/${name}`, 'utf8') }));
     const got = actual(files);
-    files.forEach((f, i) => expect(got[i]).toEqual(expected(f.text)));
+    for (const [i, f] of files.entries()) expect(got[i]).toEqual(expected(f.text));
     for (const entry of got.flat()) covered.add(entry.split(' ')[0]!);
   });
 

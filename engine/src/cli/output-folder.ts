@@ -340,7 +340,7 @@ interface Owner { tool: 'qungui'; pid: number; host: string }
 
 async function isLockFolder(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch(() => undefined);
-  return entries !== undefined && entries.every((name) => LOCK_ENTRIES.has(name));
+  return entries?.every((name) => LOCK_ENTRIES.has(name)) === true;
 }
 
 /** The live run holding a lock folder; 'dead' when its process is gone, 'foreign' when not ours. */

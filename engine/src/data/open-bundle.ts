@@ -15,7 +15,7 @@ import { isSplittable, planBlocks } from './threads/message-blocks.js';
 import { detectEncoding } from './read-records.js';
 import { rowOf } from './coerce-row.js';
 import { rowSites } from './row-lifetimes.js';
-import { TABLES, tableSpecs } from './table-specs.js';
+import { TABLES } from './table-specs.js';
 
 const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
 
@@ -103,7 +103,7 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
     const splittable = messageSources.map((s, i) => isSplittable(s, encodings[i]!));
     const blockBytes = currentBlockBytes();
-    const blocks = planBlocks(messageSources.map((s, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })), blockBytes);
+    const blocks = planBlocks(messageSources.map((_, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })), blockBytes);
     // A WeCom archive read in blocks needs its recalls first (a recall names an earlier message).
     const recalls: Record<number, string[]> = {};
     for (const [i, source] of messageSources.entries()) {

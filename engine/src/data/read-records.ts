@@ -4,7 +4,6 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { CsvRecords } from './csv-records.js';
-import { headerNames } from './header-names.js';
 import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import { readXlsx } from './read-xlsx.js';

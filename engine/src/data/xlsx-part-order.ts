@@ -32,7 +32,7 @@ function streamEnd(): Buffer {
 export function partsInReadingOrder(directory: ZipDirectory): { entry: ZipEntry; end: number }[] {
   const byOffset = [...directory.entries].sort((a, b) => a.offset - b.offset);
   const ends = new Map<ZipEntry, number>();
-  byOffset.forEach((entry, i) => ends.set(entry, byOffset[i + 1]?.offset ?? directory.directoryOffset));
+  for (const [i, entry] of byOffset.entries()) ends.set(entry, byOffset[i + 1]?.offset ?? directory.directoryOffset);
   const named = new Map(directory.entries.map((entry) => [entry.name, entry]));
   const leading = LEADING_PARTS.map((name) => named.get(name)).filter((entry) => entry !== undefined);
   const sheets = directory.entries

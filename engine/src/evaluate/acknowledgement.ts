@@ -6,6 +6,7 @@ const WORDS = new Set([
   '多谢', '感谢', '谢谢老师', '收到谢谢', '好的谢谢', '收到收到', '好的好的', 'ok', 'okay', '1', '666', '赞',
   '已阅', '已收到', '对', '是的', '嗯好', '好的收到', '收到了', 'thanks', 'thx', '谢', '辛苦了', '辛苦', '辛苦老师',
 ]);
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiner and the variation selector are meant one by one, as noise between emoji.
 const NOISE = /[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]+/gu;
 const BRACKET_EMOJI = /\[[^\]]{1,6}\]/g; // WeChat [强] [OK] [抱拳]
 

@@ -23,8 +23,8 @@ export function excerpt(text: string, start: number, end: number, redact: boolea
   }
   let out = chars.slice(from, to).join('');
   // The ellipses replace characters so the excerpt stays within the 40-character budget.
-  if (from > 0) out = '…' + Array.from(out).slice(1).join('');
-  if (to < chars.length) out = Array.from(out).slice(0, -1).join('') + '…';
+  if (from > 0) out = `…${Array.from(out).slice(1).join('')}`;
+  if (to < chars.length) out = `${Array.from(out).slice(0, -1).join('')}…`;
   return ownCopy(privacy(out, redact));
 }
 

@@ -6,6 +6,7 @@ import type { NormalizeOptions } from './normalize-options.js';
 
 export const NOISE = 0xffff;
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible format characters are meant one by one, each as noise.
 const DEFAULT_NOISE = /[\s\p{P}\p{S}\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069\uFE00-\uFE0F]/u;
 
 const DIGIT_STYLES: [string, number][] = [

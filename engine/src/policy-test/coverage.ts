@@ -39,7 +39,7 @@ export class CoverageTracker {
   addPolicy(validated: ValidatedPolicy) {
     const policy = validated.file;
     for (const table of bandTables(validated.value)) {
-      table.bands.forEach((band) => this.add({ kind: 'band', policy, id: `${table.dimension}[${band.index}] ${band.rating ?? '?'}` }));
+      for (const band of table.bands) this.add({ kind: 'band', policy, id: `${table.dimension}[${band.index}] ${band.rating ?? '?'}` });
     }
     for (const category of list(at(validated.value, 'content', 'categories'))) {
       const id = str(at(category, 'id'));

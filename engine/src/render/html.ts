@@ -2,14 +2,14 @@
 import { marked } from 'marked';
 import type { Block, Inline, RegulationDocument } from './document-model.js';
 import { clauseLabel } from './markdown.js';
+import { escapeHtml } from '../util/escape-html.js';
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function inline(parts: Inline[], locale: 'zh-CN' | 'en'): string {
   return parts.map((part) => {
-    if (typeof part === 'string') return escape(part);
-    if ('value' in part) return `<strong class="value" title="${escape(part.path)}">${escape(part.value)}</strong>`;
-    return `<mark class="gap" title="${escape(part.path)}">${locale === 'zh-CN' ? '待定：' : 'TO BE SET: '}${escape(part.gap)}</mark>`;
+    if (typeof part === 'string') return escapeHtml(part);
+    if ('value' in part) return `<strong class="value" title="${escapeHtml(part.path)}">${escapeHtml(part.value)}</strong>`;
+    return `<mark class="gap" title="${escapeHtml(part.path)}">${locale === 'zh-CN' ? '待定：' : 'TO BE SET: '}${escapeHtml(part.gap)}</mark>`;
   }).join('');
 }
 
@@ -17,14 +17,14 @@ function block(b: Block, locale: 'zh-CN' | 'en'): string {
   switch (b.kind) {
     case 'paragraph': return `<p>${inline(b.text, locale)}</p>`;
     case 'list': return `<ol>${b.items.map((item) => `<li>${inline(item, locale)}</li>`).join('')}</ol>`;
-    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((row) => `<tr>${row.map((c) => `<td>${inline(c, locale)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((row) => `<tr>${row.map((c) => `<td>${inline(c, locale)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
     // Policy authors' own text: rendered as Markdown, raw HTML in it escaped.
     case 'markdown': return markdownToHtml(b.source);
   }
 }
 
 function markdownToHtml(source: string): string {
-  return marked.parse(escape(source), { async: false, gfm: true }) as string;
+  return marked.parse(escapeHtml(source), { async: false, gfm: true }) as string;
 }
 
 const style = `body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.7;color:#222}
@@ -32,17 +32,17 @@ h1{text-align:center}p.subtitle{text-align:center;color:#666}table{border-collap
 th{background:#f3f3f3}strong.value{color:#0b5394}mark.gap{background:#fde68a;padding:0 .2rem}@media print{body{margin:0}}`;
 
 export function toHtml(doc: RegulationDocument, locale: 'zh-CN' | 'en'): string {
-  const body: string[] = [`<h1>${escape(doc.title)}</h1>`, `<p class="subtitle">${escape(doc.subtitle)}</p>`];
+  const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`];
   doc.chapters.forEach((chapter, c) => {
-    body.push(`<h2 id="${chapter.id}">${locale === 'zh-CN' ? `第${'一二三四五六七八九十'[c]}章　` : `Chapter ${c + 1}. `}${escape(chapter.title)}</h2>`);
+    body.push(`<h2 id="${chapter.id}">${locale === 'zh-CN' ? `第${'一二三四五六七八九十'[c]}章　` : `Chapter ${c + 1}. `}${escapeHtml(chapter.title)}</h2>`);
     if (chapter.override !== undefined) {
       body.push(markdownToHtml(chapter.override));
       return;
     }
     for (const section of chapter.sections) {
-      body.push(`<h3>${escape(section.title + clauseLabel(section.clauses, locale))}</h3>`);
+      body.push(`<h3>${escapeHtml(section.title + clauseLabel(section.clauses, locale))}</h3>`);
       for (const b of section.blocks) body.push(block(b, locale));
     }
   });
-  return `<!doctype html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
 }

@@ -1,5 +1,5 @@
 // Inline SVG bar charts for report.html: no script, no network, readable when printed.
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+import { escapeHtml } from '../util/escape-html.js';
 
 const BAR = '#2f6fb0';
 /** Best → worst: ratings are listed in the policy's order, best first, so the worst is always red. */
@@ -16,11 +16,11 @@ export function barChart(title: string, items: { label: string; count: number }[
     const y = 24 + i * rowHeight;
     const w = Math.round((item.count / max) * barWidth);
     const color = options.colorByRank && items.length > 1 ? RANK[Math.round((i * (RANK.length - 1)) / (items.length - 1))] : BAR;
-    return `<g class="bar" data-label="${escape(item.label)}" data-count="${item.count}">`
-      + `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escape(item.label)}</text>`
+    return `<g class="bar" data-label="${escapeHtml(item.label)}" data-count="${item.count}">`
+      + `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(item.label)}</text>`
       + `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" fill="${color}"></rect>`
       + `<text x="${labelWidth + w + 6}" y="${y + 15}">${item.count}</text></g>`;
   }).join('');
-  return `<svg class="chart" role="img" aria-label="${escape(title)}" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 60}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}">`
-    + `<text x="0" y="14" class="chart-title">${escape(title)}</text>${bars}</svg>`;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg" width="${labelWidth + barWidth + 60}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}">`
+    + `<text x="0" y="14" class="chart-title">${escapeHtml(title)}</text>${bars}</svg>`;
 }

@@ -26,10 +26,10 @@ function workFolder(policyText = BASE): string {
   writeFileSync(join(dir, 'policies/p.qungui.yaml'), policyText);
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n');
-  writeFileSync(join(dir, 'data/messages.jsonl'), [
+  writeFileSync(join(dir, 'data/messages.jsonl'), `${[
     { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
     { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
-  ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  ].map((r) => JSON.stringify(r)).join('\n')}\n`);
   writeFileSync(join(dir, 'notes.txt'), '我的笔记\n');
   writeFileSync(join(dir, '名单.xlsx'), Buffer.from([0x50, 0x4b, 3, 4, 0, 1, 2, 3]));
   return dir;

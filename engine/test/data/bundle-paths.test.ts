@@ -54,10 +54,10 @@ async function evaluateAndCheck(dir: string, expected: string[]): Promise<void> 
 describe('a bundle reads only its own files', () => {
   test('bundle.yaml file: ../../etc/passwd (a path leaving the folder) is refused naming table and path', async () => {
     const { dir, data } = setup();
-    const escape = relative(data, '/etc/passwd');
-    expect(escape.startsWith('../')).toBe(true);
-    writeFileSync(join(data, 'bundle.yaml'), `tables:\n  members: { file: "${escape}", format: csv }\n  messages: messages.jsonl\n`);
-    await evaluateAndCheck(dir, ['tables.members', escape]);
+    const outside = relative(data, '/etc/passwd');
+    expect(outside.startsWith('../')).toBe(true);
+    writeFileSync(join(data, 'bundle.yaml'), `tables:\n  members: { file: "${outside}", format: csv }\n  messages: messages.jsonl\n`);
+    await evaluateAndCheck(dir, ['tables.members', outside]);
   });
 
   test('an absolute path in bundle.yaml is refused', async () => {

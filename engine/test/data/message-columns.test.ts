@@ -13,7 +13,7 @@ const spec = tableSpecs.messages;
 const fields = spec.fields;
 
 /** Values shaped as RowChecker leaves them: strings, numbers, booleans, lists, absent fields. */
-const valueOf = (kind: string) => {
+const arbitraryOf = (kind: string) => {
   switch (kind) {
     case 'time': case 'date': case 'number': return fc.option(fc.integer({ min: 0, max: 2 ** 42 }), { nil: undefined });
     case 'boolean': return fc.option(fc.boolean(), { nil: undefined });
@@ -21,7 +21,7 @@ const valueOf = (kind: string) => {
     default: return fc.option(fc.oneof(fc.constantFrom('g1', 'g2', 'u01', 'text', ''), fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 40 })), { nil: undefined });
   }
 };
-const row = fc.tuple(...fields.map((f) => valueOf(f.kind)));
+const row = fc.tuple(...fields.map((f) => arbitraryOf(f.kind)));
 
 describe('message columns', () => {
   it('rows read back equal rowOf of the values, batch after batch', () => {
@@ -29,7 +29,7 @@ describe('message columns', () => {
       const writer = new MessageColumnWriter();
       const reader = new MessageColumnReader();
       batches.forEach((values, b) => {
-        values.forEach((v, i) => writer.add(v, i + 2, 1000 + i, 2000 + i));
+        for (const [i, v] of values.entries()) writer.add(v, i + 2, 1000 + i, 2000 + i);
         const crossed = deserialize(serialize(writer.take(`m${b}.jsonl`)));
         const seen: unknown[] = [];
         // Every third row refused: the others are made, with their line moved by the base.

@@ -11,7 +11,7 @@ import { deflatedZip as zip } from '../../../test/helpers/deflated-zip.mjs';
 describe('workbook limits', () => {
   it('a workbook whose shared strings inflate past the limit is refused, named, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-xlsx-bomb-'));
-    const cell = '<si><t>' + '培训'.repeat(50) + '</t></si>';
+    const cell = `<si><t>${'培训'.repeat(50)}</t></si>`;
     const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil((MAX_SHARED_STRINGS + 2 ** 20) / Buffer.byteLength(cell)))}</sst>`);
     writeFileSync(join(dir, 'messages.xlsx'), zip({
       '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),

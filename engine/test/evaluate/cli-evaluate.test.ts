@@ -21,10 +21,10 @@ function setup(policyText: string, badRow = false) {
   const data = join(dir, 'data');
   mkdirSync(data);
   writeFileSync(join(data, 'members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n');
-  writeFileSync(join(data, 'messages.jsonl'), [
+  writeFileSync(join(data, 'messages.jsonl'), `${[
     { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
     badRow ? { message_id: 'm2', group_id: 'g1', sent_at: 'not a time', type: 'text' } : { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
-  ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  ].map((r) => JSON.stringify(r)).join('\n')}\n`);
   return dir;
 }
 
@@ -83,7 +83,7 @@ describe('qungui evaluate', () => {
   });
 
   test('--history DIR feeds R2: last month\'s result.json makes a second fail an escalation', async () => {
-    const policyText = BASE + `assessment:
+    const policyText = `${BASE}assessment:
   participation:
     bands: [ { rating: pass, min: 5 }, { rating: fail } ]
 outcomes:

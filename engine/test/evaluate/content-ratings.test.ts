@@ -60,7 +60,7 @@ describe('content clauses', () => {
   });
 
   test('--no-redact shows numbers; excerpts never exceed 40 characters', async () => {
-    const long = '一'.repeat(60) + '废物' + '二'.repeat(60);
+    const long = `${'一'.repeat(60)}废物${'二'.repeat(60)}`;
     const result = await run(content, { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', long), msg('a', '2026-11-02 10:00', '电话13812345678')] }, { redact: false });
     const excerpts = result.findings.filter((f) => typeof f.evidence.excerpt === 'string').map((f) => f.evidence.excerpt as string);
     expect(Math.max(...excerpts.map((e) => Array.from(e).length))).toBe(40);

@@ -100,10 +100,10 @@ function plant(secrets: Secret[]): string {
   const data = join(dir, 'data');
   cpSync(join(repo, 'examples/data/2026-10'), data, { recursive: true });
   const [inMessage, inBadLine, inBadCell, inName, inTitle] = secrets as [Secret, Secret, Secret, Secret, Secret];
-  appendFileSync(join(data, 'messages.jsonl'), [
+  appendFileSync(join(data, 'messages.jsonl'), `${[
     JSON.stringify({ message_id: 'msg-pii-1', group_id: 'wrOnboard2026', sender_id: 'n01', sent_at: '2026-10-20 10:00:00', type: 'text', content: `有事联系我 ${inMessage.written} 谢谢` }),
     `${inBadLine.written} 这一行不是 JSON`,
-  ].join('\n') + '\n');
+  ].join('\n')}\n`);
   appendFileSync(join(data, 'employees.csv'), `pii01,测试员,人力资源部,专员,正式,${inBadCell.written},\n`);
   const members = join(data, 'members.csv');
   writeFileSync(members, readFileSync(members, 'utf8').replace('wrOnboard2026,n01,张博,', `wrOnboard2026,n01,张博${inName.written},`));

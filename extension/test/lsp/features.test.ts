@@ -72,7 +72,7 @@ describe('LSP features (zh-CN)', () => {
   });
 
   it('declaring a rating appends it in block style to a block list, after the typo fix when there is one', async () => {
-    const blockRatings = example.replace(/^  - \{ id: (\w+), label: (\S+), labelEn: (\w+) \}/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
+    const blockRatings = example.replace(/^ {2}- \{ id: (\w+), label: (\S+), labelEn: (\w+) \}/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
     const broken = blockRatings.replace('    rating: fail\n    afterConsecutive', '    rating: faill\n    afterConsecutive');
     const uri = await open(broken);
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
@@ -192,6 +192,7 @@ describe('LSP features (zh-CN)', () => {
     const line = lineOf(text, '  tests:') + 1;
     const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } }) as { label: string; insertText?: string }[];
     const snippet = items.find((i) => i.label === '档位表（bands）');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
     expect(snippet?.insertText).toBe('bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: good, min: ${2:80} }\n  - { rating: pass, min: ${3:60} }\n  - { rating: fail }');
   });
 });

@@ -14,7 +14,7 @@ describe('large policy (over 20,000 lines)', () => {
   it('one notice, outline paused, diagnostics equal the CLI\'s, requests still answered', async () => {
     const s = await startServer('zh-CN');
     const notices: string[] = [];
-    s.connection.onNotification('window/showMessage', (p: { message: string }) => notices.push(p.message));
+    s.connection.onNotification('window/showMessage', (p: { message: string }) => { notices.push(p.message); });
     try {
       const uri = pathToFileURL('/tmp/qungui-large/huge.qungui.yaml').href;
       const broken = huge.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai');

@@ -28,7 +28,7 @@ function bigSample(copies: number): string {
   const lines = readFileSync(join(example, 'messages.jsonl'), 'utf8').trim().split('\n');
   const out: string[] = [];
   for (let copy = 0; copy < copies; copy++) for (const line of lines) out.push(line.replace(/"message_id":"([^"]+)"/, `"message_id":"$1-${copy}"`));
-  writeFileSync(join(dir, 'messages.jsonl'), out.join('\n') + '\n');
+  writeFileSync(join(dir, 'messages.jsonl'), `${out.join('\n')}\n`);
   return dir;
 }
 

@@ -20,7 +20,7 @@ describe('workspace-aware diagnostics', () => {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, QUNGUI_LSP_DEBOUNCE_MS: '20' } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const published = new Map<string, LspDiagnostic[]>();
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: LspDiagnostic[] }) => published.set(p.uri, p.diagnostics));
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: LspDiagnostic[] }) => { published.set(p.uri, p.diagnostics); });
     connection.listen();
     try {
       await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], capabilities: {}, initializationOptions: { locale: 'en' } });

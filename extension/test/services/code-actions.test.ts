@@ -81,7 +81,7 @@ describe('quick fixes from the server: declare an id used but not declared', () 
   });
 
   it('a rating, in a list of block mappings: appended as a block mapping at the items\' indentation', () => {
-    const blockRatings = example('management').replace(/^  - \{ id: (\w+), label: (\S+), labelEn: (\w+) \}$/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
+    const blockRatings = example('management').replace(/^ {2}- \{ id: (\w+), label: (\S+), labelEn: (\w+) \}$/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
     const f = fixture(mark(replaceOnce(blockRatings, '      - { rating: fail }\n  overall:', '      - { rating: distinction }\n  overall:'),
       '    labelEn: Fail⟦⟧', '      - { rating: ⟦distin‸ction⟧ }\n  overall:'), 'management');
     const [end, use] = f.ranges;

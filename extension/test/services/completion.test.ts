@@ -97,6 +97,7 @@ describe('snippets', () => {
     // management rates excellent, pass, fail: two thresholds and the catch-all.
     expect(snippets.map((i) => [i.label, i.insertTextFormat, i.insertText])).toEqual([[
       '档位表（bands）', InsertTextFormat.Snippet,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
       'bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: pass, min: ${2:80} }\n  - { rating: fail }',
     ]]);
     expect(completeAt(f, 'en').filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label)).toEqual(['band table (bands)']);

@@ -38,7 +38,7 @@ export interface Scenario {
 export function buildScenario(): Scenario {
   const original = readFileSync(join(examplesDir, scenarioRelativePath), 'utf8');
   const lines = original.split('\n');
-  const testsLine = lines.findIndex((line) => line === '  tests:');
+  const testsLine = lines.indexOf('  tests:');
   const catchAllLine = lines.findIndex((line, i) => i > testsLine && line.trim() === '- { rating: fail }');
   const goodLine = lines.findIndex((line, i) => i > testsLine && line.includes('- { rating: good, min: 80 }'));
   if (testsLine < 0 || catchAllLine < 0 || goodLine < 0) throw new Error(`${scenarioRelativePath} no longer has the tests band table this scenario edits`);

@@ -4,6 +4,7 @@
 // (members, messages) missing, 2 usage or I/O.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Bundle } from '../../data/bundle-types.js';
 import { readBundleTimezone } from '../../data/manifest.js';
 import { openBundle } from '../../data/open-bundle.js';
 import { shownReason, shownValue } from '../../data/rejected-csv.js';
@@ -27,7 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const dir = resolve(io.cwd, dirArg);
   const month = values.month ?? /(\d{4}-\d{2})\/?$/.exec(dir)?.[1];
   const show = Number(values.show);
-  let bundle;
+  let bundle: Bundle;
   try {
     // --timezone, else bundle.yaml's timezone, else the policies' default zone (China Standard Time).
     const timezone = values.timezone ?? (await readBundleTimezone(dir)) ?? DEFAULT_TIMEZONE;

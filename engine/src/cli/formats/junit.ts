@@ -4,7 +4,7 @@ import { counts, type Formatter } from './format.js';
 
 function xml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // XML 1.0 forbids most control characters; policies may contain them (binary-file diagnostics).
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids most control characters; policies may contain them (binary-file diagnostics).
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 

@@ -2,7 +2,7 @@
 // underline), so a training officer sees the exact spot without opening an editor.
 import pc from 'picocolors';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { counts, type FileReport, type Formatter } from './format.js';
+import { counts, type Formatter } from './format.js';
 
 const severityText = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },

@@ -165,7 +165,7 @@ export class MessageColumnReader {
         const numbers = column.values;
         for (let i = 0; i < length; i++) {
           const v = numbers[i]!;
-          out[i] = v === v ? v : undefined; // NaN: no value
+          out[i] = Number.isNaN(v) ? undefined : v; // NaN: no value
         }
         return out;
       }

@@ -68,7 +68,7 @@ try {
     let lines = 0;
     let bytes = 0;
     if (block.range) {
-      let read;
+      let read: ReturnType<typeof readBlock>;
       try {
         let fd = files.get(block.source);
         if (fd === undefined) files.set(block.source, (fd = openSync(source.path, 'r')));

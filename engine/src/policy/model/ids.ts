@@ -35,8 +35,7 @@ export function references(policy: unknown): IdSite[] {
     if (id !== undefined) sites.push({ kind, id, path, isKey: false });
   };
   for (const dimension of DIMENSIONS) {
-    list(at(policy, 'assessment', dimension, 'bands')).forEach((band, i) =>
-      ref('rating', ['assessment', dimension, 'bands', i, 'rating'], at(band, 'rating')));
+    for (const [i, band] of list(at(policy, 'assessment', dimension, 'bands')).entries()) ref('rating', ['assessment', dimension, 'bands', i, 'rating'], at(band, 'rating'));
   }
   const points = at(policy, 'outcomes', 'points');
   if (isRec(points)) for (const key of Object.keys(points)) sites.push({ kind: 'rating', id: key, path: ['outcomes', 'points', key], isKey: true });
@@ -44,14 +43,13 @@ export function references(policy: unknown): IdSite[] {
   if (isRec(followUp)) {
     for (const [key, actions] of Object.entries(followUp)) {
       sites.push({ kind: 'rating', id: key, path: ['outcomes', 'followUp', key], isKey: true });
-      list(actions).forEach((action, i) => ref('action', ['outcomes', 'followUp', key, i], action));
+      for (const [i, action] of list(actions).entries()) ref('action', ['outcomes', 'followUp', key, i], action);
     }
   }
   ref('rating', ['outcomes', 'escalation', 'rating'], at(policy, 'outcomes', 'escalation', 'rating'));
   ref('action', ['outcomes', 'escalation', 'action'], at(policy, 'outcomes', 'escalation', 'action'));
   ref('action', ['confidentiality', 'handoverAction'], at(policy, 'confidentiality', 'handoverAction'));
-  list(at(policy, 'membership', 'removal', 'countCategories')).forEach((category, i) =>
-    ref('category', ['membership', 'removal', 'countCategories', i], category));
+  for (const [i, category] of list(at(policy, 'membership', 'removal', 'countCategories')).entries()) ref('category', ['membership', 'removal', 'countCategories', i], category);
   return sites;
 }
 

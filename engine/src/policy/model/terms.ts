@@ -1,6 +1,6 @@
 // The content section's terms, each with its path and its normalized form (as the matcher sees it),
 // computed once per policy value and shared by the term rules.
-import { normalizeOptionsFrom, termNormalizer } from '../../match/index.js';
+import { normalizeOptionsFrom, termNormalizer, type NormalizeOptions } from '../../match/index.js';
 import type { Path } from '../paths.js';
 import { at, list, str } from './view.js';
 
@@ -19,7 +19,7 @@ export function contentTerms({ policy }: { policy: Record<string, unknown> }) {
   const hit = cache.get(policy);
   if (hit) return hit;
   const content = at(policy, 'content');
-  let options;
+  let options: NormalizeOptions;
   try {
     options = normalizeOptionsFrom(content as never);
   } catch {

@@ -8,10 +8,11 @@ import type { PolicyRule, RuleContext } from './rule.js';
 import { at, list } from '../model/view.js';
 
 function eachPattern(ctx: RuleContext, visit: (source: string, path: Path) => void) {
-  list(at(ctx.policy, 'content', 'categories')).forEach((category, c) =>
-    list(at(category, 'patterns')).forEach((pattern, i) => {
+  for (const [c, category] of list(at(ctx.policy, 'content', 'categories')).entries()) {
+    for (const [i, pattern] of list(at(category, 'patterns')).entries()) {
       if (typeof pattern === 'string') visit(pattern, ['content', 'categories', c, 'patterns', i]);
-    }));
+    }
+  }
 }
 
 function check(ctx: RuleContext, kind: 'syntax' | 'backtracking') {
