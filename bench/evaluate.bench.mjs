@@ -28,7 +28,8 @@ if (process.argv[2] === '--child') {
     for await (const line of lines) if (line) { JSON.parse(line); count++; }
   } else {
     const engine = await import(dist);
-    engine.useReaderThreads(); // as the CLI reads messages
+    // As the CLI reads messages; QUNGUI_READER_THREAD=0 measures reading on the main thread instead.
+    engine.useReaderThreads(process.env.QUNGUI_READER_THREAD === '0' ? { mode: 'off' } : {});
     const text = readFileSync(join(dir, 'policy.qungui.yaml'), 'utf8');
     const validated = engine.validatePolicy({ file: 'policy.qungui.yaml', text });
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
