@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { qungui, repoRoot } from './helpers/cli.js';
 
-describe('qungui test', () => {
+// Each case runs the CLI once or twice, seconds apiece on a loaded two-core CI machine.
+describe('qungui test', { timeout: 30_000 }, () => {
   it('runs the example policies\' tests: a table per case, exit 0', () => {
     const result = qungui(['test', 'examples/tests']);
     expect(result.code).toBe(0);
@@ -41,7 +42,7 @@ describe('qungui test', () => {
   });
 });
 
-describe('qungui diff', () => {
+describe('qungui diff', { timeout: 30_000 }, () => {
   const args = ['diff', '--policy', 'examples/policies/onboarding.qungui.yaml', '--policy', 'test/fixtures/diff/onboarding-lenient.qungui.yaml', '--data', 'examples/data/2026-10'];
 
   it('identical policies give an empty list of changes', () => {

@@ -11,7 +11,8 @@ import { qungui, repoRoot } from './helpers/cli.js';
 const bad = 'test/fixtures/invalid/band-order.qungui.yaml';
 const warn = 'test/fixtures/invalid/single-char-term.qungui.yaml';
 
-describe('qungui validate', () => {
+// The SARIF case also runs the SARIF multitool (a .NET program): seconds, not milliseconds.
+describe('qungui validate', { timeout: 30_000 }, () => {
   it('accepts the examples folder (exit 0)', () => {
     const result = qungui(['validate', 'examples/']);
     expect(result.stderr).toBe('');

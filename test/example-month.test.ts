@@ -12,7 +12,8 @@ import { qungui, repoRoot } from './helpers/cli.js';
 
 const args = (out: string) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out, '--format', 'xlsx'];
 
-describe('example month', () => {
+// Runs the monthly job on the example month, twice.
+describe('example month', { timeout: 60_000 }, () => {
   it('the generator reproduces examples/data/2026-10 exactly', () => {
     execFileSync(process.execPath, ['scripts/gen-example-data.mjs', '--check'], { cwd: repoRoot, stdio: 'pipe' });
   });

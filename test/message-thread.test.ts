@@ -65,7 +65,8 @@ function rejectedRows(out: string): string[] {
   return readFileSync(join(out, 'rejected.csv'), 'utf8').split('\r\n').slice(1, -1).map((r) => r.split(',').slice(0, 4).join(','));
 }
 
-describe('the message reader thread', () => {
+// Each case evaluates a month twice (threads off and on) through the CLI.
+describe('the message reader thread', { timeout: 60_000 }, () => {
   it('the example month: every output byte-identical with and without the thread', () => {
     const [thread, inThread] = evaluateBoth((out) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out, '--format', 'xlsx']);
     expect([thread!.run.code, inThread!.run.code]).toEqual([0, 0]);

@@ -49,7 +49,8 @@ function mutate(text: string, mutations: unknown[]): string {
   return lines.join('\n');
 }
 
-describe('validator on mutated example policies', () => {
+// Hundreds of validations per property.
+describe('validator on mutated example policies', { timeout: 60_000 }, () => {
   it('never throws and keeps every range inside the document', () => {
     fc.assert(
       fc.property(fc.constantFrom(...examples), fc.array(lineMutation, { minLength: 1, maxLength: 6 }), (text, mutations) => {

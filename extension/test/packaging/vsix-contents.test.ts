@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const extensionDir = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('the packaged extension', () => {
+// Packs the .vsix with vsce.
+describe('the packaged extension', { timeout: 60_000 }, () => {
   it('lists exactly the runtime files (needs `npm run build` first)', () => {
     const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: extensionDir, encoding: 'utf8' })
       .split('\n').map((line) => line.trim()).filter(Boolean).sort();
