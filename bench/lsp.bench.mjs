@@ -20,16 +20,41 @@ async function start(command, args, env = {}) {
   const child = spawn(process.execPath, [...args], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let waiting;
-  connection.onNotification('textDocument/publishDiagnostics', (params) => { if (params.uri === uri && waiting) waiting(params); });
-  const settings = { yaml: { validate: true, schemas: { [pathToFileURL(schemaPath).href]: ['*.qungui.yaml'] }, customTags: [], format: { enable: false }, hover: false, completion: false }, redhat: { telemetry: { enabled: false } } };
-  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section ? settings[item.section.split('.')[0]] ?? null : settings)));
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    if (params.uri === uri && waiting) waiting(params);
+  });
+  const settings = {
+    yaml: {
+      validate: true,
+      schemas: { [pathToFileURL(schemaPath).href]: ['*.qungui.yaml'] },
+      customTags: [],
+      format: { enable: false },
+      hover: false,
+      completion: false,
+    },
+    redhat: { telemetry: { enabled: false } },
+  };
+  connection.onRequest('workspace/configuration', (params) =>
+    params.items.map((item) => (item.section ? (settings[item.section.split('.')[0]] ?? null) : settings)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: { workspace: { configuration: true } }, initializationOptions: { locale: 'en' } });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    capabilities: { workspace: { configuration: true } },
+    initializationOptions: { locale: 'en' },
+  });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('workspace/didChangeConfiguration', { settings });
-  const next = () => new Promise((resolve) => { waiting = (p) => { waiting = undefined; resolve(p); }; });
+  const next = () =>
+    new Promise((resolve) => {
+      waiting = (p) => {
+        waiting = undefined;
+        resolve(p);
+      };
+    });
   return { child, connection, next, name: command };
 }
 
@@ -69,7 +94,10 @@ console.log(`yaml-language-server: median ${y.toFixed(1)} ms over ${EDITS} edits
 // Sanity: yaml-language-server really applies the schema (an unknown key must be reported).
 {
   const published = yamlls.next();
-  await yamlls.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100_000 }, contentChanges: [{ text: `${text}bogusKey: 1\n` }] });
+  await yamlls.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 100_000 },
+    contentChanges: [{ text: `${text}bogusKey: 1\n` }],
+  });
   const { diagnostics } = await published;
   console.log(`yaml-language-server schema check: ${diagnostics.length} diagnostic(s) for an unknown top-level key`);
 }
@@ -81,7 +109,10 @@ const after10 = await heap();
 await measure(qungui, Number(process.env.BENCH_HEAP_EDITS ?? 1000));
 const after1000 = await heap();
 console.log(`qungui server heap: ${(after10 / 1048576).toFixed(1)} MB after 10 edits, ${(after1000 / 1048576).toFixed(1)} MB after 1,000`);
-for (const s of [qungui, yamlls]) { s.connection.dispose(); s.child.kill(); }
+for (const s of [qungui, yamlls]) {
+  s.connection.dispose();
+  s.child.kill();
+}
 console.log(`lsp-vs-yamlls-ratio: ${(q / y).toFixed(2)}`);
 console.log(`lsp-median-ms: ${q.toFixed(1)}`);
 console.log(`lsp-heap-ratio: ${(after1000 / after10).toFixed(2)}`);

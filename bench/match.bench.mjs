@@ -22,7 +22,10 @@ const { default: AhoCorasick } = await import('modern-ahocorasick');
 const mintModule = await import('mint-filter');
 const Mint = mintModule.default?.default ?? mintModule.default ?? mintModule.Mint;
 
-const lines = readFileSync(lexiconFile, 'utf8').split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
+const lines = readFileSync(lexiconFile, 'utf8')
+  .split(/\r?\n/)
+  .map((t) => t.trim())
+  .filter(Boolean);
 // Terms made only of symbols (㊣) are refused by the validator (empty-term); every engine gets the same list.
 const defaults = normalizeOptionsFrom(undefined);
 const terms = [...new Set(lines)].filter((t) => normalizeTerm(t, defaults) !== '');
@@ -31,7 +34,12 @@ const sentences = parse(readFileSync(trainFile), { columns: true, bom: true }).m
 const targetBytes = Number(process.env.BENCH_MB ?? 50) * 1024 * 1024;
 const messages = [];
 let bytes = 0;
-while (bytes < targetBytes) for (const s of sentences) { messages.push(s); bytes += Buffer.byteLength(s); if (bytes >= targetBytes) break; }
+while (bytes < targetBytes)
+  for (const s of sentences) {
+    messages.push(s);
+    bytes += Buffer.byteLength(s);
+    if (bytes >= targetBytes) break;
+  }
 const chars = messages.reduce((n, s) => n + s.length, 0);
 console.log(`dictionary: ${terms.length} terms; text: ${messages.length} messages, ${(bytes / 1048576).toFixed(1)} MB, ${(chars / 1e6).toFixed(1)} M chars`);
 
@@ -41,7 +49,10 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
 // Typed-array automata live outside the JS heap: count ArrayBuffer memory too.
-const heapBytes = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+const heapBytes = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
 
 function build(name, make) {
   gc();
@@ -74,7 +85,11 @@ const modern = build('modern-ahocorasick', () => new AhoCorasick(terms));
 const mint = build('mint-filter', () => new Mint(terms));
 const maxLen = Math.max(...terms.map((t) => t.length));
 const termSet = new Set(terms);
-const naive = (text) => { let n = 0; for (let i = 0; i < text.length; i++) for (let l = 1; l <= maxLen && i + l <= text.length; l++) if (termSet.has(text.slice(i, i + l))) n++; return n; };
+const naive = (text) => {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) for (let l = 1; l <= maxLen && i + l <= text.length; l++) if (termSet.has(text.slice(i, i + l))) n++;
+  return n;
+};
 
 const rates = {
   on: scan('qungui, normalization on', (t) => qOn.value.match(t).length),
@@ -84,12 +99,43 @@ const rates = {
   naive: scan('naive substring set', naive),
 };
 const bestPeer = Math.max(rates.modern, rates.mint);
-console.log(`ratios vs best peer: on ${(rates.on / bestPeer).toFixed(2)}, off ${(rates.off / bestPeer).toFixed(2)}, naive ${(rates.naive / bestPeer).toFixed(2)}`);
+console.log(
+  `ratios vs best peer: on ${(rates.on / bestPeer).toFixed(2)}, off ${(rates.off / bestPeer).toFixed(2)}, naive ${(rates.naive / bestPeer).toFixed(2)}`,
+);
 
 // A figure for the README, not a target: how an example insult list for a training group flags COLD dev.
 if (existsSync(devFile)) {
   const dev = parse(readFileSync(devFile), { columns: true, bom: true });
-  const insults = compileMatcher({ categories: [{ id: 'insult', label: '侮辱攻击', clause: 'N1', terms: ['傻逼', '脑残', '废物', '蠢货', '白痴', '垃圾', '滚蛋', '去死', '贱人', '畜生', '人渣', '智障', '神经病', '狗东西', '不要脸', '黑鬼', '娘炮', '乡巴佬'] }], allow: ['垃圾分类', '垃圾桶', '垃圾邮件'] });
+  const insults = compileMatcher({
+    categories: [
+      {
+        id: 'insult',
+        label: '侮辱攻击',
+        clause: 'N1',
+        terms: [
+          '傻逼',
+          '脑残',
+          '废物',
+          '蠢货',
+          '白痴',
+          '垃圾',
+          '滚蛋',
+          '去死',
+          '贱人',
+          '畜生',
+          '人渣',
+          '智障',
+          '神经病',
+          '狗东西',
+          '不要脸',
+          '黑鬼',
+          '娘炮',
+          '乡巴佬',
+        ],
+      },
+    ],
+    allow: ['垃圾分类', '垃圾桶', '垃圾邮件'],
+  });
   const share = (label) => {
     const rows = dev.filter((r) => r.label === label);
     return rows.filter((r) => insults.match(r.TEXT).length > 0).length / rows.length;

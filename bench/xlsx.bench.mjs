@@ -51,7 +51,16 @@ if (process.argv[2] === '--child') {
     const rows = Number(process.env.QUNGUI_BENCH_XLSX_ROWS) || 1_000_000;
     for (let i = 0; i < rows; i++) {
       const day = 1 + (i % 28);
-      sheet.addRow([`m${i}`, `wr${i % 50}`, `u${i % 5000}`, `2026-10-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`, 'text', `第${i}条：大家好，今天的培训内容是第${i % 97}节课，请在${day}号前完成作业并提交到群文件。`]).commit();
+      sheet
+        .addRow([
+          `m${i}`,
+          `wr${i % 50}`,
+          `u${i % 5000}`,
+          `2026-10-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}:00`,
+          'text',
+          `第${i}条：大家好，今天的培训内容是第${i % 97}节课，请在${day}号前完成作业并提交到群文件。`,
+        ])
+        .commit();
       if (i % 50_000 === 49_999) await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.commit();
@@ -61,13 +70,20 @@ if (process.argv[2] === '--child') {
 
   // The bomb: shared strings of one repeated cell, deflated (a zip written by hand: only sizes matter).
   const cell = `<si><t>${'培训'.repeat(50)}</t></si>`;
-  const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil(430 * 2 ** 20 / Buffer.byteLength(cell)))}</sst>`);
-  writeFileSync(join(bomb, 'messages.xlsx'), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'xl/workbook.xml': Buffer.from('<workbook/>'), 'xl/sharedStrings.xml': strings }));
+  const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil((430 * 2 ** 20) / Buffer.byteLength(cell)))}</sst>`);
+  writeFileSync(
+    join(bomb, 'messages.xlsx'),
+    zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'xl/workbook.xml': Buffer.from('<workbook/>'), 'xl/sharedStrings.xml': strings }),
+  );
   writeFileSync(join(bomb, 'members.csv'), members);
 
   const measure = (args) => {
     const started = performance.now();
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      maxBuffer: 64 << 20,
+    });
     return { ...JSON.parse(child.output[3]), code: child.status, ms: performance.now() - started, stdout: child.stdout + child.stderr };
   };
   const bare = measure(['--version']);
@@ -76,7 +92,9 @@ if (process.argv[2] === '--child') {
   const mb = (file) => (statSync(file).size / 2 ** 20).toFixed(1);
   console.log(`bare CLI: peak RSS ${bare.rssMb.toFixed(0)} MB`);
   console.log(`real workbook (${mb(realFile)} MB): exit ${realRun.code}, ${(realRun.ms / 1000).toFixed(1)} s, peak RSS ${realRun.rssMb.toFixed(0)} MB`);
-  console.log(`bomb (${mb(join(bomb, 'messages.xlsx'))} MB → 430 MB): exit ${bombRun.code}, peak RSS ${bombRun.rssMb.toFixed(0)} MB; ${bombRun.stdout.trim().split('\n').at(-1)}`);
+  console.log(
+    `bomb (${mb(join(bomb, 'messages.xlsx'))} MB → 430 MB): exit ${bombRun.code}, peak RSS ${bombRun.rssMb.toFixed(0)} MB; ${bombRun.stdout.trim().split('\n').at(-1)}`,
+  );
   console.log(`xlsx-50mb-peak-rss-mb: ${realRun.rssMb.toFixed(0)}`);
   console.log(`xlsx-50mb-rss-ratio-vs-bare: ${(realRun.rssMb / bare.rssMb).toFixed(2)}`);
   console.log(`xlsx-bomb-peak-rss-mb: ${bombRun.rssMb.toFixed(0)}`);

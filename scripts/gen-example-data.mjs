@@ -26,12 +26,46 @@ const pad = (n) => String(n).padStart(2, '0');
 const at = (day, hour, minute = 0, second = 0, month = 10) => `2026-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '晨', '宇', '欣', '浩', '婷', '鹏', '佳', '雪', '琳', '博'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '晨',
+  '宇',
+  '欣',
+  '浩',
+  '婷',
+  '鹏',
+  '佳',
+  '雪',
+  '琳',
+  '博',
+];
 const usedNames = new Set();
 function personName() {
   for (;;) {
     const name = pick([...SURNAMES]) + pick(GIVEN);
-    if (!usedNames.has(name)) { usedNames.add(name); return name; }
+    if (!usedNames.has(name)) {
+      usedNames.add(name);
+      return name;
+    }
   }
 }
 
@@ -48,7 +82,15 @@ const attendance = [];
 const exemptions = [];
 
 function employee(id, fields) {
-  const e = { employee_id: id, name: fields.name ?? personName(), department: fields.department, position: fields.position, employment_status: fields.status ?? '正式', hire_date: fields.hire ?? '2024-03-01', leave_date: fields.leave ?? '' };
+  const e = {
+    employee_id: id,
+    name: fields.name ?? personName(),
+    department: fields.department,
+    position: fields.position,
+    employment_status: fields.status ?? '正式',
+    hire_date: fields.hire ?? '2024-03-01',
+    leave_date: fields.leave ?? '',
+  };
   employees.push(e);
   return e;
 }
@@ -70,7 +112,13 @@ for (let i = 1; i <= 20; i++) {
   const id = `n${pad(i)}`;
   const status = i === 7 ? '实习' : i <= 15 ? '正式' : '试用'; // n07: an intern (M2)
   const leave = i === 12 ? '2026-10-15' : ''; // n12 leaves the company mid-month (S5)
-  employee(id, { department: pick(['销售部', '市场部', '研发部', '客服部']), position: pick(['销售代表', '市场专员', '开发工程师', '客服专员']), status, hire: '2026-09-01', leave });
+  employee(id, {
+    department: pick(['销售部', '市场部', '研发部', '客服部']),
+    position: pick(['销售代表', '市场专员', '开发工程师', '客服专员']),
+    status,
+    hire: '2026-09-01',
+    leave,
+  });
   groups.onboarding.learners.push(id);
 }
 for (let i = 1; i <= 15; i++) {
@@ -89,16 +137,27 @@ for (let i = 1; i <= 10; i++) {
 
 // Members: everyone joins at the start of October unless noted.
 function member(group, id, fields = {}) {
-  const row = { group_id: group.room, member_id: id, joined_at: fields.joined ?? at(1, 9, int(0, 50)), left_at: fields.left ?? '', role: fields.role ?? 'member', invited_by: fields.invitedBy ?? group.admins[0], name: employees.find((e) => e.employee_id === id)?.name ?? fields.name ?? '' };
+  const row = {
+    group_id: group.room,
+    member_id: id,
+    joined_at: fields.joined ?? at(1, 9, int(0, 50)),
+    left_at: fields.left ?? '',
+    role: fields.role ?? 'member',
+    invited_by: fields.invitedBy ?? group.admins[0],
+    name: employees.find((e) => e.employee_id === id)?.name ?? fields.name ?? '',
+  };
   members.push(row);
 }
 for (const group of Object.values(groups)) {
   for (const admin of group.admins) member(group, admin, { role: 'admin', joined: at(1, 8, 30), invitedBy: '' });
   if (group.publisher) member(group, group.publisher, { role: group.room === 'wrSkillSales' ? 'lecturer' : 'publisher', joined: at(1, 8, 40) });
   for (const id of group.learners) {
-    if (id === 'n18') member(group, id, { left: at(20, 18, 5) }); // left without an approved exit (M4)
-    else if (id === 'n19') member(group, id, { left: at(22, 9, 0) }); // left with an approved exit
-    else if (id === 'm09') member(group, id, { joined: '2026-09-01 09:00:00' }); // quiet since September (M5)
+    if (id === 'n18')
+      member(group, id, { left: at(20, 18, 5) }); // left without an approved exit (M4)
+    else if (id === 'n19')
+      member(group, id, { left: at(22, 9, 0) }); // left with an approved exit
+    else if (id === 'm09')
+      member(group, id, { joined: '2026-09-01 09:00:00' }); // quiet since September (M5)
     else member(group, id);
   }
 }
@@ -111,10 +170,17 @@ for (const group of Object.values(groups)) {
     if (id === 'n05') continue;
     const e = employees.find((x) => x.employee_id === id);
     applications.push({
-      application_id: `app-${id}`, group_id: group.room, applicant_id: id, name: e.name, department: e.department, position: e.position,
+      application_id: `app-${id}`,
+      group_id: group.room,
+      applicant_id: id,
+      name: e.name,
+      department: e.department,
+      position: e.position,
       purpose: id === 'n06' ? '' : pick(['系统学习公司制度', '提升销售技巧', '学习团队管理', '了解产品知识']),
-      submitted_at: '2026-09-28 10:00:00', reviewer_id: group.room === 'wrOnboard2026' ? 'zhangwei' : group.room === 'wrSkillSales' ? 'wangfang' : 'sunli',
-      decision: id === 's03' ? 'pending' : 'approved', decided_at: id === 's03' ? '' : '2026-09-29 15:00:00',
+      submitted_at: '2026-09-28 10:00:00',
+      reviewer_id: group.room === 'wrOnboard2026' ? 'zhangwei' : group.room === 'wrSkillSales' ? 'wangfang' : 'sunli',
+      decision: id === 's03' ? 'pending' : 'approved',
+      decided_at: id === 's03' ? '' : '2026-09-29 15:00:00',
     });
   }
 }
@@ -124,13 +190,55 @@ exits.push({ group_id: 'wrOnboard2026', member_id: 'n19', requested_at: at(21, 1
 let messageSeq = 0;
 function say(group, sender, day, hour, minute, content, extra = {}) {
   const id = `msg-${String(++messageSeq).padStart(5, '0')}`;
-  messages.push({ message_id: id, group_id: group.room, sender_id: sender, sent_at: at(day, hour, minute, int(0, 59)), type: extra.type ?? 'text', content, reply_to: extra.replyTo ?? '', file_name: extra.fileName ?? '', recalled: extra.recalled ?? false, ...(extra.forwarded ? { forwarded: extra.forwarded } : {}) });
+  messages.push({
+    message_id: id,
+    group_id: group.room,
+    sender_id: sender,
+    sent_at: at(day, hour, minute, int(0, 59)),
+    type: extra.type ?? 'text',
+    content,
+    reply_to: extra.replyTo ?? '',
+    file_name: extra.fileName ?? '',
+    recalled: extra.recalled ?? false,
+    ...(extra.forwarded ? { forwarded: extra.forwarded } : {}),
+  });
   return id;
 }
 
-const QUESTIONS = ['请问这周的作业什么时候截止？', '报销流程怎么走？', '如何申请内部系统权限？', 'CRM 里的客户标签怎么改？', '为什么我的课程进度没有更新？', '请问直播回放在哪里看？', '新人手册第三章有配套练习吗？', '谈判时客户压价怎么回应比较好？', '绩效面谈前需要准备哪些材料？', '跨部门协作遇到分歧怎么处理？'];
-const ANSWERS = ['在学习平台“我的课程”里可以看到，截止时间是周五 18:00。', '先在 OA 提交申请，部门经理审批后财务会处理。', '找 IT 服务台提工单，一般一个工作日内开通。', '在客户详情页右上角点“编辑标签”。', '刷新一下，进度每小时同步一次。', '回放在群公告的链接里，保留 30 天。', '有的，练习题在附录 B。', '先确认客户的核心诉求，再用价值而不是价格来谈。', '准备好本季度的目标完成情况和改进计划。', '先对齐目标，再约双方主管一起定优先级。'];
-const CHAT = ['今天的课程很有收获，特别是案例部分。', '分享一个我在客户拜访中的小经验：提前了解客户的年度重点。', '第二单元的练习我做完了，感觉时间管理那部分最实用。', '昨天的直播讲得很清楚，谢谢老师！', '我把上周的学习笔记整理了一下，大家可以参考。', '刚才的讨论很有启发，我们组也遇到过类似情况。', '这个工具确实能提高效率，推荐大家试试。', '对于新产品的定位，我觉得还可以再细分一下客户群。'];
+const QUESTIONS = [
+  '请问这周的作业什么时候截止？',
+  '报销流程怎么走？',
+  '如何申请内部系统权限？',
+  'CRM 里的客户标签怎么改？',
+  '为什么我的课程进度没有更新？',
+  '请问直播回放在哪里看？',
+  '新人手册第三章有配套练习吗？',
+  '谈判时客户压价怎么回应比较好？',
+  '绩效面谈前需要准备哪些材料？',
+  '跨部门协作遇到分歧怎么处理？',
+];
+const ANSWERS = [
+  '在学习平台“我的课程”里可以看到，截止时间是周五 18:00。',
+  '先在 OA 提交申请，部门经理审批后财务会处理。',
+  '找 IT 服务台提工单，一般一个工作日内开通。',
+  '在客户详情页右上角点“编辑标签”。',
+  '刷新一下，进度每小时同步一次。',
+  '回放在群公告的链接里，保留 30 天。',
+  '有的，练习题在附录 B。',
+  '先确认客户的核心诉求，再用价值而不是价格来谈。',
+  '准备好本季度的目标完成情况和改进计划。',
+  '先对齐目标，再约双方主管一起定优先级。',
+];
+const CHAT = [
+  '今天的课程很有收获，特别是案例部分。',
+  '分享一个我在客户拜访中的小经验：提前了解客户的年度重点。',
+  '第二单元的练习我做完了，感觉时间管理那部分最实用。',
+  '昨天的直播讲得很清楚，谢谢老师！',
+  '我把上周的学习笔记整理了一下，大家可以参考。',
+  '刚才的讨论很有启发，我们组也遇到过类似情况。',
+  '这个工具确实能提高效率，推荐大家试试。',
+  '对于新产品的定位，我觉得还可以再细分一下客户群。',
+];
 const ACKS = ['收到', '好的', '👍', '收到，谢谢', 'OK', '明白'];
 
 function chatMonth(group, volume) {
@@ -169,7 +277,8 @@ chatMonth(groups.mgmt, 22);
 
 // Materials (C1, C2, C3): publishers post regularly; a learner posts a file (not allowed); the management
 // group's last material is on the 3rd (stale by the end of the month).
-for (const day of [2, 8, 14, 20, 27]) say(groups.onboarding, 'chenjing', day, 10, 0, `第${day}日学习资料`, { type: 'file', fileName: `新员工培训-第${Math.ceil(day / 7)}周.pdf` });
+for (const day of [2, 8, 14, 20, 27])
+  say(groups.onboarding, 'chenjing', day, 10, 0, `第${day}日学习资料`, { type: 'file', fileName: `新员工培训-第${Math.ceil(day / 7)}周.pdf` });
 for (const day of [5, 12, 19, 26]) say(groups.sales, 'zhaolei', day, 9, 30, '本周销售案例', { type: 'link' });
 say(groups.sales, 's07', 16, 11, 20, '我整理的竞品分析', { type: 'file', fileName: '竞品分析-个人整理.xlsx' });
 say(groups.mgmt, 'sunli', 3, 10, 0, '管理者必读：有效授权', { type: 'file', fileName: '有效授权.pdf' });
@@ -190,7 +299,15 @@ say(groups.sales, 's13', 25, 9, 5, '蠢货才会这么报价');
 say(groups.sales, 's13', 26, 9, 5, '别像个废物一样');
 say(groups.mgmt, 'm06', 15, 16, 20, '调薪方案的初稿在我这，先别外传');
 say(groups.mgmt, 'm02', 19, 11, 0, '身份证号 11010519491231002X 是谁的？报销单上填错了');
-exemptions.push({ exemption_id: 'ex-001', group_id: 'wrSkillSales', member_id: 's06', category: 'ads', valid_from: at(10, 0), valid_to: at(12, 23, 59), approved_by: 'wangfang' });
+exemptions.push({
+  exemption_id: 'ex-001',
+  group_id: 'wrSkillSales',
+  member_id: 's06',
+  category: 'ads',
+  valid_from: at(10, 0),
+  valid_to: at(12, 23, 59),
+  approved_by: 'wangfang',
+});
 // Unanswered questions (N5).
 say(groups.mgmt, 'm07', 28, 15, 0, '下个月的季度复盘用什么模板？');
 say(groups.sales, 's08', 29, 10, 0, '请问大客户折扣审批需要几级签字？');
@@ -213,35 +330,61 @@ function grade(quality) {
 }
 const quality = new Map();
 for (const group of Object.values(groups)) for (const id of group.learners) quality.set(id, pick(['high', 'good', 'good', 'mid', 'mid', 'low']));
-quality.set('n01', 'high'); quality.set('s01', 'high'); quality.set('m01', 'high');
-quality.set('n03', 'low'); quality.set('s12', 'low');
+quality.set('n01', 'high');
+quality.set('s01', 'high');
+quality.set('m01', 'high');
+quality.set('n03', 'low');
+quality.set('s12', 'low');
 for (const a of assignments) {
   const group = Object.values(groups).find((g) => g.room === a.group_id);
   const dueDay = Number(a.due_at.slice(8, 10));
   for (const id of group.learners) {
     if (id === 'n18' || id === 'n19' || id === 'm09') continue;
     if (id === 'n03' && a.assignment_id !== 'on-a1') continue; // n03 stops submitting (fails)
-    const late = id === 'n04' || id === 's11' || (random() < 0.06);
+    const late = id === 'n04' || id === 's11' || random() < 0.06;
     const submittedDay = late ? Math.min(dueDay + int(1, 2), 31) : Math.max(1, dueDay - int(0, 3));
     const ungraded = a.assignment_id === 'sa-a2' && (id === 's14' || id === 's15'); // T3: not graded
     const lateGrading = a.assignment_id === 'mg-a1' && id === 'm05'; // graded after 7 days (T3)
     const g = grade(quality.get(id));
     submissions.push({
-      assignment_id: a.assignment_id, member_id: id, submitted_at: at(submittedDay, late ? 22 : int(10, 17), int(0, 59)),
-      accuracy: ungraded ? '' : g.accuracy, completeness: ungraded ? '' : g.completeness, originality: ungraded ? '' : g.originality,
-      graded_at: ungraded ? '' : lateGrading ? at(Math.min(submittedDay + 9, 31), 10) : at(Math.min(submittedDay + 1, 31), 15), grader_id: ungraded ? '' : group.admins[0],
+      assignment_id: a.assignment_id,
+      member_id: id,
+      submitted_at: at(submittedDay, late ? 22 : int(10, 17), int(0, 59)),
+      accuracy: ungraded ? '' : g.accuracy,
+      completeness: ungraded ? '' : g.completeness,
+      originality: ungraded ? '' : g.originality,
+      graded_at: ungraded ? '' : lateGrading ? at(Math.min(submittedDay + 9, 31), 10) : at(Math.min(submittedDay + 1, 31), 15),
+      grader_id: ungraded ? '' : group.admins[0],
     });
   }
 }
-for (const [group, testId, day] of [[groups.onboarding, 'on-t1', 16], [groups.sales, 'sa-t1', 21]]) {
+for (const [group, testId, day] of [
+  [groups.onboarding, 'on-t1', 16],
+  [groups.sales, 'sa-t1', 21],
+]) {
   for (const id of group.learners) {
     if (id === 'n18' || id === 'n19' || id === 'n13') continue; // n13 misses the test
     const base = { high: 94, good: 85, mid: 72, low: 48 }[quality.get(id)];
-    tests.push({ test_id: testId, group_id: group.room, member_id: id, taken_at: at(day, 14, int(0, 30)), score: Math.max(0, Math.min(100, base + int(-4, 4))), max_score: 100 });
+    tests.push({
+      test_id: testId,
+      group_id: group.room,
+      member_id: id,
+      taken_at: at(day, 14, int(0, 30)),
+      score: Math.max(0, Math.min(100, base + int(-4, 4))),
+      max_score: 100,
+    });
   }
 }
 function session(group, id, announced, starts, ends, support) {
-  sessions.push({ session_id: id, group_id: group.room, announced_at: announced, starts_at: starts, ends_at: ends, platform: '腾讯会议', support_id: support ?? '' });
+  sessions.push({
+    session_id: id,
+    group_id: group.room,
+    announced_at: announced,
+    starts_at: starts,
+    ends_at: ends,
+    platform: '腾讯会议',
+    support_id: support ?? '',
+  });
 }
 session(groups.onboarding, 'on-s1', at(6, 10), at(8, 19), at(8, 20, 30), 'liuyang');
 session(groups.onboarding, 'on-s2', at(22, 9), at(22, 19), at(22, 20, 30), 'liuyang'); // announced 10 h ahead (T1)
@@ -261,14 +404,29 @@ messages.sort((a, b) => (a.sent_at < b.sent_at ? -1 : a.sent_at > b.sent_at ? 1 
 
 // --- Write ------------------------------------------------------------------------------------------
 function csv(rows, columns) {
-  const cell = (v) => { const t = v === undefined || v === null ? '' : String(v); return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t; };
+  const cell = (v) => {
+    const t = v === undefined || v === null ? '' : String(v);
+    return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
   return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }
 const jsonl = (rows) => `${rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== false)))).join('\n')}\n`;
 const files = {
   'employees.csv': csv(employees, ['employee_id', 'name', 'department', 'position', 'employment_status', 'hire_date', 'leave_date']),
   'members.csv': csv(members, ['group_id', 'member_id', 'name', 'joined_at', 'left_at', 'role', 'invited_by']),
-  'applications.csv': csv(applications, ['application_id', 'group_id', 'applicant_id', 'name', 'department', 'position', 'purpose', 'submitted_at', 'reviewer_id', 'decision', 'decided_at']),
+  'applications.csv': csv(applications, [
+    'application_id',
+    'group_id',
+    'applicant_id',
+    'name',
+    'department',
+    'position',
+    'purpose',
+    'submitted_at',
+    'reviewer_id',
+    'decision',
+    'decided_at',
+  ]),
   'exits.csv': csv(exits, ['group_id', 'member_id', 'requested_at', 'approver_id', 'decision', 'decided_at']),
   'messages.jsonl': jsonl(messages),
   'assignments.csv': csv(assignments, ['assignment_id', 'group_id', 'title', 'announced_at', 'due_at']),
@@ -283,10 +441,15 @@ mkdirSync(outDir, { recursive: true });
 for (const [name, content] of Object.entries(files)) {
   const path = outDir + name;
   if (check) {
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== content) { console.error(`stale: examples/data/2026-10/${name}; run node scripts/gen-example-data.mjs`); stale = true; }
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
+      console.error(`stale: examples/data/2026-10/${name}; run node scripts/gen-example-data.mjs`);
+      stale = true;
+    }
   } else {
     writeFileSync(path, content);
   }
 }
 if (check && stale) process.exit(1);
-console.log(`${check ? 'checked' : 'wrote'} examples/data/2026-10: ${members.length} member rows, ${messages.length} messages, ${submissions.length} submissions`);
+console.log(
+  `${check ? 'checked' : 'wrote'} examples/data/2026-10: ${members.length} member rows, ${messages.length} messages, ${submissions.length} submissions`,
+);

@@ -32,7 +32,9 @@ describe('qungui render', () => {
       const headings = [...md.matchAll(/^## 第.章　(.+)$/gm)].map((m) => m[1]);
       expect(headings).toEqual(chaptersZh);
       expect(md).not.toMatch(/\[X\]|待定/);
-      expect(section(md, '移出')).toContain(`当月违规超过 **${policy.membership.removal.maxViolations}** 次，或连续 **${policy.membership.removal.inactiveDays}** 天`);
+      expect(section(md, '移出')).toContain(
+        `当月违规超过 **${policy.membership.removal.maxViolations}** 次，或连续 **${policy.membership.removal.inactiveDays}** 天`,
+      );
       expect(section(md, '内容发布')).toContain(`间隔不超过 **${policy.publishing.updateIntervalDays}** 天`);
       expect(section(md, '内容发布')).toContain(`截止前 **${policy.publishing.noticeHours}** 小时`);
       expect(section(md, '直播与讨论')).toContain(`至少提前 **${policy.activities.sessionNoticeHours}** 小时`);
@@ -83,7 +85,10 @@ describe('qungui render', () => {
   it('a chapter written in the policy replaces the generated one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-render-'));
     const file = join(dir, 'override.qungui.yaml');
-    writeFileSync(file, `${readFileSync('examples/policies/management.qungui.yaml', 'utf8')}document:\n  title: 管理培训群公约\n  sections:\n    general: |\n      本群是新任经理交流管理经验的地方。\n`);
+    writeFileSync(
+      file,
+      `${readFileSync('examples/policies/management.qungui.yaml', 'utf8')}document:\n  title: 管理培训群公约\n  sections:\n    general: |\n      本群是新任经理交流管理经验的地方。\n`,
+    );
     const result = qungui(['render', file]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('# 管理培训群公约\n')).toBe(true);

@@ -8,7 +8,7 @@ import { qungui, repoRoot } from './helpers/cli.js';
 
 // Each case runs the CLI once or twice, seconds apiece on a loaded two-core CI machine.
 describe('qungui test', { timeout: 30_000 }, () => {
-  it('runs the example policies\' tests: a table per case, exit 0', () => {
+  it("runs the example policies' tests: a table per case, exit 0", () => {
     const result = qungui(['test', 'examples/tests']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('│ 序号 │ 测试文件');
@@ -18,9 +18,12 @@ describe('qungui test', { timeout: 30_000 }, () => {
   it('a failing expectation fails the run (exit 1) and says why; json and junit formats', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-test-'));
     const file = join(dir, 'wrong.test.yaml');
-    writeFileSync(file, readFileSync(join(repoRoot, 'examples/tests/onboarding.test.yaml'), 'utf8')
-      .replace('policy: ../policies/onboarding.qungui.yaml', `policy: ${join(repoRoot, 'examples/policies/onboarding.qungui.yaml')}`)
-      .replace('{ memberId: a5, ratings: { tests: excellent } }', '{ memberId: a5, ratings: { tests: good } }'));
+    writeFileSync(
+      file,
+      readFileSync(join(repoRoot, 'examples/tests/onboarding.test.yaml'), 'utf8')
+        .replace('policy: ../policies/onboarding.qungui.yaml', `policy: ${join(repoRoot, 'examples/policies/onboarding.qungui.yaml')}`)
+        .replace('{ memberId: a5, ratings: { tests: excellent } }', '{ memberId: a5, ratings: { tests: good } }'),
+    );
     const text = qungui(['test', file, '--locale', 'en']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('a5: tests rating expected "good", got "excellent"');
@@ -43,10 +46,28 @@ describe('qungui test', { timeout: 30_000 }, () => {
 });
 
 describe('qungui diff', { timeout: 30_000 }, () => {
-  const args = ['diff', '--policy', 'examples/policies/onboarding.qungui.yaml', '--policy', 'test/fixtures/diff/onboarding-lenient.qungui.yaml', '--data', 'examples/data/2026-10'];
+  const args = [
+    'diff',
+    '--policy',
+    'examples/policies/onboarding.qungui.yaml',
+    '--policy',
+    'test/fixtures/diff/onboarding-lenient.qungui.yaml',
+    '--data',
+    'examples/data/2026-10',
+  ];
 
   it('identical policies give an empty list of changes', () => {
-    const result = qungui(['diff', '--policy', 'examples/policies/onboarding.qungui.yaml', '--policy', 'examples/policies/onboarding.qungui.yaml', '--data', 'examples/data/2026-10', '--format', 'json']);
+    const result = qungui([
+      'diff',
+      '--policy',
+      'examples/policies/onboarding.qungui.yaml',
+      '--policy',
+      'examples/policies/onboarding.qungui.yaml',
+      '--data',
+      'examples/data/2026-10',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).changes).toEqual([]);
   });
@@ -56,8 +77,15 @@ describe('qungui diff', { timeout: 30_000 }, () => {
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.stdout);
     // Hand check from the raw export: onboarding members whose (single) test score is in [85, 90).
-    const tests = parse(readFileSync(join(repoRoot, 'examples/data/2026-10/tests.csv')), { columns: true, bom: true }) as { group_id: string; member_id: string; score: string }[];
-    const expected = tests.filter((t) => t.group_id === 'wrOnboard2026' && Number(t.score) >= 85 && Number(t.score) < 90).map((t) => t.member_id).sort();
+    const tests = parse(readFileSync(join(repoRoot, 'examples/data/2026-10/tests.csv')), { columns: true, bom: true }) as {
+      group_id: string;
+      member_id: string;
+      score: string;
+    }[];
+    const expected = tests
+      .filter((t) => t.group_id === 'wrOnboard2026' && Number(t.score) >= 85 && Number(t.score) < 90)
+      .map((t) => t.member_id)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     const testRatingChanges = diff.changes.filter((c: { kind: string; subject: string }) => c.kind === 'rating' && c.subject === 'tests');
     expect(testRatingChanges.map((c: { memberId: string }) => c.memberId).sort()).toEqual(expected);

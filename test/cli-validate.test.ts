@@ -47,7 +47,9 @@ describe('qungui validate', { timeout: 30_000 }, () => {
   it('--format github prints workflow commands', () => {
     const result = qungui(['validate', bad, '--format', 'github', '--locale', 'en']);
     expect(result.code).toBe(1);
-    expect(result.stdout.split('\n')[0]).toMatch(/^::error file=test\/fixtures\/invalid\/band-order\.qungui\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=qungui band-order::/);
+    expect(result.stdout.split('\n')[0]).toMatch(
+      /^::error file=test\/fixtures\/invalid\/band-order\.qungui\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=qungui band-order::/,
+    );
   });
 
   it('--format junit prints one failing testcase per problem', () => {
@@ -66,7 +68,14 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     expect(sarif.version).toBe('2.1.0');
     const levels = sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId}/${r.level}`);
     // Both fixtures use the id "fixture" and room wrFixture: validated together, they also conflict.
-    expect(levels).toEqual(['duplicate-policy-id/error', 'duplicate-group/error', 'band-order/error', 'duplicate-policy-id/error', 'duplicate-group/error', 'single-char-term/warning']);
+    expect(levels).toEqual([
+      'duplicate-policy-id/error',
+      'duplicate-group/error',
+      'band-order/error',
+      'duplicate-policy-id/error',
+      'duplicate-group/error',
+      'single-char-term/warning',
+    ]);
     // The official schema, as shipped inside Microsoft's multitool package.
     const schemaFile = join(repoRoot, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
     if (!existsSync(schemaFile)) throw new Error('@microsoft/sarif-multitool is a devDependency: run npm ci');

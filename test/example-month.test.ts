@@ -10,7 +10,19 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { qungui, repoRoot } from './helpers/cli.js';
 
-const args = (out: string) => ['evaluate', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--out', out, '--format', 'xlsx'];
+const args = (out: string) => [
+  'evaluate',
+  '--policy',
+  'examples/policies',
+  '--data',
+  'examples/data/2026-10',
+  '--month',
+  '2026-10',
+  '--out',
+  out,
+  '--format',
+  'xlsx',
+];
 
 // Runs the monthly job on the example month, twice.
 describe('example month', { timeout: 60_000 }, () => {
@@ -50,12 +62,21 @@ describe('example month', { timeout: 60_000 }, () => {
     expect(readFileSync(join(a, 'report.md'), 'utf8')).toMatch(/^# 培训群月度考核报告（2026-10）\n/);
 
     // The cases the example exists to show, each where the generator put it.
-    const has = (code: string, member: string | null) => result.findings.some((f: { code: string; memberId: string | null }) => f.code === code && f.memberId === member);
+    const has = (code: string, member: string | null) =>
+      result.findings.some((f: { code: string; memberId: string | null }) => f.code === code && f.memberId === member);
     const cases: [string, string, string | null][] = [
-      ['M1', 'no-approved-application', 'n05'], ['M1', 'application-missing-field', 'n06'], ['M2', 'ineligible-member', 'n07'],
-      ['M4', 'exit-without-approval', 'n18'], ['S5', 'leaver-in-group', 'n12'], ['S4', 'outsider-in-confidential-group', 'wmGuestSpeaker01'],
-      ['S4', 'confidential-forwarded', 'n10'], ['S1', 'confidential-content', 'n02'], ['N1', 'insulting-language', 's13'],
-      ['M5', 'removal-violations', 's13'], ['N4', 'banned-content', 's04'], ['C1', 'unauthorized-material', 's07'],
+      ['M1', 'no-approved-application', 'n05'],
+      ['M1', 'application-missing-field', 'n06'],
+      ['M2', 'ineligible-member', 'n07'],
+      ['M4', 'exit-without-approval', 'n18'],
+      ['S5', 'leaver-in-group', 'n12'],
+      ['S4', 'outsider-in-confidential-group', 'wmGuestSpeaker01'],
+      ['S4', 'confidential-forwarded', 'n10'],
+      ['S1', 'confidential-content', 'n02'],
+      ['N1', 'insulting-language', 's13'],
+      ['M5', 'removal-violations', 's13'],
+      ['N4', 'banned-content', 's04'],
+      ['C1', 'unauthorized-material', 's07'],
     ];
     for (const [clause, code, member] of cases) expect(has(code, member), `${clause} ${code} ${member}`).toBe(true);
     // n19 left with an approved exit; s06's advertisement is covered by its 報備 exemption.
@@ -64,7 +85,10 @@ describe('example month', { timeout: 60_000 }, () => {
   });
 
   it('every answer in the example chat comes after its question', () => {
-    const messages = readFileSync(join(repoRoot, 'examples/data/2026-10/messages.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message_id: string; sent_at: string; reply_to?: string });
+    const messages = readFileSync(join(repoRoot, 'examples/data/2026-10/messages.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { message_id: string; sent_at: string; reply_to?: string });
     const sentAt = new Map(messages.map((m) => [m.message_id, m.sent_at]));
     const replies = messages.filter((m) => m.reply_to);
     expect(replies.length).toBeGreaterThan(200);

@@ -12,15 +12,22 @@ function expected(text: string): string[] {
   const line = text.split('\n')[0] ?? '';
   const match = /^# expect: (.*)$/.exec(line);
   if (!match) throw new Error('fixture lacks its "# expect:" line');
-  return match[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+  return match[1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function actual(files: { file: string; text: string }[]) {
   return validatePolicies(files).map((v) => v.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`));
 }
 
-const singles = readdirSync(dir).filter((f) => f.endsWith('.qungui.yaml')).sort();
-const crossFiles = readdirSync(`${dir}cross-file`).filter((f) => f.endsWith('.qungui.yaml')).sort();
+const singles = readdirSync(dir)
+  .filter((f) => f.endsWith('.qungui.yaml'))
+  .sort();
+const crossFiles = readdirSync(`${dir}cross-file`)
+  .filter((f) => f.endsWith('.qungui.yaml'))
+  .sort();
 const covered = new Set<string>();
 
 describe('invalid fixtures give exactly their expected diagnostics', () => {

@@ -18,7 +18,17 @@ describe('examples/wecom-bundle through qungui evaluate', () => {
 
   it('finds the recalled confidential post, the forwarded record, the outsider, the intern and the leaver', () => {
     const out = mkdtempSync(join(tmpdir(), 'qungui-wecom-'));
-    const run = qungui(['evaluate', '--policy', 'examples/policies/onboarding.qungui.yaml', '--data', 'examples/wecom-bundle', '--month', '2026-10', '--out', out]);
+    const run = qungui([
+      'evaluate',
+      '--policy',
+      'examples/policies/onboarding.qungui.yaml',
+      '--data',
+      'examples/wecom-bundle',
+      '--month',
+      '2026-10',
+      '--out',
+      out,
+    ]);
     expect(run.code).toBe(0);
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     const found = (code: string, member: string) => result.findings.find((f: { code: string; memberId: string }) => f.code === code && f.memberId === member);

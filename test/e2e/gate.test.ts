@@ -14,7 +14,9 @@ describe('editorGate', () => {
     vi.stubEnv('QUNGUI_E2E', '');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(editorGate('Neovim e2e', ['/nonexistent/nvim'])).toEqual({ run: false });
-    expect(warn).toHaveBeenCalledWith('[skip] Neovim e2e: /nonexistent/nvim not installed; install it (apt-get install chromium neovim) or set QUNGUI_E2E=1 to require it.');
+    expect(warn).toHaveBeenCalledWith(
+      '[skip] Neovim e2e: /nonexistent/nvim not installed; install it (apt-get install chromium neovim) or set QUNGUI_E2E=1 to require it.',
+    );
     warn.mockRestore();
   });
 

@@ -15,12 +15,26 @@ const NVIM = '/usr/bin/nvim';
 const probe = fileURLToPath(new URL('./neovim/lsp-probe.lua', import.meta.url));
 const gate = editorGate('Neovim e2e', [NVIM]);
 
-interface NvimDiagnostic { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string; code?: string; source?: string }
+interface NvimDiagnostic {
+  lnum: number;
+  col: number;
+  end_lnum: number;
+  end_col: number;
+  severity: number;
+  message: string;
+  code?: string;
+  source?: string;
+}
 interface ProbeResult {
   error?: string;
   initial: NvimDiagnostic[];
   broken: NvimDiagnostic[];
-  broken_lsp: { code: string; message: string; severity: number; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  broken_lsp: {
+    code: string;
+    message: string;
+    severity: number;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
   completion: { label: string; kind?: number }[];
   completion_error?: unknown;
   diagnostic_ms: number;
@@ -35,14 +49,25 @@ describe.runIf(gate.run)('qungui in Neovim 0.7.2 over stdio', () => {
       const workspace = join(home, 'examples');
       cpSync(examplesDir, workspace, { recursive: true });
       const resultFile = join(home, 'result.json');
-      const xdg = (name: string) => { const dir = join(home, name); mkdirSync(dir, { recursive: true }); return dir; };
+      const xdg = (name: string) => {
+        const dir = join(home, name);
+        mkdirSync(dir, { recursive: true });
+        return dir;
+      };
       const run = spawnSync(NVIM, ['--headless', '--noplugin', '-i', 'NONE', '-u', 'NONE', scenarioRelativePath, '-c', `luafile ${probe}`], {
         cwd: workspace,
         encoding: 'utf8',
         timeout: 90_000,
         env: {
-          ...process.env, HOME: home, XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_STATE_HOME: xdg('state'), XDG_CACHE_HOME: xdg('cache'),
-          QUNGUI_SERVER: process.env.QUNGUI_E2E_SERVER ?? serverBundle, QUNGUI_RESULT: resultFile, QUNGUI_SCENARIO: JSON.stringify(scenario),
+          ...process.env,
+          HOME: home,
+          XDG_CONFIG_HOME: xdg('config'),
+          XDG_DATA_HOME: xdg('data'),
+          XDG_STATE_HOME: xdg('state'),
+          XDG_CACHE_HOME: xdg('cache'),
+          QUNGUI_SERVER: process.env.QUNGUI_E2E_SERVER ?? serverBundle,
+          QUNGUI_RESULT: resultFile,
+          QUNGUI_SCENARIO: JSON.stringify(scenario),
         },
       });
       const result = JSON.parse(readFileSync(resultFile, 'utf8')) as ProbeResult;
@@ -52,11 +77,16 @@ describe.runIf(gate.run)('qungui in Neovim 0.7.2 over stdio', () => {
       expect(result.initial).toEqual([]);
       const { error } = scenario;
       const errors = result.broken_lsp.filter((d) => d.severity === 1);
-      expect(errors.map((d) => ({ code: d.code, message: d.message, range: d.range }))).toEqual([{
-        code: error.code,
-        message: error.message['zh-CN'],
-        range: { start: { line: error.range.start.line, character: error.range.start.character }, end: { line: error.range.end.line, character: error.range.end.character } },
-      }]);
+      expect(errors.map((d) => ({ code: d.code, message: d.message, range: d.range }))).toEqual([
+        {
+          code: error.code,
+          message: error.message['zh-CN'],
+          range: {
+            start: { line: error.range.start.line, character: error.range.start.character },
+            end: { line: error.range.end.line, character: error.range.end.character },
+          },
+        },
+      ]);
       // What vim.diagnostic shows the user: same place, same Chinese text.
       const shown = result.broken.filter((d) => d.severity === 1);
       expect(shown.map((d) => [d.lnum, d.col, d.end_lnum, d.end_col, d.message])).toEqual([

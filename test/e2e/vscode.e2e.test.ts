@@ -12,7 +12,19 @@ import { editorGate } from './support/gate.js';
 import { ensureArtifactsDir, freshTempDir } from './support/paths.js';
 import { buildScenario, examplesDir, scenarioFileName } from './support/scenario.js';
 import { packageVsix } from './support/vsix.js';
-import { chromiumArgs, editorLines, errorSquiggles, goTo, notification, openFileByName, renderedLine, runFromPalette, showProblems, suggestionRow, takeQuickFix } from './support/vscode-page.js';
+import {
+  chromiumArgs,
+  editorLines,
+  errorSquiggles,
+  goTo,
+  notification,
+  openFileByName,
+  renderedLine,
+  runFromPalette,
+  showProblems,
+  suggestionRow,
+  takeQuickFix,
+} from './support/vscode-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const gate = editorGate('VS Code e2e (code-server + Chromium)', [CHROMIUM]);
@@ -32,7 +44,10 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
     cpSync(examplesDir, workspace, { recursive: true });
     const session = await startCodeServer({ entry, vsix, home, settings: { ...quietSettings, 'qungui.locale': 'zh-CN' } });
     const browser = await chromium.launchPersistentContext(join(home, 'chromium-profile'), {
-      executablePath: CHROMIUM, headless: true, args: chromiumArgs, viewport: { width: 1600, height: 1000 },
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs,
+      viewport: { width: 1600, height: 1000 },
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     try {

@@ -5,8 +5,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { isPolicyText } from '../policy/validate.js';
 
-export interface FoundFile { absolute: string; display: string }
-export interface Collected { files: FoundFile[]; missing: string[] }
+export interface FoundFile {
+  absolute: string;
+  display: string;
+}
+export interface Collected {
+  files: FoundFile[];
+  missing: string[];
+}
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 const YAML = /\.ya?ml$/i;
@@ -37,7 +43,7 @@ async function policyFilesIn(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...await policyFilesIn(path));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await policyFilesIn(path)));
     } else if (YAML.test(entry.name)) {
       const head = (await readFile(path, 'utf8').catch(() => '')).slice(0, 64 * 1024);
       if (isPolicyText(head) && !/^kind:\s*["']?PolicyTest/m.test(head)) out.push(path);

@@ -57,7 +57,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     // A CEL condition past its step budget under `test` or `diff` (evaluate says it in --locale).
     if (error instanceof CelBudgetError) {
-      const locale = (() => { try { return parseLocale(undefined, io.env); } catch { return 'zh-CN' as const; } })();
+      const locale = (() => {
+        try {
+          return parseLocale(undefined, io.env);
+        } catch {
+          return 'zh-CN' as const;
+        }
+      })();
       io.stderr(`qungui ${name}: ${error.describe()[locale]}\n`);
       return EXIT_USAGE;
     }
@@ -75,7 +81,9 @@ if (process.argv[1] && /qungui(\.js)?$/.test(process.argv[1])) {
     });
   }
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       process.stderr.write(`qungui: 内部错误 internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = EXIT_USAGE;

@@ -47,7 +47,13 @@ export interface PreparedFile extends PreparedFolder {
   force: boolean;
 }
 
-interface Marker { tool: 'qungui'; format: number; version: string; complete: boolean; files: string[] }
+interface Marker {
+  tool: 'qungui';
+  format: number;
+  version: string;
+  complete: boolean;
+  files: string[];
+}
 
 /**
  * Checks an output folder before any work: it must be new, empty, or an earlier qungui output; not a
@@ -59,7 +65,9 @@ export async function prepareOutputFolder(typed: string, cwd: string, inputs: Ou
   await refuseInputs(target, typed, cwd, inputs);
   if (target.exists) {
     if (!target.isDirectory) {
-      throw new OutputRefused(`--out ${typed} 是一个文件，不是文件夹；请给一个（新的）文件夹名 / --out ${typed} is a file, not a folder: give the name of a (new) folder`);
+      throw new OutputRefused(
+        `--out ${typed} 是一个文件，不是文件夹；请给一个（新的）文件夹名 / --out ${typed} is a file, not a folder: give the name of a (new) folder`,
+      );
     }
     await folderState(target.path, typed);
     await refuseBusy(target.path, typed);
@@ -80,10 +88,12 @@ export async function commitOutputFolder(folder: PreparedFolder, write: (dir: st
     const stage = join(lock, 'files');
     await guardIo(display, () => mkdir(stage));
     await guardIo(display, () => write(stage));
-    const written = (await readdir(stage, { withFileTypes: true })).map((entry) => {
-      if (!entry.isFile()) throw new Error(`output ${entry.name} is not a file`);
-      return entry.name;
-    }).sort();
+    const written = (await readdir(stage, { withFileTypes: true }))
+      .map((entry) => {
+        if (!entry.isFile()) throw new Error(`output ${entry.name} is not a file`);
+        return entry.name;
+      })
+      .sort();
     await guardIo(display, () => swapIn(path, display, lock, stage, written));
   } finally {
     await releaseLock(path, lock);
@@ -157,7 +167,9 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
         real = await realpath(probe);
       } catch (error) {
         if (probe === absolute && info.isSymbolicLink()) {
-          throw new OutputRefused(`--out ${typed} 是指向不存在位置的链接；请删除该链接或换一个${kind === 'folder' ? '文件夹' : '文件'}名 / --out ${typed} is a link to a place that does not exist: remove the link or give another name`);
+          throw new OutputRefused(
+            `--out ${typed} 是指向不存在位置的链接；请删除该链接或换一个${kind === 'folder' ? '文件夹' : '文件'}名 / --out ${typed} is a link to a place that does not exist: remove the link or give another name`,
+          );
         }
         throw ioRefusal(typed, error);
       }
@@ -195,7 +207,10 @@ async function blockingFile(absolute: string): Promise<string> {
 
 // --- the data and the policies ----------------------------------------------------------------------
 
-interface Identity { path: string; id: string }
+interface Identity {
+  path: string;
+  id: string;
+}
 
 async function identity(path: string): Promise<Identity | undefined> {
   try {
@@ -235,24 +250,28 @@ async function relation(target: Target, input: Identity): Promise<'equal' | 'ins
 async function refuseInputs(target: Target, typed: string, cwd: string, inputs: OutputInputs): Promise<void> {
   if (inputs.data !== undefined) {
     const data = await identity(resolve(cwd, inputs.data));
-    const found = data && await relation(target, data);
+    const found = data && (await relation(target, data));
     if (found) {
       const zh = { equal: '就是', inside: '在', contains: '包含' }[found];
       const en = { equal: 'is', inside: 'is inside', contains: 'contains' }[found];
-      throw new OutputRefused(`--out ${typed} ${zh}数据文件夹 ${inputs.data}${found === 'inside' ? '之内' : ''}，写入会改动导出的数据；请把输出放在数据文件夹之外（例如 --out out/月份）/ --out ${typed} ${en} the data folder ${inputs.data}: writing there would change the exports; put the outputs outside it (e.g. --out out/<month>)`);
+      throw new OutputRefused(
+        `--out ${typed} ${zh}数据文件夹 ${inputs.data}${found === 'inside' ? '之内' : ''}，写入会改动导出的数据；请把输出放在数据文件夹之外（例如 --out out/月份）/ --out ${typed} ${en} the data folder ${inputs.data}: writing there would change the exports; put the outputs outside it (e.g. --out out/<month>)`,
+      );
     }
   }
   for (const arg of inputs.policies ?? []) {
     const paths = isDynamicPattern(arg) ? await glob(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }) : [resolve(cwd, arg)];
     for (const path of paths) {
       const policy = await identity(path);
-      const found = policy && await relation(target, policy);
+      const found = policy && (await relation(target, policy));
       // Outputs inside a policy folder are allowed (`--policy . --out out`): they are not YAML, and the
       // marker rule keeps any policy already there; the folder itself or a folder around it is refused.
       if (found === 'equal' || found === 'contains') {
         const zh = found === 'equal' ? '就是' : '包含';
         const en = found === 'equal' ? 'is' : 'contains';
-        throw new OutputRefused(`--out ${typed} ${zh}群规 ${arg}，写入会改动群规；请换一个输出位置 / --out ${typed} ${en} the policy ${arg}: writing there would change the policies; choose another place for the outputs`);
+        throw new OutputRefused(
+          `--out ${typed} ${zh}群规 ${arg}，写入会改动群规；请换一个输出位置 / --out ${typed} ${en} the policy ${arg}: writing there would change the policies; choose another place for the outputs`,
+        );
       }
     }
   }
@@ -262,17 +281,21 @@ async function refuseInputs(target: Target, typed: string, cwd: string, inputs: 
 
 /** The files qungui may replace in an existing output folder: none when it is empty, else its marker's. */
 async function folderState(path: string, display: string): Promise<string[]> {
-  const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => { throw ioRefusal(display, error); });
+  const entries = await readdir(path, { withFileTypes: true }).catch((error: unknown) => {
+    throw ioRefusal(display, error);
+  });
   const others: string[] = [];
   for (const entry of entries) {
     if (entry.name === MARKER) continue;
-    if (entry.isDirectory() && (entry.name === LOCK || PENDING_LOCK.test(entry.name)) && await isLockFolder(join(path, entry.name))) continue;
+    if (entry.isDirectory() && (entry.name === LOCK || PENDING_LOCK.test(entry.name)) && (await isLockFolder(join(path, entry.name)))) continue;
     others.push(entry.name);
   }
   if (!entries.some((e) => e.name === MARKER)) {
     if (others.length === 0) return [];
     const shown = others.sort().slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
-    throw new OutputRefused(`--out ${display} 不是空文件夹，也不是 qungui 的输出（没有 ${MARKER}），其中的文件（${shown}）不能被替换；请给一个新的或空的文件夹 / --out ${display} is not empty and is not a qungui output folder (no ${MARKER}); its files (${shown}) must not be replaced: give a new or empty folder`);
+    throw new OutputRefused(
+      `--out ${display} 不是空文件夹，也不是 qungui 的输出（没有 ${MARKER}），其中的文件（${shown}）不能被替换；请给一个新的或空的文件夹 / --out ${display} is not empty and is not a qungui output folder (no ${MARKER}); its files (${shown}) must not be replaced: give a new or empty folder`,
+    );
   }
   return (await readMarker(path, display)).files;
 }
@@ -286,18 +309,31 @@ async function readMarker(path: string, display: string): Promise<Marker> {
   }
   const valid = value !== undefined && value !== null && value.tool === 'qungui' && Array.isArray(value.files) && value.files.every(isOutputName);
   if (!valid) {
-    throw new OutputRefused(`--out ${display} 中的 ${MARKER} 无法识别，不能确定哪些文件是 qungui 写的；请给一个新的或空的文件夹 / ${MARKER} in --out ${display} is not one qungui can read, so which files qungui wrote is unknown: give a new or empty folder`);
+    throw new OutputRefused(
+      `--out ${display} 中的 ${MARKER} 无法识别，不能确定哪些文件是 qungui 写的；请给一个新的或空的文件夹 / ${MARKER} in --out ${display} is not one qungui can read, so which files qungui wrote is unknown: give a new or empty folder`,
+    );
   }
   if (typeof value!.format !== 'number' || value!.format > MARKER_FORMAT) {
-    throw new OutputRefused(`--out ${display} 是较新版本的 qungui 写的；请升级 qungui 或换一个文件夹 / --out ${display} was written by a newer qungui: upgrade qungui or give another folder`);
+    throw new OutputRefused(
+      `--out ${display} 是较新版本的 qungui 写的；请升级 qungui 或换一个文件夹 / --out ${display} was written by a newer qungui: upgrade qungui or give another folder`,
+    );
   }
   return value as Marker;
 }
 
 /** Only plain names in the folder itself: a marker naming `../x` must not reach outside. */
 function isOutputName(name: unknown): name is string {
-  return typeof name === 'string' && name !== '' && name !== '.' && name !== '..' && name !== MARKER
-    && name !== LOCK && !PENDING_LOCK.test(name) && !/[\\/\0]/.test(name) && basename(name) === name;
+  return (
+    typeof name === 'string' &&
+    name !== '' &&
+    name !== '.' &&
+    name !== '..' &&
+    name !== MARKER &&
+    name !== LOCK &&
+    !PENDING_LOCK.test(name) &&
+    !/[\\/\0]/.test(name) &&
+    basename(name) === name
+  );
 }
 
 function markerText(files: string[], complete: boolean): string {
@@ -312,7 +348,9 @@ async function swapIn(path: string, display: string, lock: string, stage: string
   for (const name of written) {
     const info = await lstat(join(path, name)).catch(() => undefined);
     if (info && (!listed.has(name) || info.isDirectory())) {
-      throw new OutputRefused(`--out ${display} 中已有 ${name}，不是 qungui 写的，未覆盖；请移走它或换一个文件夹 / --out ${display} already holds ${name}, which qungui did not write: it was not replaced; move it away or give another folder`);
+      throw new OutputRefused(
+        `--out ${display} 中已有 ${name}，不是 qungui 写的，未覆盖；请移走它或换一个文件夹 / --out ${display} already holds ${name}, which qungui did not write: it was not replaced; move it away or give another folder`,
+      );
     }
   }
   // While files move, the marker lists both sets: a run killed here leaves nothing unaccounted for.
@@ -336,7 +374,11 @@ async function writeMarker(path: string, lock: string, files: string[], complete
 
 // --- the lock ---------------------------------------------------------------------------------------
 
-interface Owner { tool: 'qungui'; pid: number; host: string }
+interface Owner {
+  tool: 'qungui';
+  pid: number;
+  host: string;
+}
 
 async function isLockFolder(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch(() => undefined);
@@ -354,7 +396,7 @@ async function readOwner(dir: string): Promise<'dead' | 'foreign' | Owner> {
   }
   if (owner?.tool !== 'qungui' || typeof owner.pid !== 'number' || typeof owner.host !== 'string') return 'dead';
   if (owner.host !== hostname()) return owner as Owner; // another machine's run: cannot be checked from here
-  return processAlive(owner.pid) ? owner as Owner : 'dead';
+  return processAlive(owner.pid) ? (owner as Owner) : 'dead';
 }
 
 function processAlive(pid: number): boolean {
@@ -374,7 +416,9 @@ async function refuseBusy(path: string, display: string): Promise<void> {
 
 function busyRefusal(display: string, path: string, owner: Owner): OutputRefused {
   const where = owner.host === hostname() ? `pid ${owner.pid}` : `pid ${owner.pid} @ ${owner.host}`;
-  return new OutputRefused(`另一个 qungui 进程（${where}）正在写入 --out ${display}；请等它结束后再运行（如果确定没有在运行，删除 ${join(path, LOCK)}）/ another qungui run (${where}) is writing into --out ${display}: run again when it has finished (if none is running, delete ${join(path, LOCK)})`);
+  return new OutputRefused(
+    `另一个 qungui 进程（${where}）正在写入 --out ${display}；请等它结束后再运行（如果确定没有在运行，删除 ${join(path, LOCK)}）/ another qungui run (${where}) is writing into --out ${display}: run again when it has finished (if none is running, delete ${join(path, LOCK)})`,
+  );
 }
 
 /**
@@ -385,7 +429,7 @@ async function acquireLock(path: string, display: string): Promise<string> {
   const lock = join(path, LOCK);
   for (const entry of await readdir(path).catch(() => [] as string[])) {
     const pid = PENDING_LOCK.exec(entry)?.[1];
-    if (pid !== undefined && !processAlive(Number(pid)) && await isLockFolder(join(path, entry))) {
+    if (pid !== undefined && !processAlive(Number(pid)) && (await isLockFolder(join(path, entry)))) {
       await rm(join(path, entry), { recursive: true, force: true });
     }
   }
@@ -408,7 +452,8 @@ async function acquireLock(path: string, display: string): Promise<string> {
       if (attempt > 0 || owner !== 'dead') {
         await rm(pending, { recursive: true, force: true });
         if (typeof owner === 'object') throw busyRefusal(display, path, owner);
-        if (owner === 'foreign') throw new OutputRefused(`--out ${display} 中的 ${LOCK} 不是 qungui 的；请移走它 / ${LOCK} in --out ${display} is not qungui's: move it away`);
+        if (owner === 'foreign')
+          throw new OutputRefused(`--out ${display} 中的 ${LOCK} 不是 qungui 的；请移走它 / ${LOCK} in --out ${display} is not qungui's: move it away`);
         throw ioRefusal(display, error);
       }
       await rm(lock, { recursive: true, force: true }); // left by a run that was killed
@@ -440,7 +485,9 @@ async function refuseUnwritable(target: Target, typed: string): Promise<void> {
   try {
     await access(place, constants.W_OK | constants.X_OK);
   } catch {
-    throw new OutputRefused(`无法写入 --out ${typed}：没有在 ${place} 中写入的权限；请换一个可写的位置 / cannot write --out ${typed}: no permission to write in ${place}; choose a place you can write to`);
+    throw new OutputRefused(
+      `无法写入 --out ${typed}：没有在 ${place} 中写入的权限；请换一个可写的位置 / cannot write --out ${typed}: no permission to write in ${place}; choose a place you can write to`,
+    );
   }
 }
 

@@ -12,7 +12,8 @@ const positive = (value: string | undefined) => {
 export function readerThreadSettings(env: CliIo['env'], workerUrl: URL): ReaderThreadSettings {
   const mode = env.QUNGUI_READER_THREAD === '0' ? 'off' : env.QUNGUI_READER_THREAD === '1' ? 'on' : 'auto';
   return {
-    workerUrl, mode,
+    workerUrl,
+    mode,
     readers: positive(env.QUNGUI_READER_THREADS),
     segmentBytes: positive(env.QUNGUI_READER_SEGMENT_BYTES),
     blockBytes: positive(env.QUNGUI_READER_BLOCK_BYTES),

@@ -34,7 +34,9 @@ export async function fileInsideBundle(root: string, path: string, what: string,
     throw new BundlePathError(`${what}：找不到文件 ${written} / ${what}: no such file ${written}`);
   }
   if (!isInside(root, real)) {
-    throw new BundlePathError(`${what}：文件 ${written} 不在数据文件夹内（实际位置 ${real}），未读取；请把文件复制到数据文件夹中 / ${what}: the file ${written} is outside the bundle folder (it resolves to ${real}) and was not read; copy it into the bundle folder`);
+    throw new BundlePathError(
+      `${what}：文件 ${written} 不在数据文件夹内（实际位置 ${real}），未读取；请把文件复制到数据文件夹中 / ${what}: the file ${written} is outside the bundle folder (it resolves to ${real}) and was not read; copy it into the bundle folder`,
+    );
   }
   if (!(await stat(real)).isFile()) {
     throw new BundlePathError(`${what}：${written} 不是普通文件，未读取 / ${what}: ${written} is not a regular file and was not read`);

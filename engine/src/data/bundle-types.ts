@@ -10,60 +10,135 @@ export interface SourceRef {
 }
 
 export interface EmployeeRow {
-  employee_id: string; name: string; department?: string; position?: string;
-  employment_status: string; hire_date?: number; leave_date?: number; source: SourceRef;
+  employee_id: string;
+  name: string;
+  department?: string;
+  position?: string;
+  employment_status: string;
+  hire_date?: number;
+  leave_date?: number;
+  source: SourceRef;
 }
 export type MemberRole = 'member' | 'admin' | 'lecturer' | 'publisher';
 export interface MemberRow {
-  group_id: string; member_id: string; joined_at: number; left_at?: number; role?: MemberRole;
-  invited_by?: string; name?: string;
+  group_id: string;
+  member_id: string;
+  joined_at: number;
+  left_at?: number;
+  role?: MemberRole;
+  invited_by?: string;
+  name?: string;
   /** true when the source says the member is external (WeCom type 2, or a wm…/wo… id). */
-  external?: boolean; source: SourceRef;
+  external?: boolean;
+  source: SourceRef;
 }
 export type Decision = 'approved' | 'rejected' | 'pending';
 export interface ApplicationRow {
-  application_id: string; group_id: string; applicant_id: string; name?: string; department?: string;
-  position?: string; purpose?: string; submitted_at?: number; reviewer_id?: string; decision: Decision;
-  decided_at?: number; source: SourceRef;
+  application_id: string;
+  group_id: string;
+  applicant_id: string;
+  name?: string;
+  department?: string;
+  position?: string;
+  purpose?: string;
+  submitted_at?: number;
+  reviewer_id?: string;
+  decision: Decision;
+  decided_at?: number;
+  source: SourceRef;
 }
 export interface ExitRow {
-  group_id: string; member_id: string; requested_at: number; approver_id?: string; decision?: Decision;
-  decided_at?: number; source: SourceRef;
+  group_id: string;
+  member_id: string;
+  requested_at: number;
+  approver_id?: string;
+  decision?: Decision;
+  decided_at?: number;
+  source: SourceRef;
 }
 export type MessageType = 'text' | 'image' | 'file' | 'link' | 'voice' | 'video' | 'chatrecord' | 'system' | 'other';
 export interface MessageRow {
-  message_id: string; group_id: string; sender_id: string; sent_at: number; type: MessageType;
-  content?: string; reply_to?: string; file_name?: string; recalled?: boolean;
+  message_id: string;
+  group_id: string;
+  sender_id: string;
+  sent_at: number;
+  type: MessageType;
+  content?: string;
+  reply_to?: string;
+  file_name?: string;
+  recalled?: boolean;
   /** For type chatrecord: the texts of the forwarded messages, matched as content (S4). */
   forwarded?: string[];
   source: SourceRef;
 }
 export interface AssignmentRow {
-  assignment_id: string; group_id: string; title?: string; announced_at?: number; due_at: number; source: SourceRef;
+  assignment_id: string;
+  group_id: string;
+  title?: string;
+  announced_at?: number;
+  due_at: number;
+  source: SourceRef;
 }
 export interface SubmissionRow {
-  assignment_id: string; member_id: string; submitted_at: number; accuracy?: number; completeness?: number;
-  originality?: number; graded_at?: number; grader_id?: string; source: SourceRef;
+  assignment_id: string;
+  member_id: string;
+  submitted_at: number;
+  accuracy?: number;
+  completeness?: number;
+  originality?: number;
+  graded_at?: number;
+  grader_id?: string;
+  source: SourceRef;
 }
 export interface TestRow {
-  test_id: string; group_id: string; member_id: string; taken_at: number; score: number; max_score: number; source: SourceRef;
+  test_id: string;
+  group_id: string;
+  member_id: string;
+  taken_at: number;
+  score: number;
+  max_score: number;
+  source: SourceRef;
 }
 export interface SessionRow {
-  session_id: string; group_id: string; announced_at?: number; starts_at: number; ends_at?: number;
-  platform?: string; support_id?: string; source: SourceRef;
+  session_id: string;
+  group_id: string;
+  announced_at?: number;
+  starts_at: number;
+  ends_at?: number;
+  platform?: string;
+  support_id?: string;
+  source: SourceRef;
 }
 export interface AttendanceRow {
-  session_id: string; member_id: string; joined_at?: number; left_at?: number; source: SourceRef;
+  session_id: string;
+  member_id: string;
+  joined_at?: number;
+  left_at?: number;
+  source: SourceRef;
 }
 export interface ExemptionRow {
-  exemption_id: string; group_id: string; member_id?: string; category: string; valid_from: number;
-  valid_to: number; approved_by: string; source: SourceRef;
+  exemption_id: string;
+  group_id: string;
+  member_id?: string;
+  category: string;
+  valid_from: number;
+  valid_to: number;
+  approved_by: string;
+  source: SourceRef;
 }
 
 export interface TableRows {
-  employees: EmployeeRow; members: MemberRow; applications: ApplicationRow; exits: ExitRow;
-  messages: MessageRow; assignments: AssignmentRow; submissions: SubmissionRow; tests: TestRow;
-  sessions: SessionRow; attendance: AttendanceRow; exemptions: ExemptionRow;
+  employees: EmployeeRow;
+  members: MemberRow;
+  applications: ApplicationRow;
+  exits: ExitRow;
+  messages: MessageRow;
+  assignments: AssignmentRow;
+  submissions: SubmissionRow;
+  tests: TestRow;
+  sessions: SessionRow;
+  attendance: AttendanceRow;
+  exemptions: ExemptionRow;
 }
 export type TableName = keyof TableRows;
 
@@ -81,7 +156,9 @@ export interface RejectedRow {
 
 /** read = accepted + rejected + skipped, always. */
 export interface TableCounts {
-  read: number; accepted: number; rejected: number;
+  read: number;
+  accepted: number;
+  rejected: number;
   /** Lines that are not rows of this table by design (1:1 chats, recall notices), by reason. */
   skipped?: number;
   skippedReasons?: Record<string, number>;

@@ -18,7 +18,11 @@ function isEmpty(value: unknown): boolean {
 
 /** A field's rejection; a class so the per-field result needs no wrapper object (hot path: every message). */
 class Bad {
-  constructor(readonly field: string, readonly reason: RejectedRow['reason'], readonly value: string) {}
+  constructor(
+    readonly field: string,
+    readonly reason: RejectedRow['reason'],
+    readonly value: string,
+  ) {}
 }
 
 function bad(field: FieldSpec, value: unknown, zh: string, en: string): Bad {
@@ -33,14 +37,29 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
     case 'time':
     case 'date': {
       const ms = parseTime(value, zone);
-      if (ms === undefined) return bad(field, value, '无法识别的时间（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）', 'unreadable time (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)');
+      if (ms === undefined)
+        return bad(
+          field,
+          value,
+          '无法识别的时间（应为带时区的 ISO 8601 或 YYYY-MM-DD HH:mm:ss）',
+          'unreadable time (expected ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)',
+        );
       return ms;
     }
     case 'number': {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
       if (!Number.isFinite(n)) return bad(field, value, '应为数字', 'expected a number');
-      if ((field.minimum !== undefined && n < field.minimum) || (field.maximum !== undefined && n > field.maximum) || (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)) {
-        const range = field.maximum !== undefined ? `${field.minimum ?? '-∞'}–${field.maximum}` : field.exclusiveMinimum !== undefined ? `> ${field.exclusiveMinimum}` : `≥ ${field.minimum}`;
+      if (
+        (field.minimum !== undefined && n < field.minimum) ||
+        (field.maximum !== undefined && n > field.maximum) ||
+        (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)
+      ) {
+        const range =
+          field.maximum !== undefined
+            ? `${field.minimum ?? '-∞'}–${field.maximum}`
+            : field.exclusiveMinimum !== undefined
+              ? `> ${field.exclusiveMinimum}`
+              : `≥ ${field.minimum}`;
         return bad(field, value, `超出范围 ${range}`, `outside ${range}`);
       }
       return n;
@@ -62,7 +81,9 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
       try {
         const parsed: unknown = JSON.parse(String(value));
         if (Array.isArray(parsed)) return parsed.map(String);
-      } catch { /* reported below */ }
+      } catch {
+        /* reported below */
+      }
       return bad(field, value, '应为文字列表（JSON 数组）', 'expected a list of strings (JSON array)');
     }
   }
@@ -74,7 +95,8 @@ function missing(name: string, record: Record<string, unknown>): Coerced {
   const keys = Object.keys(record);
   const have = keys.slice(0, 12).join('、') + (keys.length > 12 ? '…' : '');
   return {
-    ok: false, field: name,
+    ok: false,
+    field: name,
     reason: {
       'zh-CN': `缺少必填列 ${name}（这一行有：${have || '无'}；列名不同时在 bundle.yaml 的 columns 中映射）`,
       en: `missing required column ${name} (this row has: ${keys.slice(0, 12).join(', ') || 'none'}${keys.length > 12 ? ', …' : ''}; map differing names in bundle.yaml columns)`,
@@ -112,7 +134,7 @@ function crossFieldRejection(spec: TableSpec, values: readonly unknown[]): Rejec
   const score = values[spec.fields.findIndex((f) => f.name === 'score')];
   const max = values[spec.fields.findIndex((f) => f.name === 'max_score')];
   if (typeof score === 'number' && typeof max === 'number' && score > max) {
-    return { ok: false, field: 'score', reason: { 'zh-CN': '分数高于该测试的满分（max_score）', en: 'score is above the test\'s maximum (max_score)' } };
+    return { ok: false, field: 'score', reason: { 'zh-CN': '分数高于该测试的满分（max_score）', en: "score is above the test's maximum (max_score)" } };
   }
   return undefined;
 }

@@ -83,7 +83,11 @@ export function scanLine(text: string, carried: number): number {
 type Reason = 'eof' | 'stray' | 'cap' | 'bytes';
 
 /** A complete record waiting for csv-parse. */
-interface Pending { line: number; last: number; text: string }
+interface Pending {
+  line: number;
+  last: number;
+  text: string;
+}
 
 const byteLength = (text: string) => Buffer.byteLength(text) + 1; // its "\n"
 
@@ -104,7 +108,11 @@ export class CsvRecords {
   private carried = OUTSIDE;
   private out: (RawRecord | Pending)[] = [];
 
-  constructor(private readonly headerRow: number, private readonly columns: Record<string, string> | undefined, private readonly streamed: boolean) {}
+  constructor(
+    private readonly headerRow: number,
+    private readonly columns: Record<string, string> | undefined,
+    private readonly streamed: boolean,
+  ) {}
 
   line(line: number, raw: string): void {
     if (line < this.headerRow) return;
@@ -143,7 +151,10 @@ export class CsvRecords {
   unreadable(line: number): void {
     if (line < this.headerRow) return;
     while (this.head < this.lines.length) this.reject('bytes', line);
-    if (this.names === undefined) throw new Error(`第 ${line} 行（表头）含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字） / line ${line} (the header) holds bytes that are not UTF-8 (or GBK) text`);
+    if (this.names === undefined)
+      throw new Error(
+        `第 ${line} 行（表头）含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字） / line ${line} (the header) holds bytes that are not UTF-8 (or GBK) text`,
+      );
     this.out.push(unreadableLine(line));
   }
 
@@ -227,7 +238,9 @@ export class CsvRecords {
 
   private label(column: number): { 'zh-CN': string; en: string } {
     const name = this.names?.[column];
-    return name ? { 'zh-CN': `第 ${column + 1} 列（${name}）`, en: `column ${column + 1} (${name})` } : { 'zh-CN': `第 ${column + 1} 列`, en: `column ${column + 1}` };
+    return name
+      ? { 'zh-CN': `第 ${column + 1} 列（${name}）`, en: `column ${column + 1} (${name})` }
+      : { 'zh-CN': `第 ${column + 1} 列`, en: `column ${column + 1}` };
   }
 
   /** csv-parse over a batch of complete records, one result per record, in order. */
@@ -263,7 +276,10 @@ export class CsvRecords {
       results.length = 0;
       parseCsv(item.text, options);
       if (results.length === 1) return results[0]!;
-      return { line: item.line, problem: { 'zh-CN': `CSV 行格式错误：第 ${span(item, 'zh-CN')}无法读成一行`, en: `malformed CSV row: ${span(item, 'en')} cannot be read as one row` } };
+      return {
+        line: item.line,
+        problem: { 'zh-CN': `CSV 行格式错误：第 ${span(item, 'zh-CN')}无法读成一行`, en: `malformed CSV row: ${span(item, 'en')} cannot be read as one row` },
+      };
     });
   }
 }
@@ -276,9 +292,15 @@ function span(item: Pending, locale: 'zh-CN' | 'en'): string {
 /** csv-parse's reason for a record, without its message (which may quote a value). */
 function csvProblem(error: unknown, expected: number, item: Pending | undefined): { 'zh-CN': string; en: string } {
   const e = error as { code?: string; record?: unknown[] };
-  const where = item && item.last > item.line ? { 'zh-CN': `（这条记录占第 ${item.line}–${item.last} 行）`, en: ` (the record spans lines ${item.line}–${item.last})` } : { 'zh-CN': '', en: '' };
+  const where =
+    item && item.last > item.line
+      ? { 'zh-CN': `（这条记录占第 ${item.line}–${item.last} 行）`, en: ` (the record spans lines ${item.line}–${item.last})` }
+      : { 'zh-CN': '', en: '' };
   if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record)) {
-    return { 'zh-CN': `CSV 行格式错误：有 ${e.record.length} 列，表头有 ${expected} 列${where['zh-CN']}`, en: `malformed CSV row: ${e.record.length} columns, the header has ${expected}${where.en}` };
+    return {
+      'zh-CN': `CSV 行格式错误：有 ${e.record.length} 列，表头有 ${expected} 列${where['zh-CN']}`,
+      en: `malformed CSV row: ${e.record.length} columns, the header has ${expected}${where.en}`,
+    };
   }
   return { 'zh-CN': `CSV 行格式错误（${e.code ?? 'unknown'}）${where['zh-CN']}`, en: `malformed CSV row (${e.code ?? 'unknown'})${where.en}` };
 }
@@ -288,17 +310,32 @@ const NOT_READ = { 'zh-CN': '此行未读取，从下一行继续读取', en: 't
 function quoteProblem(line: number, column: { 'zh-CN': string; en: string }, reason: Reason, at: number): { 'zh-CN': string; en: string } {
   switch (reason) {
     case 'eof':
-      return { 'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；${NOT_READ['zh-CN']}`, en: `line ${line}: ${column.en} opens a quote that is never closed before the end of the file (most likely a stray quote); ${NOT_READ.en}` };
+      return {
+        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；${NOT_READ['zh-CN']}`,
+        en: `line ${line}: ${column.en} opens a quote that is never closed before the end of the file (most likely a stray quote); ${NOT_READ.en}`,
+      };
     case 'stray':
-      return { 'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，直到第 ${at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；${NOT_READ['zh-CN']}`, en: `line ${line}: ${column.en} opens a quote that is only met again on line ${at}, followed by neither a comma nor the line end (most likely a stray quote); ${NOT_READ.en}` };
+      return {
+        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，直到第 ${at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；${NOT_READ['zh-CN']}`,
+        en: `line ${line}: ${column.en} opens a quote that is only met again on line ${at}, followed by neither a comma nor the line end (most likely a stray quote); ${NOT_READ.en}`,
+      };
     case 'bytes':
-      return { 'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的第 ${at} 行含有无法识别的字节；${NOT_READ['zh-CN']}`, en: `line ${line}: ${column.en} opens a quote whose line ${at} holds bytes that are not text; ${NOT_READ.en}` };
+      return {
+        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的第 ${at} 行含有无法识别的字节；${NOT_READ['zh-CN']}`,
+        en: `line ${line}: ${column.en} opens a quote whose line ${at} holds bytes that are not text; ${NOT_READ.en}`,
+      };
     case 'cap':
-      return { 'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；${NOT_READ['zh-CN']}`, en: `line ${line}: ${column.en} opens a quote still not closed after 4 MB (most likely a stray quote); ${NOT_READ.en}` };
+      return {
+        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；${NOT_READ['zh-CN']}`,
+        en: `line ${line}: ${column.en} opens a quote still not closed after 4 MB (most likely a stray quote); ${NOT_READ.en}`,
+      };
   }
 }
 
 function headerProblem(line: number, reason: Reason): string {
-  const what = reason === 'cap' ? { zh: '引号内的内容超过 4 MB 仍未闭合', en: 'a quote still not closed after 4 MB' } : { zh: '有没有闭合的引号', en: 'a quote that is never properly closed' };
+  const what =
+    reason === 'cap'
+      ? { zh: '引号内的内容超过 4 MB 仍未闭合', en: 'a quote still not closed after 4 MB' }
+      : { zh: '有没有闭合的引号', en: 'a quote that is never properly closed' };
   return `第 ${line} 行（表头）${what.zh} / line ${line} (the header) has ${what.en}`;
 }

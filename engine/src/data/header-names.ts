@@ -17,7 +17,9 @@ export function headerNames(header: readonly unknown[], columns: Record<string, 
     if (first !== undefined) {
       const a = `第 ${first + 1} 列“${String(header[first] ?? '').trim()}”`;
       const b = `第 ${i + 1} 列“${title}”`;
-      throw new DuplicateColumnError(`${a}和${b}都是字段 ${name}，请删去或改名其中一列 / columns ${first + 1} ("${String(header[first] ?? '').trim()}") and ${i + 1} ("${title}") are both the field ${name}: remove or rename one of them`);
+      throw new DuplicateColumnError(
+        `${a}和${b}都是字段 ${name}，请删去或改名其中一列 / columns ${first + 1} ("${String(header[first] ?? '').trim()}") and ${i + 1} ("${title}") are both the field ${name}: remove or rename one of them`,
+      );
     }
     firstAt.set(name, i);
   }

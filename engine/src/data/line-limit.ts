@@ -9,5 +9,8 @@ export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /** The rejected row of a line over MAX_LINE_BYTES. */
 export function lineTooLong(line: number): RawRecord {
-  return { line, problem: { 'zh-CN': '此行超过 4 MB，未读取（聊天记录的一行不会这么长）', en: 'line longer than 4 MB, not read (no chat record is that long)' } };
+  return {
+    line,
+    problem: { 'zh-CN': '此行超过 4 MB，未读取（聊天记录的一行不会这么长）', en: 'line longer than 4 MB, not read (no chat record is that long)' },
+  };
 }

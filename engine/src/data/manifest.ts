@@ -60,8 +60,10 @@ export async function readManifest(dir: string): Promise<TableSource[] | undefin
     for (const entry of entries) {
       const spec = (typeof entry === 'string' ? { file: entry } : entry) as Partial<TableSource>;
       if (!spec || typeof spec.file !== 'string') throw new ManifestError(`bundle.yaml: tables.${table} 需要 file / needs "file"`);
-      if (spec.format !== undefined && !FORMATS.includes(spec.format)) throw new ManifestError(`bundle.yaml: tables.${table}.format 无效：${spec.format}（可用：${FORMATS.join('、')}）`);
-      if (spec.headerRow !== undefined && !(Number.isInteger(spec.headerRow) && spec.headerRow >= 1)) throw new ManifestError(`bundle.yaml: tables.${table}.headerRow 应为正整数`);
+      if (spec.format !== undefined && !FORMATS.includes(spec.format))
+        throw new ManifestError(`bundle.yaml: tables.${table}.format 无效：${spec.format}（可用：${FORMATS.join('、')}）`);
+      if (spec.headerRow !== undefined && !(Number.isInteger(spec.headerRow) && spec.headerRow >= 1))
+        throw new ManifestError(`bundle.yaml: tables.${table}.headerRow 应为正整数`);
       sources.push({ ...spec, table: table as TableName, file: spec.file });
     }
   }
@@ -76,6 +78,7 @@ export async function readBundleTimezone(dir: string): Promise<string | undefine
   const value = await readBundleYaml(dir);
   const zone = (value as { timezone?: unknown } | null)?.timezone;
   if (zone === undefined) return undefined;
-  if (typeof zone !== 'string' || !isKnownZone(zone)) throw new ManifestError(`bundle.yaml: timezone ${JSON.stringify(zone)} 不是有效的 IANA 时区 / is not an IANA time zone (e.g. Asia/Shanghai)`);
+  if (typeof zone !== 'string' || !isKnownZone(zone))
+    throw new ManifestError(`bundle.yaml: timezone ${JSON.stringify(zone)} 不是有效的 IANA 时区 / is not an IANA time zone (e.g. Asia/Shanghai)`);
   return zone;
 }

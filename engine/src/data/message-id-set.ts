@@ -61,10 +61,14 @@ export class MessageIdSet {
     this.layers = [new Layer(MIN_CAPACITY)];
   }
 
-  get size(): number { return this.used; }
+  get size(): number {
+    return this.used;
+  }
 
   /** Bytes of slots, all layers (for tests). */
-  get bytes(): number { return this.layers.reduce((n, layer) => n + layer.slots.byteLength, 0); }
+  get bytes(): number {
+    return this.layers.reduce((n, layer) => n + layer.slots.byteLength, 0);
+  }
 
   /** Adds the id; false when it was already there. */
   add(id: string): boolean {

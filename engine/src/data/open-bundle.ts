@@ -17,8 +17,11 @@ import { rowOf } from './coerce-row.js';
 import { rowSites } from './row-lifetimes.js';
 import { TABLES } from './table-specs.js';
 
-const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [['.csv', 'csv'], ['.jsonl', 'jsonl'], ['.xlsx', 'xlsx']];
-
+const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [
+  ['.csv', 'csv'],
+  ['.jsonl', 'jsonl'],
+  ['.xlsx', 'xlsx'],
+];
 
 async function resolveSources(dir: string): Promise<ResolvedSource[]> {
   const manifest = await readManifest(dir);
@@ -69,11 +72,24 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
   /** Accepted rows of a table, one array per batch read from disk (the caller loops synchronously). */
   async function* rowBatchesOf(table: TableName, account: boolean): AsyncGenerator<Record<string, unknown>[]> {
     // Counted on the accounting pass only.
-    const checker = new RowChecker({ table, zone: options.timezone, ...(options.month ? { month: options.month } : {}), ...(account ? { counts: count(table) } : {}), rejected });
+    const checker = new RowChecker({
+      table,
+      zone: options.timezone,
+      ...(options.month ? { month: options.month } : {}),
+      ...(account ? { counts: count(table) } : {}),
+      rejected,
+    });
     const streamed = table === 'messages';
     const sites = rowSites(streamed);
     for (const source of sources.filter((s) => s.table === table)) {
-      for await (const batch of recordsOf(source, streamed ? (n) => { bytesRead += n; } : undefined)) {
+      for await (const batch of recordsOf(
+        source,
+        streamed
+          ? (n) => {
+              bytesRead += n;
+            }
+          : undefined,
+      )) {
         const accepted = sites.batch<Record<string, unknown>>();
         for (const raw of batch) {
           if (!checker.check(raw, source.display)) continue;
@@ -103,26 +119,43 @@ export async function openBundle(dir: string, options: ReadBundleOptions): Promi
     const encodings = await Promise.all(messageSources.map((s) => detectEncoding(s.path).catch(() => 'unknown')));
     const splittable = messageSources.map((s, i) => isSplittable(s, encodings[i]!));
     const blockBytes = currentBlockBytes();
-    const blocks = planBlocks(messageSources.map((_, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })), blockBytes);
+    const blocks = planBlocks(
+      messageSources.map((_, i) => ({ size: messageSizes[i]!, splittable: splittable[i]! })),
+      blockBytes,
+    );
     // A WeCom archive read in blocks needs its recalls first (a recall names an earlier message).
     const recalls: Record<number, string[]> = {};
     for (const [i, source] of messageSources.entries()) {
       if (!splittable[i] || source.format !== 'wecom-archive' || !blocks.some((b) => b.source === i && b.range)) continue;
       try {
-        recalls[i] = [...await collectRecalls(source.path)];
+        recalls[i] = [...(await collectRecalls(source.path))];
       } catch (error) {
         throw cannotRead(source, error);
       }
     }
-    const plan = { sources: messageSources, sizes: messageSizes, blocks, zone: options.timezone, ...(options.month ? { month: options.month } : {}), account, recalls };
-    yield* messagesFromWorkers(worker, plan, readerCount(blocks.length), { counts: account ? count('messages') : undefined, rejected }, (n) => { bytesRead += n; });
+    const plan = {
+      sources: messageSources,
+      sizes: messageSizes,
+      blocks,
+      zone: options.timezone,
+      ...(options.month ? { month: options.month } : {}),
+      account,
+      recalls,
+    };
+    yield* messagesFromWorkers(worker, plan, readerCount(blocks.length), { counts: account ? count('messages') : undefined, rejected }, (n) => {
+      bytesRead += n;
+    });
     if (account) messagesCounted = true;
   }
 
   return {
     present,
-    get rejected() { return rejected; },
-    get counts() { return counts; },
+    get rejected() {
+      return rejected;
+    },
+    get counts() {
+      return counts;
+    },
     load<T extends Exclude<TableName, 'messages'>>(table: T): Promise<TableRows[T][]> {
       let pending = loaded.get(table);
       if (!pending) {

@@ -5,7 +5,6 @@ import { DateTime, IANAZone } from 'luxon';
 
 const TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Two ASCII digits at `at` as a number, or -1. */
@@ -21,7 +20,16 @@ function twoDigits(text: string, at: number): number {
  */
 function isoWithOffset(text: string): number | undefined {
   const length = text.length;
-  if (length < 20 || length > 29 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if (
+    length < 20 ||
+    length > 29 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  )
+    return undefined;
   const century = twoDigits(text, 0);
   const yy = twoDigits(text, 2);
   const month = twoDigits(text, 5);
@@ -29,7 +37,8 @@ function isoWithOffset(text: string): number | undefined {
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
   const second = twoDigits(text, 17);
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
   const year = century * 100 + yy;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
@@ -86,7 +95,15 @@ export function parseTime(value: unknown, zone: string): number | undefined {
   if (value instanceof Date) {
     // exceljs hands Excel's zone-less wall time as a UTC Date: re-read its fields in the policy zone.
     if (Number.isNaN(value.getTime())) return undefined;
-    return wallTimeToEpoch(zone, value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds());
+    return wallTimeToEpoch(
+      zone,
+      value.getUTCFullYear(),
+      value.getUTCMonth() + 1,
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+    );
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
     // Excel serial day numbers (days since 1899-12-30, wall time), else epoch seconds or milliseconds.

@@ -66,10 +66,12 @@ async function textStream(path: string): Promise<Readable> {
   const raw = createReadStream(path);
   if (encoding === 'utf-8') return raw;
   const decoder = new TextDecoder('gb18030');
-  return Readable.from((async function* () {
-    for await (const chunk of raw) yield decoder.decode(chunk as Buffer, { stream: true });
-    yield decoder.decode();
-  })());
+  return Readable.from(
+    (async function* () {
+      for await (const chunk of raw) yield decoder.decode(chunk as Buffer, { stream: true });
+      yield decoder.decode();
+    })(),
+  );
 }
 
 /** The largest file read whole (readText): a group-chat details export is a few megabytes at most. */
@@ -78,7 +80,10 @@ export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 /** A whole (small) text export, UTF-8 or GBK, without BOM; over MAX_WHOLE_FILE_BYTES it is refused. */
 export async function readText(path: string): Promise<string> {
   const { size } = await stat(path);
-  if (size > MAX_WHOLE_FILE_BYTES) throw new Error(`文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过 64 MB 的上限（这类导出不会这么大） / the file is ${Math.ceil(size / 1024 / 1024)} MB, over the 64 MB limit (no such export is that large)`);
+  if (size > MAX_WHOLE_FILE_BYTES)
+    throw new Error(
+      `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过 64 MB 的上限（这类导出不会这么大） / the file is ${Math.ceil(size / 1024 / 1024)} MB, over the 64 MB limit (no such export is that large)`,
+    );
   const utf8 = new TextDecoder('utf-8');
   let text = '';
   for await (const chunk of await textStream(path)) text += typeof chunk === 'string' ? chunk : utf8.decode(chunk as Buffer, { stream: true });
@@ -136,7 +141,13 @@ export function readJsonlBatches(path: string, options: ReadOptions): AsyncGener
  * its bytes are dropped as they come, so memory stays bounded and time linear however long it is.
  * `keepCr` hands lines their "\r" (CSV: a line end inside a quoted field stays as it was).
  */
-export async function* readLineBatches<T = RawRecord>(path: string, options: Pick<ReadOptions, 'onBytes' | 'streamed'> & { keepCr?: boolean }, toRecord: (line: number, text: string) => T | undefined, overLimit: (line: number) => T = lineTooLong as (line: number) => T, unreadable: (line: number) => T = unreadableLine as (line: number) => T): AsyncGenerator<T[]> {
+export async function* readLineBatches<T = RawRecord>(
+  path: string,
+  options: Pick<ReadOptions, 'onBytes' | 'streamed'> & { keepCr?: boolean },
+  toRecord: (line: number, text: string) => T | undefined,
+  overLimit: (line: number) => T = lineTooLong as (line: number) => T,
+  unreadable: (line: number) => T = unreadableLine as (line: number) => T,
+): AsyncGenerator<T[]> {
   const stream = await textStream(path);
   const decoder = new TextDecoder('utf-8');
   // The line not ended yet: its pieces, joined once when its end comes (joining each chunk to the
@@ -224,7 +235,13 @@ async function* readJsonl(path: string, options: ReadOptions): AsyncGenerator<Ra
 async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   const records = new CsvRecords(options.headerRow ?? 1, options.columns, options.streamed === true);
   type Line = { line: number; text: string } | { line: number; text?: undefined; unreadable: boolean };
-  const lines = readLineBatches<Line>(path, { keepCr: true }, (line, text) => ({ line, text }), (line) => ({ line, unreadable: false }), (line) => ({ line, unreadable: true }));
+  const lines = readLineBatches<Line>(
+    path,
+    { keepCr: true },
+    (line, text) => ({ line, text }),
+    (line) => ({ line, unreadable: false }),
+    (line) => ({ line, unreadable: true }),
+  );
   for await (const batch of lines) {
     for (const item of batch) {
       if (item.text !== undefined) records.line(item.line, item.text);
@@ -239,8 +256,11 @@ async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<RawR
 
 export function readRecords(path: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   switch (options.format) {
-    case 'csv': return readCsv(path, options);
-    case 'jsonl': return readJsonl(path, options);
-    case 'xlsx': return readXlsx(path, options);
+    case 'csv':
+      return readCsv(path, options);
+    case 'jsonl':
+      return readJsonl(path, options);
+    case 'xlsx':
+      return readXlsx(path, options);
   }
 }

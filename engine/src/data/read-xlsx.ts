@@ -19,7 +19,9 @@ type SharedText = string | { richText: { text: string }[] } | null | undefined;
 type ParseItem = { eventType?: undefined; index: number; text: SharedText } | { eventType: string; value: unknown };
 
 /** The parts of exceljs's streaming readers that its typings leave out. */
-interface SheetReader extends AsyncIterable<import('exceljs').Row> { name: string }
+interface SheetReader extends AsyncIterable<import('exceljs').Row> {
+  name: string;
+}
 interface WorkbookReader {
   parse(): AsyncIterable<ParseItem>;
   model?: { sheets?: { name: string }[] };
@@ -55,7 +57,13 @@ export async function* readXlsx(path: string, options: ReadOptions): AsyncGenera
     // Styles are read so date-formatted cells come back as dates. Shared strings are emitted into
     // `strings`, which exceljs's sheets index: they come before every sheet in the stream.
     const input = directory ? workbookInReadingOrder(handle, directory) : path;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookReader;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'emit',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as WorkbookReader;
     const strings = new SharedStrings();
     reader.sharedStrings = strings.lookup;
     yield* sheetRows(reader, strings, path, options);
@@ -85,8 +93,12 @@ async function* sheetRows(reader: WorkbookReader, strings: SharedStrings, path: 
       if (row.number < headerRow) continue;
       if (row.number === headerRow) {
         const titles: unknown[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => { titles[column - 1] = cellValue(cell.value); });
-        headerNames(titles, options.columns).forEach((name, i) => { header[i + 1] = name; });
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          titles[column - 1] = cellValue(cell.value);
+        });
+        headerNames(titles, options.columns).forEach((name, i) => {
+          header[i + 1] = name;
+        });
         continue;
       }
       if (!row.hasValues) continue;

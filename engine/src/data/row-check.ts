@@ -50,7 +50,9 @@ export class RowChecker {
   /** Both stages: true when the record is accepted (its values are in `values`). */
   check(raw: RawRecord, file: string): boolean {
     if (!this.coerce(raw, file)) return false;
-    return !this.isMessages || this.admit(this.hashHigh, this.hashLow, this.values[this.idField] as string, this.values[this.sentField] as number, file, raw.line);
+    return (
+      !this.isMessages || this.admit(this.hashHigh, this.hashLow, this.values[this.idField] as string, this.values[this.sentField] as number, file, raw.line)
+    );
   }
 
   /** Stage 1: true when the record has the table's shape (values in `values`, a message's id hash in
@@ -81,7 +83,8 @@ export class RowChecker {
   /** Stage 2 for a coerced message, in file order: false (counted, recorded) for a duplicate id or a
    *  time outside the month. */
   admit(hashHigh: number, hashLow: number, id: string, sent: number, file: string, line: number): boolean {
-    if (!(this.seen ??= new MessageIdSet()).addHash(hashHigh, hashLow)) return this.reject(file, line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
+    if (!(this.seen ??= new MessageIdSet()).addHash(hashHigh, hashLow))
+      return this.reject(file, line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
     const bounds = this.bounds;
     if (bounds && (sent < bounds.start || sent >= bounds.end)) {
       return this.reject(file, line, 'sent_at', { 'zh-CN': `发送时间不在 ${this.options.month} 内`, en: `sent outside ${this.options.month}` });

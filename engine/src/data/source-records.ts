@@ -6,7 +6,10 @@ import { readJsonlBatches, readRecords } from './read-records.js';
 import type { RawRecord } from './raw-record.js';
 
 /** A table source resolved to one file. Plain data: it is posted to the message reader thread. */
-export interface ResolvedSource extends TableSource { path: string; display: string }
+export interface ResolvedSource extends TableSource {
+  path: string;
+  display: string;
+}
 
 async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGenerator<RawRecord[]> {
   let batch: RawRecord[] = [];
@@ -48,7 +51,14 @@ export function cannotRead(source: ResolvedSource, error: unknown): SourceReadEr
 function rawRecordsOf(source: ResolvedSource, onBytes?: (n: number) => void): AsyncIterable<RawRecord[]> {
   const special = source.format ? sourceFormats[source.format as keyof typeof sourceFormats] : undefined;
   if (special) return batched(special(source.path, source));
-  const options = { format: source.format as 'csv' | 'jsonl' | 'xlsx', sheet: source.sheet, headerRow: source.headerRow, columns: source.columns, streamed: source.table === 'messages', ...(onBytes ? { onBytes } : {}) };
+  const options = {
+    format: source.format as 'csv' | 'jsonl' | 'xlsx',
+    sheet: source.sheet,
+    headerRow: source.headerRow,
+    columns: source.columns,
+    streamed: source.table === 'messages',
+    ...(onBytes ? { onBytes } : {}),
+  };
   if (options.format === 'jsonl') return readJsonlBatches(source.path, options);
   return batched(readRecords(source.path, options));
 }

@@ -27,13 +27,40 @@ export interface FieldSpec {
   default?: unknown;
 }
 
-export interface TableSpec { name: TableName; title: { 'zh-CN': string; en: string }; fields: FieldSpec[]; byName: Map<string, FieldSpec> }
+export interface TableSpec {
+  name: TableName;
+  title: { 'zh-CN': string; en: string };
+  fields: FieldSpec[];
+  byName: Map<string, FieldSpec>;
+}
 
-interface JsonField { type?: string; format?: string; enum?: string[]; minimum?: number; maximum?: number; exclusiveMinimum?: number; default?: unknown }
-interface JsonTable { required: string[]; properties: Record<string, JsonField>; 'x-i18n': { 'zh-CN': { title: string } } }
+interface JsonField {
+  type?: string;
+  format?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
+}
+interface JsonTable {
+  required: string[];
+  properties: Record<string, JsonField>;
+  'x-i18n': { 'zh-CN': { title: string } };
+}
 
 const sources: Record<TableName, JsonTable> = {
-  employees, members, applications, exits, messages, assignments, submissions, tests, sessions, attendance, exemptions,
+  employees,
+  members,
+  applications,
+  exits,
+  messages,
+  assignments,
+  submissions,
+  tests,
+  sessions,
+  attendance,
+  exemptions,
 } as unknown as Record<TableName, JsonTable>;
 
 function kindOf(field: JsonField): FieldKind {
@@ -48,17 +75,21 @@ function kindOf(field: JsonField): FieldKind {
 
 export const TABLES = Object.keys(sources) as TableName[];
 
-export const tableSpecs: Record<TableName, TableSpec> = Object.fromEntries(TABLES.map((name) => {
-  const source = sources[name];
-  const fields = Object.entries(source.properties).map(([field, spec]): FieldSpec => ({
-    name: field,
-    kind: kindOf(spec),
-    required: source.required.includes(field),
-    ...(spec.enum ? { values: spec.enum } : {}),
-    ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
-    ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}),
-    ...(spec.exclusiveMinimum !== undefined ? { exclusiveMinimum: spec.exclusiveMinimum } : {}),
-    ...(spec.default !== undefined ? { default: spec.default } : {}),
-  }));
-  return [name, { name, title: { 'zh-CN': source['x-i18n']['zh-CN'].title, en: name }, fields, byName: new Map(fields.map((f) => [f.name, f])) }];
-})) as Record<TableName, TableSpec>;
+export const tableSpecs: Record<TableName, TableSpec> = Object.fromEntries(
+  TABLES.map((name) => {
+    const source = sources[name];
+    const fields = Object.entries(source.properties).map(
+      ([field, spec]): FieldSpec => ({
+        name: field,
+        kind: kindOf(spec),
+        required: source.required.includes(field),
+        ...(spec.enum ? { values: spec.enum } : {}),
+        ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+        ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}),
+        ...(spec.exclusiveMinimum !== undefined ? { exclusiveMinimum: spec.exclusiveMinimum } : {}),
+        ...(spec.default !== undefined ? { default: spec.default } : {}),
+      }),
+    );
+    return [name, { name, title: { 'zh-CN': source['x-i18n']['zh-CN'].title, en: name }, fields, byName: new Map(fields.map((f) => [f.name, f])) }];
+  }),
+) as Record<TableName, TableSpec>;

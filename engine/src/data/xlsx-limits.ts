@@ -16,10 +16,14 @@ export function checkXlsxSizes(directory: ZipDirectory): void {
   for (const { name, inflatedSize } of directory.entries) {
     total += inflatedSize;
     if (name.toLowerCase() === 'xl/sharedstrings.xml' && inflatedSize > MAX_SHARED_STRINGS) {
-      throw new Error(`工作簿的共享字符串解压后 ${MB(inflatedSize)}，超过上限 ${MB(MAX_SHARED_STRINGS)}，未读取；请把工作表另存为 CSV / the workbook's shared strings inflate to ${MB(inflatedSize)}, over the ${MB(MAX_SHARED_STRINGS)} limit: not read; save the sheet as CSV`);
+      throw new Error(
+        `工作簿的共享字符串解压后 ${MB(inflatedSize)}，超过上限 ${MB(MAX_SHARED_STRINGS)}，未读取；请把工作表另存为 CSV / the workbook's shared strings inflate to ${MB(inflatedSize)}, over the ${MB(MAX_SHARED_STRINGS)} limit: not read; save the sheet as CSV`,
+      );
     }
   }
   if (total > MAX_XLSX_UNCOMPRESSED) {
-    throw new Error(`工作簿解压后 ${MB(total)}，超过上限 ${MB(MAX_XLSX_UNCOMPRESSED)}，未读取；请把工作表另存为 CSV / the workbook inflates to ${MB(total)}, over the ${MB(MAX_XLSX_UNCOMPRESSED)} limit: not read; save the sheet as CSV`);
+    throw new Error(
+      `工作簿解压后 ${MB(total)}，超过上限 ${MB(MAX_XLSX_UNCOMPRESSED)}，未读取；请把工作表另存为 CSV / the workbook inflates to ${MB(total)}, over the ${MB(MAX_XLSX_UNCOMPRESSED)} limit: not read; save the sheet as CSV`,
+    );
   }
 }

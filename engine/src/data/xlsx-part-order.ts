@@ -35,23 +35,24 @@ export function partsInReadingOrder(directory: ZipDirectory): { entry: ZipEntry;
   for (const [i, entry] of byOffset.entries()) ends.set(entry, byOffset[i + 1]?.offset ?? directory.directoryOffset);
   const named = new Map(directory.entries.map((entry) => [entry.name, entry]));
   const leading = LEADING_PARTS.map((name) => named.get(name)).filter((entry) => entry !== undefined);
-  const sheets = directory.entries
-    .filter((entry) => SHEET.test(entry.name))
-    .sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
+  const sheets = directory.entries.filter((entry) => SHEET.test(entry.name)).sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
   return [...leading, ...sheets].map((entry) => ({ entry, end: ends.get(entry)! }));
 }
 
 export function workbookInReadingOrder(handle: FileHandle, directory: ZipDirectory): Readable {
   const parts = partsInReadingOrder(directory);
-  return Readable.from((async function* () {
-    for (const { entry, end } of parts) {
-      for (let at = entry.offset; at < end;) {
-        const { bytesRead, buffer } = await handle.read(Buffer.alloc(Math.min(CHUNK, end - at)), 0, Math.min(CHUNK, end - at), at);
-        if (bytesRead === 0) break;
-        yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-        at += bytesRead;
+  return Readable.from(
+    (async function* () {
+      for (const { entry, end } of parts) {
+        for (let at = entry.offset; at < end; ) {
+          const { bytesRead, buffer } = await handle.read(Buffer.alloc(Math.min(CHUNK, end - at)), 0, Math.min(CHUNK, end - at), at);
+          if (bytesRead === 0) break;
+          yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+          at += bytesRead;
+        }
       }
-    }
-    yield streamEnd();
-  })(), { objectMode: false });
+      yield streamEnd();
+    })(),
+    { objectMode: false },
+  );
 }

@@ -31,7 +31,7 @@ export async function readZipDirectory(handle: FileHandle): Promise<ZipDirectory
   const directory = Buffer.alloc(directorySize);
   await handle.read(directory, 0, directorySize, directoryOffset);
   const entries: ZipEntry[] = [];
-  for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === 0x02014b50;) {
+  for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === 0x02014b50; ) {
     const nameLength = directory.readUInt16LE(at + 28);
     entries.push({
       name: directory.toString('utf8', at + 46, at + 46 + nameLength),

@@ -46,7 +46,10 @@ function findingKey(f: Finding): string {
   return [f.code, f.groupId, f.memberId, f.clause, JSON.stringify(f.evidence)].join('\u0000');
 }
 
-export function diffResults(before: { result: EvaluationResult; policy: ValidatedPolicy }, after: { result: EvaluationResult; policy: ValidatedPolicy }): PolicyDiff {
+export function diffResults(
+  before: { result: EvaluationResult; policy: ValidatedPolicy },
+  after: { result: EvaluationResult; policy: ValidatedPolicy },
+): PolicyDiff {
   const changes: Change[] = [];
   const membersBefore = new Map(before.result.members.map((m) => [key(m), m]));
   const membersAfter = new Map(after.result.members.map((m) => [key(m), m]));
@@ -61,16 +64,27 @@ export function diffResults(before: { result: EvaluationResult; policy: Validate
       const rb = b?.ratings[dimension] ?? null;
       if (ra === rb) continue;
       changes.push({
-        ...base, kind: 'rating', subject: dimension, before: ra, after: rb,
+        ...base,
+        kind: 'rating',
+        subject: dimension,
+        before: ra,
+        after: rb,
         lines: { before: bandLine(before.policy, dimension, ra), after: bandLine(after.policy, dimension, rb) },
-        message: { 'zh-CN': `${ref.memberId} 的${dimension}评级 ${ra ?? '无'} → ${rb ?? '无'}`, en: `${ref.memberId}: ${dimension} rating ${ra ?? 'none'} → ${rb ?? 'none'}` },
+        message: {
+          'zh-CN': `${ref.memberId} 的${dimension}评级 ${ra ?? '无'} → ${rb ?? '无'}`,
+          en: `${ref.memberId}: ${dimension} rating ${ra ?? 'none'} → ${rb ?? 'none'}`,
+        },
       });
     }
     const pa = a?.points ?? null;
     const pb = b?.points ?? null;
     if (pa !== pb) {
       changes.push({
-        ...base, kind: 'points', subject: 'points', before: pa, after: pb,
+        ...base,
+        kind: 'points',
+        subject: 'points',
+        before: pa,
+        after: pb,
         lines: {
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'points', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'points', b.ratings.overall]) : undefined,
@@ -82,12 +96,19 @@ export function diffResults(before: { result: EvaluationResult; policy: Validate
     const ab = [...(b?.actions ?? [])].sort();
     if (JSON.stringify(aa) !== JSON.stringify(ab)) {
       changes.push({
-        ...base, kind: 'actions', subject: 'actions', before: aa, after: ab,
+        ...base,
+        kind: 'actions',
+        subject: 'actions',
+        before: aa,
+        after: ab,
         lines: {
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'followUp', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'followUp', b.ratings.overall]) : undefined,
         },
-        message: { 'zh-CN': `${ref.memberId} 的后续措施 [${aa.join('、')}] → [${ab.join('、')}]`, en: `${ref.memberId}: actions [${aa.join(', ')}] → [${ab.join(', ')}]` },
+        message: {
+          'zh-CN': `${ref.memberId} 的后续措施 [${aa.join('、')}] → [${ab.join('、')}]`,
+          en: `${ref.memberId}: actions [${aa.join(', ')}] → [${ab.join(', ')}]`,
+        },
       });
     }
   }
@@ -95,17 +116,36 @@ export function diffResults(before: { result: EvaluationResult; policy: Validate
   const fb = new Map(after.result.findings.map((f) => [findingKey(f), f]));
   for (const [k, f] of [...fa].sort(([x], [y]) => (x < y ? -1 : 1))) {
     if (fb.has(k)) continue;
-    changes.push({ groupId: f.groupId, memberId: f.memberId, kind: 'finding-removed', subject: f.code, before: f.message, after: null, lines: { before: f.rule }, message: { 'zh-CN': `不再报告：${f.message['zh-CN']}`, en: `no longer reported: ${f.message.en}` } });
+    changes.push({
+      groupId: f.groupId,
+      memberId: f.memberId,
+      kind: 'finding-removed',
+      subject: f.code,
+      before: f.message,
+      after: null,
+      lines: { before: f.rule },
+      message: { 'zh-CN': `不再报告：${f.message['zh-CN']}`, en: `no longer reported: ${f.message.en}` },
+    });
   }
   for (const [k, f] of [...fb].sort(([x], [y]) => (x < y ? -1 : 1))) {
     if (fa.has(k)) continue;
-    changes.push({ groupId: f.groupId, memberId: f.memberId, kind: 'finding-added', subject: f.code, before: null, after: f.message, lines: { after: f.rule }, message: { 'zh-CN': `新报告：${f.message['zh-CN']}`, en: `newly reported: ${f.message.en}` } });
+    changes.push({
+      groupId: f.groupId,
+      memberId: f.memberId,
+      kind: 'finding-added',
+      subject: f.code,
+      before: null,
+      after: f.message,
+      lines: { after: f.rule },
+      message: { 'zh-CN': `新报告：${f.message['zh-CN']}`, en: `newly reported: ${f.message.en}` },
+    });
   }
   changes.sort((x, y) => key(x).localeCompare(key(y)) || x.kind.localeCompare(y.kind) || x.subject.localeCompare(y.subject));
   const counts: Record<ChangeKind, number> = { rating: 0, points: 0, actions: 0, 'finding-added': 0, 'finding-removed': 0 };
   for (const change of changes) counts[change.kind]++;
   return {
-    changes, counts,
+    changes,
+    counts,
     membersAffected: new Set(changes.filter((c) => c.memberId !== null).map(key)).size,
     policies: { before: before.policy.file, after: after.policy.file },
   };

@@ -3,8 +3,11 @@ import type { Change, PolicyDiff } from './diff-results.js';
 
 type Locale = 'zh-CN' | 'en';
 const kindText: Record<Change['kind'], [string, string]> = {
-  rating: ['评级变化', 'rating'], points: ['绩效分变化', 'points'], actions: ['措施变化', 'actions'],
-  'finding-added': ['新增记录', 'finding added'], 'finding-removed': ['消失的记录', 'finding removed'],
+  rating: ['评级变化', 'rating'],
+  points: ['绩效分变化', 'points'],
+  actions: ['措施变化', 'actions'],
+  'finding-added': ['新增记录', 'finding added'],
+  'finding-removed': ['消失的记录', 'finding removed'],
 };
 
 function where(change: Change): string {
@@ -13,7 +16,9 @@ function where(change: Change): string {
 }
 
 function summary(diff: PolicyDiff, locale: Locale): string {
-  const parts = (Object.keys(diff.counts) as Change['kind'][]).filter((k) => diff.counts[k] > 0).map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
+  const parts = (Object.keys(diff.counts) as Change['kind'][])
+    .filter((k) => diff.counts[k] > 0)
+    .map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
   if (diff.changes.length === 0) return locale === 'zh-CN' ? '两个版本在这份数据上的结果完全相同。' : 'Both versions give identical results on this data.';
   return locale === 'zh-CN'
     ? `${diff.membersAffected} 名成员受影响；${parts.join('，')}。`
@@ -23,7 +28,9 @@ function summary(diff: PolicyDiff, locale: Locale): string {
 export function diffText(diff: PolicyDiff, locale: Locale): string {
   const lines = [`${diff.policies.before} → ${diff.policies.after}`, ''];
   for (const change of diff.changes) {
-    lines.push(`  ${(change.groupId ?? '-')}/${change.memberId ?? '-'}  ${kindText[change.kind][locale === 'zh-CN' ? 0 : 1]}  ${change.message[locale]}  (${where(change)})`);
+    lines.push(
+      `  ${change.groupId ?? '-'}/${change.memberId ?? '-'}  ${kindText[change.kind][locale === 'zh-CN' ? 0 : 1]}  ${change.message[locale]}  (${where(change)})`,
+    );
   }
   if (diff.changes.length) lines.push('');
   lines.push(summary(diff, locale));
@@ -36,7 +43,9 @@ export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
   if (diff.changes.length) {
     lines.push(zh ? '| 群 | 成员 | 变化 | 说明 | 规则位置 |' : '| Group | Member | Change | Detail | Policy lines |', '| --- | --- | --- | --- | --- |');
     for (const change of diff.changes) {
-      lines.push(`| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${kindText[change.kind][zh ? 0 : 1]} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`);
+      lines.push(
+        `| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${kindText[change.kind][zh ? 0 : 1]} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -18,17 +18,17 @@ export function assignmentsDue(ctx: PolicyEval, membership: Membership): Assignm
 
 export function submissionIndex(ctx: PolicyEval): Map<string, SubmissionRow> {
   return memo(ctx, 'submissions', () => {
-  const map = new Map<string, SubmissionRow>();
-  // Several submissions of one assignment: the first one decides timeliness, the last graded one the marks.
-  for (const s of [...ctx.data.rows.submissions].sort((a, b) => a.submitted_at - b.submitted_at)) {
-    const key = `${s.assignment_id}\u0000${s.member_id}`;
-    const seen = map.get(key);
-    if (!seen) map.set(key, s);
-    else if (s.accuracy !== undefined || s.completeness !== undefined || s.originality !== undefined) {
-      map.set(key, { ...s, submitted_at: seen.submitted_at });
+    const map = new Map<string, SubmissionRow>();
+    // Several submissions of one assignment: the first one decides timeliness, the last graded one the marks.
+    for (const s of [...ctx.data.rows.submissions].sort((a, b) => a.submitted_at - b.submitted_at)) {
+      const key = `${s.assignment_id}\u0000${s.member_id}`;
+      const seen = map.get(key);
+      if (!seen) map.set(key, s);
+      else if (s.accuracy !== undefined || s.completeness !== undefined || s.originality !== undefined) {
+        map.set(key, { ...s, submitted_at: seen.submitted_at });
+      }
     }
-  }
-  return map;
+    return map;
   });
 }
 
@@ -51,14 +51,14 @@ export function testsHeldWhileMember(ctx: PolicyEval, membership: Membership): {
 
 export function testsHeld(ctx: PolicyEval, groupId: string): Map<string, TestRow[]> {
   return memo(ctx, `tests:${groupId}`, () => {
-  const held = new Map<string, TestRow[]>();
-  for (const row of ctx.data.rows.tests) {
-    if (row.group_id !== groupId || !inMonth(ctx, row.taken_at)) continue;
-    const list = held.get(row.test_id) ?? [];
-    list.push(row);
-    held.set(row.test_id, list);
-  }
-  return held;
+    const held = new Map<string, TestRow[]>();
+    for (const row of ctx.data.rows.tests) {
+      if (row.group_id !== groupId || !inMonth(ctx, row.taken_at)) continue;
+      const list = held.get(row.test_id) ?? [];
+      list.push(row);
+      held.set(row.test_id, list);
+    }
+    return held;
   });
 }
 
@@ -93,14 +93,14 @@ export function attended(ctx: PolicyEval, session: SessionRow, memberId: string)
 
 function attendanceIndex(ctx: PolicyEval): Map<string, AttendanceRow[]> {
   return memo(ctx, 'attendance', () => {
-  const map = new Map<string, AttendanceRow[]>();
-  for (const row of ctx.data.rows.attendance) {
-    const key = `${row.session_id}\u0000${row.member_id}`;
-    const list = map.get(key) ?? [];
-    list.push(row);
-    map.set(key, list);
-  }
-  return map;
+    const map = new Map<string, AttendanceRow[]>();
+    for (const row of ctx.data.rows.attendance) {
+      const key = `${row.session_id}\u0000${row.member_id}`;
+      const list = map.get(key) ?? [];
+      list.push(row);
+      map.set(key, list);
+    }
+    return map;
   });
 }
 

@@ -47,7 +47,10 @@ export class CelBudgetError extends Error {
   line?: number;
   column?: number;
 
-  constructor(readonly budget: number, public path?: Path) {
+  constructor(
+    readonly budget: number,
+    public path?: Path,
+  ) {
     super(`CEL condition exceeded its budget of ${formatSteps(budget)} steps`);
   }
 

@@ -55,7 +55,18 @@ export class PolicyRejectedError extends Error {
   }
 }
 
-const SMALL_TABLES: readonly SmallTable[] = ['employees', 'members', 'applications', 'exits', 'assignments', 'submissions', 'tests', 'sessions', 'attendance', 'exemptions'];
+const SMALL_TABLES: readonly SmallTable[] = [
+  'employees',
+  'members',
+  'applications',
+  'exits',
+  'assignments',
+  'submissions',
+  'tests',
+  'sessions',
+  'attendance',
+  'exemptions',
+];
 const PROGRESS_EVERY = 10_000;
 /** The trackers the rules declared, each once: the scan feeds them every message. */
 const TRACKERS = [...new Set(evalRules.flatMap((rule) => rule.trackers ?? []))];
@@ -103,7 +114,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         } catch (error) {
           // A term or pattern the matcher cannot compile: content is not checked, and the clauses say why.
           const detail = (error as Error).message;
-          matcherMissing.set(ctx, { 'zh-CN': `内容规则无法编译，未检查消息内容：${detail}`, en: `The content rules could not be compiled, message content was not checked: ${detail}` });
+          matcherMissing.set(ctx, {
+            'zh-CN': `内容规则无法编译，未检查消息内容：${detail}`,
+            en: `The content rules could not be compiled, message content was not checked: ${detail}`,
+          });
         }
       }
     }
@@ -163,11 +177,13 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     const seen = ungoverned.get(row.group_id) ?? { messages: 0, senders: new Set<string>() };
     ungoverned.set(row.group_id, seen);
   }
-  const ungovernedGroups = [...ungoverned.entries()].map(([groupId, seen]) => {
-    const members = new Set(tables.members.filter((r) => r.group_id === groupId).map((r) => r.member_id));
-    if (members.size === 0) for (const sender of seen.senders) members.add(sender);
-    return { groupId, messages: seen.messages, members: members.size };
-  }).sort((a, b) => cmp(a.groupId, b.groupId));
+  const ungovernedGroups = [...ungoverned.entries()]
+    .map(([groupId, seen]) => {
+      const members = new Set(tables.members.filter((r) => r.group_id === groupId).map((r) => r.member_id));
+      if (members.size === 0) for (const sender of seen.senders) members.add(sender);
+      return { groupId, messages: seen.messages, members: members.size };
+    })
+    .sort((a, b) => cmp(a.groupId, b.groupId));
 
   const refs = contexts.map((ctx) => policyRef(ctx)).sort((a, b) => cmp(a.id, b.id));
   const members: MemberResult[] = [];
@@ -177,9 +193,14 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
     for (const m of learners(ctx)) {
       const entry = ratingOf(ctx, m.key);
       members.push({
-        groupId: m.groupId, memberId: m.memberId, name: m.name, policyId: ctx.id,
-        ratings: entry.ratings, metrics: Object.fromEntries(Object.entries(entry.metrics).sort(([a], [b]) => cmp(a, b))),
-        points: entry.points, actions: entry.actions,
+        groupId: m.groupId,
+        memberId: m.memberId,
+        name: m.name,
+        policyId: ctx.id,
+        ratings: entry.ratings,
+        metrics: Object.fromEntries(Object.entries(entry.metrics).sort(([a], [b]) => cmp(a, b))),
+        points: entry.points,
+        actions: entry.actions,
         ...(isRated(ctx, m) ? {} : { notRated: leftGroupText(ctx.month.iso(m.row.left_at!).slice(0, 10)) }),
       });
     }
@@ -190,7 +211,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   }
   // Admins and lecturers are members of their groups but not rated, so not in members[].
   const staff = contexts.reduce((sum, ctx) => sum + [...ctx.memberships.values()].filter((m) => m.staff).length, 0);
-  const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<string, { read: number; accepted: number; rejected: number }>;
+  const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<
+    string,
+    { read: number; accepted: number; rejected: number }
+  >;
   return {
     version: 1,
     month: input.month,
@@ -213,7 +237,12 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
 
 /** `problems` only when there are some: results of sound months keep their bytes. */
 function problemsOf(bundle: Bundle, input: EvaluateInput): { problems?: MonthProblem[] } {
-  const problems = monthProblems({ present: bundle.present, counts: bundle.counts, month: input.month, maxRejected: input.maxRejected ?? DEFAULT_MAX_REJECTED });
+  const problems = monthProblems({
+    present: bundle.present,
+    counts: bundle.counts,
+    month: input.month,
+    maxRejected: input.maxRejected ?? DEFAULT_MAX_REJECTED,
+  });
   return problems.length > 0 ? { problems } : {};
 }
 
@@ -224,12 +253,20 @@ interface PolicyEvalInternal extends ScoringContext {
 
 /** The free-text fields of the small tables that outputs show. */
 const DISPLAY_TEXT: readonly [SmallTable, readonly string[]][] = [
-  ['employees', ['name']], ['members', ['name']], ['applications', ['name', 'purpose']], ['assignments', ['title']],
+  ['employees', ['name']],
+  ['members', ['name']],
+  ['applications', ['name', 'purpose']],
+  ['assignments', ['title']],
 ];
 
 function createContext(
-  validated: ValidatedPolicy, month: string, present: ReadonlySet<TableName>, tables: PolicyData['rows'],
-  employees: Map<string, EmployeeRow>, history: EvaluationResult[], redact: boolean,
+  validated: ValidatedPolicy,
+  month: string,
+  present: ReadonlySet<TableName>,
+  tables: PolicyData['rows'],
+  employees: Map<string, EmployeeRow>,
+  history: EvaluationResult[],
+  redact: boolean,
 ): PolicyEvalInternal {
   const policy = validated.value as Policy;
   const zone = timezoneOf(policy);
@@ -254,11 +291,24 @@ function createContext(
   const notEvaluatedList: NotEvaluated[] = [];
   const locations = new Map<string, Finding['rule']>();
   const ctx: PolicyEvalInternal = {
-    policy, validated, id: policy.metadata.id, file: validated.file, month: range, groups, settings,
-    categories: categoriesOf(policy), present,
+    policy,
+    validated,
+    id: policy.metadata.id,
+    file: validated.file,
+    month: range,
+    groups,
+    settings,
+    categories: categoriesOf(policy),
+    present,
     data: { members: rows.members, employees, rows },
     memberships: activeMemberships(rows.members, range, settings, employees, rows.applications),
-    scan: emptyScanState(), history, redact, cache: new Map(), ratings: new Map(), findings, notEvaluatedList,
+    scan: emptyScanState(),
+    history,
+    redact,
+    cache: new Map(),
+    ratings: new Map(),
+    findings,
+    notEvaluatedList,
     locate: (path) => {
       // Findings from the same policy line share one location object: a month's 50k content findings
       // mostly point at a few hundred terms, and each lookup walks the YAML document.
@@ -283,8 +333,15 @@ function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
 
 function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
   return {
-    code: f.code, clause: f.clause, severity: f.severity, policyId: ctx.id, groupId: f.groupId, memberId: f.memberId,
-    rule: ctx.locate(f.path), evidence: compactEvidence(f.evidence), message: { 'zh-CN': ownCopy(f.message['zh-CN']), en: ownCopy(f.message.en) },
+    code: f.code,
+    clause: f.clause,
+    severity: f.severity,
+    policyId: ctx.id,
+    groupId: f.groupId,
+    memberId: f.memberId,
+    rule: ctx.locate(f.path),
+    evidence: compactEvidence(f.evidence),
+    message: { 'zh-CN': ownCopy(f.message['zh-CN']), en: ownCopy(f.message.en) },
     ...(f.action !== undefined ? { action: f.action } : {}),
   };
 }
@@ -297,7 +354,10 @@ function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
   return out as Finding['evidence'];
 }
 
-const MATCHER_MISSING: LocalizedText = { 'zh-CN': '内容匹配器不可用，未检查消息内容', en: 'The content matcher is not available: message content was not checked' };
+const MATCHER_MISSING: LocalizedText = {
+  'zh-CN': '内容匹配器不可用，未检查消息内容',
+  en: 'The content matcher is not available: message content was not checked',
+};
 
 function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
   for (const rule of evalRules) {
@@ -322,7 +382,10 @@ function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, em
 function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableName>): LocalizedText | undefined {
   const empty = rule.needs.filter((table) => emptyTables.has(table));
   if (empty.length > 0) {
-    return { 'zh-CN': `表 ${empty.join('、')} 没有可用的数据行（只有表头，或每一行都被拒绝）`, en: `The table(s) ${empty.join(', ')} have no usable rows (a header only, or every row rejected)` };
+    return {
+      'zh-CN': `表 ${empty.join('、')} 没有可用的数据行（只有表头，或每一行都被拒绝）`,
+      en: `The table(s) ${empty.join(', ')} have no usable rows (a header only, or every row rejected)`,
+    };
   }
   const missing = rule.needs.filter((table) => !ctx.present.has(table));
   if (missing.length > 0) {
@@ -338,7 +401,9 @@ function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableN
 
 function policyRef(ctx: PolicyEval): PolicyRef {
   return {
-    id: ctx.id, file: ctx.file, name: ctx.policy.metadata.name,
+    id: ctx.id,
+    file: ctx.file,
+    name: ctx.policy.metadata.name,
     sha256: createHash('sha256').update(ctx.validated.text, 'utf8').digest('hex'),
   };
 }

@@ -6,7 +6,11 @@ import { memo, type Membership, type PolicyEval } from './context.js';
 export function lastActivity(ctx: PolicyEval, m: Membership): { at?: number; source: 'month' | 'history' | 'none' } {
   let at = ctx.scan.stats.get(m.key)?.lastActive ?? -Infinity;
   for (const s of submissionsByMember(ctx).get(m.memberId) ?? []) if (s.submitted_at < ctx.month.end && s.submitted_at > at) at = s.submitted_at;
-  const groupSessions = memo(ctx, `sessions:${m.groupId}`, () => new Set(ctx.data.rows.sessions.filter((s) => s.group_id === m.groupId).map((s) => s.session_id)));
+  const groupSessions = memo(
+    ctx,
+    `sessions:${m.groupId}`,
+    () => new Set(ctx.data.rows.sessions.filter((s) => s.group_id === m.groupId).map((s) => s.session_id)),
+  );
   for (const a of attendanceByMember(ctx).get(m.memberId) ?? []) {
     if (groupSessions.has(a.session_id) && a.joined_at !== undefined && a.joined_at < ctx.month.end && a.joined_at > at) at = a.joined_at;
   }

@@ -30,11 +30,26 @@ export function monthProblems(input: {
   for (const table of REQUIRED) {
     const c = input.counts[table];
     if (!input.present.has(table) || !c) {
-      problems.push({ code: 'missing-table', table, message: { 'zh-CN': `数据包中没有${zhName(table)}（${table}），无法考核`, en: `The data bundle has no ${table} table: the month cannot be evaluated` } });
+      problems.push({
+        code: 'missing-table',
+        table,
+        message: { 'zh-CN': `数据包中没有${zhName(table)}（${table}），无法考核`, en: `The data bundle has no ${table} table: the month cannot be evaluated` },
+      });
     } else if (c.read - (c.skipped ?? 0) === 0) {
-      problems.push({ code: 'empty-table', table, message: { 'zh-CN': `${zhName(table)}（${table}）没有数据行，无法考核`, en: `The ${table} table has no rows: the month cannot be evaluated` } });
+      problems.push({
+        code: 'empty-table',
+        table,
+        message: { 'zh-CN': `${zhName(table)}（${table}）没有数据行，无法考核`, en: `The ${table} table has no rows: the month cannot be evaluated` },
+      });
     } else if (table === 'messages' && c.accepted === 0) {
-      problems.push({ code: 'no-messages-in-month', table, message: { 'zh-CN': `没有一条消息在 ${input.month} 内（读取 ${c.read} 行，全部被拒绝）：请检查 --month 和导出的月份`, en: `No message falls in ${input.month} (${c.read} rows read, all rejected): check --month and the month of the exports` } });
+      problems.push({
+        code: 'no-messages-in-month',
+        table,
+        message: {
+          'zh-CN': `没有一条消息在 ${input.month} 内（读取 ${c.read} 行，全部被拒绝）：请检查 --month 和导出的月份`,
+          en: `No message falls in ${input.month} (${c.read} rows read, all rejected): check --month and the month of the exports`,
+        },
+      });
     }
   }
   for (const [table, c] of Object.entries(input.counts) as [TableName, TableCounts][]) {
@@ -43,10 +58,14 @@ export function monthProblems(input: {
     if (rows > 0 && c.rejected / rows > input.maxRejected) {
       const share = `${Math.round((c.rejected / rows) * 1000) / 10}%`;
       const limit = `${Math.round(input.maxRejected * 1000) / 10}%`;
-      problems.push({ code: 'too-many-rejected', table, message: {
-        'zh-CN': `${zhName(table)}（${table}）有 ${c.rejected} / ${rows} 行被拒绝（${share}，上限 ${limit}）：见 rejected.csv`,
-        en: `${c.rejected} of ${rows} rows of the ${table} table were rejected (${share}, over the limit of ${limit}): see rejected.csv`,
-      } });
+      problems.push({
+        code: 'too-many-rejected',
+        table,
+        message: {
+          'zh-CN': `${zhName(table)}（${table}）有 ${c.rejected} / ${rows} 行被拒绝（${share}，上限 ${limit}）：见 rejected.csv`,
+          en: `${c.rejected} of ${rows} rows of the ${table} table were rejected (${share}, over the limit of ${limit}): see rejected.csv`,
+        },
+      });
     }
   }
   return problems;

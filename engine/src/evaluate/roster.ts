@@ -6,8 +6,11 @@ import type { MonthRange } from './time.js';
 import type { Settings } from './settings.js';
 
 export function activeMemberships(
-  rows: readonly MemberRow[], month: MonthRange, settings: Settings,
-  employees: ReadonlyMap<string, EmployeeRow>, applications: readonly ApplicationRow[],
+  rows: readonly MemberRow[],
+  month: MonthRange,
+  settings: Settings,
+  employees: ReadonlyMap<string, EmployeeRow>,
+  applications: readonly ApplicationRow[],
 ): Map<string, Membership> {
   // A member who left and rejoined has several rows: the latest join decides.
   const latest = new Map<string, MemberRow>();
@@ -30,9 +33,15 @@ export function activeMemberships(
     const publisher = staff || row.role === 'publisher' || settings.publishers.has(row.member_id);
     const external = row.external === true || settings.externalPrefixes.some((prefix) => row.member_id.startsWith(prefix));
     result.set(key, {
-      row, key, groupId: row.group_id, memberId: row.member_id,
+      row,
+      key,
+      groupId: row.group_id,
+      memberId: row.member_id,
       name: row.name ?? employee?.name ?? applicationNames.get(key) ?? null,
-      staff, publisher, external, ...(employee ? { employee } : {}),
+      staff,
+      publisher,
+      external,
+      ...(employee ? { employee } : {}),
     });
   }
   return result;

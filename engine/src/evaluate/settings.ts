@@ -50,14 +50,24 @@ export function categoriesOf(policy: Policy): Map<string, CategoryInfo> {
   const map = new Map<string, CategoryInfo>();
   (policy.content?.categories ?? []).forEach((category, index) => {
     map.set(category.id, {
-      index, label: category.label, labelEn: category.labelEn ?? category.id, exemptible: category.exemptible ?? schemaDefault('content.categories[].exemptible'),
+      index,
+      label: category.label,
+      labelEn: category.labelEn ?? category.id,
+      exemptible: category.exemptible ?? schemaDefault('content.categories[].exemptible'),
       confidential: category.confidential ?? (category.clause === 'S1' || category.clause === 'S2'),
       severity: category.severity ?? schemaDefault('content.categories[].severity'),
     });
   });
   (policy.content?.detectors ?? []).forEach((detector, index) => {
     if (!map.has(detector)) {
-      map.set(detector, { index, label: detector, labelEn: detector, exemptible: false, confidential: true, severity: policy.content?.detectorSeverity ?? schemaDefault('content.detectorSeverity') });
+      map.set(detector, {
+        index,
+        label: detector,
+        labelEn: detector,
+        exemptible: false,
+        confidential: true,
+        severity: policy.content?.detectorSeverity ?? schemaDefault('content.detectorSeverity'),
+      });
     }
   });
   return map;

@@ -12,10 +12,10 @@ export const cmp = (a: string | null | undefined, b: string | null | undefined):
  *  of findings equal on the rest, a run at a time: made for all findings at once, the keys set a big
  *  month's peak memory. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const byFields = (a: Finding, b: Finding) => cmp(a.policyId, b.policyId) || cmp(a.groupId, b.groupId) || cmp(a.memberId, b.memberId)
-    || cmp(a.clause, b.clause) || cmp(a.code, b.code);
+  const byFields = (a: Finding, b: Finding) =>
+    cmp(a.policyId, b.policyId) || cmp(a.groupId, b.groupId) || cmp(a.memberId, b.memberId) || cmp(a.clause, b.clause) || cmp(a.code, b.code);
   findings.sort(byFields);
-  for (let start = 0; start < findings.length;) {
+  for (let start = 0; start < findings.length; ) {
     let end = start + 1;
     while (end < findings.length && byFields(findings[start]!, findings[end]!) === 0) end++;
     if (end - start > 1) {

@@ -19,7 +19,10 @@ export interface MonthRange {
   iso(ms: number): string;
 }
 
-interface ZoneAt { offsetMs: number; suffix: string }
+interface ZoneAt {
+  offsetMs: number;
+  suffix: string;
+}
 const QUARTER = 900_000;
 const QUARTERS_PER_SPAN = 24;
 const SPAN = QUARTERS_PER_SPAN * QUARTER;

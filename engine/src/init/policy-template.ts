@@ -20,7 +20,14 @@ export function defaultPolicyId(kind: GroupKind, name: string): string {
 const defaults: Record<GroupKind, { inactiveDays: number; maxViolations: number; replyHours: number; gradingDays: number; status: string; extra: string }> = {
   'new-employee': { inactiveDays: 21, maxViolations: 3, replyHours: 24, gradingDays: 3, status: '[正式, 试用]', extra: '' },
   skill: { inactiveDays: 30, maxViolations: 2, replyHours: 12, gradingDays: 5, status: '[正式]', extra: '' },
-  management: { inactiveDays: 30, maxViolations: 2, replyHours: 48, gradingDays: 7, status: '[正式]', extra: '    positions: [经理, 副经理, 主管]     # 只接收这些职位\n' },
+  management: {
+    inactiveDays: 30,
+    maxViolations: 2,
+    replyHours: 48,
+    gradingDays: 7,
+    status: '[正式]',
+    extra: '    positions: [经理, 副经理, 主管]     # 只接收这些职位\n',
+  },
 };
 
 function quote(text: string): string {

@@ -64,7 +64,9 @@ function classesOf(entries: readonly string[]): { classOf: Uint16Array; classCou
   for (let c = 0; c < 65536; c++) if (frequency[c]) units.push(c);
   units.sort((a, b) => frequency[b]! - frequency[a]! || a - b);
   const classOf = new Uint16Array(65536);
-  units.forEach((unit, i) => { classOf[unit] = i + 1; });
+  units.forEach((unit, i) => {
+    classOf[unit] = i + 1;
+  });
   return { classOf, classCount: units.length };
 }
 
@@ -151,7 +153,11 @@ function place(trie: Trie, classCount: number): { records: Int32Array; nodeEntry
   const findFree = (from: number): number => {
     let root = from;
     while (nextFree[root] !== root) root = nextFree[root]!;
-    while (nextFree[from] !== root) { const up = nextFree[from]!; nextFree[from] = root; from = up; }
+    while (nextFree[from] !== root) {
+      const up = nextFree[from]!;
+      nextFree[from] = root;
+      from = up;
+    }
     return root;
   };
   nextFree[0] = 1; // slot 0 is the root
@@ -170,7 +176,10 @@ function place(trie: Trie, classCount: number): { records: Int32Array; nodeEntry
     let highestClass = lowest;
     for (let child = nextSibling[first]!; child !== -1; child = nextSibling[child]!) {
       const c = edgeClass[child]!;
-      if (c < lowest) { lowest = c; first = child; }
+      if (c < lowest) {
+        lowest = c;
+        first = child;
+      }
       if (c > highestClass) highestClass = c;
     }
     let candidate = findFree(lowest);
@@ -181,7 +190,10 @@ function place(trie: Trie, classCount: number): { records: Int32Array; nodeEntry
       let fits = true;
       for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
         const target = base + edgeClass[child]!;
-        if (nextFree[target] !== target) { fits = false; break; }
+        if (nextFree[target] !== target) {
+          fits = false;
+          break;
+        }
       }
       if (fits) break;
       candidate = findFree(candidate + 1);
@@ -219,7 +231,10 @@ function linkFailures(records: Int32Array, nodeEntry: Int32Array, bfsSlots: Int3
       let x = records[parent * 4 + FAIL]!;
       for (;;) {
         const t = records[x * 4 + BASE]! + c;
-        if (records[t * 4 + CHECK] === x) { fail = t; break; }
+        if (records[t * 4 + CHECK] === x) {
+          fail = t;
+          break;
+        }
         if (x === 0) break;
         x = records[x * 4 + FAIL]!;
       }

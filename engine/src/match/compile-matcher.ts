@@ -34,7 +34,10 @@ export interface ContentMatcher {
   readonly termCount: number;
 }
 
-export interface CompileProblem { path: string; message: { 'zh-CN': string; en: string } }
+export interface CompileProblem {
+  path: string;
+  message: { 'zh-CN': string; en: string };
+}
 
 export class MatcherCompileError extends Error {
   constructor(readonly problems: CompileProblem[]) {
@@ -42,8 +45,16 @@ export class MatcherCompileError extends Error {
   }
 }
 
-interface Entry { category: number; term: string; termIndex: number }
-interface Category { id: string; clause: string; severity: Severity }
+interface Entry {
+  category: number;
+  term: string;
+  termIndex: number;
+}
+interface Category {
+  id: string;
+  clause: string;
+  severity: Severity;
+}
 
 const ALLOW = -1;
 /** Class of a noise code unit, stepped over inside a match. */
@@ -64,7 +75,10 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
     (category.terms ?? []).forEach((term, i) => {
       const form = normalizeWith(table, term, options.repeats);
       if (form === '') {
-        problems.push({ path: `content.categories[${c}].terms[${i}]`, message: { 'zh-CN': `词语 ${JSON.stringify(term)} 只由干扰字符组成`, en: `term ${JSON.stringify(term)} consists only of skipped characters` } });
+        problems.push({
+          path: `content.categories[${c}].terms[${i}]`,
+          message: { 'zh-CN': `词语 ${JSON.stringify(term)} 只由干扰字符组成`, en: `term ${JSON.stringify(term)} consists only of skipped characters` },
+        });
         return;
       }
       // The same normalized term twice in one category would report twice: keep the first.
@@ -77,7 +91,10 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
     (category.patterns ?? []).forEach((source, i) => {
       const check = compilePattern(source);
       if (!check.ok) {
-        problems.push({ path: `content.categories[${c}].patterns[${i}]`, message: { 'zh-CN': `正则表达式无效：${check.message}`, en: `invalid pattern: ${check.message}` } });
+        problems.push({
+          path: `content.categories[${c}].patterns[${i}]`,
+          message: { 'zh-CN': `正则表达式无效：${check.message}`, en: `invalid pattern: ${check.message}` },
+        });
         return;
       }
       patterns.push({ category: c, index: i, source, regex: RE2JS.compile(source) });
@@ -139,18 +156,31 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
         if (c === previous) continue;
         previous = c;
       }
-      if (c === 0) { state = 0; continue; }
+      if (c === 0) {
+        state = 0;
+        continue;
+      }
       positions[fed] = i;
       let s = state;
       for (;;) {
         const t = records[s << 2]! + c;
-        if (records[(t << 2) + 1] === s) { state = t; break; }
-        if (s === 0) { state = 0; break; }
+        if (records[(t << 2) + 1] === s) {
+          state = t;
+          break;
+        }
+        if (s === 0) {
+          state = 0;
+          break;
+        }
         s = records[(s << 2) + 2]!;
       }
       for (let out = records[(state << 2) + 3]!; out !== 0; out = records[(records[(out << 2) + 2]! << 2) + 3]!) {
         for (let e = nodeEntry[out]!; e !== -1; e = entryNext[e]!) {
-          if (found.length < count + 3) { const grown = new Int32Array(found.length * 2); grown.set(found); found = grown; }
+          if (found.length < count + 3) {
+            const grown = new Int32Array(found.length * 2);
+            grown.set(found);
+            found = grown;
+          }
           found[count] = e;
           found[count + 1] = fed - entryLength[e]! + 1;
           found[count + 2] = fed;
@@ -169,7 +199,8 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
         list = list.filter((k) => entryCategory[found[k]!] !== ALLOW && !allowed.some((a) => found[a + 1]! <= found[k + 2]! && found[k + 1]! <= found[a + 2]!));
       }
       // 3. Leftmost-longest, non-overlapping, within each category: one sort by (category, start, -end).
-      const before = (a: number, b: number) => entryCategory[found[a]!]! - entryCategory[found[b]!]! || found[a + 1]! - found[b + 1]! || found[b + 2]! - found[a + 2]!;
+      const before = (a: number, b: number) =>
+        entryCategory[found[a]!]! - entryCategory[found[b]!]! || found[a + 1]! - found[b + 1]! || found[b + 2]! - found[a + 2]!;
       sortSmall(list, before);
       let lastCategory = -2;
       let lastEnd = -1;
@@ -185,7 +216,17 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
         const cat = categories[category]!;
         const start = positions[found[k + 1]!]!;
         const end = positions[found[k + 2]!]! + 1;
-        results.push({ start, end, categoryId: cat.id, clause: cat.clause, severity: cat.severity, kind: 'term', rule: entry.term, ruleIndex: entry.termIndex, text: text.slice(start, end) });
+        results.push({
+          start,
+          end,
+          categoryId: cat.id,
+          clause: cat.clause,
+          severity: cat.severity,
+          kind: 'term',
+          rule: entry.term,
+          ruleIndex: entry.termIndex,
+          text: text.slice(start, end),
+        });
       }
     }
     // 4. Patterns, on the original text (RE2: linear time).
@@ -196,7 +237,17 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
         const start = matcher.start();
         const end = matcher.end();
         const cat = categories[p.category]!;
-        results.push({ start, end, categoryId: cat.id, clause: cat.clause, severity: cat.severity, kind: 'pattern', rule: p.source, ruleIndex: p.index, text: text.slice(start, end) });
+        results.push({
+          start,
+          end,
+          categoryId: cat.id,
+          clause: cat.clause,
+          severity: cat.severity,
+          kind: 'pattern',
+          rule: p.source,
+          ruleIndex: p.index,
+          text: text.slice(start, end),
+        });
         from = end > start ? end : end + 1;
       }
     }
@@ -204,7 +255,17 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
     if (foldTable && mayHold(text, foldTable)) {
       const folded = foldText(text, foldTable);
       for (const hit of detect(folded, detectors)) {
-        results.push({ start: hit.start, end: hit.end, categoryId: hit.detector, clause: 'S1', severity: detectorSeverity, kind: 'detector', rule: hit.detector, ruleIndex: 0, text: text.slice(hit.start, hit.end) });
+        results.push({
+          start: hit.start,
+          end: hit.end,
+          categoryId: hit.detector,
+          clause: 'S1',
+          severity: detectorSeverity,
+          kind: 'detector',
+          rule: hit.detector,
+          ruleIndex: 0,
+          text: text.slice(hit.start, hit.end),
+        });
       }
     }
     // Usually already in order (one category, matches found left to right): check before sorting.

@@ -6,12 +6,17 @@
 import tldList from 'tlds/index.json' with { type: 'json' };
 
 export type DetectorId = 'phone' | 'id-card' | 'bank-card' | 'email' | 'url';
-export interface DetectorHit { detector: DetectorId; start: number; end: number }
+export interface DetectorHit {
+  detector: DetectorId;
+  start: number;
+  end: number;
+}
 
 const TLDS = new Set((tldList as string[]).map((t) => t.toLowerCase()));
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 // Space, hyphen, dot, and the look-alikes a width fold does not cover (no-break space, dashes, minus).
-const isSeparator = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e || c === 0xa0 || c === 0x3000 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xff0d || c === 0xff0e;
+const isSeparator = (c: number) =>
+  c === 0x20 || c === 0x2d || c === 0x2e || c === 0xa0 || c === 0x3000 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xff0d || c === 0xff0e;
 
 /** 18 digits shaped like a resident ID (region, 19xx/20xx, month): a broken ID, not a bank card. */
 const ID_SHAPE = /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{5}[\dX]$/;
@@ -52,22 +57,36 @@ const MAX_SEPARATOR_RUN = 3;
 function digitRuns(text: string, visit: (start: number, end: number, digits: string) => void) {
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i))) { i++; continue; }
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const start = i;
     let digits = '';
     let end = i;
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (isDigit(c)) { digits += text[i]; end = ++i; continue; }
+      if (isDigit(c)) {
+        digits += text[i];
+        end = ++i;
+        continue;
+      }
       if (isSeparator(c) && digits.length < 25) {
         let next = i + 1;
         while (next < text.length && next - i < MAX_SEPARATOR_RUN && isSeparator(text.charCodeAt(next))) next++;
-        if (next < text.length && isDigit(text.charCodeAt(next))) { i = next; continue; }
+        if (next < text.length && isDigit(text.charCodeAt(next))) {
+          i = next;
+          continue;
+        }
       }
       break;
     }
     // An ID card may end in X.
-    if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) { digits += 'X'; end++; i = end; }
+    if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) {
+      digits += 'X';
+      end++;
+      i = end;
+    }
     visit(start, end, digits);
   }
 }
@@ -80,7 +99,10 @@ const TOKEN_CHAR = /[A-Za-z0-9._%+\-@:/?#=&~]/;
 function addressTokens(text: string, visit: (start: number, end: number, token: string) => void) {
   let i = 0;
   while (i < text.length) {
-    if (!TOKEN_CHAR.test(text[i]!)) { i++; continue; }
+    if (!TOKEN_CHAR.test(text[i]!)) {
+      i++;
+      continue;
+    }
     const start = i;
     while (i < text.length && TOKEN_CHAR.test(text[i]!) && i - start < 2000) i++;
     let end = i;
@@ -98,7 +120,14 @@ export function detect(folded: string, enabled: ReadonlySet<DetectorId>): Detect
       } else if (enabled.has('phone') && /^(?:0086|86)?1[3-9]\d{9}$/.test(digits)) {
         const plus = start > 0 && folded[start - 1] === '+' ? 1 : 0;
         hits.push({ detector: 'phone', start: start - plus, end });
-      } else if (enabled.has('bank-card') && digits.length >= 16 && digits.length <= 19 && /^\d+$/.test(digits) && !ID_SHAPE.test(digits) && isLuhnValid(digits)) {
+      } else if (
+        enabled.has('bank-card') &&
+        digits.length >= 16 &&
+        digits.length <= 19 &&
+        /^\d+$/.test(digits) &&
+        !ID_SHAPE.test(digits) &&
+        isLuhnValid(digits)
+      ) {
         hits.push({ detector: 'bank-card', start, end });
       }
     });
@@ -124,7 +153,11 @@ export const MASKED_RUN_DIGITS = 7;
 /** A calendar date (and hour) is not a personal number: 2026-10-03, 2026.10.03 10. */
 const DATE_SHAPE = /^(?:19|20)\d{2}([-.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?: \d{1,2})?$/;
 
-export interface MaskSpan { kind: 'number' | 'email'; start: number; end: number }
+export interface MaskSpan {
+  kind: 'number' | 'email';
+  start: number;
+  end: number;
+}
 
 /**
  * What an output must mask in `folded` text, found by the detectors' own scanners: every digit run

@@ -15,7 +15,10 @@ function maskedNumber(written: string): string {
   for (const ch of written) if ((ch >= '0' && ch <= '9') || ch === 'X' || ch === 'x') digits += ch;
   let prefix = '';
   const phone = /^(\+?)(0086|86)(1[3-9]\d{9})$/.exec((written.startsWith('+') ? '+' : '') + digits);
-  if (phone) { prefix = `${phone[1]}${phone[2]} `; digits = phone[3]!; }
+  if (phone) {
+    prefix = `${phone[1]}${phone[2]} `;
+    digits = phone[3]!;
+  }
   return prefix + digits.slice(0, 3) + '*'.repeat(digits.length - 5) + digits.slice(-2);
 }
 

@@ -3,9 +3,7 @@
 // at validation, with the offending fragment located — the one mechanism for validator and matcher.
 import { RE2JS } from 're2js';
 
-export type PatternCheck =
-  | { ok: true }
-  | { ok: false; kind: 'syntax' | 'backtracking'; message: string; offset?: number };
+export type PatternCheck = { ok: true } | { ok: false; kind: 'syntax' | 'backtracking'; message: string; offset?: number };
 
 const BACKTRACKING = /^(\\[1-9]|\\k<|\(\?[=!]|\(\?<[=!])/;
 

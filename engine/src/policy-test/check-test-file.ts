@@ -32,23 +32,31 @@ export function checkPolicyTestFile(file: string, text: string): LoadedPolicy {
       const path = parsePointer(error.instancePath, loaded.value);
       const missing = error.keyword === 'required' ? String((error.params as { missingProperty: string }).missingProperty) : undefined;
       const extra = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
-      diagnostics.push(buildDiagnostic(loaded, {
-        code: 'invalid-test-file', severity: 'error',
-        path: extra ? [...path, extra] : path, target: missing ? 'parent-key' : extra ? 'key' : 'value',
-        message: missing
-          ? { 'zh-CN': `测试文件缺少 ${missing}`, en: `the test file is missing '${missing}'` }
-          : extra
-            ? { 'zh-CN': `测试文件中不认识的设置项 “${extra}”`, en: `unknown property '${extra}' in the test file` }
-            : { 'zh-CN': `测试文件格式不对：${error.message ?? error.keyword}`, en: `malformed test file: ${error.message ?? error.keyword}` },
-      }));
+      diagnostics.push(
+        buildDiagnostic(loaded, {
+          code: 'invalid-test-file',
+          severity: 'error',
+          path: extra ? [...path, extra] : path,
+          target: missing ? 'parent-key' : extra ? 'key' : 'value',
+          message: missing
+            ? { 'zh-CN': `测试文件缺少 ${missing}`, en: `the test file is missing '${missing}'` }
+            : extra
+              ? { 'zh-CN': `测试文件中不认识的设置项 “${extra}”`, en: `unknown property '${extra}' in the test file` }
+              : { 'zh-CN': `测试文件格式不对：${error.message ?? error.keyword}`, en: `malformed test file: ${error.message ?? error.keyword}` },
+        }),
+      );
     }
   }
   const policy = (loaded.value as { policy?: unknown }).policy;
   if (typeof policy === 'string' && file.startsWith('/') && !existsSync(resolve(dirname(file), policy))) {
-    diagnostics.push(buildDiagnostic(loaded, {
-      code: 'invalid-test-file', severity: 'error', path: ['policy'],
-      message: { 'zh-CN': `找不到被测群规 ${policy}`, en: `policy under test not found: ${policy}` },
-    }));
+    diagnostics.push(
+      buildDiagnostic(loaded, {
+        code: 'invalid-test-file',
+        severity: 'error',
+        path: ['policy'],
+        message: { 'zh-CN': `找不到被测群规 ${policy}`, en: `policy under test not found: ${policy}` },
+      }),
+    );
   }
   return { ...loaded, diagnostics };
 }

@@ -10,7 +10,12 @@ export interface MemberExpectation {
   actions?: string[];
 }
 
-export interface FindingMatcher { code: string; memberId?: string; clause?: string; groupId?: string }
+export interface FindingMatcher {
+  code: string;
+  memberId?: string;
+  clause?: string;
+  groupId?: string;
+}
 
 export interface CaseExpectation {
   members?: MemberExpectation[];
@@ -18,15 +23,20 @@ export interface CaseExpectation {
   absent?: FindingMatcher[];
 }
 
-export interface Failure { 'zh-CN': string; en: string }
+export interface Failure {
+  'zh-CN': string;
+  en: string;
+}
 
 const show = (v: unknown) => JSON.stringify(v);
 
 export function matches(finding: Finding, matcher: FindingMatcher): boolean {
-  return finding.code === matcher.code
-    && (matcher.memberId === undefined || finding.memberId === matcher.memberId)
-    && (matcher.clause === undefined || finding.clause === matcher.clause)
-    && (matcher.groupId === undefined || finding.groupId === matcher.groupId);
+  return (
+    finding.code === matcher.code &&
+    (matcher.memberId === undefined || finding.memberId === matcher.memberId) &&
+    (matcher.clause === undefined || finding.clause === matcher.clause) &&
+    (matcher.groupId === undefined || finding.groupId === matcher.groupId)
+  );
 }
 
 function describe(m: FindingMatcher): string {
@@ -36,22 +46,35 @@ function describe(m: FindingMatcher): string {
 export function compareCase(result: EvaluationResult, expect: CaseExpectation): Failure[] {
   const failures: Failure[] = [];
   for (const expected of expect.members ?? []) {
-    const member: MemberResult | undefined = result.members.find((m) => m.memberId === expected.memberId && (expected.groupId === undefined || m.groupId === expected.groupId));
+    const member: MemberResult | undefined = result.members.find(
+      (m) => m.memberId === expected.memberId && (expected.groupId === undefined || m.groupId === expected.groupId),
+    );
     if (!member) {
       failures.push({ 'zh-CN': `结果中没有成员 ${expected.memberId}`, en: `member ${expected.memberId} is not in the result` });
       continue;
     }
     for (const [dimension, rating] of Object.entries(expected.ratings ?? {})) {
       const actual = (member.ratings as Record<string, string | null>)[dimension] ?? null;
-      if (actual !== rating) failures.push({ 'zh-CN': `${expected.memberId} 的 ${dimension} 评级应为 ${show(rating)}，实际为 ${show(actual)}`, en: `${expected.memberId}: ${dimension} rating expected ${show(rating)}, got ${show(actual)}` });
+      if (actual !== rating)
+        failures.push({
+          'zh-CN': `${expected.memberId} 的 ${dimension} 评级应为 ${show(rating)}，实际为 ${show(actual)}`,
+          en: `${expected.memberId}: ${dimension} rating expected ${show(rating)}, got ${show(actual)}`,
+        });
     }
     if (expected.points !== undefined && member.points !== expected.points) {
-      failures.push({ 'zh-CN': `${expected.memberId} 的绩效分应为 ${show(expected.points)}，实际为 ${show(member.points)}`, en: `${expected.memberId}: points expected ${show(expected.points)}, got ${show(member.points)}` });
+      failures.push({
+        'zh-CN': `${expected.memberId} 的绩效分应为 ${show(expected.points)}，实际为 ${show(member.points)}`,
+        en: `${expected.memberId}: points expected ${show(expected.points)}, got ${show(member.points)}`,
+      });
     }
     if (expected.actions !== undefined) {
       const want = [...expected.actions].sort();
       const got = [...member.actions].sort();
-      if (show(want) !== show(got)) failures.push({ 'zh-CN': `${expected.memberId} 的措施应为 ${show(want)}，实际为 ${show(got)}`, en: `${expected.memberId}: actions expected ${show(want)}, got ${show(got)}` });
+      if (show(want) !== show(got))
+        failures.push({
+          'zh-CN': `${expected.memberId} 的措施应为 ${show(want)}，实际为 ${show(got)}`,
+          en: `${expected.memberId}: actions expected ${show(want)}, got ${show(got)}`,
+        });
     }
   }
   for (const matcher of expect.findings ?? []) {
@@ -61,7 +84,11 @@ export function compareCase(result: EvaluationResult, expect: CaseExpectation): 
   }
   for (const matcher of expect.absent ?? []) {
     const hit = result.findings.find((f) => matches(f, matcher));
-    if (hit) failures.push({ 'zh-CN': `出现了不应出现的记录：${describe(matcher)}（第 ${hit.rule.line} 行的规则）`, en: `unexpected finding: ${describe(matcher)} (rule at line ${hit.rule.line})` });
+    if (hit)
+      failures.push({
+        'zh-CN': `出现了不应出现的记录：${describe(matcher)}（第 ${hit.rule.line} 行的规则）`,
+        en: `unexpected finding: ${describe(matcher)} (rule at line ${hit.rule.line})`,
+      });
   }
   return failures;
 }

@@ -6,8 +6,17 @@ import { bandTables } from '../policy/model/band-tables.js';
 import { at, list, str } from '../policy/model/view.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 
-export interface CoverageItem { kind: 'band' | 'category' | 'term' | 'rule'; policy: string; id: string; covered: boolean }
-export interface CoverageReport { items: CoverageItem[]; percent: number; byKind: Record<CoverageItem['kind'], { covered: number; total: number }> }
+export interface CoverageItem {
+  kind: 'band' | 'category' | 'term' | 'rule';
+  policy: string;
+  id: string;
+  covered: boolean;
+}
+export interface CoverageReport {
+  items: CoverageItem[];
+  percent: number;
+  byKind: Record<CoverageItem['kind'], { covered: number; total: number }>;
+}
 
 /** Where a finding names the category that matched (evidence.category). */
 function categoryOf(finding: Finding): string | undefined {

@@ -25,7 +25,12 @@ export interface CaseResult {
   failures: Failure[];
 }
 
-export interface TestRun { cases: CaseResult[]; coverage: CoverageReport; passed: number; failed: number }
+export interface TestRun {
+  cases: CaseResult[];
+  coverage: CoverageReport;
+  passed: number;
+  failed: number;
+}
 
 interface TestFile {
   policy: string;
@@ -74,7 +79,10 @@ export async function runPolicyTests(files: readonly { absolute: string; display
     }
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
-      broken({ 'zh-CN': `群规 ${test.policy} 有 ${errors.length} 个错误（先运行 qungui validate）`, en: `policy ${test.policy} has ${errors.length} errors (run qungui validate first)` });
+      broken({
+        'zh-CN': `群规 ${test.policy} 有 ${errors.length} 个错误（先运行 qungui validate）`,
+        en: `policy ${test.policy} has ${errors.length} errors (run qungui validate first)`,
+      });
       continue;
     }
     coverage.addPolicy(validated);
@@ -84,7 +92,10 @@ export async function runPolicyTests(files: readonly { absolute: string; display
         result = await evaluateCase(validated, testCase, dirname(file.absolute));
       } catch (error) {
         // A condition past its step budget says where it is and what to do, in both languages.
-        const failure = error instanceof CelBudgetError ? error.describe() : { 'zh-CN': `运行失败：${(error as Error).message}`, en: `run failed: ${(error as Error).message}` };
+        const failure =
+          error instanceof CelBudgetError
+            ? error.describe()
+            : { 'zh-CN': `运行失败：${(error as Error).message}`, en: `run failed: ${(error as Error).message}` };
         cases.push({ file: file.display, policy: test.policy, name: testCase.name, passed: false, failures: [failure] });
         continue;
       }

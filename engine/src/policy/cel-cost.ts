@@ -40,7 +40,12 @@ interface Node {
 }
 
 /** cost: steps; size: elements or characters; each: the size of one element; total: of all elements. */
-interface Estimate { cost: number; size: number; each: number; total: number }
+interface Estimate {
+  cost: number;
+  size: number;
+  each: number;
+  total: number;
+}
 
 type Scope = ReadonlyMap<string, Omit<Estimate, 'cost'>>;
 
@@ -164,4 +169,3 @@ export function formatSteps(steps: number): string {
   if (!Number.isFinite(steps) || steps >= 1e15) return `10^${Number.isFinite(steps) ? Math.floor(Math.log10(steps)) : '308+'}`;
   return Math.round(steps).toLocaleString('en-US');
 }
-

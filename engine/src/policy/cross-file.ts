@@ -7,7 +7,10 @@ import type { LoadedPolicy } from './load.js';
 import type { Path } from './paths.js';
 import { at, list, str } from './model/view.js';
 
-interface Claim { loaded: LoadedPolicy; path: Path }
+interface Claim {
+  loaded: LoadedPolicy;
+  path: Path;
+}
 
 export function crossFileDiagnostics(policies: readonly LoadedPolicy[]): Map<LoadedPolicy, Diagnostic[]> {
   const out = new Map<LoadedPolicy, Diagnostic[]>();
@@ -28,7 +31,10 @@ export function crossFileDiagnostics(policies: readonly LoadedPolicy[]): Map<Loa
     for (const claim of claims) {
       const others = claims.filter((c) => c.loaded !== claim.loaded);
       const diagnostic = buildDiagnostic(claim.loaded, {
-        code, severity: 'error', path: claim.path, message: message(others[0]!),
+        code,
+        severity: 'error',
+        path: claim.path,
+        message: message(others[0]!),
         related: others.map((o) => {
           const [s, e] = spanOf(o.loaded, o.path);
           return { file: o.loaded.file, range: rangeFromOffsets(o.loaded.lineCounter, s, e), message: { 'zh-CN': '另一处声明', en: 'also declared here' } };

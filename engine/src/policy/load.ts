@@ -21,9 +21,7 @@ export interface LoadedPolicy {
   diagnostics: Diagnostic[];
 }
 
-function diagnostic(
-  lineCounter: LineCounter, code: string, severity: Severity, message: LocalizedText, start: number, end: number,
-): Diagnostic {
+function diagnostic(lineCounter: LineCounter, code: string, severity: Severity, message: LocalizedText, start: number, end: number): Diagnostic {
   return { code, severity, message, range: rangeFromOffsets(lineCounter, start, end), path: '' };
 }
 
@@ -43,26 +41,53 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
   if (byteLength > MAX_POLICY_BYTES) {
     countLines(text, lineCounter);
     const mb = (byteLength / 1024 / 1024).toFixed(1);
-    return fail(diagnostic(lineCounter, 'file-too-large', 'error', {
-      'zh-CN': `文件过大（${mb} MB），群规文件不能超过 ${MAX_POLICY_BYTES / 1024 / 1024} MB；请把词库拆分或精简`,
-      en: `File too large (${mb} MB): a policy file may be at most ${MAX_POLICY_BYTES / 1024 / 1024} MB; split or trim the word lists`,
-    }, 0, 0));
+    return fail(
+      diagnostic(
+        lineCounter,
+        'file-too-large',
+        'error',
+        {
+          'zh-CN': `文件过大（${mb} MB），群规文件不能超过 ${MAX_POLICY_BYTES / 1024 / 1024} MB；请把词库拆分或精简`,
+          en: `File too large (${mb} MB): a policy file may be at most ${MAX_POLICY_BYTES / 1024 / 1024} MB; split or trim the word lists`,
+        },
+        0,
+        0,
+      ),
+    );
   }
   const binaryAt = binaryOffset(text);
   if (binaryAt !== -1) {
     countLines(text, lineCounter);
-    return fail(diagnostic(lineCounter, 'binary-file', 'error', {
-      'zh-CN': '这不是 UTF-8 文本文件（含有二进制或无法解码的字节）；群规须保存为 UTF-8 编码的 YAML',
-      en: 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML',
-    }, binaryAt, binaryAt + 1));
+    return fail(
+      diagnostic(
+        lineCounter,
+        'binary-file',
+        'error',
+        {
+          'zh-CN': '这不是 UTF-8 文本文件（含有二进制或无法解码的字节）；群规须保存为 UTF-8 编码的 YAML',
+          en: 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML',
+        },
+        binaryAt,
+        binaryAt + 1,
+      ),
+    );
   }
   // Line by line: a single regex over the whole text backtracks exponentially on comment lines.
   if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
     countLines(text, lineCounter);
-    return fail(diagnostic(lineCounter, 'empty-file', 'error', {
-      'zh-CN': '文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings',
-      en: 'The file is empty: a policy needs at least apiVersion, kind, metadata, groups and ratings',
-    }, 0, 0));
+    return fail(
+      diagnostic(
+        lineCounter,
+        'empty-file',
+        'error',
+        {
+          'zh-CN': '文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings',
+          en: 'The file is empty: a policy needs at least apiVersion, kind, metadata, groups and ratings',
+        },
+        0,
+        0,
+      ),
+    );
   }
 
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
@@ -75,10 +100,19 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
 
   for (const extra of docs.slice(1)) {
     const [start] = extra.range;
-    diagnostics.push(diagnostic(lineCounter, 'multiple-documents', 'error', {
-      'zh-CN': '一个文件只能有一份群规（一个 YAML 文档）；请把 --- 之后的内容移到单独的文件',
-      en: 'A file holds one policy (one YAML document); move what follows --- into a file of its own',
-    }, start, Math.min(text.length, start + 3)));
+    diagnostics.push(
+      diagnostic(
+        lineCounter,
+        'multiple-documents',
+        'error',
+        {
+          'zh-CN': '一个文件只能有一份群规（一个 YAML 文档）；请把 --- 之后的内容移到单独的文件',
+          en: 'A file holds one policy (one YAML document); move what follows --- into a file of its own',
+        },
+        start,
+        Math.min(text.length, start + 3),
+      ),
+    );
   }
   const linesWithSyntaxError = new Set<number>();
   for (const error of [...document.errors, ...document.warnings]) {
@@ -91,14 +125,20 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     }
     const isDuplicate = error.code === 'DUPLICATE_KEY';
     const zh = yamlErrorZh[error.code];
-    diagnostics.push(diagnostic(lineCounter, isDuplicate ? 'duplicate-key' : 'yaml-syntax',
-      error.name === 'YAMLWarning' ? 'warning' : 'error',
-      isDuplicate
-        ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
-        : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
-      // yaml places an error about an unclosed collection at the end of the input one past the last
-      // character; ranges stay inside the text (at worst empty at its very end).
-      Math.min(error.pos[0], text.length), Math.min(isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1], text.length)));
+    diagnostics.push(
+      diagnostic(
+        lineCounter,
+        isDuplicate ? 'duplicate-key' : 'yaml-syntax',
+        error.name === 'YAMLWarning' ? 'warning' : 'error',
+        isDuplicate
+          ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
+          : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
+        // yaml places an error about an unclosed collection at the end of the input one past the last
+        // character; ranges stay inside the text (at worst empty at its very end).
+        Math.min(error.pos[0], text.length),
+        Math.min(isDuplicate ? keyEnd(text, error.pos[0]) : error.pos[1], text.length),
+      ),
+    );
   }
   if (document.errors.length > 0) {
     return { file, text, lineCounter, document, value: undefined, diagnostics };
@@ -110,10 +150,19 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     const newline = text.indexOf('\n', start);
     const end = newline !== -1 && newline < nodeEnd ? newline : nodeEnd;
     const what = node === null ? { zh: '空值', en: 'nothing' } : 'items' in node ? { zh: '列表', en: 'a list' } : { zh: '单个值', en: 'a single value' };
-    diagnostics.push(diagnostic(lineCounter, 'not-a-mapping', 'error', {
-      'zh-CN': `群规应是“键: 值”的映射，这里是${what.zh}；请以 apiVersion: qungui/v1 开头`,
-      en: `A policy is a mapping of keys to values, not ${what.en}; start with apiVersion: qungui/v1`,
-    }, start, end));
+    diagnostics.push(
+      diagnostic(
+        lineCounter,
+        'not-a-mapping',
+        'error',
+        {
+          'zh-CN': `群规应是“键: 值”的映射，这里是${what.zh}；请以 apiVersion: qungui/v1 开头`,
+          en: `A policy is a mapping of keys to values, not ${what.en}; start with apiVersion: qungui/v1`,
+        },
+        start,
+        end,
+      ),
+    );
     return { file, text, lineCounter, document, value: undefined, diagnostics };
   }
 
@@ -122,10 +171,19 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     const alias = firstAliasOffset(text);
-    diagnostics.push(diagnostic(lineCounter, 'alias-limit', 'error', {
-      'zh-CN': `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用`,
-      en: `Aliases (*name) expand too much (limit ${MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases`,
-    }, alias, alias + 1));
+    diagnostics.push(
+      diagnostic(
+        lineCounter,
+        'alias-limit',
+        'error',
+        {
+          'zh-CN': `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用`,
+          en: `Aliases (*name) expand too much (limit ${MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases`,
+        },
+        alias,
+        alias + 1,
+      ),
+    );
     return { file, text, lineCounter, document, value: undefined, diagnostics };
   }
   return { file, text, lineCounter, document, value, diagnostics };

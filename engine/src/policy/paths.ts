@@ -52,7 +52,8 @@ export function nodeAtPath(document: Document.Parsed, path: Path): NodeAtPath {
     const segment = path[i]!;
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) as
-        Pair<Node, Node | null> | undefined;
+        | Pair<Node, Node | null>
+        | undefined;
       if (!pair) return { ...result, depth: i };
       node = pair.value;
       result = { pair, key: pair.key, value: pair.value, deepest: pair.value ?? pair.key, depth: i + 1 };

@@ -10,7 +10,11 @@ export interface RequiredSetting {
 
 export const requiredSettings: readonly RequiredSetting[] = [
   { path: ['membership', 'removal', 'maxViolations'], clause: 'M5', what: { 'zh-CN': '移出前允许的违规次数', en: 'violations allowed before removal' } },
-  { path: ['membership', 'removal', 'inactiveDays'], clause: 'M5', what: { 'zh-CN': '视为长期不参与的天数', en: 'days of inactivity that count as not taking part' } },
+  {
+    path: ['membership', 'removal', 'inactiveDays'],
+    clause: 'M5',
+    what: { 'zh-CN': '视为长期不参与的天数', en: 'days of inactivity that count as not taking part' },
+  },
   { path: ['publishing', 'noticeHours'], clause: 'A2', what: { 'zh-CN': '作业提前发布的小时数', en: 'hours ahead assignments are announced' } },
   { path: ['publishing', 'updateIntervalDays'], clause: 'C3', what: { 'zh-CN': '培训资料的最长更新间隔', en: 'longest gap between new materials' } },
   { path: ['activities', 'sessionNoticeHours'], clause: 'T1', what: { 'zh-CN': '直播提前通知的小时数', en: 'hours ahead live sessions are announced' } },

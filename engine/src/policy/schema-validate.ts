@@ -78,9 +78,7 @@ function reduceAlternatives(errors: ErrorObject[]): ErrorObject[] {
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
       drop.add(e);
     }
-    const fitting = [...byBranch.values()].filter(
-      (list) => !list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath),
-    );
+    const fitting = [...byBranch.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath));
     if (fitting.length > 0) {
       // The most specific branch: the one whose errors reach deepest into the value.
       fitting.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
@@ -109,7 +107,10 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const missingTitle = titleAt([...path, missing]);
       const where = path.length === 0 ? { 'zh-CN': '群规', en: 'the policy' } : title;
       return {
-        code: 'missing-property', severity: 'error', path, target: 'parent-key',
+        code: 'missing-property',
+        severity: 'error',
+        path,
+        target: 'parent-key',
         message: {
           'zh-CN': `${where['zh-CN']} 缺少必填项 ${missingTitle['zh-CN']}`,
           en: `${where.en === 'the policy' ? 'The policy' : `'${where.en}'`} is missing the required property '${missing}'`,
@@ -118,12 +119,22 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     }
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
-      const allowed = [...new Set(schemasAt(path).flatMap(expandAlternatives).flatMap((node) => Object.keys(node.properties ?? {})))];
+      const allowed = [
+        ...new Set(
+          schemasAt(path)
+            .flatMap(expandAlternatives)
+            .flatMap((node) => Object.keys(node.properties ?? {})),
+        ),
+      ];
       const suggestions = suggest(property, allowed);
       const hint = didYouMean(suggestions);
       const keyPath = [...path, property];
       const report: Report = {
-        code: 'unknown-property', severity: 'error', path: keyPath, target: 'key', suggestions,
+        code: 'unknown-property',
+        severity: 'error',
+        path: keyPath,
+        target: 'key',
+        suggestions,
         message: {
           'zh-CN': `不认识的设置项 “${property}”${hint['zh-CN'] || `；这里可用：${allowed.join('、')}`}`,
           en: `Unknown property '${property}'${hint.en || `; allowed here: ${allowed.join(', ')}`}`,
@@ -131,7 +142,8 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       };
       if (suggestions[0]) {
         report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], {
-          'zh-CN': `改为 “${suggestions[0]}”`, en: `Change to '${suggestions[0]}'`,
+          'zh-CN': `改为 “${suggestions[0]}”`,
+          en: `Change to '${suggestions[0]}'`,
         });
       }
       return report;
@@ -142,7 +154,9 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const en = expected.map((t) => typeName(t).en).join(' or ');
       const actual = typeName(typeOf(value));
       return {
-        code: 'wrong-type', severity: 'error', path,
+        code: 'wrong-type',
+        severity: 'error',
+        path,
         message: {
           'zh-CN': `${title['zh-CN']} 应为${zh}，这里是${actual['zh-CN']}`,
           en: `'${title.en}' must be ${en}, not ${actual.en}`,
@@ -155,7 +169,10 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const suggestions = typeof value === 'string' ? suggest(value, allowed) : [];
       const hint = didYouMean(suggestions);
       const report: Report = {
-        code: 'invalid-value', severity: 'error', path, suggestions,
+        code: 'invalid-value',
+        severity: 'error',
+        path,
+        suggestions,
         message: {
           'zh-CN': `${title['zh-CN']} 的值 ${formatValue(value)} 无效${hint['zh-CN'] || `；可选值：${allowed.join('、')}`}`,
           en: `'${title.en}' has an invalid value ${JSON.stringify(value)}${hint.en || `; allowed: ${allowed.join(', ')}`}`,
@@ -172,9 +189,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = params.limit as number;
-      const op = { minimum: ['≥', 'at least'], maximum: ['≤', 'at most'], exclusiveMinimum: ['>', 'greater than'], exclusiveMaximum: ['<', 'less than'] }[error.keyword]!;
+      const op = { minimum: ['≥', 'at least'], maximum: ['≤', 'at most'], exclusiveMinimum: ['>', 'greater than'], exclusiveMaximum: ['<', 'less than'] }[
+        error.keyword
+      ]!;
       return {
-        code: 'out-of-range', severity: 'error', path,
+        code: 'out-of-range',
+        severity: 'error',
+        path,
         message: {
           'zh-CN': `${title['zh-CN']} 应 ${op[0]} ${limit}，这里是 ${formatValue(value)}`,
           en: `'${title.en}' must be ${op[1]} ${limit}, not ${JSON.stringify(value)}`,
@@ -192,7 +213,9 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         return { code: 'out-of-range', severity: 'error', path, message: { 'zh-CN': `${title['zh-CN']} 不能为空`, en: `'${title.en}' must not be empty` } };
       }
       return {
-        code: 'out-of-range', severity: 'error', path,
+        code: 'out-of-range',
+        severity: 'error',
+        path,
         message: {
           'zh-CN': `${title['zh-CN']} ${least ? '至少' : '最多'}需要 ${limit} ${zhUnit}`,
           en: `'${title.en}' needs ${least ? 'at least' : 'at most'} ${limit} ${error.keyword === 'minLength' ? 'characters' : 'items'}`,
@@ -200,15 +223,25 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       };
     }
     case 'maxLength':
-      return { code: 'out-of-range', severity: 'error', path, message: { 'zh-CN': `${title['zh-CN']} 最多 ${params.limit} 个字`, en: `'${title.en}' may have at most ${params.limit} characters` } };
+      return {
+        code: 'out-of-range',
+        severity: 'error',
+        path,
+        message: { 'zh-CN': `${title['zh-CN']} 最多 ${params.limit} 个字`, en: `'${title.en}' may have at most ${params.limit} characters` },
+      };
     case 'pattern': {
       // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
       if ((error as { propertyName?: string }).propertyName !== undefined) return undefined;
       const isId = String(params.pattern) === '^[a-z][a-z0-9-]*$';
       return {
-        code: 'invalid-format', severity: 'error', path,
+        code: 'invalid-format',
+        severity: 'error',
+        path,
         message: isId
-          ? { 'zh-CN': `编号 ${formatValue(value)} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding`, en: `Id ${JSON.stringify(value)} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)` }
+          ? {
+              'zh-CN': `编号 ${formatValue(value)} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding`,
+              en: `Id ${JSON.stringify(value)} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)`,
+            }
           : { 'zh-CN': `${title['zh-CN']} 格式不对（应匹配 ${params.pattern}）`, en: `'${title.en}' is malformed (must match ${params.pattern})` },
       };
     }
@@ -216,15 +249,23 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       // ajv reports the bad key through a nested error; the key itself is what to mark.
       const name = String(params.propertyName);
       return {
-        code: 'invalid-format', severity: 'error', path: [...path, name], target: 'key',
-        message: { 'zh-CN': `键 “${name}” 格式不对：应为评级编号（小写字母、数字、连字符）`, en: `Key '${name}' is malformed: expected a rating id (lowercase letters, digits, hyphens)` },
+        code: 'invalid-format',
+        severity: 'error',
+        path: [...path, name],
+        target: 'key',
+        message: {
+          'zh-CN': `键 “${name}” 格式不对：应为评级编号（小写字母、数字、连字符）`,
+          en: `Key '${name}' is malformed: expected a rating id (lowercase letters, digits, hyphens)`,
+        },
       };
     }
     case 'uniqueItems': {
       const j = params.j as number;
       const i = params.i as number;
       return {
-        code: 'duplicate-items', severity: 'error', path: [...path, Math.max(i, j)],
+        code: 'duplicate-items',
+        severity: 'error',
+        path: [...path, Math.max(i, j)],
         message: {
           'zh-CN': `${title['zh-CN']} 中第 ${Math.min(i, j) + 1} 项与第 ${Math.max(i, j) + 1} 项重复`,
           en: `'${title.en}' has a duplicate: item ${Math.max(i, j) + 1} repeats item ${Math.min(i, j) + 1}`,
@@ -233,7 +274,9 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     }
     default:
       return {
-        code: 'invalid-value', severity: 'error', path,
+        code: 'invalid-value',
+        severity: 'error',
+        path,
         message: { 'zh-CN': `${title['zh-CN']} 无效（${error.message ?? error.keyword}）`, en: `'${title.en}' is invalid (${error.message ?? error.keyword})` },
       };
   }

@@ -28,7 +28,14 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-export interface MetricInfo { title: string; 'x-unit'?: string; min: number; max: number | null; description: string; 'x-i18n': { 'zh-CN': { title: string; description: string } } }
+export interface MetricInfo {
+  title: string;
+  'x-unit'?: string;
+  min: number;
+  max: number | null;
+  description: string;
+  'x-i18n': { 'zh-CN': { title: string; description: string } };
+}
 
 export const policySchema = policySchemaJson as unknown as SchemaNode & {
   definitions: Record<string, SchemaNode>;

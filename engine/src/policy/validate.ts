@@ -9,7 +9,11 @@ import { policyRules } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { schemaReports } from './schema-validate.js';
 
-export interface PolicySource { file: string; text: string; byteLength?: number }
+export interface PolicySource {
+  file: string;
+  text: string;
+  byteLength?: number;
+}
 
 export type ValidatedPolicy = LoadedPolicy;
 
@@ -36,10 +40,14 @@ export function validatePolicy(source: PolicySource): ValidatedPolicy {
         rule.check(ctx);
       } catch (error) {
         // A rule bug must not hide the other diagnostics; report it where the user can see it.
-        diagnostics.push(buildDiagnostic(loaded, {
-          code: rule.code, severity: 'error', path: [],
-          message: { 'zh-CN': `内部错误：规则 ${rule.code} 检查失败（${String(error)}）`, en: `Internal error: rule ${rule.code} failed (${String(error)})` },
-        }));
+        diagnostics.push(
+          buildDiagnostic(loaded, {
+            code: rule.code,
+            severity: 'error',
+            path: [],
+            message: { 'zh-CN': `内部错误：规则 ${rule.code} 检查失败（${String(error)}）`, en: `Internal error: rule ${rule.code} failed (${String(error)})` },
+          }),
+        );
       }
     }
   }
@@ -71,7 +79,12 @@ export function locatePath(validated: ValidatedPolicy, path: Path): { line: numb
 }
 
 function sortDiagnostics(loaded: LoadedPolicy): LoadedPolicy {
-  const diagnostics = [...loaded.diagnostics].sort((a, b) =>
-    a.range.startOffset - b.range.startOffset || a.range.endOffset - b.range.endOffset || a.code.localeCompare(b.code) || a.message.en.localeCompare(b.message.en));
+  const diagnostics = [...loaded.diagnostics].sort(
+    (a, b) =>
+      a.range.startOffset - b.range.startOffset ||
+      a.range.endOffset - b.range.endOffset ||
+      a.code.localeCompare(b.code) ||
+      a.message.en.localeCompare(b.message.en),
+  );
   return { ...loaded, diagnostics };
 }

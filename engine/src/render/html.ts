@@ -4,22 +4,27 @@ import type { Block, Inline, RegulationDocument } from './document-model.js';
 import { clauseLabel } from './markdown.js';
 import { escapeHtml } from '../util/escape-html.js';
 
-
 function inline(parts: Inline[], locale: 'zh-CN' | 'en'): string {
-  return parts.map((part) => {
-    if (typeof part === 'string') return escapeHtml(part);
-    if ('value' in part) return `<strong class="value" title="${escapeHtml(part.path)}">${escapeHtml(part.value)}</strong>`;
-    return `<mark class="gap" title="${escapeHtml(part.path)}">${locale === 'zh-CN' ? '待定：' : 'TO BE SET: '}${escapeHtml(part.gap)}</mark>`;
-  }).join('');
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return escapeHtml(part);
+      if ('value' in part) return `<strong class="value" title="${escapeHtml(part.path)}">${escapeHtml(part.value)}</strong>`;
+      return `<mark class="gap" title="${escapeHtml(part.path)}">${locale === 'zh-CN' ? '待定：' : 'TO BE SET: '}${escapeHtml(part.gap)}</mark>`;
+    })
+    .join('');
 }
 
 function block(b: Block, locale: 'zh-CN' | 'en'): string {
   switch (b.kind) {
-    case 'paragraph': return `<p>${inline(b.text, locale)}</p>`;
-    case 'list': return `<ol>${b.items.map((item) => `<li>${inline(item, locale)}</li>`).join('')}</ol>`;
-    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((row) => `<tr>${row.map((c) => `<td>${inline(c, locale)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    case 'paragraph':
+      return `<p>${inline(b.text, locale)}</p>`;
+    case 'list':
+      return `<ol>${b.items.map((item) => `<li>${inline(item, locale)}</li>`).join('')}</ol>`;
+    case 'table':
+      return `<table><thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((row) => `<tr>${row.map((c) => `<td>${inline(c, locale)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
     // Policy authors' own text: rendered as Markdown, raw HTML in it escaped.
-    case 'markdown': return markdownToHtml(b.source);
+    case 'markdown':
+      return markdownToHtml(b.source);
   }
 }
 

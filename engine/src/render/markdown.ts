@@ -3,11 +3,13 @@
 import type { Block, Inline, RegulationDocument } from './document-model.js';
 
 function inline(parts: Inline[], locale: 'zh-CN' | 'en'): string {
-  return parts.map((part) => {
-    if (typeof part === 'string') return part;
-    if ('value' in part) return `**${part.value}**`;
-    return locale === 'zh-CN' ? `【待定：${part.gap}】` : `[TO BE SET: ${part.gap}]`;
-  }).join('');
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if ('value' in part) return `**${part.value}**`;
+      return locale === 'zh-CN' ? `【待定：${part.gap}】` : `[TO BE SET: ${part.gap}]`;
+    })
+    .join('');
 }
 
 function cell(parts: Inline[], locale: 'zh-CN' | 'en'): string {
@@ -16,14 +18,18 @@ function cell(parts: Inline[], locale: 'zh-CN' | 'en'): string {
 
 function block(b: Block, locale: 'zh-CN' | 'en'): string {
   switch (b.kind) {
-    case 'paragraph': return inline(b.text, locale);
-    case 'list': return b.items.map((item, i) => `${i + 1}. ${inline(item, locale)}`).join('\n');
-    case 'table': return [
-      `| ${b.head.join(' | ')} |`,
-      `| ${b.head.map(() => '---').join(' | ')} |`,
-      ...b.rows.map((row) => `| ${row.map((c) => cell(c, locale)).join(' | ')} |`),
-    ].join('\n');
-    case 'markdown': return b.source.trim();
+    case 'paragraph':
+      return inline(b.text, locale);
+    case 'list':
+      return b.items.map((item, i) => `${i + 1}. ${inline(item, locale)}`).join('\n');
+    case 'table':
+      return [
+        `| ${b.head.join(' | ')} |`,
+        `| ${b.head.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((row) => `| ${row.map((c) => cell(c, locale)).join(' | ')} |`),
+      ].join('\n');
+    case 'markdown':
+      return b.source.trim();
   }
 }
 
@@ -45,5 +51,8 @@ export function toMarkdown(doc: RegulationDocument, locale: 'zh-CN' | 'en'): str
       for (const b of section.blocks) out.push(block(b, locale), '');
     }
   });
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -10,12 +10,37 @@ export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Lo
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const metrics = metricColumns(result.members);
   const head = zh
-    ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`), '绩效分', '后续措施', '备注', ...metrics.map((k) => metricLabel(k, locale))]
-    : ['group', 'member', 'name', 'policy', ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`), 'points', 'actions', 'note', ...metrics.map((k) => metricLabel(k, locale))];
+    ? [
+        '群聊',
+        '成员ID',
+        '姓名',
+        '群规',
+        ...dims.map((d) => `${DIMENSION_TEXT[d]['zh-CN']}评级`),
+        '绩效分',
+        '后续措施',
+        '备注',
+        ...metrics.map((k) => metricLabel(k, locale)),
+      ]
+    : [
+        'group',
+        'member',
+        'name',
+        'policy',
+        ...dims.map((d) => `${DIMENSION_TEXT[d].en} rating`),
+        'points',
+        'actions',
+        'note',
+        ...metrics.map((k) => metricLabel(k, locale)),
+      ];
   const rows = result.members.map((m) => [
-    m.groupId, m.memberId, m.name ?? '', m.policyId,
+    m.groupId,
+    m.memberId,
+    m.name ?? '',
+    m.policyId,
     ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
-    m.points ?? '', m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '), m.notRated?.[locale] ?? '',
+    m.points ?? '',
+    m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+    m.notRated?.[locale] ?? '',
     ...metrics.map((k) => m.metrics[k] ?? ''),
   ]);
   return excelCsv([head, ...rows]);
@@ -35,8 +60,16 @@ export function findingsCsv(result: EvaluationResult, locale: Locale): string {
     ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据']
     : ['code', 'clause', 'severity', 'policy', 'group', 'member', 'message', 'action', 'policy line', 'evidence'];
   const rows = result.findings.map((f) => [
-    f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '',
-    f.message[locale], f.action ?? '', `${f.rule.file}:${f.rule.line} (${f.rule.path})`, evidenceText(f),
+    f.code,
+    f.clause,
+    SEVERITY_TEXT[f.severity][locale],
+    f.policyId,
+    f.groupId ?? '',
+    f.memberId ?? '',
+    f.message[locale],
+    f.action ?? '',
+    `${f.rule.file}:${f.rule.line} (${f.rule.path})`,
+    evidenceText(f),
   ]);
   return excelCsv([head, ...rows]);
 }

@@ -15,7 +15,12 @@ export type LabelBook = Record<string, PolicyLabels>;
 export function labelsFromPolicies(policies: readonly { value: unknown }[]): LabelBook {
   const book: LabelBook = {};
   for (const { value } of policies) {
-    const policy = value as { metadata?: { id?: string }; ratings?: { id: string; label: string; labelEn?: string }[]; outcomes?: { actions?: { id: string; label: string; labelEn?: string }[] }; content?: { categories?: { id: string; label: string; labelEn?: string }[] } };
+    const policy = value as {
+      metadata?: { id?: string };
+      ratings?: { id: string; label: string; labelEn?: string }[];
+      outcomes?: { actions?: { id: string; label: string; labelEn?: string }[] };
+      content?: { categories?: { id: string; label: string; labelEn?: string }[] };
+    };
     const id = policy.metadata?.id;
     if (!id) continue;
     book[id] = {
@@ -52,9 +57,11 @@ export const SEVERITY_TEXT = {
 /** Names of the metrics the engine reports: the schema's (its `x-metrics`, one definition for the
  *  editor, the validator and the reports), then the one the engine computes itself. */
 export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  ...Object.fromEntries(Object.entries(METRICS).map(([key, { label, unit }]) => {
-    return [key, { 'zh-CN': `${label['zh-CN']}${unit ? `（${unit}）` : ''}`, en: `${label.en}${unit ? ` (${unit})` : ''}` }];
-  })),
+  ...Object.fromEntries(
+    Object.entries(METRICS).map(([key, { label, unit }]) => {
+      return [key, { 'zh-CN': `${label['zh-CN']}${unit ? `（${unit}）` : ''}`, en: `${label.en}${unit ? ` (${unit})` : ''}` }];
+    }),
+  ),
   overallScore: { 'zh-CN': '综合得分', en: 'overall score' },
 };
 

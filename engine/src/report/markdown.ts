@@ -15,24 +15,39 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
     out.push('');
   }
   const names = result.policies.map((p) => `${md(p.name)}（${md(p.id)}）`).join(zh ? '、' : ', ');
-  out.push(zh
-    ? `群规：${names}。${headcount(result)['zh-CN']}；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`
-    : `Policies: ${names}. ${headcount(result).en}; ${result.findings.length} findings (${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.info} info); ${result.data.rejected} rejected data rows.`, '');
+  out.push(
+    zh
+      ? `群规：${names}。${headcount(result)['zh-CN']}；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`
+      : `Policies: ${names}. ${headcount(result).en}; ${result.findings.length} findings (${summary.bySeverity.error} errors, ${summary.bySeverity.warning} warnings, ${summary.bySeverity.info} info); ${result.data.rejected} rejected data rows.`,
+    '',
+  );
   out.push(zh ? '## 评级分布' : '## Ratings', '');
   for (const policy of result.policies) {
     const dists = summary.distributions.filter((d) => d.policyId === policy.id);
     if (!dists.length) continue;
     const ratings = Object.keys(book[policy.id]?.ratings ?? {});
-    out.push(`**${md(policy.name)}**`, '', `| ${zh ? '维度' : 'Dimension'} | ${ratings.map((r) => md(ratingLabel(book, policy.id, r, locale))).join(' | ')} | ${zh ? '无数据' : 'No data'} |`, `| --- | ${ratings.map(() => '---').join(' | ')} | --- |`);
-    for (const d of dists) out.push(`| ${DIMENSION_TEXT[d.dimension][locale]} | ${ratings.map((r) => d.counts.find((c) => c.rating === r)?.count ?? 0).join(' | ')} | ${d.unrated} |`);
+    out.push(
+      `**${md(policy.name)}**`,
+      '',
+      `| ${zh ? '维度' : 'Dimension'} | ${ratings.map((r) => md(ratingLabel(book, policy.id, r, locale))).join(' | ')} | ${zh ? '无数据' : 'No data'} |`,
+      `| --- | ${ratings.map(() => '---').join(' | ')} | --- |`,
+    );
+    for (const d of dists)
+      out.push(
+        `| ${DIMENSION_TEXT[d.dimension][locale]} | ${ratings.map((r) => d.counts.find((c) => c.rating === r)?.count ?? 0).join(' | ')} | ${d.unrated} |`,
+      );
     out.push('');
   }
   out.push(zh ? '## 需要管理员处理' : '## For the admins', '');
   if (summary.workQueue.length === 0) out.push(zh ? '本月没有需要处理的事项。' : 'Nothing to act on this month.');
-  for (const f of summary.workQueue.slice(0, 30)) out.push(zh
-    ? `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${md(f.message[locale])}（${md(f.rule.file)}:${f.rule.line}）`
-    : `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}: ${md(f.message[locale])} (${md(f.rule.file)}:${f.rule.line})`);
-  if (summary.workQueue.length > 30) out.push(zh ? `- ……共 ${summary.workQueue.length} 条，见 findings.csv` : `- … ${summary.workQueue.length} in all, see findings.csv`);
+  for (const f of summary.workQueue.slice(0, 30))
+    out.push(
+      zh
+        ? `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${md(f.message[locale])}（${md(f.rule.file)}:${f.rule.line}）`
+        : `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}: ${md(f.message[locale])} (${md(f.rule.file)}:${f.rule.line})`,
+    );
+  if (summary.workQueue.length > 30)
+    out.push(zh ? `- ……共 ${summary.workQueue.length} 条，见 findings.csv` : `- … ${summary.workQueue.length} in all, see findings.csv`);
   out.push('', zh ? '## 按条款' : '## By clause', '', `| ${zh ? '条款' : 'Clause'} | ${zh ? '条数' : 'Findings'} |`, '| --- | --- |');
   for (const c of summary.byClause) out.push(`| ${md(c.clause)} | ${c.count} |`);
   if (result.notEvaluated.length) {
@@ -44,7 +59,13 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
     for (const g of result.ungovernedGroups) out.push(zh ? `- ${md(g.groupId)}：${g.messages} 条消息` : `- ${md(g.groupId)}: ${g.messages} messages`);
   }
   // Every row read is accounted for: read = accepted + rejected, per table.
-  out.push('', zh ? '## 数据' : '## Data', '', `| ${zh ? '表' : 'Table'} | ${zh ? '读取' : 'Read'} | ${zh ? '接受' : 'Accepted'} | ${zh ? '拒绝' : 'Rejected'} |`, '| --- | --- | --- | --- |');
+  out.push(
+    '',
+    zh ? '## 数据' : '## Data',
+    '',
+    `| ${zh ? '表' : 'Table'} | ${zh ? '读取' : 'Read'} | ${zh ? '接受' : 'Accepted'} | ${zh ? '拒绝' : 'Rejected'} |`,
+    '| --- | --- | --- | --- |',
+  );
   for (const [table, c] of dataCounts(result)) out.push(`| ${md(table)} | ${c.read} | ${c.accepted} | ${c.rejected} |`);
   return `${out.join('\n')}\n`;
 }

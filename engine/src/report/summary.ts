@@ -5,7 +5,12 @@ import type { LabelBook } from './labels.js';
 
 export const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
 
-export interface Distribution { policyId: string; dimension: (typeof DIMENSIONS)[number]; counts: { rating: string; count: number }[]; unrated: number }
+export interface Distribution {
+  policyId: string;
+  dimension: (typeof DIMENSIONS)[number];
+  counts: { rating: string; count: number }[];
+  unrated: number;
+}
 
 export interface ReportSummary {
   distributions: Distribution[];
@@ -57,7 +62,9 @@ export function summarize(result: EvaluationResult, book: LabelBook): ReportSumm
   return {
     distributions,
     points: sortedCounts(points).map(([value, count]) => ({ value, count })),
-    byClause: [...byClause].sort((a, b) => clauseOrder.indexOf(a[0][0]!) - clauseOrder.indexOf(b[0][0]!) || Number(a[0].slice(1)) - Number(b[0].slice(1))).map(([clause, count]) => ({ clause, count })),
+    byClause: [...byClause]
+      .sort((a, b) => clauseOrder.indexOf(a[0][0]!) - clauseOrder.indexOf(b[0][0]!) || Number(a[0].slice(1)) - Number(b[0].slice(1)))
+      .map(([clause, count]) => ({ clause, count })),
     byCategory: sortedCounts(byCategory).map(([category, count]) => ({ category, count })),
     bySeverity,
     workQueue: result.findings.filter((f) => f.severity === 'error' || f.action === 'remove' || f.action === 'handover'),

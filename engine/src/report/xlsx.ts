@@ -18,18 +18,50 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const members = workbook.addWorksheet(zh ? '成员' : 'Members');
   const metrics = metricColumns(result.members);
-  members.addRow([...(zh ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施', '备注'] : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions', 'Note']), ...metrics.map((k) => metricLabel(k, locale))]).font = { bold: true };
+  members.addRow([
+    ...(zh
+      ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施', '备注']
+      : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions', 'Note']),
+    ...metrics.map((k) => metricLabel(k, locale)),
+  ]).font = { bold: true };
   for (const m of result.members) {
-    members.addRow([m.groupId, m.memberId, m.name ?? '', m.policyId, ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)), m.points, m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '), m.notRated?.[locale] ?? '', ...metrics.map((k) => m.metrics[k] ?? null)]);
+    members.addRow([
+      m.groupId,
+      m.memberId,
+      m.name ?? '',
+      m.policyId,
+      ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
+      m.points,
+      m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '),
+      m.notRated?.[locale] ?? '',
+      ...metrics.map((k) => m.metrics[k] ?? null),
+    ]);
   }
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
-  findings.addRow(zh ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据'] : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Action', 'Policy line', 'Evidence']).font = { bold: true };
+  findings.addRow(
+    zh
+      ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据']
+      : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Action', 'Policy line', 'Evidence'],
+  ).font = { bold: true };
   for (const f of result.findings) {
-    findings.addRow([f.code, f.clause, SEVERITY_TEXT[f.severity][locale], f.policyId, f.groupId ?? '', f.memberId ?? '', f.message[locale], f.action ?? '', `${f.rule.file}:${f.rule.line}`, evidenceText(f)]);
+    findings.addRow([
+      f.code,
+      f.clause,
+      SEVERITY_TEXT[f.severity][locale],
+      f.policyId,
+      f.groupId ?? '',
+      f.memberId ?? '',
+      f.message[locale],
+      f.action ?? '',
+      `${f.rule.file}:${f.rule.line}`,
+      evidenceText(f),
+    ]);
   }
   // Header row frozen and filterable: HR sorts and filters by group, rating or clause.
   for (const sheet of [members, findings]) {
-    sheet.columns.forEach((column) => { column.width = 16; });
+    sheet.columns.forEach((column) => {
+      column.width = 16;
+    });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
   }
@@ -43,13 +75,15 @@ export function pinZipTimestamps(zip: Buffer): Buffer {
   const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
   for (let i = 0; i + 30 <= out.length; i++) {
     const signature = out.readUInt32LE(i);
-    if (signature === 0x04034b50) { // local file header: time at 10, date at 12
+    if (signature === 0x04034b50) {
+      // local file header: time at 10, date at 12
       out.writeUInt16LE(0, i + 10);
       out.writeUInt16LE(DOS_DATE, i + 12);
       const nameLength = out.readUInt16LE(i + 26);
       const extraLength = out.readUInt16LE(i + 28);
       i += 29 + nameLength + extraLength;
-    } else if (signature === 0x02014b50 && i + 46 <= out.length) { // central directory: time at 12, date at 14
+    } else if (signature === 0x02014b50 && i + 46 <= out.length) {
+      // central directory: time at 12, date at 14
       out.writeUInt16LE(0, i + 12);
       out.writeUInt16LE(DOS_DATE, i + 14);
       i += 45 + out.readUInt16LE(i + 28) + out.readUInt16LE(i + 30) + out.readUInt16LE(i + 32);

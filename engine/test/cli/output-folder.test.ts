@@ -26,10 +26,15 @@ function workFolder(policyText = BASE): string {
   writeFileSync(join(dir, 'policies/p.qungui.yaml'), policyText);
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'data/members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n');
-  writeFileSync(join(dir, 'data/messages.jsonl'), `${[
-    { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
-    { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
-  ].map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'data/messages.jsonl'),
+    `${[
+      { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
+      { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
   writeFileSync(join(dir, 'notes.txt'), '我的笔记\n');
   writeFileSync(join(dir, '名单.xlsx'), Buffer.from([0x50, 0x4b, 3, 4, 0, 1, 2, 3]));
   return dir;
@@ -72,8 +77,7 @@ function expectUnchanged(before: Snapshot, dir: string, except: (path: string) =
   for (const [path, bytes] of before) if (!except(path)) expect(after.get(path), path).toBe(bytes);
 }
 
-const evaluate = (out: string, extra: string[] = []) =>
-  ['evaluate', '--policy', 'policies', '--data', 'data', '--month', '2026-11', '--out', out, ...extra];
+const evaluate = (out: string, extra: string[] = []) => ['evaluate', '--policy', 'policies', '--data', 'data', '--month', '2026-11', '--out', out, ...extra];
 
 /** Refused before any work: exit 2, the path and what to do in both languages, nothing changed. */
 async function expectRefused(dir: string, args: string[], zh: string, en: string, cwd = dir) {
@@ -122,7 +126,12 @@ describe('evaluate --out: what it refuses', () => {
     const outer = mkdtempSync(join(tmpdir(), 'qungui-out-outer-'));
     mkdirSync(join(outer, 'month'));
     writeFileSync(join(outer, 'month/members.csv'), 'group_id,member_id\n');
-    await expectRefused(outer, ['evaluate', '--policy', join(dir, 'policies'), '--data', 'month', '--month', '2026-11', '--out', '.'], '包含数据文件夹 month', 'contains the data folder month');
+    await expectRefused(
+      outer,
+      ['evaluate', '--policy', join(dir, 'policies'), '--data', 'month', '--month', '2026-11', '--out', '.'],
+      '包含数据文件夹 month',
+      'contains the data folder month',
+    );
     expect(existsSync(join(outer, 'data', 'out'))).toBe(false);
   });
 
@@ -132,16 +141,31 @@ describe('evaluate --out: what it refuses', () => {
     await expectRefused(dir, evaluate('exports-link'), '就是数据文件夹', 'is the data folder');
     await expectRefused(dir, evaluate('exports-link/out'), '数据文件夹', 'is inside the data folder');
     // The data given through the link, the folder by its own name: the same folder.
-    await expectRefused(dir, ['evaluate', '--policy', 'policies', '--data', 'exports-link/', '--month', '2026-11', '--out', 'data'], '就是数据文件夹', 'is the data folder');
+    await expectRefused(
+      dir,
+      ['evaluate', '--policy', 'policies', '--data', 'exports-link/', '--month', '2026-11', '--out', 'data'],
+      '就是数据文件夹',
+      'is the data folder',
+    );
   });
 
   test('--out the policy folder, the policy file, or a folder around a policy: refused', async () => {
     const dir = workFolder();
     await expectRefused(dir, evaluate('policies'), '就是群规 policies', 'is the policy policies');
-    await expectRefused(dir, ['evaluate', '--policy', 'policies/p.qungui.yaml', '--data', 'data', '--month', '2026-11', '--out', 'policies/p.qungui.yaml'], '群规', 'is the policy');
+    await expectRefused(
+      dir,
+      ['evaluate', '--policy', 'policies/p.qungui.yaml', '--data', 'data', '--month', '2026-11', '--out', 'policies/p.qungui.yaml'],
+      '群规',
+      'is the policy',
+    );
     mkdirSync(join(dir, 'month'));
     writeFileSync(join(dir, 'month/members.csv'), 'group_id,member_id\n');
-    await expectRefused(dir, ['evaluate', '--policy', 'policies/*.yaml', '--data', 'month', '--month', '2026-11', '--out', 'policies'], '包含群规', 'contains the policy policies/*.yaml');
+    await expectRefused(
+      dir,
+      ['evaluate', '--policy', 'policies/*.yaml', '--data', 'month', '--month', '2026-11', '--out', 'policies'],
+      '包含群规',
+      'contains the policy policies/*.yaml',
+    );
   });
 
   test('--out notes.txt (an existing file): refused, the file is not turned into a folder', async () => {
@@ -184,7 +208,13 @@ describe('evaluate --out: what it writes', () => {
     const before = snapshot(dir);
     expect(await main(evaluate('out/2026-11'), capture(dir).io)).toBe(0);
     const marker = JSON.parse(readFileSync(join(dir, 'out/2026-11', MARKER), 'utf8'));
-    expect(marker).toEqual({ tool: 'qungui', format: 1, version: '0.1.0', complete: true, files: ['findings.csv', 'members.csv', 'rejected.csv', 'report.html', 'report.md', 'result.json'] });
+    expect(marker).toEqual({
+      tool: 'qungui',
+      format: 1,
+      version: '0.1.0',
+      complete: true,
+      files: ['findings.csv', 'members.csv', 'rejected.csv', 'report.html', 'report.md', 'result.json'],
+    });
     expect(readdirSync(join(dir, 'out/2026-11')).sort()).toEqual([MARKER, ...marker.files].sort());
     expectUnchanged(before, dir);
     expect(tempLeftovers(dir)).toEqual([]);
@@ -193,7 +223,9 @@ describe('evaluate --out: what it writes', () => {
   test('an empty folder (also `--out .` in an empty folder) is used', async () => {
     const dir = workFolder();
     mkdirSync(join(dir, 'empty'));
-    expect(await main(['evaluate', '--policy', '../policies', '--data', '../data', '--month', '2026-11', '--out', '.'], capture(join(dir, 'empty')).io)).toBe(0);
+    expect(await main(['evaluate', '--policy', '../policies', '--data', '../data', '--month', '2026-11', '--out', '.'], capture(join(dir, 'empty')).io)).toBe(
+      0,
+    );
     expect(existsSync(join(dir, 'empty/result.json'))).toBe(true);
   });
 
@@ -248,14 +280,19 @@ describe('evaluate --out: what it writes', () => {
     try {
       mkdirSync(join(dir, 'out/.qungui-tmp'));
       writeFileSync(join(dir, 'out/.qungui-tmp/owner.json'), JSON.stringify({ tool: 'qungui', pid: child.pid, host: hostname() }));
-      const message = await expectRefused(dir, evaluate('out'), `另一个 qungui 进程（pid ${child.pid}）正在写入`, `another qungui run (pid ${child.pid}) is writing into --out out`);
+      const message = await expectRefused(
+        dir,
+        evaluate('out'),
+        `另一个 qungui 进程（pid ${child.pid}）正在写入`,
+        `another qungui run (pid ${child.pid}) is writing into --out out`,
+      );
       expect(message).toContain(join('out', '.qungui-tmp'));
     } finally {
       child.kill();
     }
   });
 
-  test('two runs into one folder at once: each exits 0 or 2, and the folder holds one run\'s files', async () => {
+  test("two runs into one folder at once: each exits 0 or 2, and the folder holds one run's files", async () => {
     const dir = workFolder();
     const [zh, en] = [capture(dir), capture(dir)];
     const codes = await Promise.all([main(evaluate('out', ['--locale', 'zh-CN']), zh.io), main(evaluate('out', ['--locale', 'en']), en.io)]);
@@ -281,7 +318,7 @@ describe('render --out and init --out', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toContain('测试群');
   });
 
-  test('render: a new file in a new folder, whole; a dead run\'s temp file removed', async () => {
+  test("render: a new file in a new folder, whole; a dead run's temp file removed", async () => {
     const dir = workFolder();
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, `docs/.r.md.qungui-tmp-${deadPid()}`), 'half');
@@ -312,43 +349,87 @@ describe('render --out and init --out', () => {
 });
 
 describe('property: whatever --out is, what qungui did not write stays', () => {
-  const OUT_CHOICES = ['.', './', '..', 'data', 'data/', 'data/sub', 'a/../data', 'policies', 'policies/new', 'policies/p.qungui.yaml',
-    'notes.txt', 'notes.txt/x', 'link-data', 'link-data/x', 'link-policies', 'link-notes', 'dangling', 'a', 'a/b', 'a/b/c/d',
-    'marked', 'marked/', 'link-marked', 'new', 'new/deep/er', 'empty', 'DATA'];
+  const OUT_CHOICES = [
+    '.',
+    './',
+    '..',
+    'data',
+    'data/',
+    'data/sub',
+    'a/../data',
+    'policies',
+    'policies/new',
+    'policies/p.qungui.yaml',
+    'notes.txt',
+    'notes.txt/x',
+    'link-data',
+    'link-data/x',
+    'link-policies',
+    'link-notes',
+    'dangling',
+    'a',
+    'a/b',
+    'a/b/c/d',
+    'marked',
+    'marked/',
+    'link-marked',
+    'new',
+    'new/deep/er',
+    'empty',
+    'DATA',
+  ];
   const place = fc.constantFrom('.', 'a', 'a/b', 'data', 'policies', 'marked', 'empty');
-  const userFile = fc.record({ dir: place, name: fc.constantFrom('x.txt', 'result.json', 'report.md', '名单.csv', '.hidden', 'members.csv'), bytes: fc.uint8Array({ maxLength: 16 }) });
+  const userFile = fc.record({
+    dir: place,
+    name: fc.constantFrom('x.txt', 'result.json', 'report.md', '名单.csv', '.hidden', 'members.csv'),
+    bytes: fc.uint8Array({ maxLength: 16 }),
+  });
 
   test('every file qungui did not write is byte-identical and still there; exit 0 or 2', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(userFile, { maxLength: 6 }), fc.constantFrom(...OUT_CHOICES), fc.constantFrom('data', 'link-data', './data/'),
-      fc.constantFrom('policies', 'policies/p.qungui.yaml', 'link-policies'), fc.constantFrom('.', 'a'),
-      async (files, out, data, policy, cwdName) => {
-        const root = workFolder();
-        for (const dir of ['a/b', 'marked', 'empty']) mkdirSync(join(root, dir), { recursive: true });
-        writeFileSync(join(root, 'marked', MARKER), JSON.stringify({ tool: 'qungui', format: 1, version: '0.1.0', complete: true, files: ['result.json', 'report.md', 'old.csv'] }));
-        writeFileSync(join(root, 'marked/result.json'), '{}');
-        writeFileSync(join(root, 'marked/old.csv'), 'old');
-        symlinkSync(join(root, 'data'), join(root, 'link-data'));
-        symlinkSync(join(root, 'policies'), join(root, 'link-policies'));
-        symlinkSync(join(root, 'notes.txt'), join(root, 'link-notes'));
-        symlinkSync(join(root, 'marked'), join(root, 'link-marked'));
-        symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
-        for (const f of files) {
-          const path = join(root, f.dir, f.name);
-          if (!(f.dir === 'marked' && ['result.json', 'report.md'].includes(f.name)) && !(f.dir === 'data' && f.name === 'members.csv') && !(f.dir === 'policies')) writeFileSync(path, f.bytes);
-        }
-        const listed = (path: string) => path === join('marked', MARKER) || ['result.json', 'report.md', 'old.csv'].some((n) => path === join('marked', n));
-        const before = snapshot(root);
-        const cwd = join(root, cwdName);
-        const rel = (p: string) => relative(cwd, join(root, p)) || '.';
-        const outArg = cwdName === '.' ? out : (out === '.' || out === './' ? out : rel(out.replace(/\/$/, '')) + (out.endsWith('/') ? '/' : ''));
-        const run = capture(cwd);
-        const code = await main(['evaluate', '--policy', rel(policy), '--data', rel(data), '--month', '2026-11', '--out', outArg], run.io);
-        expect([0, 2], `${outArg}: ${run.stderr()}`).toContain(code);
-        expectUnchanged(before, root, listed);
-        expect(tempLeftovers(root)).toEqual([]);
-        if (code === 2) expect(run.stderr()).toMatch(/--out|another qungui run/);
-      },
-    ), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(userFile, { maxLength: 6 }),
+        fc.constantFrom(...OUT_CHOICES),
+        fc.constantFrom('data', 'link-data', './data/'),
+        fc.constantFrom('policies', 'policies/p.qungui.yaml', 'link-policies'),
+        fc.constantFrom('.', 'a'),
+        async (files, out, data, policy, cwdName) => {
+          const root = workFolder();
+          for (const dir of ['a/b', 'marked', 'empty']) mkdirSync(join(root, dir), { recursive: true });
+          writeFileSync(
+            join(root, 'marked', MARKER),
+            JSON.stringify({ tool: 'qungui', format: 1, version: '0.1.0', complete: true, files: ['result.json', 'report.md', 'old.csv'] }),
+          );
+          writeFileSync(join(root, 'marked/result.json'), '{}');
+          writeFileSync(join(root, 'marked/old.csv'), 'old');
+          symlinkSync(join(root, 'data'), join(root, 'link-data'));
+          symlinkSync(join(root, 'policies'), join(root, 'link-policies'));
+          symlinkSync(join(root, 'notes.txt'), join(root, 'link-notes'));
+          symlinkSync(join(root, 'marked'), join(root, 'link-marked'));
+          symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
+          for (const f of files) {
+            const path = join(root, f.dir, f.name);
+            if (
+              !(f.dir === 'marked' && ['result.json', 'report.md'].includes(f.name)) &&
+              !(f.dir === 'data' && f.name === 'members.csv') &&
+              !(f.dir === 'policies')
+            )
+              writeFileSync(path, f.bytes);
+          }
+          const listed = (path: string) => path === join('marked', MARKER) || ['result.json', 'report.md', 'old.csv'].some((n) => path === join('marked', n));
+          const before = snapshot(root);
+          const cwd = join(root, cwdName);
+          const rel = (p: string) => relative(cwd, join(root, p)) || '.';
+          const outArg = cwdName === '.' ? out : out === '.' || out === './' ? out : rel(out.replace(/\/$/, '')) + (out.endsWith('/') ? '/' : '');
+          const run = capture(cwd);
+          const code = await main(['evaluate', '--policy', rel(policy), '--data', rel(data), '--month', '2026-11', '--out', outArg], run.io);
+          expect([0, 2], `${outArg}: ${run.stderr()}`).toContain(code);
+          expectUnchanged(before, root, listed);
+          expect(tempLeftovers(root)).toEqual([]);
+          if (code === 2) expect(run.stderr()).toMatch(/--out|another qungui run/);
+        },
+      ),
+      { numRuns: 40 },
+    );
   }, 120_000);
 });

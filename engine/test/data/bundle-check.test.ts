@@ -9,7 +9,17 @@ import { run } from '../../src/cli/commands/bundle.js';
 async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: '/', isTTY: false, env: {} });
+  const code = await run(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: '/',
+    isTTY: false,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -17,14 +27,17 @@ describe('qungui bundle check', () => {
   it('counts every row and lists the first rejections with their reasons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-check-'));
     const line = (m: Record<string, unknown>) => JSON.stringify({ group_id: 'wrA', sender_id: 'u1', type: 'text', ...m });
-    writeFileSync(join(dir, 'messages.jsonl'), [
-      line({ message_id: 'm1', sent_at: '2026-10-01 09:00:00' }),
-      line({ message_id: 'm1', sent_at: '2026-10-01 09:01:00' }),
-      line({ message_id: 'm2', sent_at: '2026-11-01 00:00:00' }),
-      '{"message_id": "m3", "group_',
-      line({ message_id: 'm4', sent_at: '10月1日' }),
-      line({ message_id: 'm5', sent_at: '2026-10-31T23:59:59+08:00' }),
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'messages.jsonl'),
+      [
+        line({ message_id: 'm1', sent_at: '2026-10-01 09:00:00' }),
+        line({ message_id: 'm1', sent_at: '2026-10-01 09:01:00' }),
+        line({ message_id: 'm2', sent_at: '2026-11-01 00:00:00' }),
+        '{"message_id": "m3", "group_',
+        line({ message_id: 'm4', sent_at: '10月1日' }),
+        line({ message_id: 'm5', sent_at: '2026-10-31T23:59:59+08:00' }),
+      ].join('\n'),
+    );
     writeFileSync(join(dir, 'members.csv'), 'group_id,member_id,joined_at\nwrA,u1,2026-09-01\nwrA,,2026-09-02\n');
     const { code, stdout } = await check(['check', dir, '--month', '2026-10', '--show', '3', '--locale', 'en']);
     expect(code).toBe(1);
@@ -46,7 +59,9 @@ describe('qungui bundle check', () => {
     expect(stdout).toMatch(/^employees\s+1\s+0\s+1\s+0\s+员工花名册$/m);
     expect(stdout).toContain('✖ 缺少必需的表 members（群成员）：放入 members.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射');
     expect(stdout).toContain('✖ 缺少必需的表 messages（聊天消息）');
-    expect(stdout).toContain('花名册.csv:2  employees.employment_status  缺少必填列 employment_status（这一行有：employee_id、name、用工性质；列名不同时在 bundle.yaml 的 columns 中映射）');
+    expect(stdout).toContain(
+      '花名册.csv:2  employees.employment_status  缺少必填列 employment_status（这一行有：employee_id、name、用工性质；列名不同时在 bundle.yaml 的 columns 中映射）',
+    );
   });
 
   it('never says every row was accepted above a missing required table', async () => {

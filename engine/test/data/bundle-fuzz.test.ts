@@ -37,7 +37,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at }),
   fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ kind: fc.constant('double-line' as const), at }),
-  fc.record({ kind: fc.constant('header' as const), change: fc.constantFrom('double' as const, 'rename' as const, 'drop' as const), column: fc.nat({ max: 8 }) }),
+  fc.record({
+    kind: fc.constant('header' as const),
+    change: fc.constantFrom('double' as const, 'rename' as const, 'drop' as const),
+    column: fc.nat({ max: 8 }),
+  }),
   fc.record({ kind: fc.constant('bom' as const), add: fc.boolean() }),
   fc.constant({ kind: 'gb18030' as const }),
 );
@@ -65,7 +69,10 @@ function apply(bytes: Buffer, m: Mutation): Buffer {
     }
     case 'header': {
       const end = bytes.indexOf(0x0a);
-      const header = bytes.subarray(0, end === -1 ? bytes.length : end).toString('utf8').replace(/\r$/, '');
+      const header = bytes
+        .subarray(0, end === -1 ? bytes.length : end)
+        .toString('utf8')
+        .replace(/\r$/, '');
       const names = header.split(',');
       const i = m.column % names.length;
       if (m.change === 'double') names.splice(i, 0, names[i]!);
@@ -109,9 +116,8 @@ type Counts = Record<string, { read: number; accepted: number; rejected: number;
 describe('fuzz: a damaged month never crashes qungui, never loses a row without a word', () => {
   test('random mutations of the example bundle: documented exit codes, no stack trace, every row accounted for', async () => {
     let runs = 0;
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.record({ file: fc.constantFrom(...FILES), mutation }), { minLength: 1, maxLength: 3 }),
-      async (damage) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ file: fc.constantFrom(...FILES), mutation }), { minLength: 1, maxLength: 3 }), async (damage) => {
         const dir = mkdtempSync(join(tmpdir(), `qungui-fuzz-${runs++}-`));
         cpSync(month, join(dir, 'data'), { recursive: true });
         for (const { file, mutation: m } of damage) {
@@ -128,7 +134,11 @@ describe('fuzz: a damaged month never crashes qungui, never loses a row without 
           expect(evaluated.output).toMatch(/^qungui evaluate: \S/m);
           expect(existsSync(join(dir, 'out'))).toBe(false);
         } else {
-          const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8')) as { data: { counts: Counts; rejected: number }; problems?: unknown[]; notEvaluated: { reason: { 'zh-CN': string } }[] };
+          const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8')) as {
+            data: { counts: Counts; rejected: number };
+            problems?: unknown[];
+            notEvaluated: { reason: { 'zh-CN': string } }[];
+          };
           const counts = result.data.counts;
           let rejected = 0;
           for (const [table, c] of Object.entries(counts)) {
@@ -148,7 +158,8 @@ describe('fuzz: a damaged month never crashes qungui, never loses a row without 
         const checked = await run(['bundle', 'check', 'data', '--month', '2026-10'], dir);
         expect([0, 1, 2]).toContain(checked.code);
         expect(checked.output).not.toMatch(/\n\s+at |内部错误|internal error/i);
-      },
-    ), { numRuns: 30 });
+      }),
+      { numRuns: 30 },
+    );
   }, 240_000);
 });

@@ -114,7 +114,10 @@ describe('a bundle reads only its own files', () => {
   test('the editor sample data (server-api openBundle) obeys the same rule', async () => {
     const { data } = setup();
     writeFileSync(join(data, 'bundle.yaml'), `tables:\n  members: { file: "${relative(data, '/etc/passwd')}", format: csv }\n`);
-    const error = await openBundle(data, { timezone: 'Asia/Shanghai', month: '2026-10' }).then(() => undefined, (e: Error) => e);
+    const error = await openBundle(data, { timezone: 'Asia/Shanghai', month: '2026-10' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.name).toBe('BundlePathError');
     expect(error?.message).toContain('bundle.yaml: tables.members');
     expect(error?.message).toContain('is outside the bundle folder (it resolves to /etc/passwd)');

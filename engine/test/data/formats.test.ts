@@ -26,29 +26,43 @@ async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 const zone = 'Asia/Shanghai';
 
 describe('wecom-archive', () => {
-  it.skipIf(!haveSamples && process.env.QUNGUI_E2E !== '1')('reads every real sample line; 1:1 chats and recalls are skipped and counted, repeated ids named', async () => {
-    const lines = readFileSync(samples, 'utf8').split('\n').filter((l) => l.trim());
-    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: archive.jsonl, format: wecom-archive }\n', 'archive.jsonl': readFileSync(samples, 'utf8') });
-    const b = await openBundle(dir, { timezone: zone });
-    const messages = await all(b.messages());
-    const counts = b.counts.messages!;
-    // The samples repeat two message ids (lines 17/27 and 15/29, variants of one message): named, not lost.
-    expect(b.rejected.map((r) => `${r.line} ${r.field} ${r.reason.en}`)).toEqual([
-      '27 message_id duplicate message id 5935786683775673543_1603877328',
-      '29 message_id duplicate message id 2500536226619379797_1576034482',
-    ]);
-    expect(counts.read).toBe(lines.length);
-    expect(counts.read).toBe(counts.accepted + counts.rejected + (counts.skipped ?? 0));
-    // The group messages among the samples, with their text extracted.
-    expect(messages.map((m) => [m.group_id, m.type, m.content ?? m.file_name ?? null])).toContainEqual(['wr0SfLCgAAgCaCPeM33UNe', 'text', '请前往系统查看，谢谢。']);
-    expect(messages.map((m) => [m.group_id, m.type, m.content])).toContainEqual(['wrErxtDgAA0jgXE5', 'link', 'service  test http://xxx']);
-    expect(messages.find((m) => m.group_id === 'wr_tZ2BwAAUwHpYMwy9cIWqnlU3Hzqfg')?.content).toBe('你好[微笑]');
-    expect(messages.find((m) => m.group_id === 'wrJawBCQAAStr3jxVxEH')?.file_name).toBe('测试&演示客户');
-    expect(counts.skippedReasons?.['单聊消息（不属于群聊）']).toBeGreaterThan(10);
-  });
+  it.skipIf(!haveSamples && process.env.QUNGUI_E2E !== '1')(
+    'reads every real sample line; 1:1 chats and recalls are skipped and counted, repeated ids named',
+    async () => {
+      const lines = readFileSync(samples, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim());
+      const dir = bundle({
+        'bundle.yaml': 'tables:\n  messages: { file: archive.jsonl, format: wecom-archive }\n',
+        'archive.jsonl': readFileSync(samples, 'utf8'),
+      });
+      const b = await openBundle(dir, { timezone: zone });
+      const messages = await all(b.messages());
+      const counts = b.counts.messages!;
+      // The samples repeat two message ids (lines 17/27 and 15/29, variants of one message): named, not lost.
+      expect(b.rejected.map((r) => `${r.line} ${r.field} ${r.reason.en}`)).toEqual([
+        '27 message_id duplicate message id 5935786683775673543_1603877328',
+        '29 message_id duplicate message id 2500536226619379797_1576034482',
+      ]);
+      expect(counts.read).toBe(lines.length);
+      expect(counts.read).toBe(counts.accepted + counts.rejected + (counts.skipped ?? 0));
+      // The group messages among the samples, with their text extracted.
+      expect(messages.map((m) => [m.group_id, m.type, m.content ?? m.file_name ?? null])).toContainEqual([
+        'wr0SfLCgAAgCaCPeM33UNe',
+        'text',
+        '请前往系统查看，谢谢。',
+      ]);
+      expect(messages.map((m) => [m.group_id, m.type, m.content])).toContainEqual(['wrErxtDgAA0jgXE5', 'link', 'service  test http://xxx']);
+      expect(messages.find((m) => m.group_id === 'wr_tZ2BwAAUwHpYMwy9cIWqnlU3Hzqfg')?.content).toBe('你好[微笑]');
+      expect(messages.find((m) => m.group_id === 'wrJawBCQAAStr3jxVxEH')?.file_name).toBe('测试&演示客户');
+      expect(counts.skippedReasons?.['单聊消息（不属于群聊）']).toBeGreaterThan(10);
+    },
+  );
 
   it.skipIf(!haveSamples && process.env.QUNGUI_E2E !== '1')('extracts forwarded record texts (the nested content is a JSON string)', () => {
-    const line = readFileSync(samples, 'utf8').split('\n').find((l) => l.includes('"msgtype": "chatrecord"'))!;
+    const line = readFileSync(samples, 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"msgtype": "chatrecord"'))!;
     expect(archiveText(JSON.parse(line))).toEqual({ content: '群聊', forwarded: ['test', 'test2'] });
   });
 
@@ -57,7 +71,15 @@ describe('wecom-archive', () => {
       { msgid: 'a1', action: 'send', from: 'zhangwei', roomid: 'wrA', msgtime: 1760000000000, msgtype: 'text', text: { content: '客户名单在这里' } },
       { msgid: 'a2', action: 'send', from: 'wmExternal01', roomid: '', msgtime: 1760000001000, msgtype: 'text', text: { content: '你好' } },
       { msgid: 'a3', action: 'recall', from: 'zhangwei', roomid: 'wrA', msgtime: 1760000002000, msgtype: 'revoke', revoke: { pre_msgid: 'a1' } },
-      { msgid: 'a4', action: 'send', from: 'lina', roomid: 'wrA', msgtime: 1760000003000, msgtype: 'chatrecord', chatrecord: { title: '群聊记录', item: [{ type: 'ChatRecordText', content: '{"content":"报价底价 8 折"}' }] } },
+      {
+        msgid: 'a4',
+        action: 'send',
+        from: 'lina',
+        roomid: 'wrA',
+        msgtime: 1760000003000,
+        msgtype: 'chatrecord',
+        chatrecord: { title: '群聊记录', item: [{ type: 'ChatRecordText', content: '{"content":"报价底价 8 折"}' }] },
+      },
     ].map((m) => JSON.stringify(m));
     archive.push('{"msgid": "a5", "action": "send", "from": "li');
     const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: archive.jsonl, format: wecom-archive }\n', 'archive.jsonl': `${archive.join('\n')}\n` });
@@ -74,11 +96,22 @@ describe('wecom-archive', () => {
 
 describe('wecom-groupchat', () => {
   it('maps member_list onto members, external contacts (type 2) flagged', async () => {
-    const response = { errcode: 0, group_chat: { chat_id: 'wrA', owner: 'zhangwei', admin_list: [{ userid: 'liuyang' }], member_list: [
-      { userid: 'zhangwei', type: 1, join_time: 1759276800, join_scene: 1 },
-      { userid: 'wmExternal01', type: 2, join_time: 1759363200, join_scene: 3, invitor: { userid: 'zhangwei' } },
-    ] } };
-    const dir = bundle({ 'bundle.yaml': 'tables:\n  members: { file: groupchat.json, format: wecom-groupchat }\n', 'groupchat.json': JSON.stringify(response) });
+    const response = {
+      errcode: 0,
+      group_chat: {
+        chat_id: 'wrA',
+        owner: 'zhangwei',
+        admin_list: [{ userid: 'liuyang' }],
+        member_list: [
+          { userid: 'zhangwei', type: 1, join_time: 1759276800, join_scene: 1 },
+          { userid: 'wmExternal01', type: 2, join_time: 1759363200, join_scene: 3, invitor: { userid: 'zhangwei' } },
+        ],
+      },
+    };
+    const dir = bundle({
+      'bundle.yaml': 'tables:\n  members: { file: groupchat.json, format: wecom-groupchat }\n',
+      'groupchat.json': JSON.stringify(response),
+    });
     const b = await openBundle(dir, { timezone: zone });
     const members = await b.load('members');
     expect(members.map((m) => [m.group_id, m.member_id, m.role, m.external, m.invited_by ?? null, new Date(m.joined_at).toISOString()])).toEqual([
@@ -99,7 +132,10 @@ describe('memotrace-csv', () => {
       '5,12345@chatroom,1,0,1,1759629780,2,收到,2025-10-05 10:03:00,,,',
       '6,12345@chatroom,1,0,0,1759629840,2,谁发的？,2025-10-05 10:04:00,,,',
     ];
-    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: chat.csv, format: memotrace-csv, groupId: wmSalesGroup, selfId: wxid_me }\n', 'chat.csv': `\uFEFF${header}\n${rows.join('\n')}\n` });
+    const dir = bundle({
+      'bundle.yaml': 'tables:\n  messages: { file: chat.csv, format: memotrace-csv, groupId: wmSalesGroup, selfId: wxid_me }\n',
+      'chat.csv': `\uFEFF${header}\n${rows.join('\n')}\n`,
+    });
     const b = await openBundle(dir, { timezone: zone });
     const messages = await all(b.messages());
     expect(messages.map((m) => [m.message_id, m.group_id, m.type, m.content ?? null, m.file_name ?? null])).toEqual([
@@ -127,7 +163,9 @@ describe('GBK WeCom exports', () => {
       Buffer.from([0xd5, 0xc5, 0xce, 0xb0]),
       Buffer.from('"}]}}'),
     ]);
-    const dir = bundle({ 'bundle.yaml': 'tables:\n  messages: { file: a.jsonl, format: wecom-archive }\n  members: { file: g.json, format: wecom-groupchat }\n' });
+    const dir = bundle({
+      'bundle.yaml': 'tables:\n  messages: { file: a.jsonl, format: wecom-archive }\n  members: { file: g.json, format: wecom-groupchat }\n',
+    });
     writeFileSync(join(dir, 'a.jsonl'), archive);
     writeFileSync(join(dir, 'g.json'), details);
     const b = await openBundle(dir, { timezone: zone });

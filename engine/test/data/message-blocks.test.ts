@@ -16,7 +16,6 @@ const dir = mkdtempSync(join(tmpdir(), 'qungui-blocks-'));
 const asJsonl = (line: number, text: string) => jsonlRecord(line, text, undefined, true);
 const source = (path: string): ResolvedSource => ({ table: 'messages', file: 'm.jsonl', format: 'jsonl', path, display: 'm.jsonl' });
 
-
 const line = fc.oneof(
   fc.record({ message_id: fc.string({ maxLength: 8 }), content: fc.string({ unit: 'grapheme', maxLength: 60 }) }).map((r) => JSON.stringify(r)),
   fc.constantFrom('', '   ', '{"broken": ', '[1, 2]', '\uFEFF{"message_id": "bom"}', `{"content": "很长的一行${'长'.repeat(300)}"}`, '{"emoji": "👍🏻"}'),
@@ -25,21 +24,28 @@ const line = fc.oneof(
 describe('message blocks', () => {
   it('any block size gives the streaming reader’s records and line numbers', async () => {
     let run = 0;
-    await fc.assert(fc.asyncProperty(
-      fc.array(line, { maxLength: 40 }), fc.boolean(), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 400 }),
-      async (lines, crlf, bom, finalNewline, blockBytes) => {
-        const text = (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n') + (finalNewline && lines.length ? '\n' : '');
-        const path = join(dir, `f${run++}.jsonl`);
-        writeFileSync(path, text);
-        const size = Buffer.byteLength(text);
-        const expected = await streamed(path);
-        const got = byBlocks(path, size, blockBytes);
-        expect(got.records).toEqual(expected);
-        // Every line counted once: the blocks' lines add up to the file's (a BOM alone is no line).
-        const body = text.replace(/^\uFEFF/, '');
-        expect(got.lines).toBe(body === '' ? 0 : body.split('\n').length - (body.endsWith('\n') ? 1 : 0));
-      },
-    ), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 400 }),
+        async (lines, crlf, bom, finalNewline, blockBytes) => {
+          const text = (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n') + (finalNewline && lines.length ? '\n' : '');
+          const path = join(dir, `f${run++}.jsonl`);
+          writeFileSync(path, text);
+          const size = Buffer.byteLength(text);
+          const expected = await streamed(path);
+          const got = byBlocks(path, size, blockBytes);
+          expect(got.records).toEqual(expected);
+          // Every line counted once: the blocks' lines add up to the file's (a BOM alone is no line).
+          const body = text.replace(/^\uFEFF/, '');
+          expect(got.lines).toBe(body === '' ? 0 : body.split('\n').length - (body.endsWith('\n') ? 1 : 0));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('a line longer than several blocks belongs to the block it starts in; the blocks inside it are empty', () => {
@@ -61,8 +67,21 @@ describe('message blocks', () => {
   });
 
   it('plans whole files for what cannot be cut, and ranges that cover a large file exactly', () => {
-    expect(planBlocks([{ size: 100, splittable: false }, { size: 10, splittable: true }, { size: 25, splittable: true }], 10)).toEqual([
-      { source: 0 }, { source: 1 }, { source: 2, range: { start: 0, end: 10 } }, { source: 2, range: { start: 10, end: 20 } }, { source: 2, range: { start: 20, end: 25 } },
+    expect(
+      planBlocks(
+        [
+          { size: 100, splittable: false },
+          { size: 10, splittable: true },
+          { size: 25, splittable: true },
+        ],
+        10,
+      ),
+    ).toEqual([
+      { source: 0 },
+      { source: 1 },
+      { source: 2, range: { start: 0, end: 10 } },
+      { source: 2, range: { start: 10, end: 20 } },
+      { source: 2, range: { start: 20, end: 25 } },
     ]);
     expect(isSplittable(source('x'), 'utf-8')).toBe(true);
     expect(isSplittable(source('x'), 'gb18030')).toBe(false);

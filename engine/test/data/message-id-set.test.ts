@@ -10,7 +10,7 @@ describe('MessageIdSet', () => {
   it('adds 300,000 distinct ids once each (through 2 more layers, growing by half), then finds every one', () => {
     const set = new MessageIdSet();
     const ids: string[] = [];
-    for (let i = 0; i < 150_000; i++) ids.push(`m${i}`, `${(i * 2654435761 >>> 0).toString(16)}_${i}_external`);
+    for (let i = 0; i < 150_000; i++) ids.push(`m${i}`, `${((i * 2654435761) >>> 0).toString(16)}_${i}_external`);
     expect(ids.filter((id) => set.add(id)).length).toBe(300_000);
     expect(set.size).toBe(300_000);
     expect(set.bytes).toBe(3 * 2 ** 17 * 6); // grown twice: layers of 2¹⁷ (the least) and 2¹⁷ (half of 2¹⁸)
@@ -48,7 +48,7 @@ describe('MessageIdSet', () => {
     expect(set.size).toBe(4);
   });
 
-  it('reserve makes one table of the month\'s size (≈ 7 bytes an id), or a layer for what is missing', () => {
+  it("reserve makes one table of the month's size (≈ 7 bytes an id), or a layer for what is missing", () => {
     const empty = new MessageIdSet();
     empty.reserve(4_400_000); // the bench's 4M month plus a tenth
     expect(empty.bytes).toBe((Math.ceil(4_400_000 / 0.85) + 1) * 6);

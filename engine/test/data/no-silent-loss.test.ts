@@ -40,7 +40,14 @@ describe('no row is lost silently', () => {
   test('two columns that are one field: the table is refused naming both (exit 2), not the second silently winning', async () => {
     const dir = exampleMonth();
     const members = readFileSync(join(dir, 'data/members.csv'), 'utf8').replace('group_id,member_id,name,', 'group_id,member_id,name,name ,');
-    writeFileSync(join(dir, 'data/members.csv'), members.replace(/\r?\n(?=.)/g, (nl) => nl).split(/\r?\n/).map((l, i) => (i === 0 || l === '' ? l : l.replace(/^([^,]*,[^,]*,[^,]*,)/, '$1x,'))).join('\r\n'));
+    writeFileSync(
+      join(dir, 'data/members.csv'),
+      members
+        .replace(/\r?\n(?=.)/g, (nl) => nl)
+        .split(/\r?\n/)
+        .map((l, i) => (i === 0 || l === '' ? l : l.replace(/^([^,]*,[^,]*,[^,]*,)/, '$1x,')))
+        .join('\r\n'),
+    );
     const r = await run(['bundle', 'check', 'data', '--month', '2026-10'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('第 3 列“name”和第 4 列“name”都是字段 name');
@@ -56,7 +63,9 @@ describe('no row is lost silently', () => {
     writeFileSync(join(dir, 'data/tests.csv'), lines.join('\n'));
     const r = await run([...evaluateArgs, '--max-rejected', '100'], dir);
     expect(r.code).toBe(0);
-    const rejected = readFileSync(join(dir, 'out/rejected.csv'), 'utf8').split('\r\n').filter((l) => l.startsWith('tests.csv'));
+    const rejected = readFileSync(join(dir, 'out/rejected.csv'), 'utf8')
+      .split('\r\n')
+      .filter((l) => l.startsWith('tests.csv'));
     expect(rejected).toEqual(['tests.csv,2,tests,score,分数高于该测试的满分（max_score）,', "tests.csv,3,tests,score,score：超出范围 ≥ 0,'-5"]); // the formula guard quotes a leading minus
   });
 });

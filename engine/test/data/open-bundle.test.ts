@@ -89,7 +89,11 @@ describe('openBundle', () => {
   });
 
   it('converts a GBK export', async () => {
-    const gbk = Buffer.from([...'employee_id,name,employment_status\n'].map((c) => c.charCodeAt(0)).concat([0x65, 0x31, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xd5, 0xfd, 0xca, 0xbd, 0x0a]));
+    const gbk = Buffer.from(
+      [...'employee_id,name,employment_status\n']
+        .map((c) => c.charCodeAt(0))
+        .concat([0x65, 0x31, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xd5, 0xfd, 0xca, 0xbd, 0x0a]),
+    );
     const dir = bundle({ 'employees.csv': gbk });
     const b = await openBundle(dir, { timezone: zone });
     expect((await b.load('employees')).map((r) => [r.name, r.employment_status])).toEqual([['张三', '正式']]);
@@ -110,7 +114,9 @@ describe('openBundle', () => {
     });
     const b = await openBundle(dir, { timezone: zone });
     const rows = await b.load('employees');
-    expect(rows.map((r) => [r.employee_id, r.name, r.department, new Date(r.hire_date!).toISOString(), r.leave_date ? new Date(r.leave_date).toISOString() : null])).toEqual([
+    expect(
+      rows.map((r) => [r.employee_id, r.name, r.department, new Date(r.hire_date!).toISOString(), r.leave_date ? new Date(r.leave_date).toISOString() : null]),
+    ).toEqual([
       ['E001', '张伟', '华东销售部', '2025-09-30T16:00:00.000Z', null],
       ['E002', '李娜', '渠道部', '2025-02-28T16:00:00.000Z', '2026-10-14T16:00:00.000Z'],
     ]);
@@ -133,7 +139,10 @@ describe('openBundle', () => {
       ['m1', 'u1', '2026-10-02T18:00:00.000Z', '大家好', 2],
       ['m2', 'u2', '2026-10-03T02:05:00.000Z', '收到', 4],
     ]);
-    const named = await openBundle(bundle({ 'bundle.yaml': 'tables:\n  messages:\n    file: messages.xlsx\n    sheet: 消息\n', 'messages.xlsx': file, 'members.jsonl': '' }), { timezone: zone, month: '2026-10' });
+    const named = await openBundle(
+      bundle({ 'bundle.yaml': 'tables:\n  messages:\n    file: messages.xlsx\n    sheet: 消息\n', 'messages.xlsx': file, 'members.jsonl': '' }),
+      { timezone: zone, month: '2026-10' },
+    );
     await expect(all(named.messages())).rejects.toThrow('no sheet named 消息 (sheets: 聊天记录、说明)');
   });
 });

@@ -15,10 +15,15 @@ describe('progress', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-progress-'));
     const line = `${JSON.stringify({ message_id: 'm', group_id: 'g', sender_id: 's', sent_at: '2026-10-01 10:00:00', type: 'text' })}\n`;
     let id = 0;
-    writeFileSync(join(dir, 'messages.jsonl'), line.repeat(3).replace(/"m"/g, () => `"m${++id}"`));
+    writeFileSync(
+      join(dir, 'messages.jsonl'),
+      line.repeat(3).replace(/"m"/g, () => `"m${++id}"`),
+    );
     const bundle = await openBundle(dir, { timezone: 'Asia/Shanghai' });
     expect(bundle.messageProgress!().read).toBe(0);
-    for await (const _ of bundle.messages()) { /* read all */ }
+    for await (const _ of bundle.messages()) {
+      /* read all */
+    }
     const { read, total } = bundle.messageProgress!();
     expect(total).toBeGreaterThan(0);
     expect(read).toBe(total);

@@ -18,9 +18,16 @@ describe('reader-thread settings', () => {
   it('the CLI environment maps to settings; nonsense values are ignored', () => {
     expect(readerThreadSettings({}, worker)).toEqual({ workerUrl: worker, mode: 'auto', readers: undefined, segmentBytes: undefined, blockBytes: undefined });
     expect(readerThreadSettings({ QUNGUI_READER_THREAD: '0' }, worker).mode).toBe('off');
-    expect(readerThreadSettings({ QUNGUI_READER_THREAD: '1', QUNGUI_READER_THREADS: '3', QUNGUI_READER_BLOCK_BYTES: '64', QUNGUI_READER_SEGMENT_BYTES: '192' }, worker))
-      .toEqual({ workerUrl: worker, mode: 'on', readers: 3, segmentBytes: 192, blockBytes: 64 });
-    expect(readerThreadSettings({ QUNGUI_READER_THREADS: '-2', QUNGUI_READER_BLOCK_BYTES: 'big' }, worker)).toMatchObject({ readers: undefined, blockBytes: undefined });
+    expect(
+      readerThreadSettings(
+        { QUNGUI_READER_THREAD: '1', QUNGUI_READER_THREADS: '3', QUNGUI_READER_BLOCK_BYTES: '64', QUNGUI_READER_SEGMENT_BYTES: '192' },
+        worker,
+      ),
+    ).toEqual({ workerUrl: worker, mode: 'on', readers: 3, segmentBytes: 192, blockBytes: 64 });
+    expect(readerThreadSettings({ QUNGUI_READER_THREADS: '-2', QUNGUI_READER_BLOCK_BYTES: 'big' }, worker)).toMatchObject({
+      readers: undefined,
+      blockBytes: undefined,
+    });
   });
 
   it('no settings: in-thread, whatever the size (importing the engine starts nothing)', () => {

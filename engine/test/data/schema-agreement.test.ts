@@ -15,7 +15,9 @@ import type { TableName } from '../../src/data/bundle-types.js';
 const root = join(import.meta.dirname, '../../..');
 const ajv = new Ajv({ allErrors: true, strict: false });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
-const validators = new Map<TableName, ValidateFunction>(TABLES.map((t) => [t, ajv.compile(JSON.parse(readFileSync(join(root, 'schemas/data', `${t}.schema.json`), 'utf8')))]));
+const validators = new Map<TableName, ValidateFunction>(
+  TABLES.map((t) => [t, ajv.compile(JSON.parse(readFileSync(join(root, 'schemas/data', `${t}.schema.json`), 'utf8')))]),
+);
 
 /** A coerced row as its schema describes it: times and dates as ISO text, no source reference. */
 function asSchemaRow(table: TableName, row: Record<string, unknown>): Record<string, unknown> {
@@ -23,7 +25,12 @@ function asSchemaRow(table: TableName, row: Record<string, unknown>): Record<str
   for (const [key, value] of Object.entries(row)) {
     if (key === 'source') continue;
     const kind = tableSpecs[table].byName.get(key)?.kind;
-    out[key] = kind === 'time' ? new Date(value as number).toISOString() : kind === 'date' ? new Date((value as number) + 8 * 3_600_000).toISOString().slice(0, 10) : value;
+    out[key] =
+      kind === 'time'
+        ? new Date(value as number).toISOString()
+        : kind === 'date'
+          ? new Date((value as number) + 8 * 3_600_000).toISOString().slice(0, 10)
+          : value;
   }
   return out;
 }
@@ -32,7 +39,10 @@ describe('hand-checked rows agree with schemas/data', () => {
   it('uses only the schema keywords the reader implements', () => {
     const known = new Set(['type', 'minLength', 'format', 'description', 'enum', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'default']);
     for (const file of readdirSync(join(root, 'schemas/data'))) {
-      const schema = JSON.parse(readFileSync(join(root, 'schemas/data', file), 'utf8')) as { properties: Record<string, Record<string, unknown>>; additionalProperties?: unknown };
+      const schema = JSON.parse(readFileSync(join(root, 'schemas/data', file), 'utf8')) as {
+        properties: Record<string, Record<string, unknown>>;
+        additionalProperties?: unknown;
+      };
       expect(schema.additionalProperties, file).toBeUndefined();
       for (const [field, spec] of Object.entries(schema.properties)) {
         for (const keyword of Object.keys(spec)) expect(known.has(keyword), `${file} ${field}.${keyword}`).toBe(true);
@@ -45,7 +55,7 @@ describe('hand-checked rows agree with schemas/data', () => {
     const bundle = await openBundle(join(root, 'examples/data/2026-10'), { timezone: 'Asia/Shanghai', month: '2026-10' });
     let checked = 0;
     for (const table of TABLES) {
-      const rows = table === 'messages' ? [] as Record<string, unknown>[] : await bundle.load(table) as unknown as Record<string, unknown>[];
+      const rows = table === 'messages' ? ([] as Record<string, unknown>[]) : ((await bundle.load(table)) as unknown as Record<string, unknown>[]);
       if (table === 'messages') for await (const m of bundle.messages()) rows.push(m as unknown as Record<string, unknown>);
       expect(rows.length, table).toBeGreaterThan(0);
       for (const row of rows) {
@@ -70,7 +80,10 @@ describe('hand-checked rows agree with schemas/data', () => {
     for (const [table, record, field] of cases) {
       const validate = validators.get(table)!;
       expect(validate(record), `${table}.${field}`).toBe(false);
-      expect(validate.errors!.some((e) => e.instancePath === `/${field}` || (e.params as { missingProperty?: string }).missingProperty === field), `${table}.${field}`).toBe(true);
+      expect(
+        validate.errors!.some((e) => e.instancePath === `/${field}` || (e.params as { missingProperty?: string }).missingProperty === field),
+        `${table}.${field}`,
+      ).toBe(true);
       const coerced = coerceRow(tableSpecs[table], record, 'Asia/Shanghai', { file: 'x', line: 2 });
       expect(coerced.ok ? undefined : coerced.field, `${table}.${field}`).toBe(field);
     }

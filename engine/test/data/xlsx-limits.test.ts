@@ -13,15 +13,28 @@ describe('workbook limits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-xlsx-bomb-'));
     const cell = `<si><t>${'培训'.repeat(50)}</t></si>`;
     const strings = Buffer.from(`<?xml version="1.0"?><sst>${cell.repeat(Math.ceil((MAX_SHARED_STRINGS + 2 ** 20) / Buffer.byteLength(cell)))}</sst>`);
-    writeFileSync(join(dir, 'messages.xlsx'), zip({
-      '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),
-      'xl/workbook.xml': Buffer.from('<?xml version="1.0"?><workbook><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-      'xl/sharedStrings.xml': strings,
-    }));
+    writeFileSync(
+      join(dir, 'messages.xlsx'),
+      zip({
+        '[Content_Types].xml': Buffer.from('<?xml version="1.0"?><Types/>'),
+        'xl/workbook.xml': Buffer.from('<?xml version="1.0"?><workbook><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/sharedStrings.xml': strings,
+      }),
+    );
     expect(statSync(join(dir, 'messages.xlsx')).size).toBeLessThan(2 * 2 ** 20);
     writeFileSync(join(dir, 'members.csv'), 'group_id,member_id,joined_at\nwrA,u1,2026-09-01\n');
     let out = '';
-    const code = await run(['check', dir, '--month', '2026-10', '--locale', 'en'], { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, cwd: '/', isTTY: false, env: {} });
+    const code = await run(['check', dir, '--month', '2026-10', '--locale', 'en'], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        out += t;
+      },
+      cwd: '/',
+      isTTY: false,
+      env: {},
+    });
     expect(code).toBe(2);
     expect(out).toContain('messages.xlsx');
     expect(out).toContain('over the 256 MB limit: not read; save the sheet as CSV');

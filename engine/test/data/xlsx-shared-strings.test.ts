@@ -15,21 +15,27 @@ const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const parts = {
   '[Content_Types].xml': xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
   'xl/workbook.xml': xml(`<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="聊天记录" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-  'xl/_rels/workbook.xml.rels': xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+  'xl/_rels/workbook.xml.rels': xml(
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  ),
 };
-const strings = xml(`<sst xmlns="${main}" count="7" uniqueCount="5">`
-  + '<si><t>message_id</t></si><si><t>content</t></si>'
-  + '<si><t>收到</t></si>'
-  + '<si><r><rPr><b/></rPr><t>大家</t></r><r><t xml:space="preserve">好 </t></r></si>'
-  + '<si><t></t></si></sst>');
+const strings = xml(
+  `<sst xmlns="${main}" count="7" uniqueCount="5">` +
+    '<si><t>message_id</t></si><si><t>content</t></si>' +
+    '<si><t>收到</t></si>' +
+    '<si><r><rPr><b/></rPr><t>大家</t></r><r><t xml:space="preserve">好 </t></r></si>' +
+    '<si><t></t></si></sst>',
+);
 const s = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
-const sheet = xml(`<worksheet xmlns="${main}"><sheetData>`
-  + `<row r="1">${s('A1', 0)}${s('B1', 1)}</row>`
-  + `<row r="2"><c r="A2"><v>1</v></c>${s('B2', 2)}</row>`
-  + `<row r="3"><c r="A3"><v>2</v></c>${s('B3', 3)}</row>`
-  + `<row r="4"><c r="A4"><v>3</v></c>${s('B4', 2)}</row>`
-  + `<row r="5"><c r="A5"><v>4</v></c>${s('B5', 4)}</row>`
-  + '</sheetData></worksheet>');
+const sheet = xml(
+  `<worksheet xmlns="${main}"><sheetData>` +
+    `<row r="1">${s('A1', 0)}${s('B1', 1)}</row>` +
+    `<row r="2"><c r="A2"><v>1</v></c>${s('B2', 2)}</row>` +
+    `<row r="3"><c r="A3"><v>2</v></c>${s('B3', 3)}</row>` +
+    `<row r="4"><c r="A4"><v>3</v></c>${s('B4', 2)}</row>` +
+    `<row r="5"><c r="A5"><v>4</v></c>${s('B5', 4)}</row>` +
+    '</sheetData></worksheet>',
+);
 
 const home = mkdtempSync(join(tmpdir(), 'qungui-xlsx-strings-'));
 
@@ -63,7 +69,8 @@ describe('workbook shared strings', () => {
     try {
       expect(await rowsOf({ ...parts, 'xl/worksheets/sheet1.xml': sheet, 'xl/sharedStrings.xml': strings })).toEqual(expected);
     } finally {
-      if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
     }
     expect(readdirSync(temp)).toEqual([]);
   });
@@ -74,7 +81,9 @@ describe('SharedStrings', () => {
     const store = new SharedStrings();
     const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : `第${i}条消息，培训群 ${'字'.repeat(i % 300)}`));
     texts[1234] = '长'.repeat(2 * 1024 * 1024); // 6 MB of UTF-8: longer than a chunk
-    texts.forEach((text, i) => { if (i !== 42) store.set(i, text); });
+    texts.forEach((text, i) => {
+      if (i !== 42) store.set(i, text);
+    });
     expect(texts.every((text, i) => i === 42 || store.get(i) === text)).toBe(true);
     expect(store.get(42)).toBeUndefined();
     expect(store.lookup[3]).toBe(texts[3]);

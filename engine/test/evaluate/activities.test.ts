@@ -21,14 +21,18 @@ describe('A2 assignment notice', () => {
   test('announced 71 h ahead is late, 72 h is not, no announcement is flagged', async () => {
     const due = at('2026-11-20 10:00');
     const result = await run(p, {
-      members: [member('a')], messages: [],
+      members: [member('a')],
+      messages: [],
       assignments: [
         { assignment_id: 'hw71', group_id: 'g1', due_at: due, announced_at: due - 71 * 3_600_000 },
         { assignment_id: 'hw72', group_id: 'g1', due_at: due, announced_at: due - 72 * 3_600_000 },
         { assignment_id: 'hwnone', group_id: 'g1', due_at: due },
       ],
     });
-    expect(findingsOf(result, 'late-assignment-notice').map((f) => [f.evidence.assignmentId, f.evidence.noticeHours])).toEqual([['hw71', 71], ['hwnone', null]]);
+    expect(findingsOf(result, 'late-assignment-notice').map((f) => [f.evidence.assignmentId, f.evidence.noticeHours])).toEqual([
+      ['hw71', 71],
+      ['hwnone', null],
+    ]);
   });
 });
 
@@ -68,7 +72,10 @@ describe('A3 violations stopped', () => {
 
 describe('A4 summary', () => {
   test('one summary per governed group with the month counts', async () => {
-    const result = await run(p, { members: [member('a'), member('admin1')], messages: [msg('a', '2026-11-02 09:00', '你好'), msg('admin1', '2026-11-02 10:00', '欢迎')] });
+    const result = await run(p, {
+      members: [member('a'), member('admin1')],
+      messages: [msg('a', '2026-11-02 09:00', '你好'), msg('admin1', '2026-11-02 10:00', '欢迎')],
+    });
     expect(findingsOf(result, 'monthly-summary').map((f) => f.evidence)).toEqual([{ members: 2, learners: 1, messages: 2, overall: {} }]);
   });
 });
@@ -120,20 +127,34 @@ describe('T1 live sessions', () => {
   test('late notice, missing support person, and absences (44 min absent, 45 min present)', async () => {
     const start = at('2026-11-10 19:00');
     const result = await run(p, {
-      members: [member('a'), member('b'), member('c')], messages: [],
+      members: [member('a'), member('b'), member('c')],
+      messages: [],
       sessions: [
-        { session_id: 's1', group_id: 'g1', starts_at: start, ends_at: start + 90 * 60_000, announced_at: start - 47 * 3_600_000, platform: '腾讯会议', support_id: 'admin1' },
+        {
+          session_id: 's1',
+          group_id: 'g1',
+          starts_at: start,
+          ends_at: start + 90 * 60_000,
+          announced_at: start - 47 * 3_600_000,
+          platform: '腾讯会议',
+          support_id: 'admin1',
+        },
         { session_id: 's2', group_id: 'g1', starts_at: start + 86_400_000, announced_at: start - 48 * 3_600_000, platform: '腾讯会议' },
       ],
       attendance: [
         { session_id: 's1', member_id: 'a', joined_at: start, left_at: start + 44 * 60_000 },
         { session_id: 's1', member_id: 'b', joined_at: start, left_at: start + 45 * 60_000 },
-        { session_id: 's2', member_id: 'a' }, { session_id: 's2', member_id: 'b' }, { session_id: 's2', member_id: 'c' },
+        { session_id: 's2', member_id: 'a' },
+        { session_id: 's2', member_id: 'b' },
+        { session_id: 's2', member_id: 'c' },
       ],
     });
     expect(findingsOf(result, 'late-session-notice').map((f) => f.evidence.sessionId)).toEqual(['s1']);
     expect(findingsOf(result, 'session-without-support').map((f) => [f.evidence.sessionId, f.evidence.missing])).toEqual([['s2', ['support_id']]]);
-    expect(findingsOf(result, 'session-absence').map((f) => [f.memberId, f.evidence.sessionId, f.evidence.minutes])).toEqual([['a', 's1', 44], ['c', 's1', 0]]);
+    expect(findingsOf(result, 'session-absence').map((f) => [f.memberId, f.evidence.sessionId, f.evidence.minutes])).toEqual([
+      ['a', 's1', 44],
+      ['c', 's1', 0],
+    ]);
     const rates = Object.fromEntries(result.members.map((m) => [m.memberId, m.metrics.attendanceRate]));
     expect(rates).toEqual({ a: 50, b: 100, c: 50 });
   });
@@ -143,7 +164,8 @@ describe('T3 assignments', () => {
   test('late submission by a minute; on time at the due time; grading after 5 days + 1 min; ungraded at month end', async () => {
     const due = at('2026-11-10 18:00');
     const result = await run(p, {
-      members: [member('a'), member('b'), member('c')], messages: [],
+      members: [member('a'), member('b'), member('c')],
+      messages: [],
       assignments: [{ assignment_id: 'hw1', group_id: 'g1', due_at: due, announced_at: due - 100 * 3_600_000 }],
       submissions: [
         { assignment_id: 'hw1', member_id: 'a', submitted_at: due + 60_000, graded_at: due + 60_000 + 5 * 86_400_000, accuracy: 80 },
@@ -151,7 +173,10 @@ describe('T3 assignments', () => {
         { assignment_id: 'hw1', member_id: 'c', submitted_at: at('2026-11-25 10:00') },
       ],
     });
-    expect(findingsOf(result, 'late-submission').map((f) => [f.memberId, f.evidence.lateHours])).toEqual([['a', 0], ['c', 352]]);
+    expect(findingsOf(result, 'late-submission').map((f) => [f.memberId, f.evidence.lateHours])).toEqual([
+      ['a', 0],
+      ['c', 352],
+    ]);
     // T3 is the grader's finding: lecturer1 graded b's work late; c's is ungraded (nobody to name yet).
     expect(findingsOf(result, 'late-grading').map((f) => [f.memberId, f.evidence.submitterId, f.evidence.gradedAt === null, f.message['zh-CN']])).toEqual([
       [null, 'c', true, 'c 提交的作业“hw1”已 5.6 天未批改（要求 5 天内）'],

@@ -60,9 +60,15 @@ describe('compileBounded', () => {
     expect(ms).toBeLessThan(1_000);
   });
 
-  test('CEL\'s own error absorption (exists, all, ||, &&) does not turn the budget into an answer', () => {
+  test("CEL's own error absorption (exists, all, ||, &&) does not turn the budget into an answer", () => {
     const env = bandEnvironment('tests');
-    for (const source of [`${nested(7)} || true`, `true || ${nested(7)}` /* short-circuits: fine */, `!(${nested(7)}) && false`, `[1, 2].exists(x, x == 2 || ${nested(6)})`, `[1, 2].all(x, ${nested(6)} || x > 0)`]) {
+    for (const source of [
+      `${nested(7)} || true`,
+      `true || ${nested(7)}` /* short-circuits: fine */,
+      `!(${nested(7)}) && false`,
+      `[1, 2].exists(x, x == 2 || ${nested(6)})`,
+      `[1, 2].all(x, ${nested(6)} || x > 0)`,
+    ]) {
       const { error } = timed(() => compileBounded(env, source)({}));
       if (source.startsWith('true ||')) expect(error).toBeUndefined();
       else expect(error, source).toBeInstanceOf(CelBudgetError);
@@ -76,7 +82,7 @@ describe('compileBounded', () => {
     expect(compileBounded(env, "member.department.split('').size() > 0")(facts('ab'))).toBe(true);
   });
 
-  test('matches runs on RE2: linear in the text, where JavaScript\'s RegExp backtracks for minutes', () => {
+  test("matches runs on RE2: linear in the text, where JavaScript's RegExp backtracks for minutes", () => {
     const env = bandEnvironment('tests');
     const condition = compileBounded(env, "member.department.matches('^(a+)+$')");
     const { error, ms } = timed(() => expect(condition(facts(`${'a'.repeat(10_000)}!`))).toBe(false));
@@ -121,12 +127,19 @@ describe('evaluate', () => {
     const fine = await run(validated, rows('销售部'));
     expect(fine.members[0]!.ratings.participation).toBe('excellent');
     const start = performance.now();
-    const error = await run(validated, rows(LONG_DEPARTMENT)).then(() => undefined, (e: unknown) => e);
+    const error = await run(validated, rows(LONG_DEPARTMENT)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(performance.now() - start).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(CelBudgetError);
     const budget = error as CelBudgetError;
     const line = (BASE + participation(PAIRWISE)).split('\n').findIndex((l) => l.includes('when:')) + 1;
-    expect({ file: budget.file, line: budget.line, path: budget.path }).toEqual({ file: 'test.qungui.yaml', line, path: ['assessment', 'participation', 'bands', 0, 'when'] });
+    expect({ file: budget.file, line: budget.line, path: budget.path }).toEqual({
+      file: 'test.qungui.yaml',
+      line,
+      path: ['assessment', 'participation', 'bands', 0, 'when'],
+    });
     expect(budget.describe()['zh-CN']).toMatch(new RegExp(`^test\\.qungui\\.yaml:${line}:\\d+：条件表达式在本月数据上的计算超过了 1,000,000 步的上限`));
   });
 
@@ -134,7 +147,10 @@ describe('evaluate', () => {
     const source = PAIRWISE.replaceAll('member.', 'employee.');
     expect(estimateCelCost(eligibilityEnvironment(), source)).toBeLessThan(CEL_COST_LIMIT);
     const validated = policy(`membership:\n  eligibility: { expression: "${source}" }\n`);
-    const error = await run(validated, rows(LONG_DEPARTMENT)).then(() => undefined, (e: unknown) => e);
+    const error = await run(validated, rows(LONG_DEPARTMENT)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CelBudgetError);
     expect((error as CelBudgetError).path).toEqual(['membership', 'eligibility', 'expression']);
     expect((error as CelBudgetError).line).toBe(BASE.split('\n').length + 1);
@@ -149,7 +165,10 @@ describe('qungui evaluate', () => {
     mkdirSync(data);
     writeFileSync(join(data, 'members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\n');
     writeFileSync(join(data, 'employees.csv'), `employee_id,name,employment_status,department\na,甲,正式,${LONG_DEPARTMENT}\n`);
-    writeFileSync(join(data, 'messages.jsonl'), `${JSON.stringify({ message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' })}\n`);
+    writeFileSync(
+      join(data, 'messages.jsonl'),
+      `${JSON.stringify({ message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' })}\n`,
+    );
     return dir;
   }
 
@@ -168,7 +187,11 @@ describe('qungui evaluate', () => {
     const { code, stdout, stderr } = await evaluateIn(dir);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(new RegExp(`^qungui evaluate: policy\\.qungui\\.yaml:${line}:\\d+：条件表达式在本月数据上的计算超过了 1,000,000 步的上限，考核已停止，未写入结果。请简化这个条件`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^qungui evaluate: policy\\.qungui\\.yaml:${line}:\\d+：条件表达式在本月数据上的计算超过了 1,000,000 步的上限，考核已停止，未写入结果。请简化这个条件`,
+      ),
+    );
     expect(stderr).not.toMatch(/\n\s+at |Error:|CelBudgetError/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
@@ -176,7 +199,11 @@ describe('qungui evaluate', () => {
   test('--locale en says it in English', async () => {
     const { code, stderr } = await evaluateIn(setup(PAIRWISE), '--locale', 'en');
     expect(code).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^qungui evaluate: policy\\.qungui\\.yaml:${line}:\\d+: the condition took more than its limit of 1,000,000 steps on this month's data; evaluation stopped and nothing was written\\. Simplify the condition`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^qungui evaluate: policy\\.qungui\\.yaml:${line}:\\d+: the condition took more than its limit of 1,000,000 steps on this month's data; evaluation stopped and nothing was written\\. Simplify the condition`,
+      ),
+    );
   });
 
   test('qungui diff, which evaluates too, exits 2 with the same message (QUNGUI_LOCALE decides the language)', async () => {

@@ -21,13 +21,19 @@ function setup(policyText: string, badRow = false) {
   const data = join(dir, 'data');
   mkdirSync(data);
   writeFileSync(join(data, 'members.csv'), 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n');
-  writeFileSync(join(data, 'messages.jsonl'), `${[
-    { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
-    badRow ? { message_id: 'm2', group_id: 'g1', sent_at: 'not a time', type: 'text' } : { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
-  ].map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(
+    join(data, 'messages.jsonl'),
+    `${[
+      { message_id: 'm1', group_id: 'g1', sender_id: 'a', sent_at: '2026-11-02 09:00:00', type: 'text', content: '大家好' },
+      badRow
+        ? { message_id: 'm2', group_id: 'g1', sent_at: 'not a time', type: 'text' }
+        : { message_id: 'm2', group_id: 'g1', sender_id: 'b', sent_at: '2026-11-03 09:00:00', type: 'text', content: '你好' },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
   return dir;
 }
-
 
 describe('qungui evaluate', () => {
   test('writes result.json and rejected.csv into --out; same bytes twice', async () => {
@@ -45,9 +51,16 @@ describe('qungui evaluate', () => {
 
   test('--strict exits 1 on rejected rows; without it 0 (within --max-rejected)', async () => {
     const dir = setup(BASE, true);
-    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11', '--max-rejected', '50'], io(dir).io)).toBe(0);
+    expect(
+      await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11', '--max-rejected', '50'], io(dir).io),
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8')).data.rejected).toBeGreaterThan(0);
-    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out2', '--month', '2026-11', '--max-rejected', '50', '--strict'], io(dir).io)).toBe(1);
+    expect(
+      await main(
+        ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out2', '--month', '2026-11', '--max-rejected', '50', '--strict'],
+        io(dir).io,
+      ),
+    ).toBe(1);
   });
 
   test('a policy with errors is refused with its diagnostics (exit 2), and no output is written', async () => {
@@ -58,9 +71,12 @@ describe('qungui evaluate', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  test('policies in different time zones need bundle.yaml timezone; the exports\' wall times are read in it', async () => {
+  test("policies in different time zones need bundle.yaml timezone; the exports' wall times are read in it", async () => {
     const dir = setup(BASE);
-    writeFileSync(join(dir, 'berlin.qungui.yaml'), BASE.replace('id: test-policy', 'id: berlin').replace('timezone: Asia/Shanghai', 'timezone: Europe/Berlin').replace('groups: [g1]', 'groups: [g2]'));
+    writeFileSync(
+      join(dir, 'berlin.qungui.yaml'),
+      BASE.replace('id: test-policy', 'id: berlin').replace('timezone: Asia/Shanghai', 'timezone: Europe/Berlin').replace('groups: [g1]', 'groups: [g2]'),
+    );
     const refused = io(dir);
     expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], refused.io)).toBe(2);
     expect(refused.err.join('')).toContain('different time zones (Asia/Shanghai, Europe/Berlin): set timezone in bundle.yaml');
@@ -82,7 +98,7 @@ describe('qungui evaluate', () => {
     expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'nowhere', '--out', 'out', '--month', '2026-11'], io(dir).io)).toBe(2);
   });
 
-  test('--history DIR feeds R2: last month\'s result.json makes a second fail an escalation', async () => {
+  test("--history DIR feeds R2: last month's result.json makes a second fail an escalation", async () => {
     const policyText = `${BASE}assessment:
   participation:
     bands: [ { rating: pass, min: 5 }, { rating: fail } ]
@@ -99,8 +115,16 @@ outcomes:
     const october = JSON.parse(readFileSync(join(dir, 'history/2026-10/result.json'), 'utf8'));
     october.members = october.members.map((m: { ratings: Record<string, string | null> }) => ({ ...m, ratings: { ...m.ratings, overall: 'fail' } }));
     writeFileSync(join(dir, 'history/2026-10/result.json'), JSON.stringify(october));
-    expect(await main(['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11', '--history', 'history', '--no-redact'], io(dir).io)).toBe(0);
+    expect(
+      await main(
+        ['evaluate', '--policy', 'policy.qungui.yaml', '--data', 'data', '--out', 'out', '--month', '2026-11', '--history', 'history', '--no-redact'],
+        io(dir).io,
+      ),
+    ).toBe(0);
     const result = JSON.parse(readFileSync(join(dir, 'out/result.json'), 'utf8'));
-    expect(result.members.map((m: { memberId: string; actions: string[] }) => [m.memberId, m.actions])).toEqual([['a', ['retake', 'reassign']], ['b', ['retake', 'reassign']]]);
+    expect(result.members.map((m: { memberId: string; actions: string[] }) => [m.memberId, m.actions])).toEqual([
+      ['a', ['retake', 'reassign']],
+      ['b', ['retake', 'reassign']],
+    ]);
   });
 });

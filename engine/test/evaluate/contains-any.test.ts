@@ -6,9 +6,12 @@ import { containsAny } from '../../src/evaluate/scan/contains-any.js';
 describe('containsAny', () => {
   it('agrees with includes for every needle set and text', () => {
     const unit = fc.constantFrom('？', '?', '请', '问', '怎', '么', '吗', 'a', '\uD83D', '\uDE00');
-    fc.assert(fc.property(fc.array(fc.string({ unit, maxLength: 3 }), { maxLength: 5 }), fc.string({ unit, maxLength: 20 }), (needles, text) => {
-      expect(containsAny(needles)(text)).toBe(needles.some((n) => text.includes(n)));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 3 }), { maxLength: 5 }), fc.string({ unit, maxLength: 20 }), (needles, text) => {
+        expect(containsAny(needles)(text)).toBe(needles.some((n) => text.includes(n)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds the default question markers', () => {

@@ -24,7 +24,17 @@ describe('content clauses', () => {
   test('N1 N2 S1 S2 matches with masked excerpts; N4 covered by an exemption is not reported', async () => {
     const result = await run(content, {
       members: [member('a'), member('b')],
-      exemptions: [{ exemption_id: 'ex1', group_id: 'g1', member_id: 'b', category: 'ads', valid_from: at('2026-11-01 00:00'), valid_to: at('2026-11-10 00:00'), approved_by: 'admin1' }],
+      exemptions: [
+        {
+          exemption_id: 'ex1',
+          group_id: 'g1',
+          member_id: 'b',
+          category: 'ads',
+          valid_from: at('2026-11-01 00:00'),
+          valid_to: at('2026-11-10 00:00'),
+          approved_by: 'admin1',
+        },
+      ],
       messages: [
         msg('a', '2026-11-02 09:00', '你真是废物'),
         msg('a', '2026-11-02 10:00', '这也太笑死人了'),
@@ -37,23 +47,48 @@ describe('content clauses', () => {
     });
     expect(flagged(result, 'insulting-language')).toEqual(['a']);
     expect(flagged(result, 'disrespectful-language')).toEqual(['a']);
-    expect(findingsOf(result, 'banned-content').map((f) => [f.memberId, f.evidence.sentAt])).toEqual([['a', '2026-11-03T09:00:00+08:00'], ['b', '2026-11-11T09:00:00+08:00']]);
+    expect(findingsOf(result, 'banned-content').map((f) => [f.memberId, f.evidence.sentAt])).toEqual([
+      ['a', '2026-11-03T09:00:00+08:00'],
+      ['b', '2026-11-11T09:00:00+08:00'],
+    ]);
     expect(findingsOf(result, 'confidential-content').map((f) => [f.evidence.category, f.evidence.matched, f.evidence.excerpt, f.rule.path])).toEqual([
       ['customer', '客户名单', '客户名单在我这，电话138******78', 'content.categories[3].terms[0]'],
       ['phone', '138******78', '客户名单在我这，电话138******78', 'content.detectors[0]'],
     ]);
     expect(flagged(result, 'unreleased-information')).toEqual(['a']);
     // Messages name the category in each language: labelEn where given, else the id.
-    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual({ 'zh-CN': 'a 的消息含不文明用语（侮辱）：“你真是废物”', en: 'a posted uncivil language (Insults): “你真是废物”' });
+    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual({
+      'zh-CN': 'a 的消息含不文明用语（侮辱）：“你真是废物”',
+      en: 'a posted uncivil language (Insults): “你真是废物”',
+    });
     expect(findingsOf(result, 'disrespectful-language')[0]!.message.en).toContain('(mock)');
   });
 
   test('content that cannot be compiled: exactly the rules that read matches are not evaluated, with the reason', async () => {
-    const result = await run(content, { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', '你真是废物')] }, { compileMatcher: () => { throw new Error('bad term'); } });
+    const result = await run(
+      content,
+      { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', '你真是废物')] },
+      {
+        compileMatcher: () => {
+          throw new Error('bad term');
+        },
+      },
+    );
     const reason = '内容规则无法编译，未检查消息内容：bad term';
-    expect(result.notEvaluated.filter((n) => n.reason['zh-CN'] === reason).map((n) => n.code).sort()).toEqual([
-      'banned-content', 'confidential-content', 'confidential-forwarded', 'disrespectful-language', 'insulting-language',
-      'outsider-in-confidential-group', 'unreleased-information', 'violation-not-stopped',
+    expect(
+      result.notEvaluated
+        .filter((n) => n.reason['zh-CN'] === reason)
+        .map((n) => n.code)
+        .sort(),
+    ).toEqual([
+      'banned-content',
+      'confidential-content',
+      'confidential-forwarded',
+      'disrespectful-language',
+      'insulting-language',
+      'outsider-in-confidential-group',
+      'unreleased-information',
+      'violation-not-stopped',
     ]); // removal-violations (M5) reads matches too, but this policy sets no removal limit: that reason comes first
     expect(flagged(result, 'insulting-language')).toEqual([]);
     expect(flagged(result, 'monthly-summary')).toEqual(['@g1']); // the rest of the month still runs
@@ -61,7 +96,11 @@ describe('content clauses', () => {
 
   test('--no-redact shows numbers; excerpts never exceed 40 characters', async () => {
     const long = `${'一'.repeat(60)}废物${'二'.repeat(60)}`;
-    const result = await run(content, { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', long), msg('a', '2026-11-02 10:00', '电话13812345678')] }, { redact: false });
+    const result = await run(
+      content,
+      { members: [member('a')], messages: [msg('a', '2026-11-02 09:00', long), msg('a', '2026-11-02 10:00', '电话13812345678')] },
+      { redact: false },
+    );
     const excerpts = result.findings.filter((f) => typeof f.evidence.excerpt === 'string').map((f) => f.evidence.excerpt as string);
     expect(Math.max(...excerpts.map((e) => Array.from(e).length))).toBe(40);
     expect(findingsOf(result, 'insulting-language')[0]!.evidence.excerpt).toBe(`…${'一'.repeat(18)}废物${'二'.repeat(18)}…`);
@@ -75,9 +114,13 @@ describe('content clauses', () => {
     const result = await run(content, {
       members: [member('a', { name: '张三' }), member('b', { name: '李四' }), member('c')],
       messages: [
-        q1, msg('a', '2026-11-05 10:00', '自己顶一下', { reply_to: q1.message_id }), msg('c', '2026-11-05 21:01', '在群文件', { reply_to: q1.message_id }),
-        q2, msg('c', '2026-11-06 21:00', '晚上八点', { reply_to: q2.message_id }),
-        q3, msg('c', '2026-11-07 12:00', '@李四 看第三章'),
+        q1,
+        msg('a', '2026-11-05 10:00', '自己顶一下', { reply_to: q1.message_id }),
+        msg('c', '2026-11-05 21:01', '在群文件', { reply_to: q1.message_id }),
+        q2,
+        msg('c', '2026-11-06 21:00', '晚上八点', { reply_to: q2.message_id }),
+        q3,
+        msg('c', '2026-11-07 12:00', '@李四 看第三章'),
         msg('c', '2026-11-30 20:00', '有人知道吗？'), // window ends after the month: not judged
       ],
     });
@@ -89,11 +132,19 @@ describe('content clauses', () => {
   test('S4: outsiders in a group with confidential matches; forwarded records with confidential content', async () => {
     const result = await run(content, {
       members: [member('a'), member('wmOut'), member('ext', { external: true }), member('emp')],
-      employees: [{ employee_id: 'a', name: 'a', employment_status: '正式' }, { employee_id: 'emp', name: 'emp', employment_status: '正式' }],
+      employees: [
+        { employee_id: 'a', name: 'a', employment_status: '正式' },
+        { employee_id: 'emp', name: 'emp', employment_status: '正式' },
+      ],
       messages: [msg('a', '2026-11-02 09:00', '', { type: 'chatrecord', forwarded: ['你好', '客户名单发你'] })],
     });
-    expect(findingsOf(result, 'outsider-in-confidential-group').map((f) => [f.memberId, f.evidence.reason])).toEqual([['ext', 'external'], ['wmOut', 'external']]);
-    expect(findingsOf(result, 'confidential-forwarded').map((f) => [f.memberId, f.evidence.excerpt, f.evidence.forwarded])).toEqual([['a', '客户名单发你', true]]);
+    expect(findingsOf(result, 'outsider-in-confidential-group').map((f) => [f.memberId, f.evidence.reason])).toEqual([
+      ['ext', 'external'],
+      ['wmOut', 'external'],
+    ]);
+    expect(findingsOf(result, 'confidential-forwarded').map((f) => [f.memberId, f.evidence.excerpt, f.evidence.forwarded])).toEqual([
+      ['a', '客户名单发你', true],
+    ]);
   });
 
   test('S4 without any confidential match: nobody is flagged', async () => {
@@ -105,14 +156,18 @@ describe('content clauses', () => {
     const leave = at('2026-11-10 00:00');
     const result = await run(content, {
       members: [member('stay'), member('gone', { left_at: leave + 3 * 86_400_000 })],
-      employees: [{ employee_id: 'stay', name: 'stay', employment_status: '离职', leave_date: leave }, { employee_id: 'gone', name: 'gone', employment_status: '离职', leave_date: leave }],
+      employees: [
+        { employee_id: 'stay', name: 'stay', employment_status: '离职', leave_date: leave },
+        { employee_id: 'gone', name: 'gone', employment_status: '离职', leave_date: leave },
+      ],
       messages: [],
     });
     expect(findingsOf(result, 'leaver-in-group').map((f) => [f.memberId, f.action])).toEqual([['stay', 'handover']]);
   });
 });
 
-const rated = policy(`ratings:
+const rated = policy(
+  `ratings:
   - { id: excellent, label: 优秀 }
   - { id: good, label: 良好 }
   - { id: pass, label: 合格 }
@@ -141,7 +196,9 @@ outcomes:
   points: { excellent: 6, good: 3, pass: 0, fail: -4 }
   followUp: { fail: [retake] }
   escalation: { afterConsecutive: 2, action: reassign }
-`, BASE_NO_RATINGS());
+`,
+  BASE_NO_RATINGS(),
+);
 
 function BASE_NO_RATINGS(): string {
   return `apiVersion: qungui/v1
@@ -156,7 +213,10 @@ describe('ratings, points and follow-ups', () => {
   const due = at('2026-11-10 18:00');
   const rows = {
     members: [member('top'), member('low')],
-    assignments: [{ assignment_id: 'hw1', group_id: 'g1', due_at: due, announced_at: due - 100 * 3_600_000 }, { assignment_id: 'hw2', group_id: 'g1', due_at: due + 86_400_000, announced_at: due - 100 * 3_600_000 }],
+    assignments: [
+      { assignment_id: 'hw1', group_id: 'g1', due_at: due, announced_at: due - 100 * 3_600_000 },
+      { assignment_id: 'hw2', group_id: 'g1', due_at: due + 86_400_000, announced_at: due - 100 * 3_600_000 },
+    ],
     submissions: [
       { assignment_id: 'hw1', member_id: 'top', submitted_at: due - 1, accuracy: 70, completeness: 60 },
       { assignment_id: 'hw2', member_id: 'top', submitted_at: due - 1, accuracy: 50, completeness: 60 }, // means 60 / 60 → pass
@@ -166,11 +226,17 @@ describe('ratings, points and follow-ups', () => {
     tests: [
       { test_id: 't1', group_id: 'g1', member_id: 'top', taken_at: at('2026-11-15 10:00'), score: 45, max_score: 50 }, // 90 → excellent
     ],
-    sessions: [{ session_id: 's1', group_id: 'g1', starts_at: at('2026-11-12 19:00'), platform: 'x', support_id: 'admin1', announced_at: at('2026-11-01 00:00') }],
+    sessions: [
+      { session_id: 's1', group_id: 'g1', starts_at: at('2026-11-12 19:00'), platform: 'x', support_id: 'admin1', announced_at: at('2026-11-01 00:00') },
+    ],
     attendance: [{ session_id: 's1', member_id: 'top' }],
     messages: [
-      msg('top', '2026-11-02 09:00', '今天学习第一章'), msg('top', '2026-11-03 09:00', '收到'), msg('top', '2026-11-04 09:00', '第二章有个问题'),
-      msg('top', '2026-11-04 10:00', '👍'), msg('low', '2026-11-02 09:00', '好的'), msg('low', '2026-11-10 09:00', '明白了，谢谢分享'),
+      msg('top', '2026-11-02 09:00', '今天学习第一章'),
+      msg('top', '2026-11-03 09:00', '收到'),
+      msg('top', '2026-11-04 09:00', '第二章有个问题'),
+      msg('top', '2026-11-04 10:00', '👍'),
+      msg('low', '2026-11-02 09:00', '好的'),
+      msg('low', '2026-11-10 09:00', '明白了，谢谢分享'),
     ],
   };
 
@@ -227,12 +293,34 @@ describe('ratings, points and follow-ups', () => {
     expect(result.members.find((m) => m.memberId === 'leaver')!.metrics.score).toBe(58);
     expect(result.members.find((m) => m.memberId === 'top')!.metrics.score).toBe(85);
     expect(result.members.find((m) => m.memberId === 'low')!.metrics.score).toBe(0);
-    expect(findingsOf(result, 'test-not-taken').map((f) => [f.memberId, f.evidence.testId])).toEqual([['low', 't1'], ['low', 't2']]);
+    expect(findingsOf(result, 'test-not-taken').map((f) => [f.memberId, f.evidence.testId])).toEqual([
+      ['low', 't1'],
+      ['low', 't2'],
+    ]);
   });
 
   test('R2 escalation: fail in October and November → reassign; a gap month breaks the run', async () => {
-    const october = { version: 1 as const, month: '2026-10', policies: [], findings: [], notEvaluated: [], ungovernedGroups: [], data: { rows: {}, rejected: 0, counts: {} },
-      members: [{ groupId: 'g1', memberId: 'low', name: null, policyId: 'test-policy', ratings: { assignments: null, tests: null, participation: null, overall: 'fail' }, metrics: {}, points: -4, actions: [] }] };
+    const october = {
+      version: 1 as const,
+      month: '2026-10',
+      policies: [],
+      findings: [],
+      notEvaluated: [],
+      ungovernedGroups: [],
+      data: { rows: {}, rejected: 0, counts: {} },
+      members: [
+        {
+          groupId: 'g1',
+          memberId: 'low',
+          name: null,
+          policyId: 'test-policy',
+          ratings: { assignments: null, tests: null, participation: null, overall: 'fail' },
+          metrics: {},
+          points: -4,
+          actions: [],
+        },
+      ],
+    };
     const result = await run(rated, rows, { history: [october] });
     expect(result.members.find((m) => m.memberId === 'low')!.actions).toEqual(['retake', 'reassign']);
     expect(findingsOf(result, 'repeated-fail').map((f) => [f.memberId, f.evidence.months])).toEqual([['low', ['2026-10', '2026-11']]]);
@@ -255,7 +343,8 @@ describe('bands with metrics that have nothing to measure', () => {
     const without = await run(p, { members: [member('a')], messages });
     expect([without.members[0]!.metrics.attendanceRate, without.members[0]!.ratings.participation]).toEqual([null, 'excellent']);
     const withSession = await run(p, {
-      members: [member('a')], messages,
+      members: [member('a')],
+      messages,
       sessions: [{ session_id: 's1', group_id: 'g1', starts_at: at('2026-11-20 19:00'), platform: 'x', support_id: 'admin1' }],
       attendance: [],
     });

@@ -20,7 +20,9 @@ function testFiles(dir: string): string[] {
 
 describe('finding codes', () => {
   it('each is named in a test outside its docs (flagged, findingsOf, an expected code)', () => {
-    const text = testFiles(testRoot).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const text = testFiles(testRoot)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     const untested = evalRules.map((rule) => rule.code).filter((code) => !text.includes(`'${code}'`));
     expect(untested).toEqual([]);
     expect(evalRules.length).toBeGreaterThan(30);

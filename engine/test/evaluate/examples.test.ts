@@ -14,7 +14,10 @@ const schema = JSON.parse(readFileSync(join(root, 'schemas/result.schema.json'),
 
 async function evaluateExamples() {
   const dir = join(root, 'examples/policies');
-  const sources = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: `examples/policies/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: `examples/policies/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
   const policies = validatePolicies(sources);
   const bundle = await openBundle(join(root, 'examples/data/2026-10'), { timezone: 'Asia/Shanghai', month: '2026-10' });
   return evaluate({ policies, bundle, month: '2026-10' });

@@ -27,7 +27,10 @@ describe('finding docs', () => {
       expect(existsSync(file), `${rule.code}.md`).toBe(true);
       expect(readFileSync(file, 'utf8'), rule.code).toBe(renderFindingDoc(rule));
     }
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     expect(pages).toEqual(evalRules.map((r) => r.code).sort());
   });
 });

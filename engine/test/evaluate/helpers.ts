@@ -39,7 +39,8 @@ type Rows = { [T in TableName]?: Omit<TableRows[T], 'source'>[] };
 
 export function fakeBundle(rows: Rows): Bundle {
   const present = new Set(Object.keys(rows) as TableName[]);
-  const withSource = <T extends TableName>(table: T) => (rows[table] ?? []).map((row, i) => ({ ...row, source: { file: `${table}.csv`, line: i + 2 } })) as TableRows[T][];
+  const withSource = <T extends TableName>(table: T) =>
+    (rows[table] ?? []).map((row, i) => ({ ...row, source: { file: `${table}.csv`, line: i + 2 } })) as TableRows[T][];
   const counts: Partial<Record<TableName, TableCounts>> = {};
   for (const table of present) counts[table] = { read: rows[table]!.length, accepted: rows[table]!.length, rejected: 0 };
   return {
@@ -57,20 +58,46 @@ export function fakeBundle(rows: Rows): Bundle {
 
 /** Substring matcher over the policy's category terms, plus an 11-digit phone detector. */
 export const fakeMatcher: CompileMatcher = (content) => {
-  const c = content as { categories?: { id: string; clause: string; severity?: 'error' | 'warning' | 'info'; terms?: string[] }[]; detectors?: string[]; detectorSeverity?: 'error' | 'warning' | 'info' } | undefined;
+  const c = content as
+    | {
+        categories?: { id: string; clause: string; severity?: 'error' | 'warning' | 'info'; terms?: string[] }[];
+        detectors?: string[];
+        detectorSeverity?: 'error' | 'warning' | 'info';
+      }
+    | undefined;
   return {
     match(text: string): ContentMatch[] {
       const found: ContentMatch[] = [];
       for (const category of c?.categories ?? []) {
         (category.terms ?? []).forEach((term, ruleIndex) => {
           for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + term.length)) {
-            found.push({ start: i, end: i + term.length, categoryId: category.id, clause: category.clause, severity: category.severity ?? 'error', kind: 'term', rule: term, ruleIndex, text: term });
+            found.push({
+              start: i,
+              end: i + term.length,
+              categoryId: category.id,
+              clause: category.clause,
+              severity: category.severity ?? 'error',
+              kind: 'term',
+              rule: term,
+              ruleIndex,
+              text: term,
+            });
           }
         });
       }
       if (c?.detectors?.includes('phone')) {
         for (const m of text.matchAll(/1[3-9]\d{9}/g)) {
-          found.push({ start: m.index!, end: m.index! + 11, categoryId: 'phone', clause: 'S1', severity: c.detectorSeverity ?? 'error', kind: 'detector', rule: 'phone', ruleIndex: c.detectors.indexOf('phone'), text: m[0] });
+          found.push({
+            start: m.index!,
+            end: m.index! + 11,
+            categoryId: 'phone',
+            clause: 'S1',
+            severity: c.detectorSeverity ?? 'error',
+            kind: 'detector',
+            rule: 'phone',
+            ruleIndex: c.detectors.indexOf('phone'),
+            text: m[0],
+          });
         }
       }
       return found.sort((a, b) => a.start - b.start);
@@ -79,7 +106,13 @@ export const fakeMatcher: CompileMatcher = (content) => {
 };
 
 export async function run(policies: ValidatedPolicy | ValidatedPolicy[], rows: Rows, options: Partial<EvaluateInput> = {}): Promise<EvaluationResult> {
-  return evaluate({ policies: Array.isArray(policies) ? policies : [policies], bundle: fakeBundle(rows), month: MONTH, compileMatcher: fakeMatcher, ...options });
+  return evaluate({
+    policies: Array.isArray(policies) ? policies : [policies],
+    bundle: fakeBundle(rows),
+    month: MONTH,
+    compileMatcher: fakeMatcher,
+    ...options,
+  });
 }
 
 /** Members whose findings carry this code (sorted, `group/member`, or the group for group-level findings). */

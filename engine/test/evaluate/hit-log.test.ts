@@ -6,9 +6,18 @@ import type { Hit } from '../../src/evaluate/scan/hit.js';
 
 function hit(messageId: string, over: Partial<Hit> = {}, match: Partial<Hit['match']> = {}): Hit {
   return {
-    messageId, groupId: 'g1', senderId: 'u1', sentAt: Date.UTC(2026, 10, 3, 1, 2, 3, 456), type: 'text', forwarded: false, recalled: false,
+    messageId,
+    groupId: 'g1',
+    senderId: 'u1',
+    sentAt: Date.UTC(2026, 10, 3, 1, 2, 3, 456),
+    type: 'text',
+    forwarded: false,
+    recalled: false,
     match: { categoryId: 'insult', clause: 'N1', severity: 'error', kind: 'term', rule: '废物', ruleIndex: 0, text: '废物', ...match },
-    excerpt: '你这个方案写得跟废物一样', confidential: false, violation: true, ...over,
+    excerpt: '你这个方案写得跟废物一样',
+    confidential: false,
+    violation: true,
+    ...over,
   };
 }
 
@@ -18,8 +27,20 @@ describe('HitLog', () => {
     const hits: Hit[] = [
       hit('m1'),
       hit('m1', {}, { categoryId: 'ads', clause: 'N2', kind: 'pattern', rule: '加\\s*微信', ruleIndex: 3, text: '加 微信' }),
-      hit('m2', { groupId: 'g2', senderId: 'wmExternal', type: 'chatrecord', forwarded: true, recalled: true, confidential: true, violation: false, exemptionId: 'ex-7' },
-        { categoryId: 'phone', clause: 'S1', severity: 'warning', kind: 'detector', rule: 'phone', ruleIndex: 0, text: '138****5678' }),
+      hit(
+        'm2',
+        {
+          groupId: 'g2',
+          senderId: 'wmExternal',
+          type: 'chatrecord',
+          forwarded: true,
+          recalled: true,
+          confidential: true,
+          violation: false,
+          exemptionId: 'ex-7',
+        },
+        { categoryId: 'phone', clause: 'S1', severity: 'warning', kind: 'detector', rule: 'phone', ruleIndex: 0, text: '138****5678' },
+      ),
       hit('m3\ud800', { excerpt: 'lone \udc00 surrogate 😀', sentAt: -1 }, { text: '' }),
       hit('m4', { excerpt: long }),
       hit('m5'),
@@ -33,7 +54,7 @@ describe('HitLog', () => {
     expect([...log]).toEqual([]);
   });
 
-  it('a message\'s hits come together, and a filter keeps one clause, or forwarded and confidential ones', () => {
+  it("a message's hits come together, and a filter keeps one clause, or forwarded and confidential ones", () => {
     const log = new HitLog();
     log.add(hit('m1'));
     log.add(hit('m1', {}, { clause: 'S1', categoryId: 'secret' }));

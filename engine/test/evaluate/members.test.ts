@@ -13,8 +13,15 @@ content:
 `);
 
 const app = (applicant_id: string, extra = {}) => ({
-  application_id: `app-${applicant_id}`, group_id: 'g1', applicant_id, name: applicant_id, department: '销售部', purpose: '学习',
-  decision: 'approved' as const, reviewer_id: 'rev1', ...extra,
+  application_id: `app-${applicant_id}`,
+  group_id: 'g1',
+  applicant_id,
+  name: applicant_id,
+  department: '销售部',
+  purpose: '学习',
+  decision: 'approved' as const,
+  reviewer_id: 'rev1',
+  ...extra,
 });
 
 describe('M1 applications', () => {
@@ -25,7 +32,10 @@ describe('M1 applications', () => {
       messages: [],
     });
     expect(flagged(result, 'no-approved-application')).toEqual(['pending']);
-    expect(findingsOf(result, 'no-approved-application')[0]!.evidence).toEqual({ joinedAt: '2026-09-01T09:00:00+08:00', applications: [{ id: 'app-pending', decision: 'pending' }] });
+    expect(findingsOf(result, 'no-approved-application')[0]!.evidence).toEqual({
+      joinedAt: '2026-09-01T09:00:00+08:00',
+      applications: [{ id: 'app-pending', decision: 'pending' }],
+    });
     expect(findingsOf(result, 'no-approved-application')[0]!.rule).toMatchObject({ path: 'membership.application', line: 12, column: 3 });
   });
 
@@ -45,10 +55,23 @@ describe('M2 eligibility', () => {
   test('each failing criterion is named; a member at exactly 90 days of tenure passes', async () => {
     const monthEnd = at('2026-12-01 00:00');
     const day = 86_400_000;
-    const emp = (employee_id: string, extra = {}) => ({ employee_id, name: employee_id, department: '销售部', employment_status: '正式', hire_date: monthEnd - 400 * day, ...extra });
+    const emp = (employee_id: string, extra = {}) => ({
+      employee_id,
+      name: employee_id,
+      department: '销售部',
+      employment_status: '正式',
+      hire_date: monthEnd - 400 * day,
+      ...extra,
+    });
     const result = await run(membership, {
       members: [member('fine'), member('intern'), member('hr'), member('new89'), member('new90'), member('ghost')],
-      employees: [emp('fine'), emp('intern', { employment_status: '实习' }), emp('hr', { department: '人事部' }), emp('new89', { hire_date: monthEnd - 89 * day }), emp('new90', { hire_date: monthEnd - 90 * day })],
+      employees: [
+        emp('fine'),
+        emp('intern', { employment_status: '实习' }),
+        emp('hr', { department: '人事部' }),
+        emp('new89', { hire_date: monthEnd - 89 * day }),
+        emp('new90', { hire_date: monthEnd - 90 * day }),
+      ],
       messages: [],
     });
     expect(findingsOf(result, 'ineligible-member').map((f) => [f.memberId, f.evidence.criteria, f.rule.path])).toEqual([
@@ -106,8 +129,30 @@ describe('M5 removal', () => {
     expect(findingsOf(result, 'removal-inactive')[0]!.evidence).toMatchObject({ inactiveDays: 20, lastActiveSource: 'month' });
   });
 
-  test('inactivity carries over from last month\'s result (--history)', async () => {
-    const history = [{ version: 1 as const, month: '2026-10', policies: [], members: [{ groupId: 'g1', memberId: 'old', name: null, policyId: 'test-policy', ratings: { assignments: null, tests: null, participation: null, overall: null }, metrics: { lastActiveAt: at('2026-10-20 00:00') }, points: null, actions: [] }], findings: [], notEvaluated: [], ungovernedGroups: [], data: { rows: {}, rejected: 0, counts: {} } }];
+  test("inactivity carries over from last month's result (--history)", async () => {
+    const history = [
+      {
+        version: 1 as const,
+        month: '2026-10',
+        policies: [],
+        members: [
+          {
+            groupId: 'g1',
+            memberId: 'old',
+            name: null,
+            policyId: 'test-policy',
+            ratings: { assignments: null, tests: null, participation: null, overall: null },
+            metrics: { lastActiveAt: at('2026-10-20 00:00') },
+            points: null,
+            actions: [],
+          },
+        ],
+        findings: [],
+        notEvaluated: [],
+        ungovernedGroups: [],
+        data: { rows: {}, rejected: 0, counts: {} },
+      },
+    ];
     const result = await run(membership, { members: [member('old')], messages: [] }, { history });
     expect(findingsOf(result, 'removal-inactive')[0]!.evidence).toMatchObject({ inactiveDays: 42, lastActiveSource: 'history' });
   });

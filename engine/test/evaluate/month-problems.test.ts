@@ -9,7 +9,8 @@ import type { CliIo } from '../../src/cli/io.js';
 import { BASE } from './helpers.js';
 
 const MEMBERS = 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n';
-const message = (id: string, day: string) => JSON.stringify({ message_id: id, group_id: 'g1', sender_id: 'a', sent_at: `${day} 09:00:00`, type: 'text', content: '大家好' });
+const message = (id: string, day: string) =>
+  JSON.stringify({ message_id: id, group_id: 'g1', sender_id: 'a', sent_at: `${day} 09:00:00`, type: 'text', content: '大家好' });
 
 function bundle(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'qungui-month-'));
@@ -33,14 +34,29 @@ describe('evaluate fails loudly on a month that cannot be evaluated', () => {
     const dir = bundle({ 'members.csv': MEMBERS, 'messages.jsonl': `${message('m1', '2026-10-02')}\n${message('m2', '2026-10-03')}\n` });
     const r = await run(dir, [], '2026-09');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('qungui evaluate: 本月结果不可靠（退出码 1）：\n  - 没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份\n');
+    expect(r.stderr).toBe(
+      'qungui evaluate: 本月结果不可靠（退出码 1）：\n  - 没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份\n',
+    );
     expect(JSON.parse(r.read('result.json')).problems).toEqual([
-      { code: 'no-messages-in-month', table: 'messages', message: { 'zh-CN': '没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份', en: 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports' } },
+      {
+        code: 'no-messages-in-month',
+        table: 'messages',
+        message: {
+          'zh-CN': '没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份',
+          en: 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports',
+        },
+      },
     ]);
     expect(r.read('report.md').split('\n').slice(0, 5)).toEqual([
-      '# 培训群月度考核报告（2026-09）', '', '> **本月结果不可靠，请先处理以下问题：**', '>', '> - 没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份',
+      '# 培训群月度考核报告（2026-09）',
+      '',
+      '> **本月结果不可靠，请先处理以下问题：**',
+      '>',
+      '> - 没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份',
     ]);
-    expect(r.read('report.html')).toMatch(/<h1>[^<]*<\/h1>\n<div class="problems" role="alert"><b>本月结果不可靠，请先处理以下问题：<\/b><ul><li>没有一条消息在 2026-09 内/);
+    expect(r.read('report.html')).toMatch(
+      /<h1>[^<]*<\/h1>\n<div class="problems" role="alert"><b>本月结果不可靠，请先处理以下问题：<\/b><ul><li>没有一条消息在 2026-09 内/,
+    );
   });
 
   test('a folder without messages, or with an empty messages file: exit 1 naming the table', async () => {

@@ -26,7 +26,14 @@ const digit = fc.integer({ min: 0, max: 9 });
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
 const phone = fc.tuple(fc.integer({ min: 3, max: 9 }), digits(9)).map(([b, rest]) => `1${b}${rest}`);
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const residentId = fc.tuple(fc.integer({ min: 110000, max: 659999 }), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(3))
+const residentId = fc
+  .tuple(
+    fc.integer({ min: 110000, max: 659999 }),
+    fc.integer({ min: 1950, max: 2005 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    digits(3),
+  )
   .map(([region, y, m, d, seq]) => {
     const body = `${region}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${seq}`;
     const sum = [...body].reduce((s, c, i) => s + Number(c) * ID_WEIGHTS[i]!, 0);
@@ -37,7 +44,10 @@ const bankCard = digits(13).map((body) => {
   let sum = 0;
   for (let i = 0; i < partial.length; i++) {
     let v = Number(partial[partial.length - 1 - i]);
-    if (i % 2 === 0) { v *= 2; if (v > 9) v -= 9; }
+    if (i % 2 === 0) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
     sum += v;
   }
   return partial + String((10 - (sum % 10)) % 10);
@@ -51,7 +61,10 @@ const fullWidth = (text: string) => text.replace(/[0-9A-Za-z@.]/g, (c) => String
 const grouped = (number: string, sizes: number[], sep: string) => {
   const parts: string[] = [];
   let at = 0;
-  for (const size of sizes) { parts.push(number.slice(at, at + size)); at += size; }
+  for (const size of sizes) {
+    parts.push(number.slice(at, at + size));
+    at += size;
+  }
   if (at < number.length) parts.push(number.slice(at));
   return parts.filter(Boolean).join(sep);
 };
@@ -100,10 +113,20 @@ function plant(secrets: Secret[]): string {
   const data = join(dir, 'data');
   cpSync(join(repo, 'examples/data/2026-10'), data, { recursive: true });
   const [inMessage, inBadLine, inBadCell, inName, inTitle] = secrets as [Secret, Secret, Secret, Secret, Secret];
-  appendFileSync(join(data, 'messages.jsonl'), `${[
-    JSON.stringify({ message_id: 'msg-pii-1', group_id: 'wrOnboard2026', sender_id: 'n01', sent_at: '2026-10-20 10:00:00', type: 'text', content: `有事联系我 ${inMessage.written} 谢谢` }),
-    `${inBadLine.written} 这一行不是 JSON`,
-  ].join('\n')}\n`);
+  appendFileSync(
+    join(data, 'messages.jsonl'),
+    `${[
+      JSON.stringify({
+        message_id: 'msg-pii-1',
+        group_id: 'wrOnboard2026',
+        sender_id: 'n01',
+        sent_at: '2026-10-20 10:00:00',
+        type: 'text',
+        content: `有事联系我 ${inMessage.written} 谢谢`,
+      }),
+      `${inBadLine.written} 这一行不是 JSON`,
+    ].join('\n')}\n`,
+  );
   appendFileSync(join(data, 'employees.csv'), `pii01,测试员,人力资源部,专员,正式,${inBadCell.written},\n`);
   const members = join(data, 'members.csv');
   writeFileSync(members, readFileSync(members, 'utf8').replace('wrOnboard2026,n01,张博,', `wrOnboard2026,n01,张博${inName.written},`));
@@ -112,7 +135,22 @@ function plant(secrets: Secret[]): string {
   return dir;
 }
 
-const evaluateArgs = (extra: string[] = []) => ['evaluate', '--policy', join(repo, 'examples/policies'), '--data', 'data', '--month', '2026-10', '--out', 'out', '--format', 'xlsx', '--max-rejected', '100', ...extra];
+const evaluateArgs = (extra: string[] = []) => [
+  'evaluate',
+  '--policy',
+  join(repo, 'examples/policies'),
+  '--data',
+  'data',
+  '--month',
+  '2026-10',
+  '--out',
+  'out',
+  '--format',
+  'xlsx',
+  '--max-rejected',
+  '100',
+  ...extra,
+];
 
 function leaks(texts: Map<string, string>, secrets: Secret[]): string[] {
   const found: string[] = [];
@@ -124,16 +162,21 @@ function leaks(texts: Map<string, string>, secrets: Secret[]): string[] {
 
 describe('personal data in every output', () => {
   test('random numbers and e-mails in random shapes, planted in messages, bad lines, bad cells, names and titles: none unmasked', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(secret, { minLength: 5, maxLength: 5 }), async (secrets) => {
-      const dir = plant(secrets);
-      const evaluated = await run(evaluateArgs(), dir);
-      expect(evaluated.code, evaluated.output).toBeLessThan(2);
-      const texts = await outputTexts(join(dir, 'out'));
-      expect([...texts.keys()]).toEqual(expect.arrayContaining(['result.json', 'rejected.csv', 'members.csv', 'findings.csv', 'report.md', 'report.html', 'report.xlsx']));
-      texts.set('(evaluate console)', evaluated.output);
-      texts.set('(bundle check)', (await run(['bundle', 'check', 'data', '--month', '2026-10', '--show', '50'], dir)).output);
-      expect(leaks(texts, secrets)).toEqual([]);
-    }), { numRuns: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(secret, { minLength: 5, maxLength: 5 }), async (secrets) => {
+        const dir = plant(secrets);
+        const evaluated = await run(evaluateArgs(), dir);
+        expect(evaluated.code, evaluated.output).toBeLessThan(2);
+        const texts = await outputTexts(join(dir, 'out'));
+        expect([...texts.keys()]).toEqual(
+          expect.arrayContaining(['result.json', 'rejected.csv', 'members.csv', 'findings.csv', 'report.md', 'report.html', 'report.xlsx']),
+        );
+        texts.set('(evaluate console)', evaluated.output);
+        texts.set('(bundle check)', (await run(['bundle', 'check', 'data', '--month', '2026-10', '--show', '50'], dir)).output);
+        expect(leaks(texts, secrets)).toEqual([]);
+      }),
+      { numRuns: 6 },
+    );
   }, 120_000);
 
   test('--no-redact shows them whole, the same way in every output (so the search above can fail)', async () => {
@@ -151,11 +194,16 @@ describe('personal data in every output', () => {
     const shown = leaks(texts, secrets);
     // The message's number is evidence (findings, reports); the bad cell is in rejected.csv and bundle
     // check; the name and the title are wherever the member and the assignment are named.
-    expect(shown).toEqual(expect.arrayContaining([
-      'findings.csv: 138 0013 8000', 'report.html: 138 0013 8000',
-      'rejected.csv: 13912345678', '(bundle check): 13912345678',
-      'members.csv: 137-0000-0001', 'result.json: 137-0000-0001',
-    ]));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'findings.csv: 138 0013 8000',
+        'report.html: 138 0013 8000',
+        'rejected.csv: 13912345678',
+        '(bundle check): 13912345678',
+        'members.csv: 137-0000-0001',
+        'result.json: 137-0000-0001',
+      ]),
+    );
     // A line that is not JSON is never echoed, even with --no-redact: its reason says where, not what.
     expect(shown.filter((s) => s.endsWith('zhang@example.com'))).toEqual([]);
   }, 60_000);

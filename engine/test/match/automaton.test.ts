@@ -31,9 +31,16 @@ describe('Automaton', () => {
   it('finds what indexOf finds, for random entries and texts', () => {
     const unit = fc.constantFrom('a', 'b', 'c', '中', '文', '\uD83D', '\uDE00');
     const word = fc.string({ unit, minLength: 1, maxLength: 6 });
-    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', '中', '文', 'x', '\uD83D', '\uDE00'), maxLength: 60 }), (entries, text) => {
-      expect(scan(new Automaton(entries), text)).toEqual(naive(entries, text));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', '中', '文', 'x', '\uD83D', '\uDE00'), maxLength: 60 }),
+        (entries, text) => {
+          expect(scan(new Automaton(entries), text)).toEqual(naive(entries, text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('packs states densely and keeps every transition target inside the array', () => {

@@ -62,10 +62,12 @@ describe('allow list', () => {
 
 describe('matching', () => {
   it('leftmost-longest within a category, every category reported', () => {
-    const m = compileMatcher({ categories: [
-      { id: 'a', label: 'A', clause: 'N4', terms: ['微信', '加微信', '微信号'] },
-      { id: 'b', label: 'B', clause: 'N4', terms: ['信号'] },
-    ] });
+    const m = compileMatcher({
+      categories: [
+        { id: 'a', label: 'A', clause: 'N4', terms: ['微信', '加微信', '微信号'] },
+        { id: 'b', label: 'B', clause: 'N4', terms: ['信号'] },
+      ],
+    });
     expect(spans(m.match('请加微信号'))).toEqual(['a:1-4:加微信', 'b:3-5:信号']);
   });
   it('patterns run on RE2 with their source and index', () => {
@@ -137,25 +139,31 @@ describe('properties', () => {
   const m = compileMatcher(content(terms));
   const noise = fc.constantFrom(' ', '*', '@', '#', '。', '，', '\u200B', '\u200D', '\u2060', '\uFEFF', '\u202E', '\uFE0F', '￥', '·');
   it('noise inserted anywhere inside a term still matches, and the span covers the term', () => {
-    fc.assert(fc.property(fc.constantFrom(...terms), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 6 }), fc.string({ maxLength: 5 }), (term, inserts, prefix) => {
-      const chars = [...term];
-      for (const [at, ch] of inserts) chars.splice(1 + (at % (chars.length - 1)), 0, ch);
-      const dodged = chars.join('');
-      const text = `${prefix.replace(/[废物蠢货加微信报价底]/g, '')}${dodged}`;
-      const hits = m.match(text).filter((h) => h.rule === term);
-      expect(hits.length).toBeGreaterThanOrEqual(1);
-      const start = text.length - dodged.length;
-      expect(hits.some((h) => h.start === start && h.end === text.length)).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...terms), fc.array(fc.tuple(fc.nat(), noise), { maxLength: 6 }), fc.string({ maxLength: 5 }), (term, inserts, prefix) => {
+        const chars = [...term];
+        for (const [at, ch] of inserts) chars.splice(1 + (at % (chars.length - 1)), 0, ch);
+        const dodged = chars.join('');
+        const text = `${prefix.replace(/[废物蠢货加微信报价底]/g, '')}${dodged}`;
+        const hits = m.match(text).filter((h) => h.rule === term);
+        expect(hits.length).toBeGreaterThanOrEqual(1);
+        const start = text.length - dodged.length;
+        expect(hits.some((h) => h.start === start && h.end === text.length)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('never reports a span outside the text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-      for (const h of m.match(text)) {
-        expect(h.start).toBeGreaterThanOrEqual(0);
-        expect(h.end).toBeLessThanOrEqual(text.length);
-        expect(h.start).toBeLessThan(h.end);
-        expect(text.slice(h.start, h.end)).toBe(h.text);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        for (const h of m.match(text)) {
+          expect(h.start).toBeGreaterThanOrEqual(0);
+          expect(h.end).toBeLessThanOrEqual(text.length);
+          expect(h.start).toBeLessThan(h.end);
+          expect(text.slice(h.start, h.end)).toBe(h.text);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -47,7 +47,14 @@ describe('the cost model', () => {
   test('values built by doubling grow their size: cel.bind chains of `+` are caught', () => {
     const chain = (levels: number) => {
       let body = `x${levels}.size() > 0`;
-      for (let i = levels; i >= 1; i--) body = `cel.bind(x${i}, ${i === 1 ? TEN : Array(10).fill(`x${i - 1}`).join(' + ')}, ${body})`;
+      for (let i = levels; i >= 1; i--)
+        body = `cel.bind(x${i}, ${
+          i === 1
+            ? TEN
+            : Array(10)
+                .fill(`x${i - 1}`)
+                .join(' + ')
+        }, ${body})`;
       return body;
     };
     expect(cost(chain(4))).toBeLessThan(CEL_COST_LIMIT);
@@ -76,7 +83,9 @@ describe('cel-cost diagnostics', () => {
     const start = text.indexOf(when);
     expect([diagnostic!.range.startOffset, diagnostic!.range.endOffset]).toEqual([start, start + when.length]);
     expect(diagnose(text)).toEqual([`cel-cost 14:41-14:${41 + when.length}`]);
-    expect(diagnostic!.message['zh-CN']).toBe(`条件表达式计算量过大：估计每位成员约 34,444,442 步，上限 100,000 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表`);
+    expect(diagnostic!.message['zh-CN']).toBe(
+      `条件表达式计算量过大：估计每位成员约 34,444,442 步，上限 100,000 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表`,
+    );
     expect(diagnostic!.message.en).toContain('about 34,444,442 steps per member, the limit is 100,000');
   });
 
@@ -110,14 +119,18 @@ describe('the policies we ship stay far below the limit', () => {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const files = [
     ...readdirSync(`${root}examples/policies`).map((f) => `examples/policies/${f}`),
-    ...readdirSync(`${root}test/fixtures/diff`).filter((f) => f.endsWith('.qungui.yaml')).map((f) => `test/fixtures/diff/${f}`),
+    ...readdirSync(`${root}test/fixtures/diff`)
+      .filter((f) => f.endsWith('.qungui.yaml'))
+      .map((f) => `test/fixtures/diff/${f}`),
   ].filter((f) => f.endsWith('.qungui.yaml'));
 
   test.each(files)('%s: no cel-cost, every condition under 1 % of the limit', (file) => {
     const validated = validatePolicy({ file, text: readFileSync(root + file, 'utf8') });
     expect(validated.diagnostics.filter((d) => d.code === 'cel-cost')).toEqual([]);
     const policy = validated.value as { membership?: { eligibility?: { expression?: string } } };
-    const conditions = bandTables(validated.value).flatMap((table) => table.bands.flatMap((band) => band.when === undefined ? [] : [estimateCelCost(bandEnvironment(table.dimension), band.when)]));
+    const conditions = bandTables(validated.value).flatMap((table) =>
+      table.bands.flatMap((band) => (band.when === undefined ? [] : [estimateCelCost(bandEnvironment(table.dimension), band.when)])),
+    );
     const eligibility = policy.membership?.eligibility?.expression;
     if (eligibility !== undefined) conditions.push(estimateCelCost(eligibilityEnvironment(), eligibility));
     for (const steps of conditions) expect(steps).toBeLessThan(CEL_COST_LIMIT / 100);

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../src/policy/validate.js';
 
 const dir = fileURLToPath(new URL('../../../examples/policies/', import.meta.url));
-const examples = readdirSync(dir).filter((f) => f.endsWith('.qungui.yaml')).map((f) => readFileSync(dir + f, 'utf8'));
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.qungui.yaml'))
+  .map((f) => readFileSync(dir + f, 'utf8'));
 
 function assertSane(text: string) {
   const result = validatePolicy({ file: 'fuzz.qungui.yaml', text });
@@ -29,7 +31,11 @@ const lineMutation = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), value: fc.constantFrom('[]', '{}', '-1', '0', 'true', '"文字"', '~', '1e999', '[1, [2]]', '*a', '&a x') }),
+  fc.record({
+    kind: fc.constant('retype' as const),
+    at: fc.nat(),
+    value: fc.constantFrom('[]', '{}', '-1', '0', 'true', '"文字"', '~', '1e999', '[1, [2]]', '*a', '&a x'),
+  }),
   fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.string({ unit: 'binary', maxLength: 12 }) }),
 );
 
@@ -39,11 +45,26 @@ function mutate(text: string, mutations: unknown[]): string {
     if (lines.length === 0) break;
     const i = m.at % lines.length;
     switch (m.kind) {
-      case 'drop': lines.splice(i, 1); break;
-      case 'swap': { const j = (m.with ?? 0) % lines.length; [lines[i], lines[j]] = [lines[j]!, lines[i]!]; break; }
-      case 'duplicate': lines.splice(i, 0, lines[i]!); break;
-      case 'retype': lines[i] = lines[i]!.replace(/:\s.*$/, `: ${m.value}`); break;
-      case 'splice': { const line = lines[i]!; const at = m.at % (line.length + 1); lines[i] = line.slice(0, at) + m.bytes + line.slice(at); break; }
+      case 'drop':
+        lines.splice(i, 1);
+        break;
+      case 'swap': {
+        const j = (m.with ?? 0) % lines.length;
+        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+        break;
+      }
+      case 'duplicate':
+        lines.splice(i, 0, lines[i]!);
+        break;
+      case 'retype':
+        lines[i] = lines[i]!.replace(/:\s.*$/, `: ${m.value}`);
+        break;
+      case 'splice': {
+        const line = lines[i]!;
+        const at = m.at % (line.length + 1);
+        lines[i] = line.slice(0, at) + m.bytes + line.slice(at);
+        break;
+      }
     }
   }
   return lines.join('\n');
@@ -61,6 +82,9 @@ describe('validator on mutated example policies', { timeout: 60_000 }, () => {
   });
 
   it('survives arbitrary unicode and raw garbage', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => assertSane(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => assertSane(text)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -88,7 +88,10 @@ describe('loading bad input', () => {
 
   it('handles a 50k-line file without throwing', () => {
     const lines = Array.from({ length: 50_000 }, (_, i) => `        - 术语${i}`).join('\n');
-    const text = minimalPolicy.replace('outcomes:', `content:\n  categories:\n    - id: big\n      label: 大词库\n      clause: N4\n      terms:\n${lines}\noutcomes:`);
+    const text = minimalPolicy.replace(
+      'outcomes:',
+      `content:\n  categories:\n    - id: big\n      label: 大词库\n      clause: N4\n      terms:\n${lines}\noutcomes:`,
+    );
     const result = validatePolicy({ file: 'huge.yaml', text });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

@@ -7,13 +7,16 @@ const check = (text: string) => validatePolicy({ file: 't.qungui.yaml', text }).
 
 describe('schema diagnostics', () => {
   it('anyOf: a threshold of the wrong type names both accepted types, never "must match a schema in anyOf"', () => {
-    const text = minimalPolicy.replace(`assessment:
-  tests:`, `assessment:
+    const text = minimalPolicy.replace(
+      `assessment:
+  tests:`,
+      `assessment:
   participation:
     bands:
       - { rating: good, min: 很多 }
       - { rating: fail }
-  tests:`);
+  tests:`,
+    );
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
     expect(brief(d!)).toBe('wrong-type 14:30-14:32');
@@ -22,13 +25,16 @@ describe('schema diagnostics', () => {
   });
 
   it('anyOf: inside the branch that fits, the error is the specific one (unknown metric)', () => {
-    const text = minimalPolicy.replace(`assessment:
-  tests:`, `assessment:
+    const text = minimalPolicy.replace(
+      `assessment:
+  tests:`,
+      `assessment:
   participation:
     bands:
       - { rating: good, min: { activeDay: 10 } }
       - { rating: fail }
-  tests:`);
+  tests:`,
+    );
     const diagnostics = check(text);
     expect(diagnostics.map(brief)).toEqual(['unknown-property 14:32-14:41']);
     expect(diagnostics[0]!.message.en).toBe("Unknown property 'activeDay'; did you mean 'activeDays'?");
@@ -51,7 +57,7 @@ describe('schema diagnostics', () => {
     const typo = check(minimalPolicy.replace('kind: new-employee', 'kind: managment'));
     expect(typo[0]!.message['zh-CN']).toBe('kind（培训群类型） 的值 “managment” 无效；您是不是要写 “management”？');
     const far = check(minimalPolicy.replace('kind: new-employee', 'kind: 新员工'));
-    expect(far[0]!.message.en).toBe("'kind' has an invalid value \"新员工\"; allowed: new-employee, skill, management, other");
+    expect(far[0]!.message.en).toBe('\'kind\' has an invalid value "新员工"; allowed: new-employee, skill, management, other');
   });
 
   it('rating ids as map keys are checked for format on the key itself', () => {
@@ -68,7 +74,10 @@ describe('schema diagnostics', () => {
   });
 
   it('weights with method worst are ignored, and said so', () => {
-    const text = minimalPolicy.replace('      - { rating: fail }\noutcomes:', '      - { rating: fail }\n  overall:\n    method: worst\n    weights: { tests: 1 }\noutcomes:');
+    const text = minimalPolicy.replace(
+      '      - { rating: fail }\noutcomes:',
+      '      - { rating: fail }\n  overall:\n    method: worst\n    weights: { tests: 1 }\noutcomes:',
+    );
     const diagnostics = check(text);
     expect(diagnostics.map((d) => `${d.severity} ${brief(d)}`)).toEqual(['warning invalid-weights 18:5-18:12']);
   });

@@ -49,11 +49,15 @@ describe('policy.schema.json', () => {
 
   const seed = fileURLToPath(new URL('../../../../shared/seed/CLAUSES.md', import.meta.url));
   it.skipIf(!existsSync(seed) && process.env.QUNGUI_E2E !== '1')('clause ids and kinds match ../shared/seed/CLAUSES.md', () => {
-    const rows = readFileSync(seed, 'utf8').split('\n').filter((line) => /^\| [A-Z]\d+ \|/.test(line));
+    const rows = readFileSync(seed, 'utf8')
+      .split('\n')
+      .filter((line) => /^\| [A-Z]\d+ \|/.test(line));
     const fromSeed = rows.map((row) => {
       const cells = row.split('|').map((s) => s.trim());
       const platform = cells[3]!;
-      const kinds = (['policy', 'engine', 'doc'] as const).filter((k) => new RegExp(`(^|[^a-z])${k}([^a-z]|$)`).test(platform) && !(k === 'engine' && /\(engine counts/.test(platform)));
+      const kinds = (['policy', 'engine', 'doc'] as const).filter(
+        (k) => new RegExp(`(^|[^a-z])${k}([^a-z]|$)`).test(platform) && !(k === 'engine' && /\(engine counts/.test(platform)),
+      );
       return { id: cells[1]!, kinds: platform.startsWith('same') ? ['policy', 'engine'] : kinds };
     });
     expect(clauses.map((c) => ({ id: c.id, kinds: c.kinds }))).toEqual(fromSeed);

@@ -5,7 +5,11 @@ import type { LabelBook } from '../../src/report/index.js';
 
 const rule = (path: string, line: number) => ({ file: 'examples/policies/onboarding.qungui.yaml', path, line, column: 3 });
 
-const finding = (f: Omit<Finding, 'policyId' | 'severity'> & Partial<Pick<Finding, 'policyId' | 'severity'>>): Finding => ({ policyId: 'onboarding', severity: 'warning', ...f });
+const finding = (f: Omit<Finding, 'policyId' | 'severity'> & Partial<Pick<Finding, 'policyId' | 'severity'>>): Finding => ({
+  policyId: 'onboarding',
+  severity: 'warning',
+  ...f,
+});
 
 export const fixture: EvaluationResult = {
   version: 1,
@@ -15,17 +19,101 @@ export const fixture: EvaluationResult = {
     { id: 'management', file: 'examples/policies/management.qungui.yaml', sha256: 'b'.repeat(64), name: '管理培训群' },
   ],
   members: [
-    { groupId: 'wrOnboard2026', memberId: 'n01', name: '张博', policyId: 'onboarding', ratings: { assignments: 'excellent', tests: 'good', participation: 'good', overall: 'excellent' }, metrics: { activeDays: 12, accuracy: 91.5, lastActiveAt: 1792900000000 }, points: 3, actions: [] },
-    { groupId: 'wrOnboard2026', memberId: 'n02', name: '李娜', policyId: 'onboarding', ratings: { assignments: 'fail', tests: null, participation: 'pass', overall: 'fail' }, metrics: { activeDays: 2 }, points: -2, actions: ['coach', 'warn'] },
-    { groupId: 'wrOnboard2026', memberId: 'wmExt001', name: null, policyId: 'onboarding', ratings: { assignments: null, tests: null, participation: 'pass', overall: 'pass' }, metrics: {}, points: 0, actions: [] },
-    { groupId: 'wrMgmtLead', memberId: 'm01', name: '王强', policyId: 'management', ratings: { assignments: null, tests: null, participation: null, overall: 'good' }, metrics: {}, points: 1, actions: [] },
+    {
+      groupId: 'wrOnboard2026',
+      memberId: 'n01',
+      name: '张博',
+      policyId: 'onboarding',
+      ratings: { assignments: 'excellent', tests: 'good', participation: 'good', overall: 'excellent' },
+      metrics: { activeDays: 12, accuracy: 91.5, lastActiveAt: 1792900000000 },
+      points: 3,
+      actions: [],
+    },
+    {
+      groupId: 'wrOnboard2026',
+      memberId: 'n02',
+      name: '李娜',
+      policyId: 'onboarding',
+      ratings: { assignments: 'fail', tests: null, participation: 'pass', overall: 'fail' },
+      metrics: { activeDays: 2 },
+      points: -2,
+      actions: ['coach', 'warn'],
+    },
+    {
+      groupId: 'wrOnboard2026',
+      memberId: 'wmExt001',
+      name: null,
+      policyId: 'onboarding',
+      ratings: { assignments: null, tests: null, participation: 'pass', overall: 'pass' },
+      metrics: {},
+      points: 0,
+      actions: [],
+    },
+    {
+      groupId: 'wrMgmtLead',
+      memberId: 'm01',
+      name: '王强',
+      policyId: 'management',
+      ratings: { assignments: null, tests: null, participation: null, overall: 'good' },
+      metrics: {},
+      points: 1,
+      actions: [],
+    },
   ],
   findings: [
-    finding({ code: 'N4-unreported-ad', clause: 'N4', groupId: 'wrOnboard2026', memberId: 'n02', rule: rule('content.rules[0]', 41), evidence: { messageId: 'msg-0101', sentAt: '2026-10-03T09:15:00+08:00', category: 'ads', excerpt: '加我微信，代办信用卡，"秒批"' }, message: { 'zh-CN': '未报备的广告', en: 'Unreported advertisement' }, action: 'review' }),
-    finding({ code: 'S2-personal-info', clause: 'S2', severity: 'error', groupId: 'wrOnboard2026', memberId: 'n02', rule: rule('content.rules[1]', 47), evidence: { messageId: 'msg-0102', sentAt: '2026-10-04T10:00:00+08:00', category: 'personal-info', excerpt: '我的电话 13812345678 有事找我' }, message: { 'zh-CN': '群内泄露个人信息', en: 'Personal information posted' }, action: 'review' }),
-    finding({ code: 'M1-no-application', clause: 'M1', severity: 'error', groupId: 'wrOnboard2026', memberId: 'wmExt001', rule: rule('membership.application', 12), evidence: { joinedAt: '2026-10-05T08:00:00+08:00' }, message: { 'zh-CN': '入群没有已批准的申请', en: 'No approved application' }, action: 'remove' }),
-    finding({ code: 'S5-leaver-in-group', clause: 'S5', severity: 'error', groupId: 'wrOnboard2026', memberId: 'n01', rule: rule('membership.leavers', 20), evidence: { leftCompanyOn: '2026-10-20' }, message: { 'zh-CN': '已离职仍在群内', en: 'Leaver still in the group' }, action: 'handover' }),
-    finding({ code: 'N5-unanswered-question', clause: 'N5', severity: 'info', groupId: 'wrOnboard2026', memberId: 'n01', rule: rule('participation.questions', 66), evidence: { messageId: 'msg-0200', fileName: '=HYPERLINK("x")' }, message: { 'zh-CN': '提问 24 小时内无人回复', en: 'Question unanswered for 24 hours' } }),
+    finding({
+      code: 'N4-unreported-ad',
+      clause: 'N4',
+      groupId: 'wrOnboard2026',
+      memberId: 'n02',
+      rule: rule('content.rules[0]', 41),
+      evidence: { messageId: 'msg-0101', sentAt: '2026-10-03T09:15:00+08:00', category: 'ads', excerpt: '加我微信，代办信用卡，"秒批"' },
+      message: { 'zh-CN': '未报备的广告', en: 'Unreported advertisement' },
+      action: 'review',
+    }),
+    finding({
+      code: 'S2-personal-info',
+      clause: 'S2',
+      severity: 'error',
+      groupId: 'wrOnboard2026',
+      memberId: 'n02',
+      rule: rule('content.rules[1]', 47),
+      evidence: { messageId: 'msg-0102', sentAt: '2026-10-04T10:00:00+08:00', category: 'personal-info', excerpt: '我的电话 13812345678 有事找我' },
+      message: { 'zh-CN': '群内泄露个人信息', en: 'Personal information posted' },
+      action: 'review',
+    }),
+    finding({
+      code: 'M1-no-application',
+      clause: 'M1',
+      severity: 'error',
+      groupId: 'wrOnboard2026',
+      memberId: 'wmExt001',
+      rule: rule('membership.application', 12),
+      evidence: { joinedAt: '2026-10-05T08:00:00+08:00' },
+      message: { 'zh-CN': '入群没有已批准的申请', en: 'No approved application' },
+      action: 'remove',
+    }),
+    finding({
+      code: 'S5-leaver-in-group',
+      clause: 'S5',
+      severity: 'error',
+      groupId: 'wrOnboard2026',
+      memberId: 'n01',
+      rule: rule('membership.leavers', 20),
+      evidence: { leftCompanyOn: '2026-10-20' },
+      message: { 'zh-CN': '已离职仍在群内', en: 'Leaver still in the group' },
+      action: 'handover',
+    }),
+    finding({
+      code: 'N5-unanswered-question',
+      clause: 'N5',
+      severity: 'info',
+      groupId: 'wrOnboard2026',
+      memberId: 'n01',
+      rule: rule('participation.questions', 66),
+      evidence: { messageId: 'msg-0200', fileName: '=HYPERLINK("x")' },
+      message: { 'zh-CN': '提问 24 小时内无人回复', en: 'Question unanswered for 24 hours' },
+    }),
   ],
   notEvaluated: [{ clause: 'C3', policyId: 'management', reason: { 'zh-CN': '缺少 materials 数据', en: 'no materials data' } }],
   staff: 2,
@@ -33,9 +121,18 @@ export const fixture: EvaluationResult = {
   data: { rows: { members: 4, messages: 120 }, rejected: 1, counts: { messages: { read: 121, accepted: 120, rejected: 1 } } },
 };
 
-const ratings = { excellent: { 'zh-CN': '优秀', en: 'Excellent' }, good: { 'zh-CN': '良好', en: 'Good' }, pass: { 'zh-CN': '合格', en: 'Pass' }, fail: { 'zh-CN': '不合格', en: 'Fail' } };
+const ratings = {
+  excellent: { 'zh-CN': '优秀', en: 'Excellent' },
+  good: { 'zh-CN': '良好', en: 'Good' },
+  pass: { 'zh-CN': '合格', en: 'Pass' },
+  fail: { 'zh-CN': '不合格', en: 'Fail' },
+};
 
 export const labels: LabelBook = {
-  onboarding: { ratings, actions: { coach: { 'zh-CN': '导师辅导', en: 'Coaching' }, warn: { 'zh-CN': '书面提醒', en: 'Written reminder' } }, categories: { ads: { 'zh-CN': '广告', en: 'Ads' }, 'personal-info': { 'zh-CN': '个人信息', en: 'Personal data' } } },
+  onboarding: {
+    ratings,
+    actions: { coach: { 'zh-CN': '导师辅导', en: 'Coaching' }, warn: { 'zh-CN': '书面提醒', en: 'Written reminder' } },
+    categories: { ads: { 'zh-CN': '广告', en: 'Ads' }, 'personal-info': { 'zh-CN': '个人信息', en: 'Personal data' } },
+  },
   management: { ratings, actions: {}, categories: {} },
 };

@@ -14,9 +14,14 @@ const groupId = 'wrX\r\n# 已被接管\n[点这里](javascript:alert(1))';
 const hostile: EvaluationResult = {
   ...fixture,
   policies: [{ ...fixture.policies[0]!, name: '新员工<img src=x onerror=alert(1)>群' }, fixture.policies[1]!],
-  findings: fixture.findings.map((f, i) => (i === 1 ? { ...f, groupId, message: { 'zh-CN': '<script>alert(1)</script> | 伪造列 | ![x](javascript:alert(2))', en: '<script>alert(1)</script>' } } : f)),
+  findings: fixture.findings.map((f, i) =>
+    i === 1 ? { ...f, groupId, message: { 'zh-CN': '<script>alert(1)</script> | 伪造列 | ![x](javascript:alert(2))', en: '<script>alert(1)</script>' } } : f,
+  ),
   notEvaluated: [{ clause: 'C3', policyId: 'management', reason: { 'zh-CN': '- 列表\n> 引用 <a href="javascript:alert(3)">链接</a>', en: 'x' } }],
-  ungovernedGroups: [{ groupId, messages: 7, members: 3 }, { groupId: '1. 编号', messages: 1, members: 1 }],
+  ungovernedGroups: [
+    { groupId, messages: 7, members: 3 },
+    { groupId: '1. 编号', messages: 1, members: 1 },
+  ],
 };
 
 async function reportMd(result: EvaluationResult): Promise<string> {

@@ -16,22 +16,41 @@ async function write(options: Partial<Parameters<typeof writeReports>[2]> = {}) 
   return { dir, read, bytes: (name: string) => readFileSync(join(dir, name)) };
 }
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('members.csv and findings.csv', () => {
   it('members.csv: BOM, CRLF, rating and action labels from the policy, empty cells for no data, metrics (timestamps left out)', async () => {
     const { read } = await write();
-    expect(read('members.csv')).toBe('\uFEFF'
-      + '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,准确率,活跃天数\r\n'
-      + 'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,91.5,12\r\n'
-      + 'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,,2\r\n'
-      + 'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,,\r\n'
-      + 'wrMgmtLead,m01,王强,management,,,,良好,1,,,,\r\n');
+    expect(read('members.csv')).toBe(
+      '\uFEFF' +
+        '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,准确率,活跃天数\r\n' +
+        'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,91.5,12\r\n' +
+        'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,,2\r\n' +
+        'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,,\r\n' +
+        'wrMgmtLead,m01,王强,management,,,,良好,1,,,,\r\n',
+    );
   });
 
   it('members.csv: a member who left the group has a note in the locale of the report, and no ratings', async () => {
-    const left = { ...fixture, members: fixture.members.map((m) => (m.memberId === 'm01' ? { ...m, ratings: { assignments: null, tests: null, participation: null, overall: null }, points: null, notRated: { 'zh-CN': '2026-10-20 已退群，本月不评级', en: 'left the group on 2026-10-20: not rated this month' } } : m)) };
-    for (const [locale, row] of [['zh-CN', 'wrMgmtLead,m01,王强,management,,,,,,,2026-10-20 已退群，本月不评级,,'], ['en', 'wrMgmtLead,m01,王强,management,,,,,,,left the group on 2026-10-20: not rated this month,,']] as const) {
+    const left = {
+      ...fixture,
+      members: fixture.members.map((m) =>
+        m.memberId === 'm01'
+          ? {
+              ...m,
+              ratings: { assignments: null, tests: null, participation: null, overall: null },
+              points: null,
+              notRated: { 'zh-CN': '2026-10-20 已退群，本月不评级', en: 'left the group on 2026-10-20: not rated this month' },
+            }
+          : m,
+      ),
+    };
+    for (const [locale, row] of [
+      ['zh-CN', 'wrMgmtLead,m01,王强,management,,,,,,,2026-10-20 已退群，本月不评级,,'],
+      ['en', 'wrMgmtLead,m01,王强,management,,,,,,,left the group on 2026-10-20: not rated this month,,'],
+    ] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
       await writeReports(left, dir, { locale, formats: [], labels });
       expect(readFileSync(join(dir, 'members.csv'), 'utf8').split('\r\n')[4]).toBe(row);
@@ -41,8 +60,10 @@ describe('members.csv and findings.csv', () => {
   it('findings.csv: quoting, the policy line, and phone numbers masked unless redact is off', async () => {
     const lines = (await write()).read('findings.csv').split('\r\n');
     expect(lines[0]).toBe('\uFEFF代码,条款,严重程度,群规,群聊,成员ID,说明,处理,规则位置,证据');
-    expect(lines[1]).toBe('N4-unreported-ad,N4,警告,onboarding,wrOnboard2026,n02,未报备的广告,review,examples/policies/onboarding.qungui.yaml:41 (content.rules[0]),'
-      + '"messageId=msg-0101; sentAt=2026-10-03T09:15:00+08:00; category=ads; excerpt=加我微信，代办信用卡，""秒批"""');
+    expect(lines[1]).toBe(
+      'N4-unreported-ad,N4,警告,onboarding,wrOnboard2026,n02,未报备的广告,review,examples/policies/onboarding.qungui.yaml:41 (content.rules[0]),' +
+        '"messageId=msg-0101; sentAt=2026-10-03T09:15:00+08:00; category=ads; excerpt=加我微信，代办信用卡，""秒批"""',
+    );
     expect(lines[2]).toContain('; excerpt=我的电话 138******78 有事找我');
     expect(lines).toHaveLength(7); // header, five findings, final CRLF
     // Times and dates in the evidence are not numbers to hide.
@@ -53,7 +74,9 @@ describe('members.csv and findings.csv', () => {
 
   it('English headers with --locale en', async () => {
     const { read } = await write({ locale: 'en' });
-    expect(read('members.csv').split('\r\n')[0]).toBe('\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,accuracy,active days');
+    expect(read('members.csv').split('\r\n')[0]).toBe(
+      '\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,accuracy,active days',
+    );
     expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,,2');
     expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1-no-application,M1,error,onboarding,wrOnboard2026,wmExt001,No approved application,remove,/);
   });
@@ -116,7 +139,11 @@ describe('report.md', () => {
 
   it('English', async () => {
     const md = (await write({ locale: 'en' })).read('report.md');
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Training groups: monthly report (2026-10)', '', 'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 6 members (4 learners); 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.']);
+    expect(md.split('\n').slice(0, 3)).toEqual([
+      '# Training groups: monthly report (2026-10)',
+      '',
+      'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 6 members (4 learners); 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.',
+    ]);
     expect(md).toContain('| Overall | 1 | 0 | 1 | 1 | 0 |');
     expect(md).toContain('- [M1] error: No approved application (examples/policies/onboarding.qungui.yaml:12)\n');
     expect(md).toContain('- management C3: no materials data\n');
@@ -141,12 +168,41 @@ describe('report.html', () => {
   it('charts: rating distributions per assessed dimension, points, clauses, categories', async () => {
     const html = (await write()).read('report.html');
     expect(html.match(/<svg class="chart"/g)).toHaveLength(8); // 4 onboarding dimensions + management overall + 3
-    expect(bars(html, '新员工培训群 · 作业')).toEqual([['优秀', 1], ['良好', 0], ['合格', 0], ['不合格', 1]]);
-    expect(bars(html, '新员工培训群 · 参与度')).toEqual([['优秀', 0], ['良好', 1], ['合格', 2], ['不合格', 0]]);
-    expect(bars(html, '管理培训群 · 综合')).toEqual([['优秀', 0], ['良好', 1], ['合格', 0], ['不合格', 0]]);
-    expect(bars(html, '绩效分（人数）')).toEqual([['-2', 1], ['0', 1], ['+1', 1], ['+3', 1]]);
-    expect(bars(html, '按条款')).toEqual([['M1', 1], ['N4', 1], ['N5', 1], ['S2', 1], ['S5', 1]]);
-    expect(bars(html, '按内容类别')).toEqual([['广告', 1], ['个人信息', 1]]);
+    expect(bars(html, '新员工培训群 · 作业')).toEqual([
+      ['优秀', 1],
+      ['良好', 0],
+      ['合格', 0],
+      ['不合格', 1],
+    ]);
+    expect(bars(html, '新员工培训群 · 参与度')).toEqual([
+      ['优秀', 0],
+      ['良好', 1],
+      ['合格', 2],
+      ['不合格', 0],
+    ]);
+    expect(bars(html, '管理培训群 · 综合')).toEqual([
+      ['优秀', 0],
+      ['良好', 1],
+      ['合格', 0],
+      ['不合格', 0],
+    ]);
+    expect(bars(html, '绩效分（人数）')).toEqual([
+      ['-2', 1],
+      ['0', 1],
+      ['+1', 1],
+      ['+3', 1],
+    ]);
+    expect(bars(html, '按条款')).toEqual([
+      ['M1', 1],
+      ['N4', 1],
+      ['N5', 1],
+      ['S2', 1],
+      ['S5', 1],
+    ]);
+    expect(bars(html, '按内容类别')).toEqual([
+      ['广告', 1],
+      ['个人信息', 1],
+    ]);
     // The worst rating is red whatever the number of ratings (4 in one policy, 3 in another).
     const fills = (title: string) => [...html.match(new RegExp(`aria-label="${title}".*?</svg>`))![0].matchAll(/fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
     expect(fills('新员工培训群 · 作业')).toEqual(['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d']);
@@ -174,8 +230,16 @@ describe('report.html', () => {
     expect(bars(html, 'By clause')).toHaveLength(5);
     expect(html).toContain('<li>management C3: no materials data</li>');
     expect(html).toContain('<li>wrOther: 7 messages, 3 members</li>');
-    expect(bars(html, '新员工培训群 · Overall')).toEqual([['Excellent', 1], ['Good', 0], ['Pass', 1], ['Fail', 1]]);
-    expect(bars(html, 'By content category')).toEqual([['Ads', 1], ['Personal data', 1]]);
+    expect(bars(html, '新员工培训群 · Overall')).toEqual([
+      ['Excellent', 1],
+      ['Good', 0],
+      ['Pass', 1],
+      ['Fail', 1],
+    ]);
+    expect(bars(html, 'By content category')).toEqual([
+      ['Ads', 1],
+      ['Personal data', 1],
+    ]);
   });
 });
 
@@ -195,13 +259,30 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['成员', '发现']);
     const members = workbook.getWorksheet('成员')!;
     expect(members.rowCount).toBe(5);
-    expect(members.getRow(3).values).toEqual([undefined, 'wrOnboard2026', 'n02', '李娜', 'onboarding', '不合格', '', '合格', '不合格', -2, '导师辅导、书面提醒', '', undefined, 2]);
+    expect(members.getRow(3).values).toEqual([
+      undefined,
+      'wrOnboard2026',
+      'n02',
+      '李娜',
+      'onboarding',
+      '不合格',
+      '',
+      '合格',
+      '不合格',
+      -2,
+      '导师辅导、书面提醒',
+      '',
+      undefined,
+      2,
+    ]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);
     expect(findings.getRow(3).getCell(8).value).toBe('review');
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(members.autoFilter).toBe('A1:M1'); // 11 fixed columns + the fixture's 2 metric columns
-    expect(findings.getRow(3).getCell(10).value).toBe('messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我');
+    expect(findings.getRow(3).getCell(10).value).toBe(
+      'messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我',
+    );
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });
 

@@ -17,9 +17,15 @@ async function roundTrip(value: Record<string, unknown>): Promise<string> {
 
 describe('writeJsonFile', () => {
   it('matches JSON.stringify on random objects (nested arrays, empty arrays, undefined values, unicode)', async () => {
-    await fc.assert(fc.asyncProperty(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined))))), async (value) => {
-      expect(await roundTrip(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined))))),
+        async (value) => {
+          expect(await roundTrip(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('matches JSON.stringify on a result', async () => {

@@ -5,7 +5,16 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import {
-  createConnection, FileChangeType, MessageType, ProposedFeatures, ShowMessageNotification, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult,
+  createConnection,
+  FileChangeType,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
@@ -52,14 +61,16 @@ const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocume
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
-  const requested = options.locale && options.locale !== 'auto' ? options.locale : params.locale ?? 'en';
+  const requested = options.locale && options.locale !== 'auto' ? options.locale : (params.locale ?? 'en');
   clientLocale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   locale = clientLocale;
   const settings = (params.initializationOptions ?? {}) as { sampleData?: string };
   sampleData = settings.sampleData || undefined;
   const folders = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri));
   if (folders.length === 0 && params.rootUri) folders.push(fileOf(params.rootUri));
-  void scanWorkspace(folders).then(() => { if (documents.all().length) schedule(); });
+  void scanWorkspace(folders).then(() => {
+    if (documents.all().length) schedule();
+  });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -111,7 +122,11 @@ function validateOpen(): void {
   for (const doc of all.filter((d) => isPolicyTestText(d.getText()))) {
     const result = checkPolicyTestFile(fileOf(doc.uri), doc.getText());
     validated.set(doc.uri, result);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)) });
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)),
+    });
   }
   const open = all.filter((d) => !isPolicyTestText(d.getText()));
   const small = open.filter((d) => d.lineCount <= LARGE_LINES);
@@ -119,21 +134,33 @@ function validateOpen(): void {
   const closed = [...workspacePolicies].filter(([file]) => !openFiles.has(file)).map(([file, text]) => ({ file, text }));
   const results = [
     ...cache.validateAll([...small.map((d) => ({ file: fileOf(d.uri), text: d.getText() })), ...closed]),
-    ...open.filter((d) => d.lineCount > LARGE_LINES).map((d) => {
-      if (!warnedLarge.has(d.uri)) {
-        warnedLarge.add(d.uri);
-        // A notification, not a request: a client without message buttons (Neovim) has nothing to answer.
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: locale === 'zh-CN' ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常` : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file` });
-      }
-      return cache.validate({ file: fileOf(d.uri), text: d.getText() });
-    }),
+    ...open
+      .filter((d) => d.lineCount > LARGE_LINES)
+      .map((d) => {
+        if (!warnedLarge.has(d.uri)) {
+          warnedLarge.add(d.uri);
+          // A notification, not a request: a client without message buttons (Neovim) has nothing to answer.
+          void connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Info,
+            message:
+              locale === 'zh-CN'
+                ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常`
+                : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file`,
+          });
+        }
+        return cache.validate({ file: fileOf(d.uri), text: d.getText() });
+      }),
   ];
   const byFile = new Map(results.map((r) => [r.file, r]));
   for (const doc of open) {
     const result = byFile.get(fileOf(doc.uri));
     if (!result) continue;
     validated.set(doc.uri, result);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)) });
+    void connection.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: result.diagnostics.map((d) => toLspDiagnostic(d, locale, (file) => pathToFileURL(file).href)),
+    });
   }
 }
 
@@ -265,18 +292,44 @@ connection.onExecuteCommand(async (params) => {
     const uri = String(params.arguments?.[0] ?? '');
     const text = documents.get(uri)?.getText() ?? (await readFile(fileOf(uri), 'utf8').catch(() => ''));
     const [v] = validatePolicies([{ file: fileOf(uri), text }]);
-    if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error')) return { language: 'markdown', content: locale === 'zh-CN' ? '群规有错误，请先修正。' : 'The policy has errors; fix them first.' };
+    if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error'))
+      return { language: 'markdown', content: locale === 'zh-CN' ? '群规有错误，请先修正。' : 'The policy has errors; fix them first.' };
     return { language: 'markdown', content: renderRegulation(v.value, { format: 'md', locale }).text };
   }
   if (params.command === 'qungui.server.evaluateSampleData') {
     const uri = String(params.arguments?.[0] ?? '');
     const v = current(uri);
-    if (!v || !sampleData) return { language: 'markdown', content: locale === 'zh-CN' ? '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。' : 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.' };
+    if (!v || !sampleData)
+      return {
+        language: 'markdown',
+        content:
+          locale === 'zh-CN'
+            ? '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。'
+            : 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.',
+      };
     const outcome = await evaluateSample(samples, uri, v, sampleData);
-    if (outcome?.kind === 'over-budget') return { language: 'markdown', content: locale === 'zh-CN' ? `样本数据在 ${outcome.budgetMs / 1000} 秒内未算完，已停止；请换一个较小的样本文件夹。` : `The sample was not done within ${outcome.budgetMs / 1000} s and was stopped; choose a smaller sample folder.` };
-    if (outcome?.kind !== 'counts') return { language: 'markdown', content: locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.' };
+    if (outcome?.kind === 'over-budget')
+      return {
+        language: 'markdown',
+        content:
+          locale === 'zh-CN'
+            ? `样本数据在 ${outcome.budgetMs / 1000} 秒内未算完，已停止；请换一个较小的样本文件夹。`
+            : `The sample was not done within ${outcome.budgetMs / 1000} s and was stopped; choose a smaller sample folder.`,
+      };
+    if (outcome?.kind !== 'counts')
+      return {
+        language: 'markdown',
+        content:
+          locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.',
+      };
     const { counts } = outcome;
-    const lines = [`# ${sampleMonth(sampleData)}`, '', ...counts.byClause.map((c) => `- ${c.clause}: ${c.count}`), '', ...counts.workQueue.map((text) => `- ${text[locale]}`)];
+    const lines = [
+      `# ${sampleMonth(sampleData)}`,
+      '',
+      ...counts.byClause.map((c) => `- ${c.clause}: ${c.count}`),
+      '',
+      ...counts.workQueue.map((text) => `- ${text[locale]}`),
+    ];
     return { language: 'markdown', content: lines.join('\n') };
   }
   return undefined;

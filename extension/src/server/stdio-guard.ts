@@ -12,7 +12,9 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 const PARTIAL_MESSAGE_MS = 10_000;
 
 function fail(reason: string): never {
-  process.stderr.write(`qungui: 编辑器发来的消息格式不对（${reason}），语言服务器退出，编辑器会重新启动它 / malformed message from the editor (${reason}): the language server exits so the editor can restart it\n`);
+  process.stderr.write(
+    `qungui: 编辑器发来的消息格式不对（${reason}），语言服务器退出，编辑器会重新启动它 / malformed message from the editor (${reason}): the language server exits so the editor can restart it\n`,
+  );
   process.exit(1);
 }
 
@@ -24,10 +26,13 @@ export function guardedStdinReader(): StreamMessageReader {
   // The declared length of the frame being read: private in vscode-jsonrpc's typings, checked after
   // each chunk so a huge length is refused before its body is buffered.
   const declared = reader as unknown as { nextMessageLength: number };
-  process.stdin.on('data', () => queueMicrotask(() => { // after the reader's own listener
-    const length = declared.nextMessageLength;
-    if (length !== -1 && !(Number.isInteger(length) && length >= 0 && length <= MAX_MESSAGE_BYTES)) fail(`Content-Length ${length}`);
-  }));
+  process.stdin.on('data', () =>
+    queueMicrotask(() => {
+      // after the reader's own listener
+      const length = declared.nextMessageLength;
+      if (length !== -1 && !(Number.isInteger(length) && length >= 0 && length <= MAX_MESSAGE_BYTES)) fail(`Content-Length ${length}`);
+    }),
+  );
   process.stdin.on('end', () => process.exit(0));
   return reader;
 }

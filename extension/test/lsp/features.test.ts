@@ -18,13 +18,29 @@ const position = (text: string, needle: string, delta = 0) => {
 let docs = 0;
 const uriFor = () => pathToFileURL(examplePath.replace('onboarding', `features-${docs++}`)).href;
 
-interface Action { title: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }
+interface Action {
+  title: string;
+  edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> };
+}
 
 /** [case, broken text, code, quick-fix title (zh-CN)] — each fix must leave a policy with no diagnostics. */
 const quickFixes: [string, string, string, string][] = [
-  ['reorder bands', example.replace('      - { rating: excellent, min: 90 }\n      - { rating: good, min: 80 }', '      - { rating: good, min: 80 }\n      - { rating: excellent, min: 90 }'), 'band-order', '按评级从高到低重新排列档位'],
-  ['add the catch-all band', example.replace('      - { rating: pass, min: 60 }\n      - { rating: fail }\n  participation', '      - { rating: pass, min: 60 }\n  participation'), 'missing-catch-all', '添加兜底档 rating: fail'],
-  ['add a rating\'s points', example.replace('    good: 2\n', ''), 'rating-without-points', '在 outcomes.points 中加入 good: 0'],
+  [
+    'reorder bands',
+    example.replace(
+      '      - { rating: excellent, min: 90 }\n      - { rating: good, min: 80 }',
+      '      - { rating: good, min: 80 }\n      - { rating: excellent, min: 90 }',
+    ),
+    'band-order',
+    '按评级从高到低重新排列档位',
+  ],
+  [
+    'add the catch-all band',
+    example.replace('      - { rating: pass, min: 60 }\n      - { rating: fail }\n  participation', '      - { rating: pass, min: 60 }\n  participation'),
+    'missing-catch-all',
+    '添加兜底档 rating: fail',
+  ],
+  ["add a rating's points", example.replace('    good: 2\n', ''), 'rating-without-points', '在 outcomes.points 中加入 good: 0'],
   ['remove a duplicate term', example.replace('terms: [废物, 蠢货, 白痴', 'terms: [废物, 蠢货, 废物, 白痴'), 'duplicate-term', '删除重复的词语 “废物”'],
   ['replace an unknown id', example.replace('countCategories: [insult, ads, rumor]', 'countCategories: [insult, adz, rumor]'), 'unknown-id', '改为 “ads”'],
   ['fix a time zone', example.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'), 'invalid-timezone', '改为 Asia/Shanghai'],
@@ -40,17 +56,25 @@ describe('LSP features (zh-CN)', () => {
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text } });
     return uri;
   };
-  beforeAll(async () => { s = await startServer('zh-CN'); }, 30_000);
+  beforeAll(async () => {
+    s = await startServer('zh-CN');
+  }, 30_000);
   afterEach(async () => {
     for (const uri of opened.splice(0)) await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it.each(quickFixes)('quick fix: %s', async (_name, broken, code, title) => {
     const uri = await open(broken);
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
     expect(diagnostics.map((d) => d.code)).toEqual([code]);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    })) as Action[];
     expect(actions.map((a) => a.title)).toEqual([title]);
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[0]!.edit.changes[uri]!);
     expect(validatePolicy({ file: examplePath, text: fixed }).diagnostics).toEqual([]);
@@ -64,7 +88,11 @@ describe('LSP features (zh-CN)', () => {
     const uri = await open(broken);
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
     expect(diagnostics.map((d) => [d.code, d.range.start])).toEqual([['unknown-id', position(broken, 'mentoring]')]]);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    })) as Action[];
     expect(actions.map((a) => a.title)).toEqual(['在 outcomes.actions 中声明措施 “mentoring”']);
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[0]!.edit.changes[uri]!);
     expect(fixed).toBe(broken.replace('labelEn: Handover and removal }\n', 'labelEn: Handover and removal }\n    - { id: mentoring, label: mentoring }\n'));
@@ -77,7 +105,11 @@ describe('LSP features (zh-CN)', () => {
     const uri = await open(broken);
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
     expect(diagnostics.map((d) => d.code)).toEqual(['unknown-id']);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }) as Action[];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    })) as Action[];
     expect(actions.map((a) => a.title)).toEqual(['改为 “fail”', '在 ratings 中声明评级 “faill”']);
     const declared = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[1]!.edit.changes[uri]!);
     expect(declared).toBe(broken.replace('    labelEn: Fail\n', '    labelEn: Fail\n  - id: faill\n    label: faill\n'));
@@ -87,13 +119,17 @@ describe('LSP features (zh-CN)', () => {
 
   it('no quick fix where no diagnostic is', async () => {
     const uri = await open(example);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } }, context: { diagnostics: [] } });
+    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+      context: { diagnostics: [] },
+    });
     expect(actions).toEqual([]);
   });
 
   it('folds sections and multi-line list items', async () => {
     const uri = await open(example);
-    const ranges = await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as { startLine: number; endLine: number }[];
+    const ranges = (await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number }[];
     // metadata: lines 4–10 (1-based) → 3–9; the insult category item: its 6 lines.
     expect(ranges).toContainEqual({ startLine: lineOf(example, 'metadata:'), endLine: lineOf(example, '  description: 新员工') });
     const insult = lineOf(example, '- id: insult');
@@ -106,44 +142,65 @@ describe('LSP features (zh-CN)', () => {
   it('definition, references and rename of a category id (countCategories → content.categories)', async () => {
     const uri = await open(example);
     const use = position(example, 'ads, rumor]', 1);
-    const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: use }) as { uri: string; range: unknown }[];
+    const definition = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: use })) as {
+      uri: string;
+      range: unknown;
+    }[];
     const declared = position(example, '- id: ads', 6);
     expect(definition).toEqual([{ uri, range: { start: declared, end: { line: declared.line, character: declared.character + 3 } } }]);
-    const refs = await s.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: use, context: { includeDeclaration: false } }) as { range: { start: unknown } }[];
+    const refs = (await s.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: use,
+      context: { includeDeclaration: false },
+    })) as { range: { start: unknown } }[];
     expect(refs.map((r) => r.range.start)).toEqual([position(example, 'ads, rumor]')]);
     const prepared = await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: use });
     expect(prepared).toEqual({ range: { start: position(example, 'ads, rumor]'), end: position(example, ', rumor]') }, placeholder: 'ads' });
-    const edit = await s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: 'advertising' }) as Action['edit'];
+    const edit = (await s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: 'advertising' })) as Action['edit'];
     const renamed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, example), edit.changes[uri]!);
     expect(renamed).toBe(example.replace('- id: ads', '- id: advertising').replace('[insult, ads, rumor]', '[insult, advertising, rumor]'));
     expect(validatePolicy({ file: examplePath, text: renamed }).diagnostics).toEqual([]);
     // An invalid id is refused with a Chinese message, not applied.
-    await expect(s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: '广告' })).rejects.toThrow('“广告” 不是有效的标识');
+    await expect(s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: '广告' })).rejects.toThrow(
+      '“广告” 不是有效的标识',
+    );
     // Nothing to rename on a plain key.
     expect(await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: position(example, 'inactiveDays') })).toBeNull();
   });
 
   it('go to definition of an action id (followUp → outcomes.actions)', async () => {
     const uri = await open(example);
-    const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: position(example, 'coaching]', 2) }) as { range: { start: unknown } }[];
+    const definition = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: position(example, 'coaching]', 2) })) as {
+      range: { start: unknown };
+    }[];
     expect(definition.map((d) => d.range.start)).toEqual([position(example, 'coaching, label')]);
   });
 
   it('completes category ids in countCategories and action ids in followUp', async () => {
     const uri = await open(example);
-    const categories = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'ads, rumor]') }) as { label: string }[];
+    const categories = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'ads, rumor]') })) as {
+      label: string;
+    }[];
     expect(categories.map((i) => i.label)).toEqual(['insult', 'mockery', 'ads', 'rumor', 'confidential']);
-    const actions = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') }) as { label: string }[];
+    const actions = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'coaching]') })) as {
+      label: string;
+    }[];
     expect(actions.map((i) => i.label)).toEqual(['advanced-training', 'retake', 'coaching', 'reassign', 'handover']);
     // A half-typed id with a dash is replaced whole.
     const typed = example.replace('excellent: [advanced-training]', 'excellent: [advanced-tr]');
     const typedUri = await open(typed);
     const end = position(typed, 'advanced-tr]', 11);
-    const [first] = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri: typedUri }, position: end }) as { label: string; textEdit: { range: unknown; newText: string } }[];
+    const [first] = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri: typedUri }, position: end })) as {
+      label: string;
+      textEdit: { range: unknown; newText: string };
+    }[];
     expect(first!.textEdit).toEqual({ range: { start: position(typed, 'advanced-tr]'), end }, newText: 'advanced-training' });
     // Keys inside a flow mapping below a sibling key (`method: weighted` above `weights: { … }`): on the
     // key being typed over, that key (the other two are set already).
-    const weights = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position(example, 'tests: 0.4, participation') }) as { label: string }[];
+    const weights = (await s.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: position(example, 'tests: 0.4, participation'),
+    })) as { label: string }[];
     expect(weights.map((i) => i.label)).toEqual(['tests']);
   });
 
@@ -163,22 +220,31 @@ describe('LSP features (zh-CN)', () => {
   it('hover on a metric (as `metric:` and as a band threshold key): what it measures, its range', async () => {
     const uri = await open(example);
     const hover = async (pos: { line: number; character: number }) =>
-      ((await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos })) as { contents: { value: string } } | null)?.contents.value;
-    const accuracy = '**accuracy** — 准确率（指标，0–100）\n\n本月已评分作业的平均准确率（0–100）。\n\n*Mean accuracy of the month\'s graded submissions, 0–100.*';
+      ((await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos })) as { contents: { value: string } } | null)?.contents
+        .value;
+    const accuracy =
+      "**accuracy** — 准确率（指标，0–100）\n\n本月已评分作业的平均准确率（0–100）。\n\n*Mean accuracy of the month's graded submissions, 0–100.*";
     expect(await hover(position(example, 'metric: accuracy', 10))).toBe(accuracy);
     expect(await hover(position(example, 'accuracy: 90, completeness', 2))).toBe(accuracy);
     // A metric name outside `metric:` and band thresholds is not a metric (`score` under ratings is the
     // rating's own property): the property's docs are shown instead.
     const text = example.replace('{ id: good, label: 良好, labelEn: Good }', '{ id: good, label: 良好, labelEn: Good, score: 70 }');
     const withScore = await open(text);
-    const scoreHover = ((await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: withScore }, position: position(text, 'score: 70', 2) })) as { contents: { value: string } }).contents.value;
+    const scoreHover = (
+      (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: withScore }, position: position(text, 'score: 70', 2) })) as {
+        contents: { value: string };
+      }
+    ).contents.value;
     expect(scoreHover.split('\n')[0]).toBe('**score** — 评级分值');
   });
 
   it('offers the new-policy skeleton in an empty file, and the skeleton validates', async () => {
     const uri = uriFor();
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: '' } });
-    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }) as { label: string; insertText?: string }[];
+    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } })) as {
+      label: string;
+      insertText?: string;
+    }[];
     const skeleton = items.find((i) => i.label === '新群规骨架');
     expect(skeleton).toBeDefined();
     // Snippet placeholders resolved to their defaults, as an editor would insert them.
@@ -190,10 +256,15 @@ describe('LSP features (zh-CN)', () => {
     const text = example.replace('  tests:\n    bands:', '  tests:\n    \n    bands:');
     const uri = await open(text);
     const line = lineOf(text, '  tests:') + 1;
-    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } }) as { label: string; insertText?: string }[];
+    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 4 } })) as {
+      label: string;
+      insertText?: string;
+    }[];
     const snippet = items.find((i) => i.label === '档位表（bands）');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
-    expect(snippet?.insertText).toBe('bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: good, min: ${2:80} }\n  - { rating: pass, min: ${3:60} }\n  - { rating: fail }');
+    expect(snippet?.insertText).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
+      'bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: good, min: ${2:80} }\n  - { rating: pass, min: ${3:60} }\n  - { rating: fail }',
+    );
   });
 });
 
@@ -207,11 +278,15 @@ describe('LSP features (en) and the qungui.locale setting', () => {
       const [d] = await s.waitForDiagnostics(uri, (x) => x.length > 0);
       expect(d!.message).toBe("'Asia/Shangai' is not a valid IANA time zone; did you mean 'Asia/Shanghai'?");
       expect(d!.range).toEqual({ start: { line: 7, character: 12 }, end: { line: 7, character: 24 } });
-      const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'inactiveDays', 3) }) as { contents: { value: string } };
+      const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'inactiveDays', 3) })) as {
+        contents: { value: string };
+      };
       expect(hover.contents.value.split('\n')[0]).toBe('**inactiveDays**');
       expect(hover.contents.value).toContain('Clauses:');
       expect(hover.contents.value).toContain('**M5**');
-      const hoverId = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'good, min: 80', 1) }) as { contents: { value: string } };
+      const hoverId = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(broken, 'good, min: 80', 1) })) as {
+        contents: { value: string };
+      };
       expect(hoverId.contents.value).toBe(`rating **good**, declared on line ${lineOf(broken, '{ id: good,') + 1}`);
       await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { qungui: { locale: 'zh-CN' } } });
       const [zh] = await s.waitForDiagnostics(uri, (x) => x[0]?.message.startsWith('“Asia/Shangai”') ?? false);

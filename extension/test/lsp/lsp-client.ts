@@ -16,12 +16,18 @@ export interface LspSession {
 
 export interface LspDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: number; code: string; message: string; codeDescription?: { href: string };
+  severity: number;
+  code: string;
+  message: string;
+  codeDescription?: { href: string };
 }
 
 export async function startServer(locale: string, env: Record<string, string> = {}): Promise<LspSession> {
   if (!existsSync(serverPath)) throw new Error('extension/dist/server.js is missing: run npm run build');
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, QUNGUI_LSP_DEBOUNCE_MS: '20', ...env } });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, QUNGUI_LSP_DEBOUNCE_MS: '20', ...env },
+  });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, { version?: number; diagnostics: LspDiagnostic[] }>();
   const waiters: (() => void)[] = [];
@@ -33,14 +39,19 @@ export async function startServer(locale: string, env: Record<string, string> = 
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { locale } });
   await connection.sendNotification('initialized', {});
   return {
-    connection, process: child, diagnostics,
+    connection,
+    process: child,
+    diagnostics,
     async waitForDiagnostics(uri, predicate = () => true, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = diagnostics.get(uri);
         if (current && predicate(current.diagnostics)) return current.diagnostics;
         if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(current?.diagnostics.map((d) => d.code))}`);
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 200); });
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
       }
     },
     async close() {

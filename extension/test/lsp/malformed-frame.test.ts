@@ -11,15 +11,27 @@ function run(input: string, { waitMs = 5000 } = {}): Promise<{ code: number | nu
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   child.stdin.on('error', () => undefined); // the server may be gone before the last write
   child.stdin.write(input);
   // A well-formed request after the bad frame: a deaf server would swallow it and stay up.
-  setTimeout(() => { if (child.exitCode === null) child.stdin.write(initialize); }, 100);
+  setTimeout(() => {
+    if (child.exitCode === null) child.stdin.write(initialize);
+  }, 100);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => { child.kill(); resolve({ code: 'alive', stdout, stderr }); }, waitMs);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve({ code: 'alive', stdout, stderr });
+    }, waitMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -47,7 +59,11 @@ describe('malformed frames on stdio', () => {
 
   it('answers a well-formed request, and exits 0 when the editor closes stdin', async () => {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const answered = new Promise<void>((resolve) => child.stdout.on('data', (d) => { if (String(d).includes('"id":1')) resolve(); }));
+    const answered = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d) => {
+        if (String(d).includes('"id":1')) resolve();
+      }),
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.stdin.write(initialize);
     await answered;

@@ -47,11 +47,16 @@ describe('sample data off the server thread', () => {
       await openWithSample(s, sample);
       const started = performance.now();
       let lensMs: number | undefined;
-      const lenses = (s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>).then((l) => { lensMs = performance.now() - started; return l; });
+      const lenses = (s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>).then((l) => {
+        lensMs = performance.now() - started;
+        return l;
+      });
       await new Promise((resolve) => setTimeout(resolve, 200)); // the worker is counting
       const asked = performance.now();
-      const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position('metric: accuracy', 10) }) as { contents: { value: string } } | null;
-      const completion = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position('ads, rumor]') }) as unknown[];
+      const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position('metric: accuracy', 10) })) as {
+        contents: { value: string };
+      } | null;
+      const completion = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: position('ads, rumor]') })) as unknown[];
       const answeredMs = performance.now() - asked;
       expect(lensMs).toBeUndefined(); // still counting when both were answered
       expect(hover?.contents.value).toContain('**accuracy**');
@@ -69,11 +74,15 @@ describe('sample data off the server thread', () => {
     const s = await startServer('zh-CN', { QUNGUI_SAMPLE_BUDGET_MS: '1' });
     try {
       await openWithSample(s, example);
-      const lenses = await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Lens[];
+      const lenses = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Lens[];
       expect(lenses.map((l) => [l.range.start.line, l.command.title])).toEqual([[0, '样本数据：0.001 秒内未算完，已停止；请换一个较小的样本文件夹']]);
-      const report = await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.evaluateSampleData', arguments: [uri] }) as { content: string };
+      const report = (await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.evaluateSampleData', arguments: [uri] })) as {
+        content: string;
+      };
       expect(report.content).toBe('样本数据在 0.001 秒内未算完，已停止；请换一个较小的样本文件夹。');
-      const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position('metric: accuracy', 10) }) as { contents: { value: string } } | null;
+      const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position('metric: accuracy', 10) })) as {
+        contents: { value: string };
+      } | null;
       expect(hover?.contents.value).toContain('**accuracy**');
     } finally {
       await s.close();
@@ -90,7 +99,7 @@ describe('sample data off the server thread', () => {
       const edited = text.replace('{ rating: excellent, min: 90 }', '{ rating: excellent, min: 95 }');
       await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
       await s.waitForDiagnostics(uri, () => true);
-      const fresh = await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Lens[];
+      const fresh = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Lens[];
       expect(await old).toEqual([]);
       const lines = edited.split('\n');
       expect(fresh.find((l) => lines[l.range.start.line]!.includes('{ rating: excellent, min: 95 }'))?.command.title).toMatch(/^样本数据：\d+ 名成员落在此档$/);

@@ -12,7 +12,10 @@ const example = readFileSync(examplePath, 'utf8');
 const uri = pathToFileURL(examplePath).href;
 
 /** The example with the tests' catch-all band given a threshold (missing-catch-all, with a fix). */
-const broken = example.replace('      - { rating: pass, min: 60 }\n      - { rating: fail }\n  participation', '      - { rating: pass, min: 60 }\n      - { rating: fail, min: 40 }\n  participation');
+const broken = example.replace(
+  '      - { rating: pass, min: 60 }\n      - { rating: fail }\n  participation',
+  '      - { rating: pass, min: 60 }\n      - { rating: fail, min: 40 }\n  participation',
+);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
 describe('language server over stdio (zh-CN)', () => {
@@ -21,12 +24,16 @@ describe('language server over stdio (zh-CN)', () => {
     s = await startServer('zh-CN');
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
   }, 30_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
-  it('publishes the engine\'s diagnostics, exact ranges, Chinese, linked to the rule page', async () => {
+  it("publishes the engine's diagnostics, exact ranges, Chinese, linked to the rule page", async () => {
     const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
     const cli = validatePolicy({ file: examplePath, text: broken }).diagnostics;
-    expect(diagnostics.map((d) => [d.code, d.range, d.message])).toEqual(cli.map((d) => [d.code, { start: d.range.start, end: d.range.end }, d.message['zh-CN']]));
+    expect(diagnostics.map((d) => [d.code, d.range, d.message])).toEqual(
+      cli.map((d) => [d.code, { start: d.range.start, end: d.range.end }, d.message['zh-CN']]),
+    );
     const d = diagnostics[0]!;
     expect(d.code).toBe('missing-catch-all');
     expect(d.range.start).toEqual({ line: lineOf(broken, '{ rating: fail, min: 40 }'), character: 8 });
@@ -34,9 +41,12 @@ describe('language server over stdio (zh-CN)', () => {
     expect(d.codeDescription?.href).toMatch(/docs\/rules\/missing-catch-all\.md$/);
   });
 
-  it('offers the engine\'s fix as a quick fix', async () => {
+  it("offers the engine's fix as a quick fix", async () => {
     const [d] = await s.waitForDiagnostics(uri, (x) => x.length > 0);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } }) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } })) as {
+      title: string;
+      edit: { changes: Record<string, { newText: string }[]> };
+    }[];
     expect(actions.map((a) => a.title)).toEqual(['添加兜底档 rating: fail']);
     expect(actions[0]!.edit.changes[uri]![0]!.newText).toBe('\n      - rating: fail');
   });
@@ -44,21 +54,26 @@ describe('language server over stdio (zh-CN)', () => {
   it('completes rating ids where a rating is expected', async () => {
     const line = lineOf(broken, '{ rating: good, min: 80 }');
     const character = broken.split('\n')[line]!.indexOf('good');
-    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }) as { label: string }[];
+    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as { label: string }[];
     expect(items.map((i) => i.label)).toEqual(['excellent', 'good', 'pass', 'fail']);
   });
 
   it('completes schema keys under a section not yet set, with Chinese titles', async () => {
     const line = lineOf(broken, '  questionReplyHours: 24');
-    const items = await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } }) as { label: string; detail?: string }[];
+    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as {
+      label: string;
+      detail?: string;
+    }[];
     // questionMarkers is already set below: only the key of this line is offered again.
     expect(items.map((i) => i.label)).toEqual(['questionReplyHours']);
     expect(items[0]!.detail).toBe('答复时限（小时）');
   });
 
-  it('hover shows the property\'s Chinese docs and its clause', async () => {
+  it("hover shows the property's Chinese docs and its clause", async () => {
     const line = lineOf(broken, 'inactiveDays: 21');
-    const result = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } }) as { contents: { value: string } };
+    const result = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } })) as {
+      contents: { value: string };
+    };
     expect(result.contents.value).toContain('**inactiveDays** — 不活跃天数');
     expect(result.contents.value).toContain('**M5**');
   });
@@ -67,19 +82,42 @@ describe('language server over stdio (zh-CN)', () => {
     const line = lineOf(broken, '{ rating: good, min: 80 }');
     const character = broken.split('\n')[line]!.indexOf('good') + 1;
     const declLine = lineOf(broken, '{ id: good, label: 良好');
-    const definition = await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character } }) as { range: { start: { line: number } } }[];
+    const definition = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character } })) as {
+      range: { start: { line: number } };
+    }[];
     expect(definition.map((d) => d.range.start.line)).toEqual([declLine]);
-    const refs = await s.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character }, context: { includeDeclaration: true } }) as unknown[];
+    const refs = (await s.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: { line, character },
+      context: { includeDeclaration: true },
+    })) as unknown[];
     // Declared once; used by 4 band tables (assignments, tests, participation, overall) and outcomes.points.
     expect(refs.length).toBe(6);
-    const rename = await s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName: 'fine' }) as { changes: Record<string, { newText: string }[]> };
+    const rename = (await s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName: 'fine' })) as {
+      changes: Record<string, { newText: string }[]>;
+    };
     expect(rename.changes[uri]!.length).toBe(6);
     expect(new Set(rename.changes[uri]!.map((e) => e.newText))).toEqual(new Set(['fine']));
   });
 
   it('outline lists the top-level sections', async () => {
-    const symbols = await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as { name: string }[];
-    expect(symbols.map((x) => x.name)).toEqual(['apiVersion', 'kind', 'metadata', 'groups', 'admins', 'ratings', 'membership', 'publishing', 'activities', 'content', 'responsiveness', 'confidentiality', 'assessment', 'outcomes']);
+    const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
+    expect(symbols.map((x) => x.name)).toEqual([
+      'apiVersion',
+      'kind',
+      'metadata',
+      'groups',
+      'admins',
+      'ratings',
+      'membership',
+      'publishing',
+      'activities',
+      'content',
+      'responsiveness',
+      'confidentiality',
+      'assessment',
+      'outcomes',
+    ]);
   });
 
   it('diagnostics go away once the text is fixed (as you type)', async () => {

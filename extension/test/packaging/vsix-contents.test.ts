@@ -11,7 +11,10 @@ const extensionDir = fileURLToPath(new URL('../../', import.meta.url));
 describe('the packaged extension', { timeout: 60_000 }, () => {
   it('lists exactly the runtime files (needs `npm run build` first)', () => {
     const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: extensionDir, encoding: 'utf8' })
-      .split('\n').map((line) => line.trim()).filter(Boolean).sort();
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .sort();
     expect(listed).toEqual([
       'LICENSE',
       'README.md',

@@ -22,19 +22,26 @@ describe('quick fixes from the engine', () => {
   it('duplicate-term: removes the repeated term; the action carries its diagnostic', () => {
     const f = duplicate();
     const [first, removed, repeated] = f.ranges;
-    expect(codeActions(f.uri, f.validated, cursor(f), 'zh-CN')).toEqual([{
-      title: '删除重复的词语 “废物”',
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [{
-        range: repeated, severity: DiagnosticSeverity.Warning, code: 'duplicate-term', source: 'qungui',
-        codeDescription: { href: `${DOCS_BASE}duplicate-term.md` },
-        message: '词语“废物”归一化后重复（同一类别 insult）',
-        relatedInformation: [{ location: { uri: f.uri, range: first }, message: '已在这里列出' }],
-        data: { path: 'content.categories[0].terms[2]' },
-      }],
-      isPreferred: true,
-      edit: { changes: { [f.uri]: [{ range: removed, newText: '' }] } },
-    }]);
+    expect(codeActions(f.uri, f.validated, cursor(f), 'zh-CN')).toEqual([
+      {
+        title: '删除重复的词语 “废物”',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [
+          {
+            range: repeated,
+            severity: DiagnosticSeverity.Warning,
+            code: 'duplicate-term',
+            source: 'qungui',
+            codeDescription: { href: `${DOCS_BASE}duplicate-term.md` },
+            message: '词语“废物”归一化后重复（同一类别 insult）',
+            relatedInformation: [{ location: { uri: f.uri, range: first }, message: '已在这里列出' }],
+            data: { path: 'content.categories[0].terms[2]' },
+          },
+        ],
+        isPreferred: true,
+        edit: { changes: { [f.uri]: [{ range: removed, newText: '' }] } },
+      },
+    ]);
   });
 
   it('duplicate-term: applied, the example comes back and validates clean; titled in English too', () => {
@@ -57,22 +64,31 @@ describe('quick fixes from the engine', () => {
 });
 
 describe('quick fixes from the server: declare an id used but not declared', () => {
-  it('an action: appended to outcomes.actions in the list\'s flow style', () => {
-    const f = broken('onboarding', 'fail: [retake, coaching]', 'fail: [retake, coaching, mentoring]',
-      'labelEn: Handover and removal }⟦⟧', 'fail: [retake, coaching, ⟦mentor‸ing⟧]');
+  it("an action: appended to outcomes.actions in the list's flow style", () => {
+    const f = broken(
+      'onboarding',
+      'fail: [retake, coaching]',
+      'fail: [retake, coaching, mentoring]',
+      'labelEn: Handover and removal }⟦⟧',
+      'fail: [retake, coaching, ⟦mentor‸ing⟧]',
+    );
     const [end, use] = f.ranges;
     const actions = codeActions(f.uri, f.validated, cursor(f), 'zh-CN');
-    expect(actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => [d.code, d.range]), a.edit])).toEqual([[
-      '在 outcomes.actions 中声明措施 “mentoring”', CodeActionKind.QuickFix, undefined, [['unknown-id', use]],
-      { changes: { [f.uri]: [{ range: end, newText: '\n    - { id: mentoring, label: mentoring }' }] } },
-    ]]);
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => [d.code, d.range]), a.edit])).toEqual([
+      [
+        '在 outcomes.actions 中声明措施 “mentoring”',
+        CodeActionKind.QuickFix,
+        undefined,
+        [['unknown-id', use]],
+        { changes: { [f.uri]: [{ range: end, newText: '\n    - { id: mentoring, label: mentoring }' }] } },
+      ],
+    ]);
     expect(codeActions(f.uri, f.validated, cursor(f), 'en').map((a) => a.title)).toEqual(["Declare action 'mentoring' in outcomes.actions"]);
     expect(cleanAfter(f, actions[0]!)).toEqual([]);
   });
 
   it('a rating that is a typo: the replacement first (preferred), then declaring it', () => {
-    const f = broken('skill-sales', '    afterConsecutive: 2', '    rating: faill\n    afterConsecutive: 2',
-      'labelEn: Fail }⟦⟧', '    rating: ⟦fai‸ll⟧');
+    const f = broken('skill-sales', '    afterConsecutive: 2', '    rating: faill\n    afterConsecutive: 2', 'labelEn: Fail }⟦⟧', '    rating: ⟦fai‸ll⟧');
     const [end, use] = f.ranges;
     expect(codeActions(f.uri, f.validated, cursor(f), 'en').map((a) => [a.title, a.isPreferred, a.edit])).toEqual([
       ["Change to 'fail'", true, { changes: { [f.uri]: [{ range: use, newText: 'fail' }] } }],
@@ -80,16 +96,21 @@ describe('quick fixes from the server: declare an id used but not declared', () 
     ]);
   });
 
-  it('a rating, in a list of block mappings: appended as a block mapping at the items\' indentation', () => {
+  it("a rating, in a list of block mappings: appended as a block mapping at the items' indentation", () => {
     const blockRatings = example('management').replace(/^ {2}- \{ id: (\w+), label: (\S+), labelEn: (\w+) \}$/gm, '  - id: $1\n    label: $2\n    labelEn: $3');
-    const f = fixture(mark(replaceOnce(blockRatings, '      - { rating: fail }\n  overall:', '      - { rating: distinction }\n  overall:'),
-      '    labelEn: Fail⟦⟧', '      - { rating: ⟦distin‸ction⟧ }\n  overall:'), 'management');
+    const f = fixture(
+      mark(
+        replaceOnce(blockRatings, '      - { rating: fail }\n  overall:', '      - { rating: distinction }\n  overall:'),
+        '    labelEn: Fail⟦⟧',
+        '      - { rating: ⟦distin‸ction⟧ }\n  overall:',
+      ),
+      'management',
+    );
     const [end, use] = f.ranges;
     const actions = codeActions(f.uri, f.validated, cursor(f), 'zh-CN');
-    expect(actions.map((a) => [a.title, a.diagnostics?.map((d) => d.range), a.edit])).toEqual([[
-      '在 ratings 中声明评级 “distinction”', [use],
-      { changes: { [f.uri]: [{ range: end, newText: '\n  - id: distinction\n    label: distinction' }] } },
-    ]]);
+    expect(actions.map((a) => [a.title, a.diagnostics?.map((d) => d.range), a.edit])).toEqual([
+      ['在 ratings 中声明评级 “distinction”', [use], { changes: { [f.uri]: [{ range: end, newText: '\n  - id: distinction\n    label: distinction' }] } }],
+    ]);
     expect(fixed(f, actions[0]!)).toBe(replaceOnce(f.text, '    labelEn: Fail\n', '    labelEn: Fail\n  - id: distinction\n    label: distinction\n'));
   });
 });

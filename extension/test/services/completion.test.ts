@@ -49,8 +49,9 @@ describe('completion of keys', () => {
 describe('completion of values', () => {
   it('enum values, replacing the part of the word before the caret', () => {
     const f = at('onboarding', '      clause: N1\n      severity: ⟦err‸⟧or');
-    expect(completeAt(f).map((i) => [i.label, i.kind, i.textEdit])).toEqual(['error', 'warning', 'info']
-      .map((value) => [value, CompletionItemKind.EnumMember, { range: f.ranges[0], newText: value }]));
+    expect(completeAt(f).map((i) => [i.label, i.kind, i.textEdit])).toEqual(
+      ['error', 'warning', 'info'].map((value) => [value, CompletionItemKind.EnumMember, { range: f.ranges[0], newText: value }]),
+    );
   });
 
   it('enum values of a list item in a flow list', () => {
@@ -65,21 +66,31 @@ describe('completion of values', () => {
 
   it('true and false for a boolean', () => {
     const f = at('skill-sales', '  exit:\n    requireApproval: ‸true');
-    expect(completeAt(f).map((i) => [i.label, i.kind])).toEqual([['true', CompletionItemKind.Value], ['false', CompletionItemKind.Value]]);
+    expect(completeAt(f).map((i) => [i.label, i.kind])).toEqual([
+      ['true', CompletionItemKind.Value],
+      ['false', CompletionItemKind.Value],
+    ]);
   });
 });
 
 describe('completion of ids', () => {
   it('category ids in countCategories, in declaration order, named as categories in either language', () => {
-    const f = fixture(mark(replaceOnce(example('skill-sales'), '    inactiveDays: 30\n', '    inactiveDays: 30\n    countCategories: []\n'), 'countCategories: [‸]'), 'skill-sales');
+    const f = fixture(
+      mark(replaceOnce(example('skill-sales'), '    inactiveDays: 30\n', '    inactiveDays: 30\n    countCategories: []\n'), 'countCategories: [‸]'),
+      'skill-sales',
+    );
     const ids = ['insult', 'ads', 'customer-data', 'strategy'];
     expect(completeAt(f).map((i) => [i.label, i.kind, i.detail])).toEqual(ids.map((id) => [id, CompletionItemKind.Reference, '内容类别']));
     expect(completeAt(f, 'en').map((i) => i.detail)).toEqual(ids.map(() => 'category'));
   });
 
-  it('rating ids as a band\'s rating, in a flow mapping', () => {
+  it("rating ids as a band's rating, in a flow mapping", () => {
     const f = at('management', '      - { rating: pass, min: { contentMessages: 5 } }\n      - { rating: ‸fail }');
-    expect(completeAt(f).map((i) => [i.label, i.detail])).toEqual([['excellent', '评级'], ['pass', '评级'], ['fail', '评级']]);
+    expect(completeAt(f).map((i) => [i.label, i.detail])).toEqual([
+      ['excellent', '评级'],
+      ['pass', '评级'],
+      ['fail', '评级'],
+    ]);
   });
 
   it('action ids as a value; a half-typed id with a dash is replaced whole', () => {
@@ -91,15 +102,25 @@ describe('completion of ids', () => {
 });
 
 describe('snippets', () => {
-  it('a band table under an assessment dimension, from the policy\'s own ratings', () => {
-    const f = fixture(mark(replaceOnce(example('management'), '    metric: completeness\n', '    metric: completeness\n    \n'), 'metric: completeness\n    ‸'), 'management');
+  it("a band table under an assessment dimension, from the policy's own ratings", () => {
+    const f = fixture(
+      mark(replaceOnce(example('management'), '    metric: completeness\n', '    metric: completeness\n    \n'), 'metric: completeness\n    ‸'),
+      'management',
+    );
     const snippets = completeAt(f).filter((i) => i.kind === CompletionItemKind.Snippet);
     // management rates excellent, pass, fail: two thresholds and the catch-all.
-    expect(snippets.map((i) => [i.label, i.insertTextFormat, i.insertText])).toEqual([[
-      '档位表（bands）', InsertTextFormat.Snippet,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
-      'bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: pass, min: ${2:80} }\n  - { rating: fail }',
-    ]]);
-    expect(completeAt(f, 'en').filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label)).toEqual(['band table (bands)']);
+    expect(snippets.map((i) => [i.label, i.insertTextFormat, i.insertText])).toEqual([
+      [
+        '档位表（bands）',
+        InsertTextFormat.Snippet,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an LSP snippet's ${n:default} placeholders.
+        'bands:\n  - { rating: excellent, min: ${1:90} }\n  - { rating: pass, min: ${2:80} }\n  - { rating: fail }',
+      ],
+    ]);
+    expect(
+      completeAt(f, 'en')
+        .filter((i) => i.kind === CompletionItemKind.Snippet)
+        .map((i) => i.label),
+    ).toEqual(['band table (bands)']);
   });
 });

@@ -21,7 +21,15 @@ describe('marked fixtures', () => {
   });
 
   it('gives ranges in the order they open, nested ones included', () => {
-    expect(parseMarkers('a⟦b⟦c⟧d⟧⟦e⟧‸f')).toEqual({ text: 'abcdef', caret: 5, ranges: [[1, 4], [2, 3], [4, 5]] });
+    expect(parseMarkers('a⟦b⟦c⟧d⟧⟦e⟧‸f')).toEqual({
+      text: 'abcdef',
+      caret: 5,
+      ranges: [
+        [1, 4],
+        [2, 3],
+        [4, 5],
+      ],
+    });
     const f = at('skill-sales', '⟦⟦ratings⟧:\n  - { id: ⟦excellent⟧⟧');
     expect(f.ranges).toEqual([
       { start: { line: 12, character: 0 }, end: { line: 13, character: 19 } },

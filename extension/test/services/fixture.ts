@@ -52,7 +52,11 @@ export function positionAt(text: string, offset: number): Position {
   return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
 }
 
-export interface Markers { text: string; caret?: number; ranges: [number, number][] }
+export interface Markers {
+  text: string;
+  caret?: number;
+  ranges: [number, number][];
+}
 
 /** The text without its markers, the caret's offset and each `⟦…⟧` as offsets, ordered by where it opens. */
 export function parseMarkers(marked: string): Markers {
@@ -105,11 +109,17 @@ export function fixture(marked: string, from: ExampleName): Fixture {
     return caret;
   };
   return {
-    file, uri, text,
+    file,
+    uri,
+    text,
     document: TextDocument.create(uri, 'qungui', 1, text),
     validated: validatePolicy({ file, text }),
-    get offset() { return needCaret(); },
-    get position() { return at(needCaret()); },
+    get offset() {
+      return needCaret();
+    },
+    get position() {
+      return at(needCaret());
+    },
     ranges: ranges.map(([start, end]) => ({ start: at(start), end: at(end) })),
     positionAt: at,
   };

@@ -11,45 +11,57 @@ const markdown = (value: string) => ({ contents: { kind: MarkupKind.Markdown, va
 
 describe('hover on a key', () => {
   it('in Chinese: title, description, the English in italics, the clauses', () => {
-    expect(hoverAt(at('skill-sales', 'maxVi‸olations'), 'zh-CN')).toEqual(markdown([
-      '**maxViolations** — 违规上限',
-      '',
-      '当月违规次数超过此数的成员列为移出候选。',
-      '',
-      '*A member with more violations than this in the month is a removal candidate.*',
-      '',
-      '条款：',
-      '- **M5** 违规或长期不参与的成员可由管理员移出',
-    ].join('\n')));
+    expect(hoverAt(at('skill-sales', 'maxVi‸olations'), 'zh-CN')).toEqual(
+      markdown(
+        [
+          '**maxViolations** — 违规上限',
+          '',
+          '当月违规次数超过此数的成员列为移出候选。',
+          '',
+          '*A member with more violations than this in the month is a removal candidate.*',
+          '',
+          '条款：',
+          '- **M5** 违规或长期不参与的成员可由管理员移出',
+        ].join('\n'),
+      ),
+    );
   });
 
   it('in English: description, the Chinese in italics, the clauses', () => {
-    expect(hoverAt(at('skill-sales', 'maxVi‸olations'), 'en')).toEqual(markdown([
-      '**maxViolations**',
-      '',
-      'A member with more violations than this in the month is a removal candidate.',
-      '',
-      '*违规上限：当月违规次数超过此数的成员列为移出候选。*',
-      '',
-      'Clauses:',
-      '- **M5** Members who break the rules or stay inactive may be removed',
-    ].join('\n')));
+    expect(hoverAt(at('skill-sales', 'maxVi‸olations'), 'en')).toEqual(
+      markdown(
+        [
+          '**maxViolations**',
+          '',
+          'A member with more violations than this in the month is a removal candidate.',
+          '',
+          '*违规上限：当月违规次数超过此数的成员列为移出候选。*',
+          '',
+          'Clauses:',
+          '- **M5** Members who break the rules or stay inactive may be removed',
+        ].join('\n'),
+      ),
+    );
   });
 
   it('the same key name in two places: metadata.kind is not the document kind', () => {
     const document = hoverAt(at('management', '‸kind: TrainingGroupPolicy'), 'en');
     const group = hoverAt(at('management', '  ki‸nd: management'), 'en');
     expect(document).toEqual(markdown('**kind**\n\nDocument kind. Always `TrainingGroupPolicy`.\n\n*文档类型：文档类型，固定为 TrainingGroupPolicy。*'));
-    expect(group).toEqual(markdown([
-      '**kind**',
-      '',
-      'Kind of training group: new-employee, skill (skill improvement), management, other.',
-      '',
-      '*培训群类型：培训群类型：new-employee 新员工培训、skill 业务技能提升、management 管理培训、other 其他。*',
-      '',
-      'Clauses:',
-      '- **G2** Scope: every kind of training group (new-employee, skill, management…)',
-    ].join('\n')));
+    expect(group).toEqual(
+      markdown(
+        [
+          '**kind**',
+          '',
+          'Kind of training group: new-employee, skill (skill improvement), management, other.',
+          '',
+          '*培训群类型：培训群类型：new-employee 新员工培训、skill 业务技能提升、management 管理培训、other 其他。*',
+          '',
+          'Clauses:',
+          '- **G2** Scope: every kind of training group (new-employee, skill, management…)',
+        ].join('\n'),
+      ),
+    );
   });
 });
 
@@ -74,19 +86,24 @@ describe('hover on an id', () => {
 });
 
 describe('hover on a metric', () => {
-  const accuracyZh = '**accuracy** — 准确率（指标，0–100）\n\n本月已评分作业的平均准确率（0–100）。\n\n*Mean accuracy of the month\'s graded submissions, 0–100.*';
+  const accuracyZh =
+    "**accuracy** — 准确率（指标，0–100）\n\n本月已评分作业的平均准确率（0–100）。\n\n*Mean accuracy of the month's graded submissions, 0–100.*";
 
   it('as the value of metric:, in either language', () => {
     const f = at('onboarding', 'metric: accu‸racy');
     expect(hoverAt(f, 'zh-CN')).toEqual(markdown(accuracyZh));
-    expect(hoverAt(f, 'en')).toEqual(markdown('**accuracy** (metric, 0–100)\n\nMean accuracy of the month\'s graded submissions, 0–100.\n\n*准确率：本月已评分作业的平均准确率（0–100）。*'));
+    expect(hoverAt(f, 'en')).toEqual(
+      markdown("**accuracy** (metric, 0–100)\n\nMean accuracy of the month's graded submissions, 0–100.\n\n*准确率：本月已评分作业的平均准确率（0–100）。*"),
+    );
   });
 
-  it('as a threshold key in a band\'s min', () => {
+  it("as a threshold key in a band's min", () => {
     expect(hoverAt(at('onboarding', '{ rating: good, min: { acc‸uracy: 80'), 'zh-CN')).toEqual(markdown(accuracyZh));
-    expect(hoverAt(at('skill-sales', 'min: { active‸Days: 12'), 'zh-CN')).toEqual(markdown(
-      '**activeDays** — 活跃天数（指标，0–31）\n\n本月有有效发言、提交作业或参加直播的天数（0–31）。\n\n*Days of the month with at least one content message, submission or attendance, 0–31.*',
-    ));
+    expect(hoverAt(at('skill-sales', 'min: { active‸Days: 12'), 'zh-CN')).toEqual(
+      markdown(
+        '**activeDays** — 活跃天数（指标，0–31）\n\n本月有有效发言、提交作业或参加直播的天数（0–31）。\n\n*Days of the month with at least one content message, submission or attendance, 0–31.*',
+      ),
+    );
   });
 });
 

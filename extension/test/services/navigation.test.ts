@@ -12,16 +12,18 @@ const sorted = (locations: Location[]) => [...locations].sort((a, b) => byPositi
 const locations = (f: Fixture, ranges: Range[]) => sorted(ranges.map((range) => ({ uri: f.uri, range })));
 
 /** onboarding's rating `fail`: its declaration (the first range), four catch-all bands, points, followUp, escalation. */
-const fail = (caretOn: 'declaration' | 'escalation') => at('onboarding',
-  caretOn === 'declaration' ? '  - { id: ⟦f‸ail⟧, label: 不合格' : '  - { id: ⟦fail⟧, label: 不合格',
-  '      - { rating: ⟦fail⟧ }\n  tests:',
-  '      - { rating: ⟦fail⟧ }\n  participation:',
-  '      - { rating: ⟦fail⟧ }\n  overall:',
-  '      - { rating: ⟦fail⟧ }\n\noutcomes:',
-  '    ⟦fail⟧: -3',
-  '    ⟦fail⟧: [retake, coaching]',
-  caretOn === 'escalation' ? '    rating: ⟦fail‸⟧' : '    rating: ⟦fail⟧',
-);
+const fail = (caretOn: 'declaration' | 'escalation') =>
+  at(
+    'onboarding',
+    caretOn === 'declaration' ? '  - { id: ⟦f‸ail⟧, label: 不合格' : '  - { id: ⟦fail⟧, label: 不合格',
+    '      - { rating: ⟦fail⟧ }\n  tests:',
+    '      - { rating: ⟦fail⟧ }\n  participation:',
+    '      - { rating: ⟦fail⟧ }\n  overall:',
+    '      - { rating: ⟦fail⟧ }\n\noutcomes:',
+    '    ⟦fail⟧: -3',
+    '    ⟦fail⟧: [retake, coaching]',
+    caretOn === 'escalation' ? '    rating: ⟦fail‸⟧' : '    rating: ⟦fail⟧',
+  );
 
 describe('go to definition', () => {
   it('from a use of a rating (caret just past the id) to its declaration in ratings', () => {

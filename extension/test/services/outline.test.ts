@@ -8,7 +8,13 @@ import { documentSymbols } from '../../src/server/services/symbols.js';
 import { at, example, fixture } from './fixture.js';
 
 const keyRange = (range: Range, key: string): Range => ({ start: range.start, end: { line: range.start.line, character: range.start.character + key.length } });
-const property = (key: string, range: Range): DocumentSymbol => ({ name: key, kind: SymbolKind.Property, range, selectionRange: keyRange(range, key), children: [] });
+const property = (key: string, range: Range): DocumentSymbol => ({
+  name: key,
+  kind: SymbolKind.Property,
+  range,
+  selectionRange: keyRange(range, key),
+  children: [],
+});
 const symbol = (symbols: DocumentSymbol[] | undefined, name: string) => symbols?.find((s) => s.name === name);
 /** A range marked from a key's first line to its last: the fold it should give. */
 const fold = (range: Range): FoldingRange => ({ startLine: range.start.line, endLine: range.end.line });
@@ -17,39 +23,58 @@ describe('document symbols', () => {
   it('the top-level sections in order, each of its kind', () => {
     const v = fixture(example('management'), 'management').validated;
     expect(documentSymbols(v).map((s) => [s.name, s.kind])).toEqual([
-      ['apiVersion', SymbolKind.Property], ['kind', SymbolKind.Property], ['metadata', SymbolKind.Object],
-      ['groups', SymbolKind.Array], ['admins', SymbolKind.Array], ['ratings', SymbolKind.Array],
-      ['membership', SymbolKind.Object], ['publishing', SymbolKind.Object], ['activities', SymbolKind.Object],
-      ['content', SymbolKind.Object], ['responsiveness', SymbolKind.Object], ['confidentiality', SymbolKind.Object],
-      ['assessment', SymbolKind.Object], ['outcomes', SymbolKind.Object],
+      ['apiVersion', SymbolKind.Property],
+      ['kind', SymbolKind.Property],
+      ['metadata', SymbolKind.Object],
+      ['groups', SymbolKind.Array],
+      ['admins', SymbolKind.Array],
+      ['ratings', SymbolKind.Array],
+      ['membership', SymbolKind.Object],
+      ['publishing', SymbolKind.Object],
+      ['activities', SymbolKind.Object],
+      ['content', SymbolKind.Object],
+      ['responsiveness', SymbolKind.Object],
+      ['confidentiality', SymbolKind.Object],
+      ['assessment', SymbolKind.Object],
+      ['outcomes', SymbolKind.Object],
     ]);
   });
 
   it('a list of flow maps: each item named by its id, its keys with exact ranges', () => {
-    const f = at('management',
-      '⟦⟦ratings⟧:\n'
-      + '  - ⟦{ ⟦id: excellent⟧, ⟦label: 优秀⟧, ⟦labelEn: Excellent⟧ }⟧\n'
-      + '  - ⟦{ ⟦id: pass⟧, ⟦label: 合格⟧, ⟦labelEn: Pass⟧ }⟧\n'
-      + '  - ⟦{ ⟦id: fail⟧, ⟦label: 不合格⟧, ⟦labelEn: Fail⟧ }⟧\n⟧',
+    const f = at(
+      'management',
+      '⟦⟦ratings⟧:\n' +
+        '  - ⟦{ ⟦id: excellent⟧, ⟦label: 优秀⟧, ⟦labelEn: Excellent⟧ }⟧\n' +
+        '  - ⟦{ ⟦id: pass⟧, ⟦label: 合格⟧, ⟦labelEn: Pass⟧ }⟧\n' +
+        '  - ⟦{ ⟦id: fail⟧, ⟦label: 不合格⟧, ⟦labelEn: Fail⟧ }⟧\n⟧',
     );
     const [section, key, ...items] = f.ranges;
     const item = (name: string, [range, id, label, labelEn]: Range[]): DocumentSymbol => ({
-      name, kind: SymbolKind.Struct, range: range!, selectionRange: { start: range!.start, end: range!.start },
+      name,
+      kind: SymbolKind.Struct,
+      range: range!,
+      selectionRange: { start: range!.start, end: range!.start },
       children: [property('id', id!), property('label', label!), property('labelEn', labelEn!)],
     });
     expect(symbol(documentSymbols(f.validated), 'ratings')).toEqual({
-      name: 'ratings', kind: SymbolKind.Array, range: section, selectionRange: key,
+      name: 'ratings',
+      kind: SymbolKind.Array,
+      range: section,
+      selectionRange: key,
       children: [item('excellent', items.slice(0, 4)), item('pass', items.slice(4, 8)), item('fail', items.slice(8, 12))],
     });
   });
 
   it('block list items named by id, bands by rating, an item with neither by its index', () => {
-    const f = at('skill-sales',
+    const f = at(
+      'skill-sales',
       'groups: [⟦wrSkillSales⟧]',
       '      - ⟦rating: excellent\n        min: { activeDays: 12, repliesGiven: 10, onTimeRate: 90 }\n        when: attendanceRate >= 80.0\n⟧',
     );
     const symbols = documentSymbols(f.validated);
-    expect(symbol(symbols, 'groups')?.children).toEqual([{ name: '[0]', kind: SymbolKind.Struct, range: f.ranges[0], selectionRange: { start: f.ranges[0]!.start, end: f.ranges[0]!.start }, children: [] }]);
+    expect(symbol(symbols, 'groups')?.children).toEqual([
+      { name: '[0]', kind: SymbolKind.Struct, range: f.ranges[0], selectionRange: { start: f.ranges[0]!.start, end: f.ranges[0]!.start }, children: [] },
+    ]);
     expect(symbol(symbol(symbols, 'content')?.children, 'categories')?.children?.map((s) => s.name)).toEqual(['insult', 'ads', 'customer-data', 'strategy']);
     const bands = symbol(symbol(symbol(symbols, 'assessment')?.children, 'participation')?.children, 'bands')?.children;
     expect(bands?.map((s) => s.name)).toEqual(['excellent', 'good', 'pass', 'fail']);
@@ -60,7 +85,8 @@ describe('document symbols', () => {
 
 describe('folding ranges', () => {
   it('a section and each of its multi-line keys fold, down to their last line', () => {
-    const f = at('management',
+    const f = at(
+      'management',
       '⟦outcomes:\n  ⟦actions:',
       'Handover and removal }⟧\n  ⟦points:',
       '    fail: -3⟧\n  ⟦followUp:',
@@ -72,7 +98,8 @@ describe('folding ranges', () => {
   });
 
   it('block list items fold over their lines; nothing inside them that fits on one line', () => {
-    const f = at('onboarding',
+    const f = at(
+      'onboarding',
       '  ⟦categories:\n    - ⟦id: insult',
       '傻逼]⟧\n    - ⟦id: mockery',
       '丢人现眼]⟧\n    - ⟦id: ads',

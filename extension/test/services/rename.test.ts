@@ -10,12 +10,14 @@ const inDocumentOrder = (edits: TextEdit[]) =>
   [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
 /** management's rating `pass`: declared, two bands, points. */
-const pass = () => at('management',
-  '  - { id: ⟦pass⟧, label: 合格',
-  '      - { rating: ⟦pa‸ss⟧, min: { completeness: 70 } }',
-  '      - { rating: ⟦pass⟧, min: { contentMessages: 5 } }',
-  '    ⟦pass⟧: 0',
-);
+const pass = () =>
+  at(
+    'management',
+    '  - { id: ⟦pass⟧, label: 合格',
+    '      - { rating: ⟦pa‸ss⟧, min: { completeness: 70 } }',
+    '      - { rating: ⟦pass⟧, min: { contentMessages: 5 } }',
+    '    ⟦pass⟧: 0',
+  );
 
 describe('prepare rename', () => {
   it('on an id: its range and the id as placeholder', () => {
@@ -35,11 +37,13 @@ describe('rename', () => {
     expect(Object.keys(edit.changes!)).toEqual([f.uri]);
     expect(inDocumentOrder(edit.changes![f.uri]!)).toEqual(f.ranges.map((range) => ({ range, newText: 'adequate' })));
     const renamed = applyEdits(f.text, edit.changes![f.uri]!);
-    expect(renamed).toBe(example('management')
-      .replace('{ id: pass,', '{ id: adequate,')
-      .replace('{ rating: pass, min: { completeness', '{ rating: adequate, min: { completeness')
-      .replace('{ rating: pass, min: { contentMessages', '{ rating: adequate, min: { contentMessages')
-      .replace('    pass: 0', '    adequate: 0'));
+    expect(renamed).toBe(
+      example('management')
+        .replace('{ id: pass,', '{ id: adequate,')
+        .replace('{ rating: pass, min: { completeness', '{ rating: adequate, min: { completeness')
+        .replace('{ rating: pass, min: { contentMessages', '{ rating: adequate, min: { contentMessages')
+        .replace('    pass: 0', '    adequate: 0'),
+    );
     expect(validatePolicy({ file: f.file, text: renamed }).diagnostics).toEqual([]);
   });
 
@@ -50,12 +54,14 @@ describe('rename', () => {
     expect(validatePolicy({ file: f.file, text: applyEdits(f.text, edit.changes![f.uri]!) }).diagnostics).toEqual([]);
   });
 
-  it('refuses a new name that is not an id, with the reason in the user\'s language', () => {
+  it("refuses a new name that is not an id, with the reason in the user's language", () => {
     const f = pass();
     const zh = rename(f.uri, f.validated, f.offset, '及格', 'zh-CN');
     expect(zh).toBeInstanceOf(ResponseError);
-    expect([(zh as ResponseError<void>).code, (zh as ResponseError<void>).message])
-      .toEqual([-32602, '“及格” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -']);
+    expect([(zh as ResponseError<void>).code, (zh as ResponseError<void>).message]).toEqual([
+      -32602,
+      '“及格” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -',
+    ]);
     const en = rename(f.uri, f.validated, f.offset, 'Pass-2', 'en') as ResponseError<void>;
     expect([en.code, en.message]).toEqual([-32602, "'Pass-2' is not a valid id: start with a lowercase letter, then lowercase letters, digits and -"]);
   });

@@ -25,11 +25,18 @@ export function ensureCodeServer(): string {
   const tmp = join(installDir, 'tmp');
   mkdirSync(join(tmp, RIPGREP_TARBALL, '..'), { recursive: true });
   run('tar', ['czf', join(tmp, RIPGREP_TARBALL), '-C', '/usr/bin', 'rg'], installDir, {});
-  writeFileSync(join(installDir, 'package.json'), JSON.stringify({
-    private: true,
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: { 'code-server': true },
-  }, null, 2));
+  writeFileSync(
+    join(installDir, 'package.json'),
+    JSON.stringify(
+      {
+        private: true,
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+        allowScripts: { 'code-server': true },
+      },
+      null,
+      2,
+    ),
+  );
   const started = Date.now();
   run('npm', ['install', '--no-audit', '--no-fund', '--unsafe-perm'], installDir, { TMPDIR: tmp, npm_config_yes: 'true' });
   const version = (JSON.parse(readFileSync(join(installDir, 'node_modules/code-server/package.json'), 'utf8')) as { version: string }).version;

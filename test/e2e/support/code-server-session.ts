@@ -51,10 +51,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const port = await freePort();
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [
-    options.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', ...common,
-  ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      options.entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      ...common,
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +93,9 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   for (;;) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`no answer from ${url}/healthz within ${timeoutMs} ms`);
     await sleep(200);
   }
@@ -91,7 +104,13 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* already gone */ } };
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   signalGroup('SIGTERM');
   await Promise.race([exited, sleep(5_000)]);
   signalGroup('SIGKILL');

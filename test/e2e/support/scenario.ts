@@ -16,7 +16,10 @@ export const scenarioRelativePath = 'policies/onboarding.qungui.yaml';
 export const scenarioFileName = 'onboarding.qungui.yaml';
 
 /** 0-based line and UTF-16 character, as LSP and Monaco's Go to Line count them (+1 there). */
-export interface TextPosition { line: number; character: number }
+export interface TextPosition {
+  line: number;
+  character: number;
+}
 
 export interface Scenario {
   original: string;
@@ -61,16 +64,31 @@ export function buildScenario(): Scenario {
 
   const completeAt = { line: goodLine, character: lines[goodLine]!.indexOf('good') };
   const typo = 'goood';
-  const misspelled = insertAt(fixed.split('\n').map((line, i) => (i === goodLine ? line.replace('good', '') : line)).join('\n'), completeAt, typo);
+  const misspelled = insertAt(
+    fixed
+      .split('\n')
+      .map((line, i) => (i === goodLine ? line.replace('good', '') : line))
+      .join('\n'),
+    completeAt,
+    typo,
+  );
   const typoErrors = validatePolicy({ file: scenarioRelativePath, text: misspelled }).diagnostics.filter((d) => d.severity === 'error');
   if (typoErrors.length !== 1 || typoErrors[0]!.code !== 'unknown-id' || applyEdits(misspelled, typoErrors[0]!.fix?.edits ?? []) !== fixed) {
     throw new Error(`expected one unknown-id error whose fix restores 'good', got ${JSON.stringify(typoErrors.map((d) => d.code))}`);
   }
 
   return {
-    original, breakAt, breakText, broken, error, fixed,
-    completeAt, completeWord: 'good', completePrefix: 'go',
-    typo, typoError: typoErrors[0]!,
+    original,
+    breakAt,
+    breakText,
+    broken,
+    error,
+    fixed,
+    completeAt,
+    completeWord: 'good',
+    completePrefix: 'go',
+    typo,
+    typoError: typoErrors[0]!,
   };
 }
 

@@ -5,8 +5,13 @@ import type { Locator, Page } from 'playwright-core';
 import type { TextPosition } from './scenario.js';
 
 export const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function openFileByName(page: Page, fileName: string): Promise<void> {

@@ -18,10 +18,21 @@ const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timez
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { month: { type: 'string' }, timezone: { type: 'string' }, show: { type: 'string', default: '5' }, locale: { type: 'string' }, 'no-redact': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    args,
+    allowPositionals: true,
+    options: {
+      month: { type: 'string' },
+      timezone: { type: 'string' },
+      show: { type: 'string', default: '5' },
+      locale: { type: 'string' },
+      'no-redact': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
   const locale = parseLocale(values.locale, io.env);
   const [sub, dirArg] = positionals;
   if (sub !== 'check' || !dirArg) throw new UsageError(help);
@@ -35,7 +46,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     bundle = await openBundle(dir, { timezone, ...(month ? { month } : {}) });
     for (const table of TABLES) {
       if (!bundle.present.has(table)) continue;
-      if (table === 'messages') for await (const _ of bundle.messages()) { /* count */ }
+      if (table === 'messages')
+        for await (const _ of bundle.messages()) {
+          /* count */
+        }
       else await bundle.load(table);
     }
   } catch (error) {
@@ -51,20 +65,35 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       out.push(`${table.padEnd(12)}  ${zh ? '（无文件：相关条款不评估）' : '(no file: its clauses are not evaluated)'}`);
       continue;
     }
-    out.push(`${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd());
+    out.push(
+      `${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd(),
+    );
     for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${zh ? '跳过' : 'skipped'} ${n}: ${reason}`);
   }
   // DESIGN.md "Monthly data bundle": only members and messages are required; without them the month's
   // job can rate no one, so say so here rather than after the run.
   const missingTables = (['members', 'messages'] as const).filter((t) => !bundle.present.has(t));
-  for (const table of missingTables) out.push('', zh ? `✖ 缺少必需的表 ${table}（${tableSpecs[table].title['zh-CN']}）：放入 ${table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射` : `✖ required table ${table} is missing: add ${table}.csv/.jsonl/.xlsx or map it in bundle.yaml`);
+  for (const table of missingTables)
+    out.push(
+      '',
+      zh
+        ? `✖ 缺少必需的表 ${table}（${tableSpecs[table].title['zh-CN']}）：放入 ${table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射`
+        : `✖ required table ${table} is missing: add ${table}.csv/.jsonl/.xlsx or map it in bundle.yaml`,
+    );
   const rejected = bundle.rejected;
   if (rejected.length) {
-    out.push('', zh ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：` : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`);
+    out.push(
+      '',
+      zh
+        ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：`
+        : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`,
+    );
     const redact = !values['no-redact'];
     for (const r of rejected.slice(0, show)) {
       const value = shownValue(r, redact);
-      out.push(`  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (zh ? `（值：“${value}”）` : ` (value: "${value}")`) : ''}`);
+      out.push(
+        `  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (zh ? `（值：“${value}”）` : ` (value: "${value}")`) : ''}`,
+      );
     }
   } else if (missingTables.length === 0) {
     // Never "all accepted" for a bundle the monthly job cannot rate anyone from.

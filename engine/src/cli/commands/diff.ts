@@ -19,9 +19,19 @@ const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--mo
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { policy: { type: 'string', multiple: true }, data: { type: 'string' }, month: { type: 'string' }, format: { type: 'string', default: 'text' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      policy: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      month: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
   const locale = parseLocale(values.locale, io.env);
   const policies = values.policy ?? [];
   if (policies.length !== 2 || !values.data) throw new UsageError(`需要两个 --policy 和一个 --data / give two --policy and one --data\n\n${help}`);

@@ -44,9 +44,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      policy: { type: 'string', multiple: true }, data: { type: 'string' }, out: { type: 'string' }, month: { type: 'string' },
-      history: { type: 'string' }, format: { type: 'string', multiple: true }, strict: { type: 'boolean' }, 'max-rejected': { type: 'string' }, locale: { type: 'string' },
-      'no-redact': { type: 'boolean' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      policy: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      month: { type: 'string' },
+      history: { type: 'string' },
+      format: { type: 'string', multiple: true },
+      strict: { type: 'boolean' },
+      'max-rejected': { type: 'string' },
+      locale: { type: 'string' },
+      'no-redact': { type: 'boolean' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -54,7 +63,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);
-  if (!values.policy?.length || !values.data || !values.out) throw new UsageError(`需要 --policy、--data 和 --out / --policy, --data and --out are required\n\n${help}`);
+  if (!values.policy?.length || !values.data || !values.out)
+    throw new UsageError(`需要 --policy、--data 和 --out / --policy, --data and --out are required\n\n${help}`);
   const formats = (values.format ?? []).flatMap((f) => f.split(','));
   for (const format of formats) if (format !== 'xlsx') throw new UsageError(`--format: expected xlsx, got ${format}`);
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now: expected an ISO 8601 time, got ${values.now}`);
@@ -79,7 +89,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const policies = validatePolicies(sources);
   const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
   if (broken.length > 0) {
-    io.stderr(formatText(broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })), { locale, color: false }));
+    io.stderr(
+      formatText(
+        broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })),
+        { locale, color: false },
+      ),
+    );
     io.stderr(`qungui evaluate: 群规有错误，未执行考核 / policy errors: evaluation refused\n`);
     return EXIT_USAGE;
   }
@@ -97,7 +112,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const bundleZone = await readBundleTimezone(dataDir);
     if (!bundleZone && zones.length > 1) {
-      io.stderr(`qungui evaluate: 群规的时区不同（${zones.join('、')}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone / the policies are in different time zones (${zones.join(', ')}): set timezone in bundle.yaml for the exports' times\n`);
+      io.stderr(
+        `qungui evaluate: 群规的时区不同（${zones.join('、')}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone / the policies are in different time zones (${zones.join(', ')}): set timezone in bundle.yaml for the exports' times\n`,
+      );
       return EXIT_USAGE;
     }
     const timezone = bundleZone ?? zones[0]!;
@@ -108,15 +125,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const progress = io.isTTY
     ? (done: number) => {
-      const bytes = bundle.messageProgress?.();
-      io.stderr(`\r${progressLine(bytes && bytes.total > 0 ? bytes.read / bytes.total : 0, done, locale)}`);
-    }
+        const bytes = bundle.messageProgress?.();
+        io.stderr(`\r${progressLine(bytes && bytes.total > 0 ? bytes.read / bytes.total : 0, done, locale)}`);
+      }
     : undefined;
   let result: EvaluationResult;
   try {
     result = await evaluate({
-      policies: policies as ValidatedPolicy[], bundle, month, history, redact: !values['no-redact'], maxRejected,
-      ...(values.now !== undefined ? { now: values.now } : {}), ...(progress ? { onProgress: progress } : {}),
+      policies: policies as ValidatedPolicy[],
+      bundle,
+      month,
+      history,
+      redact: !values['no-redact'],
+      maxRejected,
+      ...(values.now !== undefined ? { now: values.now } : {}),
+      ...(progress ? { onProgress: progress } : {}),
     });
   } catch (error) {
     // A CEL condition that ran past its step budget on this month's data: the policy's file and line,
@@ -141,12 +164,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   });
   // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
   if (result.problems?.length) {
-    io.stderr(`${locale === 'en' ? 'qungui evaluate: this month cannot be trusted as it stands (exit 1):' : 'qungui evaluate: 本月结果不可靠（退出码 1）：'}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`);
+    io.stderr(
+      `${locale === 'en' ? 'qungui evaluate: this month cannot be trusted as it stands (exit 1):' : 'qungui evaluate: 本月结果不可靠（退出码 1）：'}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`,
+    );
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  io.stdout(locale === 'en'
-    ? `Evaluated ${result.month}: ${headcount(result).en}, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
-    : `已完成 ${result.month} 考核：${headcount(result)['zh-CN']}，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`);
+  io.stdout(
+    locale === 'en'
+      ? `Evaluated ${result.month}: ${headcount(result).en}, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
+      : `已完成 ${result.month} 考核：${headcount(result)['zh-CN']}，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`,
+  );
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
   io.stdout(`${locale === 'en' ? 'Reports' : '报告'}: ${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
@@ -180,6 +207,7 @@ function parseMaxRejected(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
   const pct = m ? Number(m[1]) : Number.NaN;
-  if (!(pct >= 0 && pct <= 100)) throw new UsageError(`--max-rejected: 应为 0 到 100 的百分比，例如 5 或 5% / expected a percentage from 0 to 100, e.g. 5 or 5%, got ${value}`);
+  if (!(pct >= 0 && pct <= 100))
+    throw new UsageError(`--max-rejected: 应为 0 到 100 的百分比，例如 5 或 5% / expected a percentage from 0 to 100, e.g. 5 or 5%, got ${value}`);
   return pct / 100;
 }

@@ -17,17 +17,29 @@ const help = `用法 / usage: qungui init [--kind new-employee|skill|management]
 退出码 / exit: 0 已生成 written · 2 用法错误、文件已存在、--out 被拒绝或读写错误 usage, file exists, a refused --out, I/O
 `;
 
-export interface InitInput { stdin: NodeJS.ReadableStream; isTTY: boolean }
+export interface InitInput {
+  stdin: NodeJS.ReadableStream;
+  isTTY: boolean;
+}
 
 export async function run(args: string[], io: CliIo, input: InitInput = { stdin: process.stdin, isTTY: Boolean(process.stdin.isTTY) }): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      kind: { type: 'string' }, name: { type: 'string' }, groups: { type: 'string' }, id: { type: 'string' },
-      out: { type: 'string', short: 'o' }, yes: { type: 'boolean', short: 'y' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      kind: { type: 'string' },
+      name: { type: 'string' },
+      groups: { type: 'string' },
+      id: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      yes: { type: 'boolean', short: 'y' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
   if (values.kind !== undefined && !KINDS.includes(values.kind as GroupKind)) throw new UsageError(`--kind: expected ${KINDS.join(', ')}, got ${values.kind}`);
 
   let answers: InitAnswers & { out?: string };
@@ -37,7 +49,8 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
   } else {
     answers = await ask(io, input.stdin, values);
   }
-  if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id)) throw new UsageError(`--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`);
+  if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id))
+    throw new UsageError(`--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`);
 
   const id = answers.id ?? defaultPolicyId(answers.kind, answers.name);
   const target = await prepareOutputFile(answers.out ?? `${id}.qungui.yaml`, io.cwd, { force: values.force });
@@ -52,7 +65,10 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
 }
 
 function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(/[,，\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 async function ask(io: CliIo, stdin: NodeJS.ReadableStream, given: { kind?: string; name?: string; groups?: string; id?: string; out?: string }) {
@@ -60,13 +76,16 @@ async function ask(io: CliIo, stdin: NodeJS.ReadableStream, given: { kind?: stri
   try {
     let kind = given.kind as GroupKind | undefined;
     while (!kind) {
-      const answer = (await rl.question(`培训群类型 / group kind:\n  1) ${KIND_ZH['new-employee']}  2) ${KIND_ZH.skill}  3) ${KIND_ZH.management}\n请选择 [1]: `)).trim() || '1';
+      const answer =
+        (await rl.question(`培训群类型 / group kind:\n  1) ${KIND_ZH['new-employee']}  2) ${KIND_ZH.skill}  3) ${KIND_ZH.management}\n请选择 [1]: `)).trim() ||
+        '1';
       kind = KINDS[Number(answer) - 1] ?? (KINDS.includes(answer as GroupKind) ? (answer as GroupKind) : undefined);
       if (!kind) io.stdout('请输入 1、2 或 3\n');
     }
     let name = given.name;
     while (!name) name = (await rl.question('群名称 / group name: ')).trim() || undefined;
-    const groups = given.groups !== undefined ? splitList(given.groups) : splitList(await rl.question('群聊 ID，多个用逗号分隔（可稍后填写）/ chat room ids: '));
+    const groups =
+      given.groups !== undefined ? splitList(given.groups) : splitList(await rl.question('群聊 ID，多个用逗号分隔（可稍后填写）/ chat room ids: '));
     const suggested = `${given.id ?? defaultPolicyId(kind, name)}.qungui.yaml`;
     const out = given.out ?? ((await rl.question(`保存为 / file [${suggested}]: `)).trim() || suggested);
     return { kind, name, groups, id: given.id, out };

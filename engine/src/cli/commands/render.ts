@@ -19,13 +19,20 @@ const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale 
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: {
-      format: { type: 'string', short: 'f', default: 'md' }, locale: { type: 'string' }, out: { type: 'string', short: 'o' },
-      force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      format: { type: 'string', short: 'f', default: 'md' },
+      locale: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
   const format = values.format;
   if (format !== 'md' && format !== 'html') throw new UsageError(`--format: expected md or html, got ${format}`);
   const locale = parseLocale(values.locale, io.env);
@@ -48,9 +55,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const { text: output, document } = renderRegulation(validated.value, { format, locale });
   if (document.gaps.length > 0) {
-    io.stderr(locale === 'zh-CN'
-      ? `注意：以下设置未填写，文中留空：${document.gaps.join('、')}\n`
-      : `note: these settings are missing and left as gaps: ${document.gaps.join(', ')}\n`);
+    io.stderr(
+      locale === 'zh-CN'
+        ? `注意：以下设置未填写，文中留空：${document.gaps.join('、')}\n`
+        : `note: these settings are missing and left as gaps: ${document.gaps.join(', ')}\n`,
+    );
   }
   if (target) {
     await commitOutputFile(target, output);

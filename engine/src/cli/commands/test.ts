@@ -36,7 +36,7 @@ function xml(s: string): string {
 
 function formatText(run: TestRun, locale: 'zh-CN' | 'en', coverage: boolean): string {
   const zh = locale === 'zh-CN';
-  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (zh ? '通过' : 'Pass') : (zh ? '失败' : 'Fail')]);
+  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (zh ? '通过' : 'Pass') : zh ? '失败' : 'Fail']);
   const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => `│ ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' │ ')} │`;
@@ -48,9 +48,11 @@ function formatText(run: TestRun, locale: 'zh-CN' | 'en', coverage: boolean): st
   out.push('', zh ? `${run.passed} 个通过，${run.failed} 个失败` : `${run.passed} passed, ${run.failed} failed`);
   if (coverage) {
     const k = run.coverage.byKind;
-    out.push(zh
-      ? `覆盖率 ${run.coverage.percent}%（档位 ${k.band.covered}/${k.band.total}，类别 ${k.category.covered}/${k.category.total}，词语 ${k.term.covered}/${k.term.total}，规则 ${k.rule.covered}/${k.rule.total}）`
-      : `coverage ${run.coverage.percent}% (bands ${k.band.covered}/${k.band.total}, categories ${k.category.covered}/${k.category.total}, terms ${k.term.covered}/${k.term.total}, rules ${k.rule.covered}/${k.rule.total})`);
+    out.push(
+      zh
+        ? `覆盖率 ${run.coverage.percent}%（档位 ${k.band.covered}/${k.band.total}，类别 ${k.category.covered}/${k.category.total}，词语 ${k.term.covered}/${k.term.total}，规则 ${k.rule.covered}/${k.rule.total}）`
+        : `coverage ${run.coverage.percent}% (bands ${k.band.covered}/${k.band.total}, categories ${k.category.covered}/${k.category.total}, terms ${k.term.covered}/${k.term.total}, rules ${k.rule.covered}/${k.rule.total})`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -64,10 +66,20 @@ function width(s: string): number {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, coverage: { type: 'boolean' }, threshold: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      coverage: { type: 'boolean' },
+      threshold: { type: 'string' },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help) { io.stdout(help); return EXIT_OK; }
+  if (values.help) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
   const locale = parseLocale(values.locale, io.env);
   if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(`--format: expected text, json or junit, got ${values.format}`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
@@ -81,7 +93,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result = await runPolicyTests(files);
   const wantCoverage = Boolean(values.coverage) || threshold !== undefined;
   if (values.format === 'json') {
-    io.stdout(`${JSON.stringify({ cases: result.cases, passed: result.passed, failed: result.failed, ...(wantCoverage ? { coverage: result.coverage } : {}) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ cases: result.cases, passed: result.passed, failed: result.failed, ...(wantCoverage ? { coverage: result.coverage } : {}) }, null, 2)}\n`,
+    );
   } else if (values.format === 'junit') {
     const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="qungui test" tests="${result.cases.length}" failures="${result.failed}">`];
     for (const file of [...new Set(result.cases.map((c) => c.file))]) {
@@ -89,7 +103,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       lines.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${cases.filter((c) => !c.passed).length}">`);
       for (const c of cases) {
         lines.push(`    <testcase classname="${xml(file)}" name="${xml(c.name)}"${c.passed ? ' />' : '>'}`);
-        if (!c.passed) lines.push(`      <failure message="${xml(c.failures[0]?.[locale] ?? '')}">${xml(c.failures.map((f) => f[locale]).join('\n'))}</failure>`, '    </testcase>');
+        if (!c.passed)
+          lines.push(
+            `      <failure message="${xml(c.failures[0]?.[locale] ?? '')}">${xml(c.failures.map((f) => f[locale]).join('\n'))}</failure>`,
+            '    </testcase>',
+          );
       }
       lines.push('  </testsuite>');
     }
@@ -100,7 +118,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (result.failed > 0) return EXIT_FINDINGS;
   if (threshold !== undefined && result.coverage.percent < threshold) {
-    io.stderr(locale === 'zh-CN' ? `覆盖率 ${result.coverage.percent}% 低于 --threshold ${threshold}\n` : `coverage ${result.coverage.percent}% is below --threshold ${threshold}\n`);
+    io.stderr(
+      locale === 'zh-CN'
+        ? `覆盖率 ${result.coverage.percent}% 低于 --threshold ${threshold}\n`
+        : `coverage ${result.coverage.percent}% is below --threshold ${threshold}\n`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -77,7 +77,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { errorCount, warningCount } = counts(reports);
   if (errorCount > 0) return EXIT_FINDINGS;
   if (maxWarnings >= 0 && warningCount > maxWarnings) {
-    io.stderr(locale === 'zh-CN' ? `警告数 ${warningCount} 超过上限 --max-warnings ${maxWarnings}\n` : `${warningCount} warnings exceed --max-warnings ${maxWarnings}\n`);
+    io.stderr(
+      locale === 'zh-CN'
+        ? `警告数 ${warningCount} 超过上限 --max-warnings ${maxWarnings}\n`
+        : `${warningCount} warnings exceed --max-warnings ${maxWarnings}\n`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -15,7 +15,16 @@ export const formatJson: Formatter = (reports, options) => {
       endColumn: d.range.end.character + 1,
       path: d.path,
       ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-      ...(d.related ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message[options.locale] })) } : {}),
+      ...(d.related
+        ? {
+            related: d.related.map((r) => ({
+              file: r.file,
+              line: r.range.start.line + 1,
+              column: r.range.start.character + 1,
+              message: r.message[options.locale],
+            })),
+          }
+        : {}),
     })),
   }));
   const { errorCount, warningCount } = counts(reports);

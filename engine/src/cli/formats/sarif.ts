@@ -17,36 +17,42 @@ export const formatSarif: Formatter = (reports, options) => {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'qungui',
-          version: VERSION,
-          semanticVersion: VERSION,
-          informationUri: 'https://github.com/qungui/qungui',
-          rules,
-        },
-      },
-      columnKind: 'utf16CodeUnits',
-      results: reports.flatMap((report) => report.diagnostics.map((d) => ({
-        ruleId: d.code,
-        ruleIndex: ruleIndex.get(d.code),
-        level: level[d.severity],
-        message: { text: d.message[options.locale] },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(report.file) },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'qungui',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: 'https://github.com/qungui/qungui',
+            rules,
           },
-          ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
-        }],
-      }))),
-    }],
+        },
+        columnKind: 'utf16CodeUnits',
+        results: reports.flatMap((report) =>
+          report.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: ruleIndex.get(d.code),
+            level: level[d.severity],
+            message: { text: d.message[options.locale] },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(report.file) },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+                ...(d.path ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'member' }] } : {}),
+              },
+            ],
+          })),
+        ),
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 };

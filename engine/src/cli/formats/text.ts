@@ -32,9 +32,13 @@ export const formatText: Formatter = (reports, options) => {
     out.push(options.locale === 'zh-CN' ? `✔ ${files} 个文件，没有问题` : `✔ ${files} file${files === 1 ? '' : 's'}, no problems`);
   } else {
     const total = errorCount + warningCount;
-    out.push(colors.bold(options.locale === 'zh-CN'
-      ? `✖ ${total} 个问题（${errorCount} 个错误，${warningCount} 个警告），共 ${files} 个文件`
-      : `✖ ${total} problem${total === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`));
+    out.push(
+      colors.bold(
+        options.locale === 'zh-CN'
+          ? `✖ ${total} 个问题（${errorCount} 个错误，${warningCount} 个警告），共 ${files} 个文件`
+          : `✖ ${total} problem${total === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`,
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 };
@@ -46,11 +50,13 @@ function codeFrame(lines: string[], d: Diagnostic): string[] | undefined {
   const start = d.range.start.character;
   const end = d.range.end.line === d.range.start.line ? Math.max(start + 1, d.range.end.character) : clean.length;
   // Wide (CJK) characters take two columns in a terminal: pad the caret line to match.
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1), 0);
+  const width = (s: string) =>
+    [...s].reduce(
+      (n, ch) =>
+        n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1),
+      0,
+    );
   const number = String(d.range.start.line + 1);
   const gutter = ' '.repeat(number.length);
-  return [
-    `    ${number} | ${clean}`,
-    `    ${gutter} | ${' '.repeat(width(clean.slice(0, start)))}${'^'.repeat(Math.max(1, width(clean.slice(start, end))))}`,
-  ];
+  return [`    ${number} | ${clean}`, `    ${gutter} | ${' '.repeat(width(clean.slice(0, start)))}${'^'.repeat(Math.max(1, width(clean.slice(start, end))))}`];
 }

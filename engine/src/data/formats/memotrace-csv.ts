@@ -10,13 +10,21 @@ import type { RawRecord } from '../raw-record.js';
 
 function typeOf(type: number, subType: number): MessageType {
   switch (type) {
-    case 1: return 'text';
-    case 3: case 47: return 'image';
-    case 34: return 'voice';
-    case 43: return 'video';
-    case 10000: return 'system';
-    case 49: return subType === 5 ? 'link' : subType === 6 ? 'file' : subType === 19 ? 'chatrecord' : subType === 57 ? 'text' : 'other';
-    default: return 'other';
+    case 1:
+      return 'text';
+    case 3:
+    case 47:
+      return 'image';
+    case 34:
+      return 'voice';
+    case 43:
+      return 'video';
+    case 10000:
+      return 'system';
+    case 49:
+      return subType === 5 ? 'link' : subType === 6 ? 'file' : subType === 19 ? 'chatrecord' : subType === 57 ? 'text' : 'other';
+    default:
+      return 'other';
   }
 }
 

@@ -28,16 +28,29 @@ function inner(content: unknown): Json {
 }
 
 const TYPE: Record<string, MessageType> = {
-  text: 'text', markdown: 'text', news: 'link', link: 'link', weapp: 'link', file: 'file', docmsg: 'file',
-  image: 'image', emotion: 'image', voice: 'voice', video: 'video', chatrecord: 'chatrecord', mixed: 'text',
+  text: 'text',
+  markdown: 'text',
+  news: 'link',
+  link: 'link',
+  weapp: 'link',
+  file: 'file',
+  docmsg: 'file',
+  image: 'image',
+  emotion: 'image',
+  voice: 'voice',
+  video: 'video',
+  chatrecord: 'chatrecord',
+  mixed: 'text',
 };
 
 /** The readable text of an archive message (or of one forwarded item), joined by newlines. */
 export function archiveText(message: Json): { content?: string; fileName?: string; forwarded?: string[] } {
   const type = String(message.msgtype ?? message.type ?? '');
   switch (type) {
-    case 'text': return { content: str(obj(message.text).content) };
-    case 'markdown': return { content: str(obj(message.info).content) ?? str(obj(message.markdown).content) };
+    case 'text':
+      return { content: str(obj(message.text).content) };
+    case 'markdown':
+      return { content: str(obj(message.info).content) ?? str(obj(message.markdown).content) };
     case 'news': {
       const items = arr(obj(message.info).item).map(obj);
       return { content: items.map((i) => [i.title, i.description, i.url].filter((x) => typeof x === 'string' && x.trim()).join(' ')).join('\n') || undefined };
@@ -50,25 +63,39 @@ export function archiveText(message: Json): { content?: string; fileName?: strin
       const weapp = obj(message.weapp);
       return { content: [weapp.title, weapp.description].filter((x) => typeof x === 'string' && x).join(' ') || undefined };
     }
-    case 'file': return { fileName: str(obj(message.file).filename), content: str(obj(message.file).filename) };
-    case 'docmsg': return { fileName: str(obj(message.doc).title), content: str(obj(message.doc).title) };
+    case 'file':
+      return { fileName: str(obj(message.file).filename), content: str(obj(message.file).filename) };
+    case 'docmsg':
+      return { fileName: str(obj(message.doc).title), content: str(obj(message.doc).title) };
     case 'mixed': {
-      const texts = arr(obj(message.mixed).item).map(obj).filter((i) => i.type === 'text').map((i) => str(inner(i.content).content)).filter((t): t is string => t !== undefined);
+      const texts = arr(obj(message.mixed).item)
+        .map(obj)
+        .filter((i) => i.type === 'text')
+        .map((i) => str(inner(i.content).content))
+        .filter((t): t is string => t !== undefined);
       return { content: texts.join('\n') || undefined };
     }
     case 'chatrecord': {
       const record = obj(message.chatrecord);
-      const forwarded = arr(record.item).map(obj).map((item) => {
-        const payload = inner(item.content);
-        return str(payload.content) ?? str(payload.title) ?? str(payload.filename) ?? str(obj(payload.info).content);
-      }).filter((t): t is string => t !== undefined);
+      const forwarded = arr(record.item)
+        .map(obj)
+        .map((item) => {
+          const payload = inner(item.content);
+          return str(payload.content) ?? str(payload.title) ?? str(payload.filename) ?? str(obj(payload.info).content);
+        })
+        .filter((t): t is string => t !== undefined);
       return { content: str(record.title), forwarded };
     }
-    case 'sphfeed': return { content: str(obj(message.sphfeed).feed_desc) };
-    case 'meeting': return { content: str(obj(message.meeting).topic) };
-    case 'collect': return { content: str(obj(message.collect).title) };
-    case 'calendar': return { content: str(obj(message.calendar).title) };
-    default: return {};
+    case 'sphfeed':
+      return { content: str(obj(message.sphfeed).feed_desc) };
+    case 'meeting':
+      return { content: str(obj(message.meeting).topic) };
+    case 'collect':
+      return { content: str(obj(message.collect).title) };
+    case 'calendar':
+      return { content: str(obj(message.calendar).title) };
+    default:
+      return {};
   }
 }
 
@@ -95,7 +122,9 @@ export async function collectRecalls(path: string): Promise<Set<string>> {
         const message = obj(JSON.parse(decoder.decode(bytes.subarray(from, to))));
         const pre = str(obj(message.revoke).pre_msgid);
         if (message.action === 'recall' && pre) recalled.add(pre);
-      } catch { /* reported when the line is read */ }
+      } catch {
+        /* reported when the line is read */
+      }
       at = to;
     }
   };

@@ -15,9 +15,17 @@ export async function* readWecomGroupchat(path: string, _source: TableSource): A
     const parsed: unknown = JSON.parse(text);
     responses = (Array.isArray(parsed) ? parsed : [parsed]).map((value) => ({ value, line: 1 }));
   } catch {
-    responses = text.split('\n').map((l, i) => ({ raw: l.trim(), line: i + 1 })).filter((l) => l.raw).map((l) => {
-      try { return { value: JSON.parse(l.raw) as unknown, line: l.line }; } catch { return { value: undefined, line: l.line }; }
-    });
+    responses = text
+      .split('\n')
+      .map((l, i) => ({ raw: l.trim(), line: i + 1 }))
+      .filter((l) => l.raw)
+      .map((l) => {
+        try {
+          return { value: JSON.parse(l.raw) as unknown, line: l.line };
+        } catch {
+          return { value: undefined, line: l.line };
+        }
+      });
   }
   for (const { value, line } of responses) {
     if (value === undefined) {

@@ -49,7 +49,9 @@ export class MessageColumnWriter {
   private hashes: number[] = [];
   private readonly dictionaries: (Map<string, number> | undefined)[] = FIELDS.map(() => new Map());
 
-  get length(): number { return this.lines.length; }
+  get length(): number {
+    return this.lines.length;
+  }
 
   add(values: readonly unknown[], line: number, hashHigh: number, hashLow: number): void {
     for (let f = 0; f < FIELDS.length; f++) this.rows[f]!.push(values[f]);
@@ -81,7 +83,10 @@ export class MessageColumnWriter {
       const indexes = new Int32Array(values.length);
       for (let i = 0; i < values.length; i++) {
         const value = values[i] as string | undefined;
-        if (value === undefined) { indexes[i] = -1; continue; }
+        if (value === undefined) {
+          indexes[i] = -1;
+          continue;
+        }
         let index = dictionary.get(value);
         if (index === undefined) {
           index = dictionary.size;

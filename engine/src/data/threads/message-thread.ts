@@ -124,7 +124,9 @@ class ReaderThread {
     // A small young generation: the thread's garbage (lines, parsed objects) dies within a batch, and
     // V8's default sizing lets it take far more than it needs, at no gain in speed (bench:evaluate).
     this.worker = new Worker(url, { workerData: input, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    this.worker.on('error', (error) => { this.failure = error; });
+    this.worker.on('error', (error) => {
+      this.failure = error;
+    });
     this.worker.on('exit', (code) => {
       // Its messages stay queued for next(); asking for more than it sent is an error.
       this.failure ??= new Error(`消息读取线程提前退出 / a message reader thread exited early (code ${code})`);
@@ -146,7 +148,9 @@ class ReaderThread {
   }
 
   /** A batch was taken: the worker may read one more. */
-  taken(): void { this.channel.taken(); }
+  taken(): void {
+    this.channel.taken();
+  }
 
   async stop(): Promise<void> {
     this.channel.stop();
@@ -165,7 +169,11 @@ class ReaderPool {
   private readonly segmentBlocks: number;
   private stopped = false;
 
-  constructor(private readonly url: URL, private readonly plan: ReaderPlan, private readonly readers: number) {
+  constructor(
+    private readonly url: URL,
+    private readonly plan: ReaderPlan,
+    private readonly readers: number,
+  ) {
     const ranged = plan.blocks.find((block) => block.range);
     const blockBytes = ranged?.range ? ranged.range.end - ranged.range.start : SEGMENT_BYTES;
     this.segmentBlocks = Math.max(1, Math.floor((settings.segmentBytes ?? SEGMENT_BYTES) / blockBytes));
@@ -215,10 +223,22 @@ class ReaderPool {
 }
 
 /** Message batches read by `readers` reader threads, admitted in file order; rejects and counts go to `sink`. */
-export async function* messagesFromWorkers(url: URL, plan: ReaderPlan, readers: number, sink: ReadSink, onBytes: (bytes: number) => void): AsyncGenerator<MessageRow[]> {
+export async function* messagesFromWorkers(
+  url: URL,
+  plan: ReaderPlan,
+  readers: number,
+  sink: ReadSink,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<MessageRow[]> {
   const pool = new ReaderPool(url, plan, readers);
   const admitted: RejectedRow[] = [];
-  const checker = new RowChecker({ table: 'messages', zone: plan.zone, ...(plan.month ? { month: plan.month } : {}), ...(sink.counts ? { counts: sink.counts } : {}), rejected: admitted });
+  const checker = new RowChecker({
+    table: 'messages',
+    zone: plan.zone,
+    ...(plan.month ? { month: plan.month } : {}),
+    ...(sink.counts ? { counts: sink.counts } : {}),
+    rejected: admitted,
+  });
   const bytesTotal = plan.sizes.reduce((n, size) => n + size, 0);
   let lineBase = 0;
   let reserved = false;

@@ -22,7 +22,13 @@ const channel = new ReaderChannel(input.port, input.words);
 
 const counts: TableCounts | undefined = input.account ? { read: 0, accepted: 0, rejected: 0 } : undefined;
 const rejected: RejectedRow[] = [];
-const checker = new RowChecker({ table: 'messages', zone: input.zone, ...(input.month ? { month: input.month } : {}), ...(counts ? { counts } : {}), rejected });
+const checker = new RowChecker({
+  table: 'messages',
+  zone: input.zone,
+  ...(input.month ? { month: input.month } : {}),
+  ...(counts ? { counts } : {}),
+  rejected,
+});
 const writer = new MessageColumnWriter();
 
 class Stopped extends Error {}
@@ -81,7 +87,9 @@ try {
       sendRows(b, read.records, source.display, 0);
     } else {
       // A whole file, streamed: CSV, XLSX, a source format, GBK text, a small file.
-      for await (const batch of recordsOf(source, (n) => { bytes += n; })) {
+      for await (const batch of recordsOf(source, (n) => {
+        bytes += n;
+      })) {
         if (sendRows(b, batch, source.display, bytes)) bytes = 0;
       }
     }

@@ -26,7 +26,10 @@ export class ReaderChannel {
   readonly words: Int32Array;
   private rowsSent = 0;
 
-  constructor(readonly port: MessagePort, readonly buffer = new SharedArrayBuffer(20)) {
+  constructor(
+    readonly port: MessagePort,
+    readonly buffer = new SharedArrayBuffer(20),
+  ) {
     this.words = new Int32Array(buffer);
   }
 
@@ -69,7 +72,8 @@ export class ReaderChannel {
   taken(): void {
     const w = this.words;
     const taken = Atomics.add(w, ReaderChannel.TAKEN, 1) + 1;
-    if (Atomics.load(w, ReaderChannel.WAITING) && Atomics.load(w, ReaderChannel.ROWS_SENT) - taken <= ReaderChannel.RESUME) Atomics.notify(w, ReaderChannel.TAKEN);
+    if (Atomics.load(w, ReaderChannel.WAITING) && Atomics.load(w, ReaderChannel.ROWS_SENT) - taken <= ReaderChannel.RESUME)
+      Atomics.notify(w, ReaderChannel.TAKEN);
   }
 
   /** The reader is no longer wanted: it stops waiting (then it is terminated). */

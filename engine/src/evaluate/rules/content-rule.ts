@@ -19,9 +19,14 @@ export function hitPath(ctx: PolicyEval, hit: Hit): Path {
 
 export function hitEvidence(ctx: PolicyEval, hit: Hit): Record<string, unknown> {
   return {
-    messageId: hit.messageId, sentAt: ctx.month.iso(hit.sentAt), category: hit.match.categoryId,
-    kind: hit.match.kind, matched: hit.match.text, excerpt: hit.excerpt,
-    ...(hit.forwarded ? { forwarded: true } : {}), ...(hit.recalled ? { recalled: true } : {}),
+    messageId: hit.messageId,
+    sentAt: ctx.month.iso(hit.sentAt),
+    category: hit.match.categoryId,
+    kind: hit.match.kind,
+    matched: hit.match.text,
+    excerpt: hit.excerpt,
+    ...(hit.forwarded ? { forwarded: true } : {}),
+    ...(hit.recalled ? { recalled: true } : {}),
   };
 }
 
@@ -29,23 +34,42 @@ export function hasContentRules(ctx: PolicyEval, clause: string): LocalizedText 
   const categories = (ctx.policy.content?.categories ?? []).some((c) => c.clause === clause);
   const detectors = clause === 'S1' && (ctx.policy.content?.detectors ?? []).length > 0;
   if (categories || detectors) return undefined;
-  return { 'zh-CN': `群规没有为 ${clause} 设置内容类别（content.categories[].clause: ${clause}）`, en: `The policy has no content category for ${clause} (content.categories[].clause: ${clause})` };
+  return {
+    'zh-CN': `群规没有为 ${clause} 设置内容类别（content.categories[].clause: ${clause}）`,
+    en: `The policy has no content category for ${clause} (content.categories[].clause: ${clause})`,
+  };
 }
 
 export function contentRule(options: {
-  code: string; clause: 'N1' | 'N2' | 'N4' | 'S1' | 'S2'; doc: FindingDoc;
-  what: LocalizedText; skip?: (hit: Hit) => boolean;
+  code: string;
+  clause: 'N1' | 'N2' | 'N4' | 'S1' | 'S2';
+  doc: FindingDoc;
+  what: LocalizedText;
+  skip?: (hit: Hit) => boolean;
 }): EvalRule {
   /** One finding for a message's hits of one category: the first located and quoted, the others listed. */
   function report(ctx: PolicyEval, hits: Hit[]): void {
     const hit = hits[0]!;
-    const also = [...new Set(hits.slice(1).map((h) => h.match.text).filter((t) => t !== hit.match.text))];
+    const also = [
+      ...new Set(
+        hits
+          .slice(1)
+          .map((h) => h.match.text)
+          .filter((t) => t !== hit.match.text),
+      ),
+    ];
     const category = ctx.categories.get(hit.match.categoryId);
     const label = category?.label ?? hit.match.categoryId;
     const labelEn = category?.labelEn ?? hit.match.categoryId;
     ctx.report({
-      code: options.code, clause: options.clause, severity: hit.match.severity, groupId: hit.groupId, memberId: hit.senderId,
-      path: hitPath(ctx, hit), evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) }, ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
+      code: options.code,
+      clause: options.clause,
+      severity: hit.match.severity,
+      groupId: hit.groupId,
+      memberId: hit.senderId,
+      path: hitPath(ctx, hit),
+      evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
+      ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
       message: {
         'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
         en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
@@ -53,7 +77,12 @@ export function contentRule(options: {
     });
   }
   return {
-    code: options.code, clause: options.clause, needs: ['messages'], needsMatcher: true, path: ['content', 'categories'], doc: options.doc,
+    code: options.code,
+    clause: options.clause,
+    needs: ['messages'],
+    needsMatcher: true,
+    path: ['content', 'categories'],
+    doc: options.doc,
     precondition: (ctx) => hasContentRules(ctx, options.clause),
     run(ctx) {
       // One finding per message and category: a post with 兼职刷单 and 加微信 is one thing for the admin to

@@ -9,13 +9,25 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const ineligibleMember: EvalRule = {
-  code: 'ineligible-member', clause: 'M2', needs: ['members', 'employees'],
-  settings: [['membership', 'eligibility']], path: ['membership', 'eligibility'],
+  code: 'ineligible-member',
+  clause: 'M2',
+  needs: ['members', 'employees'],
+  settings: [['membership', 'eligibility']],
+  path: ['membership', 'eligibility'],
   doc: {
     summary: t('成员不符合入群资格，并指出不满足的条件。', 'A member fails eligibility; the failing criterion is named.'),
-    example: t('employmentStatus: [正式]；sunqi 在花名册中为“实习”→ 一条发现，criteria: [employmentStatus]。', 'employmentStatus: [正式]; sunqi is 实习 in the roster → one finding, criteria: [employmentStatus].'),
-    computed: t('对每位学员在 employees 表中查找同 id 的员工：不在花名册中（criterion roster）；employment_status 不在 employmentStatus 中；departments/positions 非空且不包含其部门/职位；expression（CEL，变量 employee.department、position、employmentStatus、tenureDays＝截至月末的入职天数）不为 true。每位成员一条发现，列出全部不满足的条件，规则位置为第一个不满足的条件。', 'For each learner, look up the employee with the same id: not in the roster (criterion roster); employment_status not in employmentStatus; department/position not in non-empty departments/positions; expression (CEL over employee.department, position, employmentStatus, tenureDays = days since hire at month end) not true. One finding per member listing every failing criterion, located at the first.'),
-    configuration: t('`membership.eligibility.employmentStatus`、`departments`、`positions`、`expression`。', '`membership.eligibility.employmentStatus`, `departments`, `positions`, `expression`.'),
+    example: t(
+      'employmentStatus: [正式]；sunqi 在花名册中为“实习”→ 一条发现，criteria: [employmentStatus]。',
+      'employmentStatus: [正式]; sunqi is 实习 in the roster → one finding, criteria: [employmentStatus].',
+    ),
+    computed: t(
+      '对每位学员在 employees 表中查找同 id 的员工：不在花名册中（criterion roster）；employment_status 不在 employmentStatus 中；departments/positions 非空且不包含其部门/职位；expression（CEL，变量 employee.department、position、employmentStatus、tenureDays＝截至月末的入职天数）不为 true。每位成员一条发现，列出全部不满足的条件，规则位置为第一个不满足的条件。',
+      'For each learner, look up the employee with the same id: not in the roster (criterion roster); employment_status not in employmentStatus; department/position not in non-empty departments/positions; expression (CEL over employee.department, position, employmentStatus, tenureDays = days since hire at month end) not true. One finding per member listing every failing criterion, located at the first.',
+    ),
+    configuration: t(
+      '`membership.eligibility.employmentStatus`、`departments`、`positions`、`expression`。',
+      '`membership.eligibility.employmentStatus`, `departments`, `positions`, `expression`.',
+    ),
   },
   run(ctx) {
     const rules = ctx.policy.membership?.eligibility ?? {};
@@ -38,7 +50,15 @@ export const ineligibleMember: EvalRule = {
           const tenureDays = employee.hire_date === undefined ? 0 : Math.floor((ctx.month.end - employee.hire_date) / DAY);
           let ok = false;
           try {
-            ok = expression({ employee: { department: employee.department ?? '', position: employee.position ?? '', employmentStatus: employee.employment_status, tenureDays: BigInt(tenureDays) } }) === true;
+            ok =
+              expression({
+                employee: {
+                  department: employee.department ?? '',
+                  position: employee.position ?? '',
+                  employmentStatus: employee.employment_status,
+                  tenureDays: BigInt(tenureDays),
+                },
+              }) === true;
           } catch (error) {
             // Too much work is no verdict on the member: it stops the run, naming the expression.
             if (error instanceof CelBudgetError) {
@@ -53,9 +73,18 @@ export const ineligibleMember: EvalRule = {
       if (failing.length === 0) continue;
       const names = failing.map((f) => f.criterion);
       ctx.report({
-        code: this.code, clause: this.clause, severity: 'warning', groupId: m.groupId, memberId: m.memberId, path: failing[0]!.path, action: 'review',
+        code: this.code,
+        clause: this.clause,
+        severity: 'warning',
+        groupId: m.groupId,
+        memberId: m.memberId,
+        path: failing[0]!.path,
+        action: 'review',
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
-        message: t(`${who(ctx, m.groupId, m.memberId)} 不符合入群资格：${names.join('、')}`, `${whoEn(ctx, m.groupId, m.memberId)} is not eligible: ${names.join(', ')}`),
+        message: t(
+          `${who(ctx, m.groupId, m.memberId)} 不符合入群资格：${names.join('、')}`,
+          `${whoEn(ctx, m.groupId, m.memberId)} is not eligible: ${names.join(', ')}`,
+        ),
       });
     }
   },

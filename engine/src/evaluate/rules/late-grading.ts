@@ -5,12 +5,24 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateGrading: EvalRule = {
-  code: 'late-grading', clause: 'T3', needs: ['assignments', 'submissions'],
-  settings: [['activities', 'gradingDays']], path: ['activities', 'gradingDays'],
+  code: 'late-grading',
+  clause: 'T3',
+  needs: ['assignments', 'submissions'],
+  settings: [['activities', 'gradingDays']],
+  path: ['activities', 'gradingDays'],
   doc: {
-    summary: t('作业批改超时（或到月末仍未批改且已超时）。', 'Work was graded later than gradingDays after submission (or is still ungraded past that at month end).'),
-    example: t('gradingDays: 5；11 月 2 日提交、11 月 9 日批改（7 天）→ 一条发现；11 月 7 日批改（5 天）不报告。', 'gradingDays: 5; submitted 2 Nov, graded 9 Nov (7 days) → one finding; graded 7 Nov (5 days) → none.'),
-    computed: t('对本群作业、submitted_at 在本月的每份提交：graded_at − submitted_at > gradingDays × 24 小时；或 graded_at 为空且 月末 − submitted_at > gradingDays × 24 小时，则为一条发现（memberId 为批改人 grader_id，未批改或未记录批改人时为空；证据含作业、提交人 submitterId）。', 'For each submission to this group\'s assignments submitted this month: graded_at − submitted_at > gradingDays × 24 h, or no graded_at and month end − submitted_at > gradingDays × 24 h, is a finding (memberId is the grader, grader_id — empty when ungraded or not recorded; evidence names the assignment and the submitter, submitterId).'),
+    summary: t(
+      '作业批改超时（或到月末仍未批改且已超时）。',
+      'Work was graded later than gradingDays after submission (or is still ungraded past that at month end).',
+    ),
+    example: t(
+      'gradingDays: 5；11 月 2 日提交、11 月 9 日批改（7 天）→ 一条发现；11 月 7 日批改（5 天）不报告。',
+      'gradingDays: 5; submitted 2 Nov, graded 9 Nov (7 days) → one finding; graded 7 Nov (5 days) → none.',
+    ),
+    computed: t(
+      '对本群作业、submitted_at 在本月的每份提交：graded_at − submitted_at > gradingDays × 24 小时；或 graded_at 为空且 月末 − submitted_at > gradingDays × 24 小时，则为一条发现（memberId 为批改人 grader_id，未批改或未记录批改人时为空；证据含作业、提交人 submitterId）。',
+      "For each submission to this group's assignments submitted this month: graded_at − submitted_at > gradingDays × 24 h, or no graded_at and month end − submitted_at > gradingDays × 24 h, is a finding (memberId is the grader, grader_id — empty when ungraded or not recorded; evidence names the assignment and the submitter, submitterId).",
+    ),
     configuration: t('`activities.gradingDays`。', '`activities.gradingDays`.'),
   },
   run(ctx) {
@@ -29,13 +41,36 @@ export const lateGrading: EvalRule = {
       // Grading is the grader's duty (T3): the finding is theirs; the submitter is evidence.
       const grader = s.graded_at === undefined ? undefined : s.grader_id;
       ctx.report({
-        code: this.code, clause: this.clause, severity: 'warning', groupId, memberId: grader ?? null, path: this.path,
-        evidence: { assignmentId: s.assignment_id, submitterId: s.member_id, submittedAt: ctx.month.iso(s.submitted_at), gradedAt: s.graded_at === undefined ? null : ctx.month.iso(s.graded_at), graderId: s.grader_id ?? null, days: waited, gradingDays: days },
-        message: s.graded_at === undefined
-          ? t(`${who(ctx, groupId, s.member_id)} 提交的作业“${title}”已 ${waited} 天未批改（要求 ${days} 天内）`, `${whoEn(ctx, groupId, s.member_id)}'s “${title}” ungraded after ${waited} days (limit ${days})`)
-          : grader
-            ? t(`${who(ctx, groupId, grader)} 批改 ${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天（要求 ${days} 天内）`, `${whoEn(ctx, groupId, grader)} graded ${whoEn(ctx, groupId, s.member_id)}'s “${title}” after ${waited} days (limit ${days})`)
-            : t(`${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天才批改（要求 ${days} 天内）`, `${whoEn(ctx, groupId, s.member_id)}'s “${title}” graded after ${waited} days (limit ${days})`),
+        code: this.code,
+        clause: this.clause,
+        severity: 'warning',
+        groupId,
+        memberId: grader ?? null,
+        path: this.path,
+        evidence: {
+          assignmentId: s.assignment_id,
+          submitterId: s.member_id,
+          submittedAt: ctx.month.iso(s.submitted_at),
+          gradedAt: s.graded_at === undefined ? null : ctx.month.iso(s.graded_at),
+          graderId: s.grader_id ?? null,
+          days: waited,
+          gradingDays: days,
+        },
+        message:
+          s.graded_at === undefined
+            ? t(
+                `${who(ctx, groupId, s.member_id)} 提交的作业“${title}”已 ${waited} 天未批改（要求 ${days} 天内）`,
+                `${whoEn(ctx, groupId, s.member_id)}'s “${title}” ungraded after ${waited} days (limit ${days})`,
+              )
+            : grader
+              ? t(
+                  `${who(ctx, groupId, grader)} 批改 ${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天（要求 ${days} 天内）`,
+                  `${whoEn(ctx, groupId, grader)} graded ${whoEn(ctx, groupId, s.member_id)}'s “${title}” after ${waited} days (limit ${days})`,
+                )
+              : t(
+                  `${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天才批改（要求 ${days} 天内）`,
+                  `${whoEn(ctx, groupId, s.member_id)}'s “${title}” graded after ${waited} days (limit ${days})`,
+                ),
       });
     }
   },

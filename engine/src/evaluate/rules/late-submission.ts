@@ -6,11 +6,20 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSubmission: EvalRule = {
-  code: 'late-submission', clause: 'T3', needs: ['assignments', 'submissions'], path: ['activities', 'lateGraceHours'],
+  code: 'late-submission',
+  clause: 'T3',
+  needs: ['assignments', 'submissions'],
+  path: ['activities', 'lateGraceHours'],
   doc: {
     summary: t('作业迟交。', 'An assignment was submitted late.'),
-    example: t('lateGraceHours: 0；hw-1 截止 11 月 10 日 18:00，liuyi 11 月 10 日 18:30 提交 → 一条发现（lateHours 0.5）；18:00 整提交不报告。', 'lateGraceHours: 0; hw-1 due 10 Nov 18:00, liuyi submits at 18:30 → one finding (lateHours 0.5); at 18:00 exactly, none.'),
-    computed: t('对 due_at 在本月的作业的每份提交（同一成员多次提交取第一次）：submitted_at > due_at + lateGraceHours 小时则为一条发现。', 'For each submission to an assignment due this month (several by one member: the first): submitted_at > due_at + lateGraceHours hours is a finding.'),
+    example: t(
+      'lateGraceHours: 0；hw-1 截止 11 月 10 日 18:00，liuyi 11 月 10 日 18:30 提交 → 一条发现（lateHours 0.5）；18:00 整提交不报告。',
+      'lateGraceHours: 0; hw-1 due 10 Nov 18:00, liuyi submits at 18:30 → one finding (lateHours 0.5); at 18:00 exactly, none.',
+    ),
+    computed: t(
+      '对 due_at 在本月的作业的每份提交（同一成员多次提交取第一次）：submitted_at > due_at + lateGraceHours 小时则为一条发现。',
+      'For each submission to an assignment due this month (several by one member: the first): submitted_at > due_at + lateGraceHours hours is a finding.',
+    ),
     configuration: t('`activities.lateGraceHours`（默认 0）。', '`activities.lateGraceHours` (default 0).'),
   },
   run(ctx) {
@@ -21,9 +30,22 @@ export const lateSubmission: EvalRule = {
         const s = submissionOf(ctx, a.assignment_id, memberId)!;
         if (isOnTime(ctx, a, s)) continue;
         ctx.report({
-          code: this.code, clause: this.clause, severity: 'warning', groupId: a.group_id, memberId, path: this.path,
-          evidence: { assignmentId: a.assignment_id, dueAt: ctx.month.iso(a.due_at), submittedAt: ctx.month.iso(s.submitted_at), lateHours: hoursBetween(a.due_at, s.submitted_at) },
-          message: t(`${who(ctx, a.group_id, memberId)} 迟交作业 ${a.title ?? a.assignment_id}`, `${whoEn(ctx, a.group_id, memberId)} submitted ${a.title ?? a.assignment_id} late`),
+          code: this.code,
+          clause: this.clause,
+          severity: 'warning',
+          groupId: a.group_id,
+          memberId,
+          path: this.path,
+          evidence: {
+            assignmentId: a.assignment_id,
+            dueAt: ctx.month.iso(a.due_at),
+            submittedAt: ctx.month.iso(s.submitted_at),
+            lateHours: hoursBetween(a.due_at, s.submitted_at),
+          },
+          message: t(
+            `${who(ctx, a.group_id, memberId)} 迟交作业 ${a.title ?? a.assignment_id}`,
+            `${whoEn(ctx, a.group_id, memberId)} submitted ${a.title ?? a.assignment_id} late`,
+          ),
         });
       }
     }

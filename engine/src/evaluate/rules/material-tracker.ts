@@ -24,8 +24,13 @@ export class MaterialTracker implements MessageTracker {
   message(message: MessageRow, facts: MessageFacts | undefined): void {
     if (!facts || !this.ctx.settings.materialTypes.has(message.type)) return;
     this.materials.push({
-      messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
-      type: message.type, ...(message.file_name ? { fileName: message.file_name } : {}), hasText: (message.content ?? '').trim() !== '',
+      messageId: message.message_id,
+      groupId: message.group_id,
+      senderId: message.sender_id,
+      sentAt: message.sent_at,
+      type: message.type,
+      ...(message.file_name ? { fileName: message.file_name } : {}),
+      hasText: (message.content ?? '').trim() !== '',
     });
   }
 

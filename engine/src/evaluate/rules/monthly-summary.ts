@@ -4,11 +4,23 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const monthlySummary: EvalRule = {
-  code: 'monthly-summary', clause: 'A4', needs: ['members', 'messages'], path: ['groups'],
+  code: 'monthly-summary',
+  clause: 'A4',
+  needs: ['members', 'messages'],
+  path: ['groups'],
   doc: {
-    summary: t('每个受管群的月度小结：成员数、学员数、消息数、提问数和各评级人数。', 'Monthly summary of each governed group: members, learners, messages, questions and how many got each overall rating.'),
-    example: t('群 wrSkillSales 11 月有 48 名成员、2,930 条消息 → 一条 info 级发现，证据中有各项计数。', 'Group wrSkillSales had 48 members and 2,930 messages in November → one info finding with the counts as evidence.'),
-    computed: t('对 groups 中的每个群（在数据中出现的）：members＝本月在群成员数，learners＝其中非管理员/讲师人数，messages＝本月消息数，overall＝综合评级 → 人数。', 'For each group in groups that appears in the data: members = members during the month, learners = those not admins/lecturers, messages = messages this month, overall = overall rating → count.'),
+    summary: t(
+      '每个受管群的月度小结：成员数、学员数、消息数、提问数和各评级人数。',
+      'Monthly summary of each governed group: members, learners, messages, questions and how many got each overall rating.',
+    ),
+    example: t(
+      '群 wrSkillSales 11 月有 48 名成员、2,930 条消息 → 一条 info 级发现，证据中有各项计数。',
+      'Group wrSkillSales had 48 members and 2,930 messages in November → one info finding with the counts as evidence.',
+    ),
+    computed: t(
+      '对 groups 中的每个群（在数据中出现的）：members＝本月在群成员数，learners＝其中非管理员/讲师人数，messages＝本月消息数，overall＝综合评级 → 人数。',
+      'For each group in groups that appears in the data: members = members during the month, learners = those not admins/lecturers, messages = messages this month, overall = overall rating → count.',
+    ),
     configuration: t('`groups`。', '`groups`.'),
   },
   run(ctx) {
@@ -23,9 +35,17 @@ export const monthlySummary: EvalRule = {
       const messages = ctx.scan.messagesByGroup.get(groupId) ?? 0;
       const learners = members.filter((m) => !m.staff).length;
       ctx.report({
-        code: this.code, clause: this.clause, severity: 'info', groupId, memberId: null, path: ['groups', ctx.policy.groups.indexOf(groupId)],
+        code: this.code,
+        clause: this.clause,
+        severity: 'info',
+        groupId,
+        memberId: null,
+        path: ['groups', ctx.policy.groups.indexOf(groupId)],
         evidence: { members: members.length, learners, messages, overall: Object.fromEntries(Object.entries(overall).sort()) },
-        message: t(`群 ${groupId} 本月：成员 ${members.length} 人（学员 ${learners} 人），消息 ${messages} 条`, `Group ${groupId} this month: ${members.length} members (${learners} learners), ${messages} messages`),
+        message: t(
+          `群 ${groupId} 本月：成员 ${members.length} 人（学员 ${learners} 人），消息 ${messages} 条`,
+          `Group ${groupId} this month: ${members.length} members (${learners} learners), ${messages} messages`,
+        ),
       });
     });
   },

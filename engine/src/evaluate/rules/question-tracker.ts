@@ -21,7 +21,10 @@ export interface Question {
   excerpt: string;
 }
 
-interface PendingQuestion extends Question { deadline: number; answered: boolean }
+interface PendingQuestion extends Question {
+  deadline: number;
+  answered: boolean;
+}
 
 export class QuestionTracker implements MessageTracker {
   /** Questions whose window closed inside the month with no answer. */
@@ -59,8 +62,13 @@ export class QuestionTracker implements MessageTracker {
     this.mention(message, text, facts.stats);
     if (message.recalled || facts.bare || !this.hasQuestionMarker(text)) return;
     const question: PendingQuestion = {
-      messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
-      excerpt: excerpt(text, 0, Math.min(text.length, 20), this.ctx.redact), deadline: message.sent_at + this.window, answered: false,
+      messageId: message.message_id,
+      groupId: message.group_id,
+      senderId: message.sender_id,
+      sentAt: message.sent_at,
+      excerpt: excerpt(text, 0, Math.min(text.length, 20), this.ctx.redact),
+      deadline: message.sent_at + this.window,
+      answered: false,
     };
     this.open.set(question.messageId, question);
     this.openOrder.push(question);

@@ -8,13 +8,20 @@ import { ratedDimension } from '../score/rated-dimensions.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 
 const NAMES: Record<RatedDimension, { zh: string; en: string }> = {
-  assignments: { zh: '作业', en: 'assignment' }, tests: { zh: '测试', en: 'test' }, participation: { zh: '参与度', en: 'participation' },
+  assignments: { zh: '作业', en: 'assignment' },
+  tests: { zh: '测试', en: 'test' },
+  participation: { zh: '参与度', en: 'participation' },
 };
 
 export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule {
   const { code, clause, needs } = ratedDimension(dimension);
   return {
-    code, clause, needs, settings: [['assessment', dimension]], path: ['assessment', dimension, 'bands'], doc,
+    code,
+    clause,
+    needs,
+    settings: [['assessment', dimension]],
+    path: ['assessment', dimension, 'bands'],
+    doc,
     run(ctx) {
       const worst = ctx.policy.ratings[ctx.policy.ratings.length - 1]?.id;
       for (const m of learners(ctx)) {
@@ -24,9 +31,17 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
         if (!band || rating !== worst) continue;
         const label = ctx.policy.ratings.find((r) => r.id === rating);
         ctx.report({
-          code, clause, severity: 'info', groupId: m.groupId, memberId: m.memberId,
-          path: ['assessment', dimension, 'bands', band.index], evidence: { rating, band: band.index, metrics: band.metrics },
-          message: t(`${who(ctx, m.groupId, m.memberId)} ${NAMES[dimension].zh}评级为${label?.label ?? rating}`, `${whoEn(ctx, m.groupId, m.memberId)} rated ${label?.labelEn ?? rating} for ${NAMES[dimension].en}`),
+          code,
+          clause,
+          severity: 'info',
+          groupId: m.groupId,
+          memberId: m.memberId,
+          path: ['assessment', dimension, 'bands', band.index],
+          evidence: { rating, band: band.index, metrics: band.metrics },
+          message: t(
+            `${who(ctx, m.groupId, m.memberId)} ${NAMES[dimension].zh}评级为${label?.label ?? rating}`,
+            `${whoEn(ctx, m.groupId, m.memberId)} rated ${label?.labelEn ?? rating} for ${NAMES[dimension].en}`,
+          ),
         });
       }
     },

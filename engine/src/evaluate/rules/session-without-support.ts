@@ -3,11 +3,17 @@ import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionWithoutSupport: EvalRule = {
-  code: 'session-without-support', clause: 'T1', needs: ['sessions'], path: ['activities', 'requireSupport'],
+  code: 'session-without-support',
+  clause: 'T1',
+  needs: ['sessions'],
+  path: ['activities', 'requireSupport'],
   doc: {
     summary: t('直播没有指定技术支持人员或没有注明平台。', 'A live session names no technical support person or no platform.'),
     example: t('直播 s-3 的 support_id 为空 → 一条发现，missing: [support_id]。', 'Session s-3 has no support_id → one finding, missing: [support_id].'),
-    computed: t('对每个 starts_at 在本月的直播：requireSupport 为 true 时 support_id 为空，或 platform 为空，则为一条群级发现，列出缺失项。', 'For each session starting this month: an empty support_id (when requireSupport is true) or an empty platform is a group-level finding listing what is missing.'),
+    computed: t(
+      '对每个 starts_at 在本月的直播：requireSupport 为 true 时 support_id 为空，或 platform 为空，则为一条群级发现，列出缺失项。',
+      'For each session starting this month: an empty support_id (when requireSupport is true) or an empty platform is a group-level finding listing what is missing.',
+    ),
     configuration: t('`activities.requireSupport`（默认 true）。', '`activities.requireSupport` (default true).'),
   },
   run(ctx) {
@@ -18,7 +24,12 @@ export const sessionWithoutSupport: EvalRule = {
       if (!s.platform) missing.push('platform');
       if (missing.length === 0) continue;
       ctx.report({
-        code: this.code, clause: this.clause, severity: 'warning', groupId: s.group_id, memberId: null, path: this.path,
+        code: this.code,
+        clause: this.clause,
+        severity: 'warning',
+        groupId: s.group_id,
+        memberId: null,
+        path: this.path,
         evidence: { sessionId: s.session_id, startsAt: ctx.month.iso(s.starts_at), missing },
         message: t(`直播 ${s.session_id} 缺少：${missing.join('、')}`, `Session ${s.session_id} lacks: ${missing.join(', ')}`),
       });

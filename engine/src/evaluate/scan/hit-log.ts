@@ -21,7 +21,11 @@ const EXEMPT = 16;
 const FIXED_BYTES = 8 + 5 * 4 + 1 + 3 * 4;
 
 /** Which hits to decode: those of one clause, forwarded ones, confidential ones (all given must hold). */
-export interface HitFilter { clause?: string; forwarded?: boolean; confidential?: boolean }
+export interface HitFilter {
+  clause?: string;
+  forwarded?: boolean;
+  confidential?: boolean;
+}
 
 /** Values by index, each kept once under its key. */
 class Interned<T> {
@@ -49,18 +53,32 @@ export class HitLog implements Iterable<Hit> {
   /** What a match says about the rule that matched, the same for every match of that rule. */
   private readonly sites = new Interned<Omit<HitMatch, 'text'>>();
 
-  get length(): number { return this.count; }
+  get length(): number {
+    return this.count;
+  }
 
   /** Bytes held (for tests). */
-  get bytes(): number { return this.used.reduce((n, used) => n + used, 0); }
+  get bytes(): number {
+    return this.used.reduce((n, used) => n + used, 0);
+  }
 
   add(hit: Hit): void {
     const { match } = hit;
     const string = (text: string) => this.strings.of(text, () => text);
-    const site = this.sites.of(`${match.categoryId}\u0000${match.kind}\u0000${match.ruleIndex}\u0000${match.rule}`,
-      () => ({ categoryId: match.categoryId, clause: match.clause, severity: match.severity, kind: match.kind, rule: match.rule, ruleIndex: match.ruleIndex }));
-    const flags = (hit.forwarded ? FORWARDED : 0) | (hit.recalled ? RECALLED : 0) | (hit.confidential ? CONFIDENTIAL : 0)
-      | (hit.violation ? VIOLATION : 0) | (hit.exemptionId !== undefined ? EXEMPT : 0);
+    const site = this.sites.of(`${match.categoryId}\u0000${match.kind}\u0000${match.ruleIndex}\u0000${match.rule}`, () => ({
+      categoryId: match.categoryId,
+      clause: match.clause,
+      severity: match.severity,
+      kind: match.kind,
+      rule: match.rule,
+      ruleIndex: match.ruleIndex,
+    }));
+    const flags =
+      (hit.forwarded ? FORWARDED : 0) |
+      (hit.recalled ? RECALLED : 0) |
+      (hit.confidential ? CONFIDENTIAL : 0) |
+      (hit.violation ? VIOLATION : 0) |
+      (hit.exemptionId !== undefined ? EXEMPT : 0);
     const idBytes = hit.messageId.length * 2;
     const textBytes = match.text.length * 2;
     const excerptBytes = hit.excerpt.length * 2;
@@ -127,8 +145,11 @@ export class HitLog implements Iterable<Hit> {
         const textBytes = chunk.readUInt32LE(at + 33);
         const excerptBytes = chunk.readUInt32LE(at + 37);
         at += FIXED_BYTES;
-        if ((filter.clause !== undefined && site.clause !== filter.clause) || (filter.forwarded && !(flags & FORWARDED))
-          || (filter.confidential && !(flags & CONFIDENTIAL))) {
+        if (
+          (filter.clause !== undefined && site.clause !== filter.clause) ||
+          (filter.forwarded && !(flags & FORWARDED)) ||
+          (filter.confidential && !(flags & CONFIDENTIAL))
+        ) {
           at += idBytes + textBytes + excerptBytes;
           continue;
         }
@@ -136,8 +157,17 @@ export class HitLog implements Iterable<Hit> {
         const text = chunk.toString('utf16le', at, (at += textBytes));
         const excerpt = chunk.toString('utf16le', at, (at += excerptBytes));
         yield {
-          messageId, groupId, senderId, sentAt, type, forwarded: (flags & FORWARDED) !== 0, recalled: (flags & RECALLED) !== 0,
-          match: { ...site, text }, excerpt, confidential: (flags & CONFIDENTIAL) !== 0, violation: (flags & VIOLATION) !== 0,
+          messageId,
+          groupId,
+          senderId,
+          sentAt,
+          type,
+          forwarded: (flags & FORWARDED) !== 0,
+          recalled: (flags & RECALLED) !== 0,
+          match: { ...site, text },
+          excerpt,
+          confidential: (flags & CONFIDENTIAL) !== 0,
+          violation: (flags & VIOLATION) !== 0,
           ...(flags & EXEMPT ? { exemptionId: strings[exemption]! } : {}),
         };
       }

@@ -13,8 +13,15 @@ import { emptyStats, type MemberStats } from './member-stats.js';
 import { RecentSenders } from './recent-senders.js';
 
 /** `number` indexes senderIds: the recent-senders table stores numbers, not id strings. */
-interface SenderState { stats: MemberStats; staff: boolean; number: number }
-interface GroupState { messages: number; senders: Map<string, SenderState> }
+interface SenderState {
+  stats: MemberStats;
+  staff: boolean;
+  number: number;
+}
+interface GroupState {
+  messages: number;
+  senders: Map<string, SenderState>;
+}
 
 export class PolicyScanner {
   private readonly recent = new RecentSenders();
@@ -26,7 +33,10 @@ export class PolicyScanner {
   /** Reused for every message: the hot path allocates nothing per message for the trackers. */
   private readonly facts: MessageFacts = { staff: false, bare: false, stats: emptyStats() };
 
-  constructor(private readonly ctx: PolicyEval, private readonly matcher: ContentMatcher | undefined) {
+  constructor(
+    private readonly ctx: PolicyEval,
+    private readonly matcher: ContentMatcher | undefined,
+  ) {
     this.exemptions = new Map();
     for (const exemption of ctx.data.rows.exemptions) {
       const key = `${exemption.group_id}\u0000${exemption.category}`;
@@ -126,10 +136,18 @@ export class PolicyScanner {
       const counted = ctx.settings.countCategories ? ctx.settings.countCategories.has(match.categoryId) : true;
       const violation = match.severity === 'error' && counted && !exemption;
       const hit: Hit = {
-        messageId: message.message_id, groupId: message.group_id, senderId: message.sender_id, sentAt: message.sent_at,
-        type: message.type, forwarded, recalled: message.recalled === true, match: { ...match, text: ownCopy(privacy(match.text, ctx.redact)) },
-        excerpt: excerpt(text, match.start, match.end, ctx.redact), confidential: category?.confidential ?? match.clause === 'S1',
-        violation, ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
+        messageId: message.message_id,
+        groupId: message.group_id,
+        senderId: message.sender_id,
+        sentAt: message.sent_at,
+        type: message.type,
+        forwarded,
+        recalled: message.recalled === true,
+        match: { ...match, text: ownCopy(privacy(match.text, ctx.redact)) },
+        excerpt: excerpt(text, match.start, match.end, ctx.redact),
+        confidential: category?.confidential ?? match.clause === 'S1',
+        violation,
+        ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
       };
       ctx.scan.hits.add(hit);
       if (violation) {
@@ -142,7 +160,11 @@ export class PolicyScanner {
 
   private exemptionFor(message: MessageRow, categoryId: string): ExemptionRow | undefined {
     const list = this.exemptions.get(`${message.group_id}\u0000${categoryId}`);
-    return list?.find((e) => (e.member_id === undefined || e.member_id === '' || e.member_id === message.sender_id)
-      && e.valid_from <= message.sent_at && message.sent_at <= e.valid_to);
+    return list?.find(
+      (e) =>
+        (e.member_id === undefined || e.member_id === '' || e.member_id === message.sender_id) &&
+        e.valid_from <= message.sent_at &&
+        message.sent_at <= e.valid_to,
+    );
   }
 }

@@ -17,6 +17,10 @@ export interface ScanState {
 
 export function emptyScanState(): ScanState {
   return {
-    stats: new Map(), hits: new HitLog(), trackers: new Map(), messagesByGroup: new Map(), lastMessageAt: -Infinity,
+    stats: new Map(),
+    hits: new HitLog(),
+    trackers: new Map(),
+    messagesByGroup: new Map(),
+    lastMessageAt: -Infinity,
   };
 }

@@ -12,7 +12,10 @@ export interface MemberFacts {
 
 export function memberFacts(ctx: PolicyEval, m: Membership): MemberFacts {
   return {
-    joinedDays: Math.floor((ctx.month.end - m.row.joined_at) / DAY), role: m.row.role ?? 'member',
-    department: m.employee?.department ?? '', position: m.employee?.position ?? '', employmentStatus: m.employee?.employment_status ?? '',
+    joinedDays: Math.floor((ctx.month.end - m.row.joined_at) / DAY),
+    role: m.row.role ?? 'member',
+    department: m.employee?.department ?? '',
+    position: m.employee?.position ?? '',
+    employmentStatus: m.employee?.employment_status ?? '',
   };
 }

@@ -24,7 +24,9 @@ export function assignmentMetrics(ctx: PolicyEval, membership: Membership): Metr
     }
   }
   return {
-    accuracy: mean(marks.accuracy), completeness: mean(marks.completeness), originality: mean(marks.originality),
+    accuracy: mean(marks.accuracy),
+    completeness: mean(marks.completeness),
+    originality: mean(marks.originality),
     onTimeRate: due.length === 0 ? null : round1((onTime / due.length) * 100),
   };
 }

@@ -17,9 +17,23 @@ export interface RatedDimensionSpec {
 }
 
 export const RATED_DIMENSIONS: readonly RatedDimensionSpec[] = [
-  { dimension: 'assignments', clause: 'E4', code: 'assignment-rating-fail', needs: ['members', 'assignments', 'submissions'], metrics: assignmentMetrics, hasData: (m) => m.onTimeRate !== null },
+  {
+    dimension: 'assignments',
+    clause: 'E4',
+    code: 'assignment-rating-fail',
+    needs: ['members', 'assignments', 'submissions'],
+    metrics: assignmentMetrics,
+    hasData: (m) => m.onTimeRate !== null,
+  },
   { dimension: 'tests', clause: 'E5', code: 'test-rating-fail', needs: ['members', 'tests'], metrics: testMetrics, hasData: (m) => m.score !== null },
-  { dimension: 'participation', clause: 'E6', code: 'participation-rating-fail', needs: ['members', 'messages'], metrics: participationMetrics, hasData: () => true },
+  {
+    dimension: 'participation',
+    clause: 'E6',
+    code: 'participation-rating-fail',
+    needs: ['members', 'messages'],
+    metrics: participationMetrics,
+    hasData: () => true,
+  },
 ];
 
 export function ratedDimension(dimension: RatedDimension): RatedDimensionSpec {

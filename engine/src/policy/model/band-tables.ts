@@ -8,7 +8,11 @@ import { at, isRec, list, num, str } from './view.js';
 
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export interface Threshold { metric: string; value: number; path: Path }
+export interface Threshold {
+  metric: string;
+  value: number;
+  path: Path;
+}
 
 export interface BandView {
   index: number;
@@ -39,7 +43,9 @@ export function bandTables(policy: unknown): BandTable[] {
     const mainMetric = str(at(section, 'metric')) ?? DIMENSION_METRICS[dimension].main;
     const path: Path = ['assessment', dimension, 'bands'];
     tables.push({
-      dimension, path, mainMetric,
+      dimension,
+      path,
+      mainMetric,
       bands: list(bands).map((band, index) => {
         const bandPath = [...path, index];
         const min = at(band, 'min');
@@ -53,7 +59,11 @@ export function bandTables(policy: unknown): BandTable[] {
         }
         const when = str(at(band, 'when'));
         return {
-          index, path: bandPath, rating: str(at(band, 'rating')), thresholds, when,
+          index,
+          path: bandPath,
+          rating: str(at(band, 'rating')),
+          thresholds,
+          when,
           isCatchAll: min === undefined && when === undefined,
           malformed,
         };
@@ -83,7 +93,9 @@ export function isOutOfOrder(table: BandTable, ratings: readonly string[]): bool
 }
 
 export function declaredRatings(policy: unknown): string[] {
-  return list(at(policy, 'ratings')).map((r) => str(at(r, 'id'))).filter((id): id is string => id !== undefined);
+  return list(at(policy, 'ratings'))
+    .map((r) => str(at(r, 'id')))
+    .filter((id): id is string => id !== undefined);
 }
 
 export const dimensionText: Record<Dimension, { 'zh-CN': string; en: string }> = {

@@ -35,7 +35,8 @@ export function references(policy: unknown): IdSite[] {
     if (id !== undefined) sites.push({ kind, id, path, isKey: false });
   };
   for (const dimension of DIMENSIONS) {
-    for (const [i, band] of list(at(policy, 'assessment', dimension, 'bands')).entries()) ref('rating', ['assessment', dimension, 'bands', i, 'rating'], at(band, 'rating'));
+    for (const [i, band] of list(at(policy, 'assessment', dimension, 'bands')).entries())
+      ref('rating', ['assessment', dimension, 'bands', i, 'rating'], at(band, 'rating'));
   }
   const points = at(policy, 'outcomes', 'points');
   if (isRec(points)) for (const key of Object.keys(points)) sites.push({ kind: 'rating', id: key, path: ['outcomes', 'points', key], isKey: true });
@@ -49,7 +50,8 @@ export function references(policy: unknown): IdSite[] {
   ref('rating', ['outcomes', 'escalation', 'rating'], at(policy, 'outcomes', 'escalation', 'rating'));
   ref('action', ['outcomes', 'escalation', 'action'], at(policy, 'outcomes', 'escalation', 'action'));
   ref('action', ['confidentiality', 'handoverAction'], at(policy, 'confidentiality', 'handoverAction'));
-  for (const [i, category] of list(at(policy, 'membership', 'removal', 'countCategories')).entries()) ref('category', ['membership', 'removal', 'countCategories', i], category);
+  for (const [i, category] of list(at(policy, 'membership', 'removal', 'countCategories')).entries())
+    ref('category', ['membership', 'removal', 'countCategories', i], category);
   return sites;
 }
 

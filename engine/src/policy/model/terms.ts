@@ -35,7 +35,8 @@ export function contentTerms({ policy }: { policy: Record<string, unknown> }) {
     });
   });
   const allow = list(at(content, 'allow')).flatMap((phrase, i) =>
-    typeof phrase === 'string' ? [{ phrase, normalized: normalize(phrase), path: ['content', 'allow', i] as Path }] : []);
+    typeof phrase === 'string' ? [{ phrase, normalized: normalize(phrase), path: ['content', 'allow', i] as Path }] : [],
+  );
   const result = { terms, allow };
   cache.set(policy, result);
   return result;

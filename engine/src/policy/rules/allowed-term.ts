@@ -15,7 +15,9 @@ export const allowedTerm: PolicyRule = {
       if (!phrase) continue;
       const [s, e] = spanOf(ctx.loaded, phrase.path);
       ctx.report({
-        code: 'allowed-term', severity: 'error', path: site.path,
+        code: 'allowed-term',
+        severity: 'error',
+        path: site.path,
         message: {
           'zh-CN': `词语 “${site.term}” 永远不会被报告：白名单中的 “${phrase.phrase}” 包含在其中，每次匹配都会被放行`,
           en: `Term '${site.term}' can never be reported: the allowed phrase '${phrase.phrase}' lies inside it, so every match is suppressed`,

@@ -21,7 +21,9 @@ export const bandOrder: PolicyRule = {
         if (rank !== -1 && previous && rank < previous.rank && !reported) {
           reported = true;
           ctx.report({
-            code: 'band-order', severity: 'error', path: [...band.path, 'rating'],
+            code: 'band-order',
+            severity: 'error',
+            path: [...band.path, 'rating'],
             message: {
               'zh-CN': `${dim['zh-CN']}的档位应按评级从高到低排列：“${band.rating}” 比上一档的 “${previous.rating}” 高，却排在后面`,
               en: `${dim.en} bands must run from the best rating to the worst: '${band.rating}' ranks above '${previous.rating}' but comes after it`,
@@ -35,7 +37,9 @@ export const bandOrder: PolicyRule = {
           if (previousMain && main.value >= previousMain.value && !reported) {
             reported = true;
             ctx.report({
-              code: 'band-order', severity: 'error', path: main.path,
+              code: 'band-order',
+              severity: 'error',
+              path: main.path,
               message: {
                 'zh-CN': `${dim['zh-CN']}第 ${band.index + 1} 档的 ${table.mainMetric} 下限 ${main.value} 不低于上一档的 ${previousMain.value}；下限须从上到下严格递减`,
                 en: `${dim.en} band ${band.index + 1} has ${table.mainMetric} ≥ ${main.value}, not below the previous band's ${previousMain.value}; thresholds must fall strictly from top to bottom`,

@@ -17,7 +17,9 @@ export const bandOutOfRange: PolicyRule = {
           const range = max === null ? `≥ ${min}` : `${min}–${max}`;
           const zhTitle = info['x-i18n']['zh-CN'].title;
           ctx.report({
-            code: 'band-out-of-range', severity: 'error', path: threshold.path,
+            code: 'band-out-of-range',
+            severity: 'error',
+            path: threshold.path,
             message: {
               'zh-CN': `${dimensionText[table.dimension]['zh-CN']}第 ${band.index + 1} 档：${threshold.metric}（${zhTitle}）的下限 ${threshold.value} 超出取值范围 ${range}，这一档永远无法达到`,
               en: `${dimensionText[table.dimension].en} band ${band.index + 1}: ${threshold.metric} threshold ${threshold.value} is outside its range ${range}; no member can ever reach this band`,

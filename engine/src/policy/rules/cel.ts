@@ -9,7 +9,12 @@ import type { PolicyRule, RuleContext } from './rule.js';
 import { DIMENSIONS } from '../model/ids.js';
 import { at, list, str } from '../model/view.js';
 
-interface Expression { source: string; path: Path; env: () => Environment; variables: string[] }
+interface Expression {
+  source: string;
+  path: Path;
+  env: () => Environment;
+  variables: string[];
+}
 
 function expressions(policy: unknown): Expression[] {
   const found: Expression[] = [];
@@ -20,13 +25,23 @@ function expressions(policy: unknown): Expression[] {
   for (const dimension of DIMENSIONS) {
     list(at(policy, 'assessment', dimension, 'bands')).forEach((band, i) => {
       const when = str(at(band, 'when'));
-      if (when !== undefined) found.push({ source: when, path: ['assessment', dimension, 'bands', i, 'when'], env: () => bandEnvironment(dimension), variables: celVariables(dimension) });
+      if (when !== undefined)
+        found.push({
+          source: when,
+          path: ['assessment', dimension, 'bands', i, 'when'],
+          env: () => bandEnvironment(dimension),
+          variables: celVariables(dimension),
+        });
     });
   }
   return found;
 }
 
-interface CelError { name?: string; message?: string; node?: { start?: number; end?: number; pos?: number } }
+interface CelError {
+  name?: string;
+  message?: string;
+  node?: { start?: number; end?: number; pos?: number };
+}
 
 function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
   for (const expression of expressions(ctx.policy)) {
@@ -40,8 +55,13 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
     if (result.valid) {
       if (wanted === 'type' && result.type !== 'bool' && result.type !== 'dyn') {
         ctx.report({
-          code: 'cel-type', severity: 'error', path: expression.path,
-          message: { 'zh-CN': `条件表达式的结果应为 true/false（bool），这里是 ${result.type}`, en: `The condition must evaluate to true/false (bool), not ${result.type}` },
+          code: 'cel-type',
+          severity: 'error',
+          path: expression.path,
+          message: {
+            'zh-CN': `条件表达式的结果应为 true/false（bool），这里是 ${result.type}`,
+            en: `The condition must evaluate to true/false (bool), not ${result.type}`,
+          },
         });
       }
       continue;
@@ -53,10 +73,16 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
     const span = spanInString(ctx.loaded, expression.path, from, to);
     const detail = (result.error?.message ?? '').split('\n')[0] ?? '';
     ctx.report({
-      code: isSyntax ? 'cel-syntax' : 'cel-type', severity: 'error', path: expression.path, ...(span ? { span } : {}),
+      code: isSyntax ? 'cel-syntax' : 'cel-type',
+      severity: 'error',
+      path: expression.path,
+      ...(span ? { span } : {}),
       message: isSyntax
         ? { 'zh-CN': `条件表达式有语法错误：${detail}`, en: `Syntax error in the condition: ${detail}` }
-        : { 'zh-CN': `条件表达式类型错误：${detail}（可用变量：${expression.variables.join('、')}）`, en: `Type error in the condition: ${detail} (variables: ${expression.variables.join(', ')})` },
+        : {
+            'zh-CN': `条件表达式类型错误：${detail}（可用变量：${expression.variables.join('、')}）`,
+            en: `Type error in the condition: ${detail} (variables: ${expression.variables.join(', ')})`,
+          },
     });
   }
 }
@@ -74,7 +100,10 @@ function checkCost(ctx: RuleContext) {
     const estimated = formatSteps(steps);
     const limit = formatSteps(CEL_COST_LIMIT);
     ctx.report({
-      code: 'cel-cost', severity: 'error', path: expression.path, ...(span ? { span } : {}),
+      code: 'cel-cost',
+      severity: 'error',
+      path: expression.path,
+      ...(span ? { span } : {}),
       message: {
         'zh-CN': `条件表达式计算量过大：估计每位成员约 ${estimated} 步，上限 ${limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表`,
         en: `The condition is too expensive: about ${estimated} steps per member, the limit is ${limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through`,

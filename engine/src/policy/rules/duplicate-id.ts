@@ -19,12 +19,16 @@ export const duplicateId: PolicyRule = {
       const kind = idKindText[site.kind];
       const [s, e] = spanOf(ctx.loaded, earlier.path);
       ctx.report({
-        code: 'duplicate-id', severity: 'error', path: site.path,
+        code: 'duplicate-id',
+        severity: 'error',
+        path: site.path,
         message: {
           'zh-CN': `${kind['zh-CN']}编号 “${site.id}” 重复声明；编号在 ${kind.declaredAt} 中必须唯一`,
           en: `The ${kind.en} id '${site.id}' is declared twice; ids in ${kind.declaredAt} must be unique`,
         },
-        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '第一次声明在这里', en: 'first declared here' } }],
+        related: [
+          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '第一次声明在这里', en: 'first declared here' } },
+        ],
       });
     }
   },

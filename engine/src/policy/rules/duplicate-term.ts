@@ -21,11 +21,21 @@ export const duplicateTerm: PolicyRule = {
       const [s, e] = spanOf(ctx.loaded, earlier.path);
       const shown = earlier.term === site.term ? `“${site.term}”` : `“${site.term}”与“${earlier.term}”`;
       ctx.report({
-        code: 'duplicate-term', severity: same ? 'warning' : 'error', path: site.path,
+        code: 'duplicate-term',
+        severity: same ? 'warning' : 'error',
+        path: site.path,
         message: same
-          ? { 'zh-CN': `词语${shown}归一化后重复（同一类别 ${site.categoryId}）`, en: `Term '${site.term}' duplicates '${earlier.term}' after normalization (same category ${site.categoryId})` }
-          : { 'zh-CN': `词语${shown}归一化后重复，分属类别 ${earlier.categoryId} 和 ${site.categoryId}：同一条消息会被记两次`, en: `Term '${site.term}' duplicates '${earlier.term}' of category ${earlier.categoryId} after normalization: one message would count twice` },
-        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '已在这里列出', en: 'already listed here' } }],
+          ? {
+              'zh-CN': `词语${shown}归一化后重复（同一类别 ${site.categoryId}）`,
+              en: `Term '${site.term}' duplicates '${earlier.term}' after normalization (same category ${site.categoryId})`,
+            }
+          : {
+              'zh-CN': `词语${shown}归一化后重复，分属类别 ${earlier.categoryId} 和 ${site.categoryId}：同一条消息会被记两次`,
+              en: `Term '${site.term}' duplicates '${earlier.term}' of category ${earlier.categoryId} after normalization: one message would count twice`,
+            },
+        related: [
+          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '已在这里列出', en: 'already listed here' } },
+        ],
         ...removeItemFix(ctx.loaded, site.path, { 'zh-CN': `删除重复的词语 “${site.term}”`, en: `Remove the duplicate term '${site.term}'` }),
       });
     }

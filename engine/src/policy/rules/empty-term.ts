@@ -10,7 +10,9 @@ export const emptyTerm: PolicyRule = {
     for (const site of contentTerms(ctx).terms) {
       if (site.normalized !== '') continue;
       ctx.report({
-        code: 'empty-term', severity: 'error', path: site.path,
+        code: 'empty-term',
+        severity: 'error',
+        path: site.path,
         message: {
           'zh-CN': `词语 ${JSON.stringify(site.term)} 只由会被跳过的字符（空白、标点、符号或零宽字符）组成，归一化后为空`,
           en: `Term ${JSON.stringify(site.term)} consists only of skipped characters (spaces, punctuation, symbols or zero-width marks) and is empty after normalization`,

@@ -20,19 +20,46 @@ import { invalidTimezone } from './invalid-timezone.js';
 import { missingSetting } from './missing-setting.js';
 
 export const policyRules: readonly PolicyRule[] = [
-  duplicateId, unknownId, unreachableRating, ratingWithoutPoints,
-  bandOrder, bandOutOfRange, missingCatchAll, unreachableBand, invalidWeights,
-  duplicateTerm, allowedTerm, emptyTerm, singleCharTerm, invalidRegex, backtrackingRegex,
-  celSyntax, celType, celCost, invalidTimezone, missingSetting,
+  duplicateId,
+  unknownId,
+  unreachableRating,
+  ratingWithoutPoints,
+  bandOrder,
+  bandOutOfRange,
+  missingCatchAll,
+  unreachableBand,
+  invalidWeights,
+  duplicateTerm,
+  allowedTerm,
+  emptyTerm,
+  singleCharTerm,
+  invalidRegex,
+  backtrackingRegex,
+  celSyntax,
+  celType,
+  celCost,
+  invalidTimezone,
+  missingSetting,
 ];
 
 /** Codes reported by loading, the schema and cross-file checks (documented like the rules). */
 export const structuralCodes = [
-  'yaml-syntax', 'duplicate-key', 'alias-limit', 'multiple-documents', 'file-too-large', 'binary-file', 'empty-file', 'not-a-mapping',
-  'missing-property', 'unknown-property', 'wrong-type', 'invalid-value', 'out-of-range', 'invalid-format', 'duplicate-items',
+  'yaml-syntax',
+  'duplicate-key',
+  'alias-limit',
+  'multiple-documents',
+  'file-too-large',
+  'binary-file',
+  'empty-file',
+  'not-a-mapping',
+  'missing-property',
+  'unknown-property',
+  'wrong-type',
+  'invalid-value',
+  'out-of-range',
+  'invalid-format',
+  'duplicate-items',
 ] as const;
 export const crossFileCodes = ['duplicate-group', 'duplicate-policy-id'] as const;
 
-export const allDiagnosticCodes: readonly string[] = [
-  ...structuralCodes, ...new Set(policyRules.map((r) => r.code)), ...crossFileCodes,
-];
+export const allDiagnosticCodes: readonly string[] = [...structuralCodes, ...new Set(policyRules.map((r) => r.code)), ...crossFileCodes];

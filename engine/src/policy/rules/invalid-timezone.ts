@@ -27,12 +27,17 @@ export const invalidTimezone: PolicyRule = {
     const hint = didYouMean(suggestions);
     const path = ['metadata', 'timezone'];
     ctx.report({
-      code: 'invalid-timezone', severity: 'error', path, suggestions,
+      code: 'invalid-timezone',
+      severity: 'error',
+      path,
+      suggestions,
       message: {
         'zh-CN': `“${zone}” 不是有效的 IANA 时区名${hint['zh-CN'] || '（例如 Asia/Shanghai）'}`,
         en: `'${zone}' is not a valid IANA time zone${hint.en || ' (e.g. Asia/Shanghai)'}`,
       },
-      ...(suggestions[0] ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], { 'zh-CN': `改为 ${suggestions[0]}`, en: `Change to ${suggestions[0]}` }) } : {}),
+      ...(suggestions[0]
+        ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], { 'zh-CN': `改为 ${suggestions[0]}`, en: `Change to ${suggestions[0]}` }) }
+        : {}),
     });
   },
 };

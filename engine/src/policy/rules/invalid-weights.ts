@@ -14,8 +14,14 @@ export const invalidWeights: PolicyRule = {
       // worst/best take no weights: weights left there suggest the author expects them to count.
       if (isRec(overall.weights)) {
         ctx.report({
-          code: 'invalid-weights', severity: 'warning', path: ['assessment', 'overall', 'weights'], target: 'key',
-          message: { 'zh-CN': `综合方法为 ${String(overall.method)} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted`, en: `weights are ignored with method ${String(overall.method)}; use method: weighted to weigh the dimensions` },
+          code: 'invalid-weights',
+          severity: 'warning',
+          path: ['assessment', 'overall', 'weights'],
+          target: 'key',
+          message: {
+            'zh-CN': `综合方法为 ${String(overall.method)} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted`,
+            en: `weights are ignored with method ${String(overall.method)}; use method: weighted to weigh the dimensions`,
+          },
         });
       }
       return;
@@ -23,8 +29,13 @@ export const invalidWeights: PolicyRule = {
     const weights = overall.weights;
     if (!isRec(weights)) {
       ctx.report({
-        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'method'],
-        message: { 'zh-CN': '加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1', en: 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1' },
+        code: 'invalid-weights',
+        severity: 'error',
+        path: ['assessment', 'overall', 'method'],
+        message: {
+          'zh-CN': '加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1',
+          en: 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1',
+        },
       });
       return;
     }
@@ -35,22 +46,36 @@ export const invalidWeights: PolicyRule = {
       sum += value;
       if (value > 0 && !isRec(at(ctx.policy, 'assessment', dimension))) {
         ctx.report({
-          code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'weights', dimension], target: 'key',
-          message: { 'zh-CN': `${dimension} 有权重 ${value}，但 assessment.${dimension} 没有设置考核档位`, en: `${dimension} has weight ${value} but assessment.${dimension} is not defined` },
+          code: 'invalid-weights',
+          severity: 'error',
+          path: ['assessment', 'overall', 'weights', dimension],
+          target: 'key',
+          message: {
+            'zh-CN': `${dimension} 有权重 ${value}，但 assessment.${dimension} 没有设置考核档位`,
+            en: `${dimension} has weight ${value} but assessment.${dimension} is not defined`,
+          },
         });
       }
     }
     if (Math.abs(sum - 1) > EPSILON) {
       const shown = Math.round(sum * 1e6) / 1e6;
       ctx.report({
-        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'weights'], target: 'key',
+        code: 'invalid-weights',
+        severity: 'error',
+        path: ['assessment', 'overall', 'weights'],
+        target: 'key',
         message: { 'zh-CN': `各维度权重合计应为 1，这里是 ${shown}`, en: `The weights must sum to 1; they sum to ${shown}` },
       });
     }
     if (!Array.isArray(overall.bands)) {
       ctx.report({
-        code: 'invalid-weights', severity: 'error', path: ['assessment', 'overall', 'method'],
-        message: { 'zh-CN': '加权综合评级需要 overall.bands：按加权分（score）从高到低的档位', en: 'A weighted overall rating needs overall.bands: bands on the weighted score, best first' },
+        code: 'invalid-weights',
+        severity: 'error',
+        path: ['assessment', 'overall', 'method'],
+        message: {
+          'zh-CN': '加权综合评级需要 overall.bands：按加权分（score）从高到低的档位',
+          en: 'A weighted overall rating needs overall.bands: bands on the weighted score, best first',
+        },
       });
     }
   },

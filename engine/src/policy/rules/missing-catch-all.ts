@@ -17,7 +17,9 @@ export const missingCatchAll: PolicyRule = {
       const worst = ratings[ratings.length - 1];
       const dim = dimensionText[table.dimension];
       ctx.report({
-        code: 'missing-catch-all', severity: 'error', path: last.path,
+        code: 'missing-catch-all',
+        severity: 'error',
+        path: last.path,
         message: {
           'zh-CN': `${dim['zh-CN']}缺少兜底档：最后一档不应设条件，否则达不到任何一档的成员没有评级${worst ? `；请添加 - rating: ${worst}` : ''}`,
           en: `${dim.en} has no catch-all band: the last band must have no conditions, or members who meet none get no rating${worst ? `; add - rating: ${worst}` : ''}`,

@@ -14,7 +14,10 @@ export const missingSetting: PolicyRule = {
       while (existing > 0 && at(ctx.policy, ...setting.path.slice(0, existing)) === undefined) existing--;
       const path = setting.path.slice(0, existing);
       ctx.report({
-        code: 'missing-setting', severity: 'warning', path, target: 'key',
+        code: 'missing-setting',
+        severity: 'warning',
+        path,
+        target: 'key',
         message: {
           'zh-CN': `未设置 ${setting.path.join('.')}（${setting.what['zh-CN']}，条款 ${setting.clause}）：生成的制度文本会留空，相应检查不会执行`,
           en: `${setting.path.join('.')} is not set (${setting.what.en}, clause ${setting.clause}): the rendered regulation shows a gap and the check is not run`,

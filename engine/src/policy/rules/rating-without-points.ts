@@ -18,10 +18,15 @@ export const ratingWithoutPoints: PolicyRule = {
       if (site.kind !== 'rating') continue;
       if (isRec(points) && site.id in points) continue;
       ctx.report({
-        code: 'rating-without-points', severity: 'warning', path: site.path,
+        code: 'rating-without-points',
+        severity: 'warning',
+        path: site.path,
         message: isRec(points)
           ? { 'zh-CN': `评级 “${site.id}” 在 outcomes.points 中没有对应的加减分（R1）`, en: `Rating '${site.id}' has no entry in outcomes.points (R1)` }
-          : { 'zh-CN': `评级 “${site.id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）`, en: `Rating '${site.id}' has no points: add outcomes.points with an entry per rating (R1)` },
+          : {
+              'zh-CN': `评级 “${site.id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）`,
+              en: `Rating '${site.id}' has no points: add outcomes.points with an entry per rating (R1)`,
+            },
         ...pointsFix(ctx.loaded, site.id),
       });
     }

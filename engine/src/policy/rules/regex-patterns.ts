@@ -21,13 +21,17 @@ function check(ctx: RuleContext, kind: 'syntax' | 'backtracking') {
     if (result.ok || result.kind !== kind) return;
     const span = result.offset !== undefined ? spanInString(ctx.loaded, path, result.offset, result.offset + 1) : undefined;
     ctx.report({
-      code: kind === 'syntax' ? 'invalid-regex' : 'backtracking-regex', severity: 'error', path, ...(span ? { span } : {}),
-      message: kind === 'syntax'
-        ? { 'zh-CN': `正则表达式无法编译：${result.message}`, en: `The regular expression does not compile: ${result.message}` }
-        : {
-          'zh-CN': `正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：${result.message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式`,
-          en: `The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: ${result.message}; rewrite it without \\1, (?=…), (?!…), (?<=…)`,
-        },
+      code: kind === 'syntax' ? 'invalid-regex' : 'backtracking-regex',
+      severity: 'error',
+      path,
+      ...(span ? { span } : {}),
+      message:
+        kind === 'syntax'
+          ? { 'zh-CN': `正则表达式无法编译：${result.message}`, en: `The regular expression does not compile: ${result.message}` }
+          : {
+              'zh-CN': `正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：${result.message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式`,
+              en: `The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: ${result.message}; rewrite it without \\1, (?=…), (?!…), (?<=…)`,
+            },
     });
   });
 }

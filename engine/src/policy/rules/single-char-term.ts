@@ -8,7 +8,9 @@ export const singleCharTerm: PolicyRule = {
     for (const site of contentTerms(ctx).terms) {
       if ([...site.normalized].length !== 1) continue;
       ctx.report({
-        code: 'single-char-term', severity: 'warning', path: site.path,
+        code: 'single-char-term',
+        severity: 'warning',
+        path: site.path,
         message: {
           'zh-CN': `单字词 “${site.term}” 会在许多正常词语中命中（例如“干”出现在“干部”“干净”中），容易误报；建议改用完整的词语`,
           en: `One-character term '${site.term}' matches inside many ordinary words (干 in 干部, 干净) and causes false alarms; use whole words`,

@@ -19,7 +19,11 @@ export const unknownId: PolicyRule = {
       const target = site.isKey ? 'key' : 'value';
       const span = spanOf(ctx.loaded, site.path, target);
       ctx.report({
-        code: 'unknown-id', severity: 'error', path: site.path, target, suggestions,
+        code: 'unknown-id',
+        severity: 'error',
+        path: site.path,
+        target,
+        suggestions,
         message: {
           'zh-CN': `未声明的${kind['zh-CN']}编号 “${site.id}”${hint['zh-CN'] || `；已声明：${known.join('、') || '（无）'}`}`,
           en: `Unknown ${kind.en} id '${site.id}'${hint.en || `; declared: ${known.join(', ') || '(none)'}`}`,

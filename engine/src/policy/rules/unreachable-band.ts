@@ -28,11 +28,21 @@ export const unreachableBand: PolicyRule = {
         if (!blocker) continue;
         const [s, e] = spanOf(ctx.loaded, blocker.path);
         ctx.report({
-          code: 'unreachable-band', severity: 'error', path: band.path,
+          code: 'unreachable-band',
+          severity: 'error',
+          path: band.path,
           message: blocker.isCatchAll
-            ? { 'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：它排在兜底档（第 ${blocker.index + 1} 档）之后`, en: `${dim.en} band ${i + 1} can never apply: it comes after the catch-all band (band ${blocker.index + 1})` }
-            : { 'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：满足它的成员都已被第 ${blocker.index + 1} 档（条件更宽）选中`, en: `${dim.en} band ${i + 1} can never apply: every member who meets it already meets band ${blocker.index + 1}, which has looser conditions` },
-          related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '被这一档挡住', en: 'shadowed by this band' } }],
+            ? {
+                'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：它排在兜底档（第 ${blocker.index + 1} 档）之后`,
+                en: `${dim.en} band ${i + 1} can never apply: it comes after the catch-all band (band ${blocker.index + 1})`,
+              }
+            : {
+                'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：满足它的成员都已被第 ${blocker.index + 1} 档（条件更宽）选中`,
+                en: `${dim.en} band ${i + 1} can never apply: every member who meets it already meets band ${blocker.index + 1}, which has looser conditions`,
+              },
+          related: [
+            { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '被这一档挡住', en: 'shadowed by this band' } },
+          ],
         });
       }
     }

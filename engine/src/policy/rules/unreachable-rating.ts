@@ -9,13 +9,19 @@ export const unreachableRating: PolicyRule = {
     const tables = bandTables(ctx.policy);
     if (tables.length === 0) return; // nothing is assessed yet: no rating is reachable, and that is not news
     const reachable = new Set(tables.flatMap((t) => t.bands.map((b) => b.rating)));
-    const declared = new Set(declarations(ctx.policy).filter((d) => d.kind === 'rating').map((d) => d.id));
+    const declared = new Set(
+      declarations(ctx.policy)
+        .filter((d) => d.kind === 'rating')
+        .map((d) => d.id),
+    );
     // A band naming an undeclared rating is mid-edit (unknown-id reports it): don't pile on.
     if ([...reachable].some((r) => r !== undefined && !declared.has(r))) return;
     for (const site of declarations(ctx.policy)) {
       if (site.kind !== 'rating' || reachable.has(site.id)) continue;
       ctx.report({
-        code: 'unreachable-rating', severity: 'warning', path: site.path,
+        code: 'unreachable-rating',
+        severity: 'warning',
+        path: site.path,
         message: {
           'zh-CN': `评级 “${site.id}” 已声明，但没有任何档位会给出它`,
           en: `Rating '${site.id}' is declared but no band ever gives it`,

@@ -4,12 +4,19 @@
 import { Worker } from 'node:worker_threads';
 import type { SampleCounts, SampleJob, SampleOutcome } from './sample-job.js';
 
-interface Run { key: string; outcome: Promise<SampleOutcome>; stop(): void }
+interface Run {
+  key: string;
+  outcome: Promise<SampleOutcome>;
+  stop(): void;
+}
 
 export class SampleRunner {
   private readonly runs = new Map<string, Run>();
 
-  constructor(private readonly workerFile: string, private readonly budgetMs: number) {}
+  constructor(
+    private readonly workerFile: string,
+    private readonly budgetMs: number,
+  ) {}
 
   /** The outcome for this document's current text on this folder, reusing the last run if it matches. */
   run(uri: string, job: SampleJob): Promise<SampleOutcome> {
@@ -29,7 +36,9 @@ export class SampleRunner {
 
   private start(key: string, job: SampleJob): Run {
     let settle!: (outcome: SampleOutcome) => void;
-    const outcome = new Promise<SampleOutcome>((resolve) => { settle = resolve; });
+    const outcome = new Promise<SampleOutcome>((resolve) => {
+      settle = resolve;
+    });
     let settled = false;
     const finish = (result: SampleOutcome) => {
       if (settled) return;

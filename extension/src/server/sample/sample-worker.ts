@@ -5,7 +5,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { evaluate, labelsFromPolicies, openBundle, summarize, timezoneOf, validatePolicies } from '../engine.js';
 import type { SampleCounts, SampleJob } from './sample-job.js';
 
-
 async function count(job: SampleJob): Promise<SampleCounts | undefined> {
   const [validated] = validatePolicies([{ file: job.file, text: job.text }]);
   if (!validated || validated.value === undefined || validated.diagnostics.some((d) => d.severity === 'error')) return undefined;

@@ -7,8 +7,12 @@ import { toLspDiagnostic, type Locale } from './convert.js';
 import { declareIdActions } from './declare-id.js';
 
 const overlaps = (a: Range, b: Range) =>
-  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character)
-    || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 
 export function codeActions(uri: string, validated: ValidatedPolicy, range: Range, locale: Locale): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -24,6 +28,13 @@ export function codeActions(uri: string, validated: ValidatedPolicy, range: Rang
       edit: { changes: { [uri]: d.fix.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: e.newText })) } },
     });
   }
-  actions.push(...declareIdActions(uri, validated, here.map((d) => toLspDiagnostic(d, locale, () => uri)), locale));
+  actions.push(
+    ...declareIdActions(
+      uri,
+      validated,
+      here.map((d) => toLspDiagnostic(d, locale, () => uri)),
+      locale,
+    ),
+  );
   return actions;
 }

@@ -29,7 +29,13 @@ function lineOf(validated: ValidatedPolicy, path: (string | number)[]): number |
   return offset === undefined ? undefined : validated.lineCounter.linePos(offset).line - 1;
 }
 
-export async function codeLenses(runner: SampleRunner, uri: string, validated: ValidatedPolicy, sampleDir: string | undefined, locale: Locale): Promise<CodeLens[]> {
+export async function codeLenses(
+  runner: SampleRunner,
+  uri: string,
+  validated: ValidatedPolicy,
+  sampleDir: string | undefined,
+  locale: Locale,
+): Promise<CodeLens[]> {
   if (!sampleDir) return [];
   const outcome = await evaluateSample(runner, uri, validated, sampleDir);
   if (!outcome || outcome.kind === 'stale') return [];
@@ -39,7 +45,12 @@ export async function codeLenses(runner: SampleRunner, uri: string, validated: V
     if (line !== undefined) lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } });
   };
   if (outcome.kind === 'over-budget') {
-    lens(0, zh ? `样本数据：${seconds(outcome.budgetMs)} 秒内未算完，已停止；请换一个较小的样本文件夹` : `sample data: not done within ${seconds(outcome.budgetMs)} s, stopped; choose a smaller sample folder`);
+    lens(
+      0,
+      zh
+        ? `样本数据：${seconds(outcome.budgetMs)} 秒内未算完，已停止；请换一个较小的样本文件夹`
+        : `sample data: not done within ${seconds(outcome.budgetMs)} s, stopped; choose a smaller sample folder`,
+    );
     return lenses;
   }
   if (outcome.kind === 'failed') {
@@ -56,7 +67,7 @@ export async function codeLenses(runner: SampleRunner, uri: string, validated: V
       lens(lineOf(validated, [...band.path]), zh ? `样本数据：${count} 名成员落在此档` : `sample data: ${count} member(s) in this band`);
     }
   }
-  const categories = ((validated.value as { content?: { categories?: { id: string }[] } }).content?.categories ?? []);
+  const categories = (validated.value as { content?: { categories?: { id: string }[] } }).content?.categories ?? [];
   categories.forEach((category, i) => {
     const matched = counts.categories[category.id] ?? 0;
     lens(lineOf(validated, ['content', 'categories', i]), zh ? `样本数据：${matched} 条消息命中` : `sample data: ${matched} matching message(s)`);

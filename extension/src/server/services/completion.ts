@@ -16,7 +16,13 @@ function refKind(node: SchemaNode): 'rating' | 'category' | 'action' | undefined
  * which editors such as Neovim do not count as part of a word: `advanced-tr` must become
  * `advanced-training`, not `advanced-advanced-training`).
  */
-export function complete(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale, positionAt: (offset: number) => Position): CompletionItem[] {
+export function complete(
+  text: string,
+  offset: number,
+  validated: ValidatedPolicy | undefined,
+  locale: Locale,
+  positionAt: (offset: number) => Position,
+): CompletionItem[] {
   const items = candidates(text, offset, validated, locale);
   const { wordStart } = cursorContext(text, offset);
   const range = { start: positionAt(wordStart), end: positionAt(offset) };
@@ -27,13 +33,26 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
   const context = cursorContext(text, offset);
   const ids = (kind: 'rating' | 'category' | 'action') => {
     const declared = validated?.value !== undefined ? declarations(validated.value) : [];
-    return declared.filter((d) => d.kind === kind).map((d) => d.id).filter((id, i, all) => all.indexOf(id) === i);
+    return declared
+      .filter((d) => d.kind === kind)
+      .map((d) => d.id)
+      .filter((id, i, all) => all.indexOf(id) === i);
   };
   const items: CompletionItem[] = [];
   if (context.valueKey !== undefined) {
     for (const node of propertySchemas([...context.path, context.valueKey])) {
       const kind = refKind(node);
-      if (kind) for (const id of ids(kind)) items.push({ label: id, kind: CompletionItemKind.Reference, detail: { rating: locale === 'zh-CN' ? '评级' : 'rating', category: locale === 'zh-CN' ? '内容类别' : 'category', action: locale === 'zh-CN' ? '措施' : 'action' }[kind] });
+      if (kind)
+        for (const id of ids(kind))
+          items.push({
+            label: id,
+            kind: CompletionItemKind.Reference,
+            detail: {
+              rating: locale === 'zh-CN' ? '评级' : 'rating',
+              category: locale === 'zh-CN' ? '内容类别' : 'category',
+              action: locale === 'zh-CN' ? '措施' : 'action',
+            }[kind],
+          });
       const values = node.enum ?? (node.items ? resolveRef(node.items).enum : undefined);
       for (const value of values ?? []) items.push({ label: String(value), kind: CompletionItemKind.EnumMember });
       if (node.type === 'boolean') items.push({ label: 'true', kind: CompletionItemKind.Value }, { label: 'false', kind: CompletionItemKind.Value });
@@ -47,7 +66,8 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
         const resolved = resolveRef(child);
         const isBlock = resolved.type === 'object' || resolved.type === 'array';
         items.push({
-          label: key, kind: CompletionItemKind.Property,
+          label: key,
+          kind: CompletionItemKind.Property,
           detail: resolved['x-i18n']?.['zh-CN'].title,
           documentation: { kind: MarkupKind.Markdown, value: propertyDocs(resolved, key, locale) },
           insertText: isBlock ? `${key}:\n  ` : `${key}: `,
@@ -62,12 +82,22 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
       const rated = ids('rating');
       const [best, ...rest] = rated.length ? rated : ['excellent', 'good', 'pass', 'fail'];
       items.push({
-        label: locale === 'zh-CN' ? '档位表（bands）' : 'band table (bands)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet,
-        insertText: `bands:\n  - { rating: ${best}, min: \${1:90} }\n${rest.slice(0, -1).map((r, i) => `  - { rating: ${r}, min: \${${i + 2}:${80 - i * 20}} }\n`).join('')}  - { rating: ${rest[rest.length - 1] ?? best} }`,
+        label: locale === 'zh-CN' ? '档位表（bands）' : 'band table (bands)',
+        kind: CompletionItemKind.Snippet,
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertText: `bands:\n  - { rating: ${best}, min: \${1:90} }\n${rest
+          .slice(0, -1)
+          .map((r, i) => `  - { rating: ${r}, min: \${${i + 2}:${80 - i * 20}} }\n`)
+          .join('')}  - { rating: ${rest[rest.length - 1] ?? best} }`,
       });
     }
     if (context.path.length === 0 && text.trim().length < 40) {
-      items.push({ label: locale === 'zh-CN' ? '新群规骨架' : 'new policy skeleton', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: SKELETON });
+      items.push({
+        label: locale === 'zh-CN' ? '新群规骨架' : 'new policy skeleton',
+        kind: CompletionItemKind.Snippet,
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertText: SKELETON,
+      });
     }
   }
   return items;

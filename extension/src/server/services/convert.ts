@@ -16,7 +16,14 @@ export function toLspDiagnostic(d: Diagnostic, locale: Locale, uriOf: (file: str
     codeDescription: { href: `${DOCS_BASE}${d.code}.md` },
     source: 'qungui',
     message: d.message[locale],
-    ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: { start: r.range.start, end: r.range.end } }, message: r.message[locale] })) } : {}),
+    ...(d.related?.length
+      ? {
+          relatedInformation: d.related.map((r) => ({
+            location: { uri: uriOf(r.file), range: { start: r.range.start, end: r.range.end } },
+            message: r.message[locale],
+          })),
+        }
+      : {}),
     data: { path: d.path, ...(d.suggestions ? { suggestions: d.suggestions } : {}) },
   };
 }

@@ -7,7 +7,8 @@ export function foldingRanges(v: ValidatedPolicy): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const walk = (symbols: DocumentSymbol[]) => {
     for (const s of symbols) {
-      if (s.range.end.line > s.range.start.line) ranges.push({ startLine: s.range.start.line, endLine: s.range.end.line - (s.range.end.character === 0 ? 1 : 0) });
+      if (s.range.end.line > s.range.start.line)
+        ranges.push({ startLine: s.range.start.line, endLine: s.range.end.line - (s.range.end.character === 0 ? 1 : 0) });
       walk(s.children ?? []);
     }
   };

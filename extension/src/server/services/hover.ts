@@ -16,7 +16,15 @@ export function hover(text: string, offset: number, validated: ValidatedPolicy |
       const declared = sameId(sites, site).find((s) => s.declaration);
       const what = { rating: ['评级', 'rating'], category: ['内容类别', 'content category'], action: ['措施', 'action'] }[site.kind];
       const where = declared ? `${declared.range.start.line + 1}` : undefined;
-      return { contents: { kind: MarkupKind.Markdown, value: locale === 'zh-CN' ? `${what[0]} **${site.id}**${where ? `，声明于第 ${where} 行` : '（未声明）'}` : `${what[1]} **${site.id}**${where ? `, declared on line ${where}` : ' (not declared)'}` } };
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value:
+            locale === 'zh-CN'
+              ? `${what[0]} **${site.id}**${where ? `，声明于第 ${where} 行` : '（未声明）'}`
+              : `${what[1]} **${site.id}**${where ? `, declared on line ${where}` : ' (not declared)'}`,
+        },
+      };
     }
   }
   // The key under the cursor.
@@ -45,13 +53,16 @@ function metricHover(text: string, lineStart: number, line: string, column: numb
     if (!info) return null;
     const context = cursorContext(text, lineStart + m.index);
     const isMetricValue = context.valueKey === 'metric';
-    const inBand = context.path.includes('bands') && (context.path.includes('min') || context.path.includes('max') || context.valueKey === 'min' || context.valueKey === 'max');
+    const inBand =
+      context.path.includes('bands') &&
+      (context.path.includes('min') || context.path.includes('max') || context.valueKey === 'min' || context.valueKey === 'max');
     if (!isMetricValue && !inBand) return null;
     const zh = info['x-i18n']['zh-CN'];
     const range = `${info.min}–${info.max ?? '∞'}`;
-    const value = locale === 'zh-CN'
-      ? `**${m[0]}** — ${zh.title}（指标，${range}）\n\n${zh.description}\n\n*${info.description}*`
-      : `**${m[0]}** (metric, ${range})\n\n${info.description}\n\n*${zh.title}：${zh.description}*`;
+    const value =
+      locale === 'zh-CN'
+        ? `**${m[0]}** — ${zh.title}（指标，${range}）\n\n${zh.description}\n\n*${info.description}*`
+        : `**${m[0]}** (metric, ${range})\n\n${info.description}\n\n*${zh.title}：${zh.description}*`;
     return { contents: { kind: MarkupKind.Markdown, value } };
   }
   return null;

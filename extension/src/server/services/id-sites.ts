@@ -3,7 +3,12 @@
 import type { Range } from 'vscode-languageserver';
 import { declarations, nodeAtPath, references, type IdSite, type ValidatedPolicy } from '../engine.js';
 
-export interface LocatedSite extends IdSite { declaration: boolean; start: number; end: number; range: Range }
+export interface LocatedSite extends IdSite {
+  declaration: boolean;
+  start: number;
+  end: number;
+  range: Range;
+}
 
 export function idSites(validated: ValidatedPolicy): LocatedSite[] {
   const document = validated.document;
@@ -21,7 +26,13 @@ export function idSites(validated: ValidatedPolicy): LocatedSite[] {
     const end = start + site.id.length;
     const a = validated.lineCounter.linePos(start);
     const b = validated.lineCounter.linePos(end);
-    out.push({ ...site, declaration, start, end, range: { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } } });
+    out.push({
+      ...site,
+      declaration,
+      start,
+      end,
+      range: { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } },
+    });
   };
   for (const site of declarations(validated.value)) locate(site, true);
   for (const site of references(validated.value)) locate(site, false);

@@ -7,5 +7,7 @@ export function references(uri: string, validated: ValidatedPolicy, offset: numb
   const sites = idSites(validated);
   const site = siteAt(sites, offset);
   if (!site) return [];
-  return sameId(sites, site).filter((s) => includeDeclaration || !s.declaration).map((s) => ({ uri, range: s.range }));
+  return sameId(sites, site)
+    .filter((s) => includeDeclaration || !s.declaration)
+    .map((s) => ({ uri, range: s.range }));
 }

@@ -3,7 +3,7 @@ import { clauseById, resolveRef, schemasAt, type SchemaNode } from '../engine.js
 import type { Locale } from './convert.js';
 
 export function propertySchemas(path: (string | number)[]): SchemaNode[] {
-  return schemasAt(path).flatMap((node) => [node, ...((node.anyOf ?? node.oneOf ?? []).map(resolveRef))]);
+  return schemasAt(path).flatMap((node) => [node, ...(node.anyOf ?? node.oneOf ?? []).map(resolveRef)]);
 }
 
 export function propertyDocs(node: SchemaNode, key: string, locale: Locale): string {
@@ -12,9 +12,13 @@ export function propertyDocs(node: SchemaNode, key: string, locale: Locale): str
     const clause = clauseById.get(id);
     return clause ? `**${id}** ${clause.summary[locale]}` : id;
   });
-  const lines = locale === 'zh-CN'
-    ? [`**${key}**${zh ? ` — ${zh.title}` : ''}`, '', zh?.description ?? node.description ?? '', '', `*${node.description ?? ''}*`]
-    : [`**${key}**`, '', node.description ?? '', '', zh ? `*${zh.title}：${zh.description}*` : ''];
+  const lines =
+    locale === 'zh-CN'
+      ? [`**${key}**${zh ? ` — ${zh.title}` : ''}`, '', zh?.description ?? node.description ?? '', '', `*${node.description ?? ''}*`]
+      : [`**${key}**`, '', node.description ?? '', '', zh ? `*${zh.title}：${zh.description}*` : ''];
   if (clauses.length) lines.push('', locale === 'zh-CN' ? '条款：' : 'Clauses:', ...clauses.map((c) => `- ${c}`));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -16,13 +16,15 @@ function symbolsOf(v: ValidatedPolicy, node: Node | null | undefined, depth: num
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) return [];
       const value = pair.value as Node | null;
       const end = value?.range?.[1] ?? pair.key.range[1];
-      return [{
-        name: String(pair.key.value),
-        kind: isMap(value) ? SymbolKind.Object : isSeq(value) ? SymbolKind.Array : SymbolKind.Property,
-        range: toRange(v, pair.key.range[0], end),
-        selectionRange: toRange(v, pair.key.range[0], pair.key.range[1]),
-        children: symbolsOf(v, value, depth + 1),
-      }];
+      return [
+        {
+          name: String(pair.key.value),
+          kind: isMap(value) ? SymbolKind.Object : isSeq(value) ? SymbolKind.Array : SymbolKind.Property,
+          range: toRange(v, pair.key.range[0], end),
+          selectionRange: toRange(v, pair.key.range[0], pair.key.range[1]),
+          children: symbolsOf(v, value, depth + 1),
+        },
+      ];
     });
   }
   if (isSeq(node)) {
@@ -30,7 +32,15 @@ function symbolsOf(v: ValidatedPolicy, node: Node | null | undefined, depth: num
       const n = item as Node;
       if (!n?.range) return [];
       const id = isMap(n) ? (n.get('id') ?? n.get('rating')) : undefined;
-      return [{ name: id !== undefined ? String(id) : `[${i}]`, kind: SymbolKind.Struct, range: toRange(v, n.range[0], n.range[1]), selectionRange: toRange(v, n.range[0], n.range[0]), children: symbolsOf(v, n, depth + 1) }];
+      return [
+        {
+          name: id !== undefined ? String(id) : `[${i}]`,
+          kind: SymbolKind.Struct,
+          range: toRange(v, n.range[0], n.range[1]),
+          selectionRange: toRange(v, n.range[0], n.range[0]),
+          children: symbolsOf(v, n, depth + 1),
+        },
+      ];
     });
   }
   return [];

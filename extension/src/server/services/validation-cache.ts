@@ -3,7 +3,10 @@
 // `qungui validate` (validatePolicies is exactly this composition), so the results are identical.
 import { validatePolicy, withCrossFileDiagnostics, type ValidatedPolicy } from '../engine.js';
 
-export interface Source { file: string; text: string }
+export interface Source {
+  file: string;
+  text: string;
+}
 
 export class ValidationCache {
   private readonly byFile = new Map<string, { text: string; validated: ValidatedPolicy }>();

@@ -54,7 +54,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   if (dashItem) path = [...path, 0];
 
   // Inside flow brackets on this line: `- { rating: go|` or `weights: { tests: 0.4, par|`.
-  const flow = /([A-Za-z_][\w-]*)\s*:\s*\{([^{}]*)$/.exec(before) ?? (/^\s*-\s*\{([^{}]*)$/.exec(before) ? [null, null, /^\s*-\s*\{([^{}]*)$/.exec(before)![1]] : null);
+  const flow =
+    /([A-Za-z_][\w-]*)\s*:\s*\{([^{}]*)$/.exec(before) ?? (/^\s*-\s*\{([^{}]*)$/.exec(before) ? [null, null, /^\s*-\s*\{([^{}]*)$/.exec(before)![1]] : null);
   if (flow) {
     if (flow[1]) path = [...blockPath(lines, lines.length, dashItem ? dashItem[1]!.length : indent), ...(dashItem ? [0] : []), flow[1]];
     const inner = flow[2] ?? '';
