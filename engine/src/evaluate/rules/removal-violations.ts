@@ -2,13 +2,16 @@
 import { who, whoEn } from '../describe.js';
 import { t } from '../localized-text.js';
 import { hasContentRules } from './content-rule.js';
+import { trackerOf } from '../scan/tracker-spec.js';
 import type { EvalRule } from './rule.js';
+import { violationCountTracker } from './violation-count-tracker.js';
 
 export const removalViolations: EvalRule = {
   code: 'removal-violations',
   clause: 'M5',
   needsMatcher: true,
   needs: ['members', 'messages'],
+  trackers: [violationCountTracker],
   settings: [['membership', 'removal', 'maxViolations']],
   path: ['membership', 'removal', 'maxViolations'],
   precondition: (ctx) =>
@@ -32,8 +35,9 @@ export const removalViolations: EvalRule = {
   },
   run(ctx) {
     const limit = ctx.policy.membership!.removal!.maxViolations!;
+    const counts = trackerOf(ctx, violationCountTracker).byMember;
     for (const m of ctx.memberships.values()) {
-      const violations = ctx.scan.stats.get(m.key)?.violations ?? 0;
+      const violations = counts.get(m.key) ?? 0;
       if (violations <= limit) continue;
       ctx.report({
         code: this.code,

@@ -9,10 +9,8 @@ export interface MemberStats {
   dayBits: number;
   /** Latest activity (message) in epoch ms, or -Infinity. */
   lastActive: number;
-  /** Messages with at least one counted violation (M5). */
-  violations: number;
 }
 
 export function emptyStats(): MemberStats {
-  return { messages: 0, contentMessages: 0, repliesGiven: 0, questionsAnswered: 0, dayBits: 0, lastActive: -Infinity, violations: 0 };
+  return { messages: 0, contentMessages: 0, repliesGiven: 0, questionsAnswered: 0, dayBits: 0, lastActive: -Infinity };
 }

@@ -1,4 +1,4 @@
-// Consumes one policy's messages, one at a time, in file order: per-member counters (M3 E3 E6 M5), the
+// Consumes one policy's messages, one at a time, in file order: per-member counters (M3 E3 E6), the
 // content matches (N1 N2 N4 S1 S2 S4), and every message handed to the trackers the rules declared
 // (message-tracker.ts), which keep what their clauses need. Hits go to the scan state's hit log.
 import type { ExemptionRow, MessageRow } from '../../data/bundle-types.js';
@@ -82,10 +82,8 @@ export class PolicyScanner {
     for (const tracker of this.trackers) tracker.message(message, facts);
 
     if (this.matcher) {
-      let violated = false;
-      if (text !== '') violated = this.matchText(message, text, false) || violated;
-      for (const forwarded of message.forwarded ?? []) violated = this.matchText(message, forwarded, true) || violated;
-      if (violated) stats.violations++;
+      if (text !== '') this.matchText(message, text, false);
+      for (const forwarded of message.forwarded ?? []) this.matchText(message, forwarded, true);
     }
   }
 
@@ -126,10 +124,9 @@ export class PolicyScanner {
     return stats;
   }
 
-  /** Runs the matcher over one text; returns whether a counted violation was found. */
-  private matchText(message: MessageRow, text: string, forwarded: boolean): boolean {
+  /** Runs the matcher over one text; counted violations also go to the trackers that follow them. */
+  private matchText(message: MessageRow, text: string, forwarded: boolean): void {
     const ctx = this.ctx;
-    let violated = false;
     for (const match of this.matcher!.match(text)) {
       const category = ctx.categories.get(match.categoryId);
       const exemption = category?.exemptible ? this.exemptionFor(message, match.categoryId) : undefined;
@@ -150,12 +147,8 @@ export class PolicyScanner {
         ...(exemption ? { exemptionId: exemption.exemption_id } : {}),
       };
       ctx.scan.hits.add(hit);
-      if (violation) {
-        violated = true;
-        for (const tracker of this.violationTrackers) tracker.violation!(hit);
-      }
+      if (violation) for (const tracker of this.violationTrackers) tracker.violation!(hit);
     }
-    return violated;
   }
 
   private exemptionFor(message: MessageRow, categoryId: string): ExemptionRow | undefined {
