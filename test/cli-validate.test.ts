@@ -111,6 +111,22 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     expect(qungui(['frobnicate']).code).toBe(2);
   });
 
+  it('a folder of policy tests: exit 2, the tests named and qungui test suggested, in the chosen language', () => {
+    const zh = qungui(['validate', 'examples/tests']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(
+      'qungui validate：examples/tests 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。\n' +
+        '找到 3 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：\n' +
+        '  examples/tests/management.test.yaml\n  examples/tests/onboarding.test.yaml\n  examples/tests/skill-sales.test.yaml\n',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-no-policy-'));
+    writeFileSync(join(dir, 'ci.yaml'), 'on: push\n');
+    const en = qungui(['validate', dir, '--locale', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`no policy file in ${dir} (a policy starts with apiVersion: qungui/v1).\n1 other YAML file(s) are not policies:\n`);
+    expect(en.stderr).toContain('ci.yaml\n');
+  });
+
   it('expands globs and skips YAML that is not a policy in folders', () => {
     const result = qungui(['validate', 'examples/policies/*.qungui.yaml', '--format', 'json']);
     expect(result.code).toBe(0);

@@ -12,6 +12,8 @@ export interface FoundFile {
 export interface Collected {
   files: FoundFile[];
   missing: string[];
+  /** YAML files in the folders searched that are not policies, so a user told "no policy here" sees why. */
+  passedOver: { tests: string[]; other: string[] };
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -20,6 +22,7 @@ const YAML = /\.ya?ml$/i;
 export async function collectPolicyFiles(args: readonly string[], cwd: string): Promise<Collected> {
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
+  const passedOver: Collected['passedOver'] = { tests: [], other: [] };
   const add = (absolute: string) => found.set(absolute, { absolute, display: relative(cwd, absolute).split(sep).join('/') || absolute });
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
@@ -31,22 +34,26 @@ export async function collectPolicyFiles(args: readonly string[], cwd: string): 
     const absolute = resolve(cwd, arg);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) missing.push(arg);
-    else if (info.isDirectory()) for (const file of await policyFilesIn(absolute)) add(file);
+    else if (info.isDirectory()) for (const file of await policyFilesIn(absolute, passedOver, (path) => relative(cwd, path).split(sep).join('/'))) add(file);
     else add(absolute); // a file named explicitly is validated whatever it declares
   }
-  return { files: [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), missing };
+  passedOver.tests.sort();
+  passedOver.other.sort();
+  return { files: [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), missing, passedOver };
 }
 
-async function policyFilesIn(dir: string): Promise<string[]> {
+async function policyFilesIn(dir: string, passedOver: Collected['passedOver'], display: (path: string) => string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await policyFilesIn(path)));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await policyFilesIn(path, passedOver, display)));
     } else if (YAML.test(entry.name)) {
       const head = (await readFile(path, 'utf8').catch(() => '')).slice(0, 64 * 1024);
-      if (isPolicyText(head) && !/^kind:\s*["']?PolicyTest/m.test(head)) out.push(path);
+      if (!isPolicyText(head)) passedOver.other.push(display(path));
+      else if (/^kind:\s*["']?PolicyTest/m.test(head)) passedOver.tests.push(display(path));
+      else out.push(path);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // `qungui validate PATH…` (CLI contract): exit 0 clean, 1 errors (or warnings over --max-warnings),
 // 2 usage or I/O.
 import { readFile } from 'node:fs/promises';
+import type { Locale } from '../../diagnostics/diagnostic.js';
 import { parseArgs } from 'node:util';
 import { validatePolicies } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
@@ -49,10 +50,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError(`请给出要检查的文件或文件夹 / give at least one PATH\n\n${help}`);
 
-  const { files, missing } = await collectPolicyFiles(positionals, io.cwd);
+  const { files, missing, passedOver } = await collectPolicyFiles(positionals, io.cwd);
   for (const path of missing) io.stderr(`qungui validate: 找不到 ${path}（not found）\n`);
   if (files.length === 0) {
-    if (missing.length === 0) io.stderr(`qungui validate: ${positionals.join(' ')} 中没有群规文件（no file declares apiVersion: qungui/v1）\n`);
+    if (missing.length === 0) io.stderr(noPolicyText(positionals.join(' '), passedOver, locale));
     return EXIT_USAGE;
   }
 
@@ -85,4 +86,30 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** Nothing to validate: say what the folders held instead, and what to do with it. */
+function noPolicyText(where: string, passedOver: { tests: string[]; other: string[] }, locale: Locale): string {
+  const zh = locale !== 'en';
+  const lines = [
+    zh
+      ? `qungui validate：${where} 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。`
+      : `qungui validate: no policy file in ${where} (a policy starts with apiVersion: qungui/v1).`,
+  ];
+  const list = (files: string[]) => files.map((file) => `  ${file}`).join('\n');
+  if (passedOver.tests.length > 0) {
+    lines.push(
+      zh
+        ? `找到 ${passedOver.tests.length} 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：`
+        : `Found ${passedOver.tests.length} policy test file(s) (kind: PolicyTest); run them with qungui test:`,
+      list(passedOver.tests),
+    );
+  }
+  if (passedOver.other.length > 0) {
+    lines.push(
+      zh ? `另有 ${passedOver.other.length} 个 YAML 文件不是群规：` : `${passedOver.other.length} other YAML file(s) are not policies:`,
+      list(passedOver.other),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
