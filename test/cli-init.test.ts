@@ -20,6 +20,9 @@ describe('qungui init', () => {
       expect(text).toContain(`kind: ${kind}`);
       expect(text).toContain('groups: [wrA, wrB]');
       expect(text.split('\n').filter((line) => line.includes('#')).length).toBeGreaterThan(15);
+      // M2: formal employees only, whatever the kind; the new-employee template says how to admit probation.
+      expect(text).toMatch(/^ {4}employmentStatus: \[正式\]( |$)/m);
+      if (kind === 'new-employee') expect(text).toContain('如本公司允许试用期员工入群，改为 [正式, 试用]');
       const validate = qungui(['validate', 'p.qungui.yaml', '--format', 'json', '--max-warnings', '0'], { cwd: dir });
       expect(JSON.parse(validate.stdout).files[0].diagnostics).toEqual([]);
       expect(validate.code).toBe(0);

@@ -39,6 +39,8 @@ describe('qungui test', { timeout: 30_000 }, () => {
     expect(coverage.byKind.band.total).toBe(38);
     expect(coverage.byKind.term.covered).toBeGreaterThanOrEqual(2);
     expect(qungui(['test', 'examples/tests', '--threshold', '5']).code).toBe(0);
+    // The README's own example passes as written.
+    expect(qungui(['test', 'examples/tests', '--coverage', '--threshold', '15']).code).toBe(0);
     const below = qungui(['test', 'examples/tests', '--threshold', '95']);
     expect(below.code).toBe(1);
     expect(below.stderr).toContain('低于 --threshold 95');

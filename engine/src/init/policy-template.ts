@@ -18,7 +18,16 @@ export function defaultPolicyId(kind: GroupKind, name: string): string {
 }
 
 const defaults: Record<GroupKind, { inactiveDays: number; maxViolations: number; replyHours: number; gradingDays: number; status: string; extra: string }> = {
-  'new-employee': { inactiveDays: 21, maxViolations: 3, replyHours: 24, gradingDays: 3, status: '[正式, 试用]', extra: '' },
+  // The regulation (M2) admits formal employees only; a new-employee group that also takes people on
+  // probation is the company's own decision, so the template says how to make it rather than making it.
+  'new-employee': {
+    inactiveDays: 21,
+    maxViolations: 3,
+    replyHours: 24,
+    gradingDays: 3,
+    status: '[正式]        # 制度要求成员为正式员工（M2）；如本公司允许试用期员工入群，改为 [正式, 试用]',
+    extra: '',
+  },
   skill: { inactiveDays: 30, maxViolations: 2, replyHours: 12, gradingDays: 5, status: '[正式]', extra: '' },
   management: {
     inactiveDays: 30,
