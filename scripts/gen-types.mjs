@@ -31,7 +31,7 @@ const text = banner + body;
 
 // Must match the options of policyValidator() in engine/src/policy/schema-validate.ts.
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, lines: false } });
-for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric']) ajv.addKeyword(keyword);
+for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric', 'x-enum-labels']) ajv.addKeyword(keyword);
 const validatorCode =
   '// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs (ajv standalone). Do not edit.\n' +
   standaloneCode.default(ajv, ajv.compile(schema)) +
@@ -60,7 +60,7 @@ const t2sCode =
   `export const T2S_PAIRS = ${JSON.stringify(pairs)};\n`;
 
 // The policy catalogue: what the engine, the reports and the editor need to know about the schema
-// (defaults, the metrics of each assessment dimension, metric labels), so no TypeScript file lists
+// (defaults, the metrics of each assessment dimension, metric and detector labels), so no TypeScript file lists
 // them by hand and a schema change reaches every reader through `npm run gen:types`.
 const defaults = {};
 (function collect(node, path) {
@@ -87,6 +87,16 @@ const metrics = Object.fromEntries(
     },
   ]),
 );
+const detectorItems = schema.properties.content.properties.detectors.items;
+const detectors = Object.fromEntries(
+  detectorItems.enum.map((id) => {
+    const label = detectorItems['x-enum-labels']?.[id];
+    if (!label) throw new Error(`content.detectors: no x-enum-labels entry for ${id}`);
+    return [id, label];
+  }),
+);
+const fieldItems = schema.properties.membership.properties.application.properties.requiredFields.items;
+const applicationFields = Object.fromEntries(fieldItems.enum.map((id) => [id, fieldItems['x-enum-labels'][id]]));
 const catalogueFile = `${root}engine/src/policy/model/catalogue.generated.ts`;
 const catalogueCode =
   '// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs. Do not edit; run `npm run gen:types`.\n' +
@@ -95,7 +105,11 @@ const catalogueCode =
   '/** Per assessment dimension: the metrics its bands may name, and the one a number `min` means. */\n' +
   `export const DIMENSION_METRICS = ${JSON.stringify(dimensions, null, 2)} as const;\n\n` +
   '/** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */\n' +
-  `export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n`;
+  `export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n\n` +
+  '/** What each built-in detector finds, in words (`content.detectors` items, `x-enum-labels`). */\n' +
+  `export const DETECTOR_LABELS: Record<string, { 'zh-CN': string; en: string }> = ${JSON.stringify(detectors, null, 2)};\n\n` +
+  '/** The fields of a join application, in words (`membership.application.requiredFields` items). */\n' +
+  `export const APPLICATION_FIELD_LABELS: Record<string, { 'zh-CN': string; en: string }> = ${JSON.stringify(applicationFields, null, 2)};\n`;
 
 const outputs = [
   [outFile, text],

@@ -10,7 +10,8 @@ import { cliPath, qungui } from './helpers/cli.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.log('notice: tmux not found; the terminal test of qungui init is skipped (CI installs tmux and sets QUNGUI_E2E=1)');
 
-describe('qungui init', () => {
+// Each case runs the CLI; one drives it on a real terminal (tmux).
+describe('qungui init', { timeout: 30_000 }, () => {
   for (const kind of ['new-employee', 'skill', 'management']) {
     it(`--yes --kind ${kind}: writes a commented policy that validates clean`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'qungui-init-'));

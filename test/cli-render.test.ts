@@ -19,7 +19,8 @@ function section(markdown: string, title: string): string {
   return markdown.slice(start, next === -1 ? undefined : next);
 }
 
-describe('qungui render', () => {
+// Each case runs the CLI.
+describe('qungui render', { timeout: 30_000 }, () => {
   for (const name of examples) {
     const file = `examples/policies/${name}.qungui.yaml`;
     const policy = parse(readFileSync(file, 'utf8'));

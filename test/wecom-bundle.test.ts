@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
 
-describe('examples/wecom-bundle through qungui evaluate', () => {
+// Each case runs the CLI over the example exports.
+describe('examples/wecom-bundle through qungui evaluate', { timeout: 30_000 }, () => {
   it('bundle check accounts for every line: recall and 1:1 chat skipped and counted', () => {
     const check = qungui(['bundle', 'check', 'examples/wecom-bundle', '--month', '2026-10']);
     expect(check.code).toBe(0);

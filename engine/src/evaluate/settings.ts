@@ -1,5 +1,6 @@
 // Effective settings of a policy: what it sets, else the schema's default (policy/model/defaults.ts).
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
+import { DETECTOR_LABELS } from '../policy/model/catalogue.generated.js';
 import { schemaDefault } from '../policy/model/defaults.js';
 
 export interface Settings {
@@ -62,8 +63,8 @@ export function categoriesOf(policy: Policy): Map<string, CategoryInfo> {
     if (!map.has(detector)) {
       map.set(detector, {
         index,
-        label: detector,
-        labelEn: detector,
+        label: DETECTOR_LABELS[detector]?.['zh-CN'] ?? detector,
+        labelEn: DETECTOR_LABELS[detector]?.en ?? detector,
         exemptible: false,
         confidential: true,
         severity: policy.content?.detectorSeverity ?? schemaDefault('content.detectorSeverity'),

@@ -3,6 +3,7 @@
 // ratings by their labels. Pure: policy value in, RegulationDocument out.
 import { metricInfo } from '../policy/schema.js';
 import { bandTables, type BandTable } from '../policy/model/band-tables.js';
+import { DETECTOR_LABELS } from '../policy/model/catalogue.generated.js';
 import { DEFAULT_TIMEZONE, schemaDefault } from '../policy/model/defaults.js';
 import { at, isRec, list, num, str } from '../policy/model/view.js';
 import type { Block, Chapter, Inline, RegulationDocument, Section } from './document-model.js';
@@ -538,13 +539,9 @@ function confidentiality(ctx: Ctx): Section[] {
     (c) => at(c, 'confidential') === true || (at(c, 'confidential') === undefined && ['S1', 'S2'].includes(String(at(c, 'clause')))),
   );
   const detectors = list(at(ctx.policy, 'content', 'detectors'));
-  const detectorText: Record<string, [string, string]> = {
-    phone: ['手机号码', 'mobile numbers'],
-    'id-card': ['身份证号', 'resident ID numbers'],
-    'bank-card': ['银行卡号', 'bank card numbers'],
-    email: ['电子邮箱', 'e-mail addresses'],
-    url: ['网址', 'web addresses'],
-  };
+  const detectorText: Record<string, [string, string]> = Object.fromEntries(
+    Object.entries(DETECTOR_LABELS).map(([id, label]) => [id, [label['zh-CN'], label.en]]),
+  );
   const grace = num(at(ctx.policy, 'confidentiality', 'leaverGraceDays')) ?? 0;
   const handover = str(at(ctx.policy, 'confidentiality', 'handoverAction'));
   return [

@@ -1,9 +1,10 @@
 // members.csv and findings.csv: views of result.json for HR and admins, UTF-8 with BOM so Excel opens
 // the Chinese; CRLF line ends as Excel writes them.
 import type { Locale } from '../diagnostics/diagnostic.js';
-import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
+import type { EvaluationResult } from '../evaluate/result-types.js';
 import { excelCsv } from '../util/excel-csv.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
+import { findingTable } from './finding-table.js';
+import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 
 export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
   const zh = locale === 'zh-CN';
@@ -46,30 +47,7 @@ export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Lo
   return excelCsv([head, ...rows]);
 }
 
-/** A one-line reading of a finding's evidence (already excerpted and masked by the engine). */
-export function evidenceText(finding: Finding): string {
-  return Object.entries(finding.evidence)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
-}
-
-export function findingsCsv(result: EvaluationResult, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  const head = zh
-    ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据']
-    : ['code', 'clause', 'severity', 'policy', 'group', 'member', 'message', 'action', 'policy line', 'evidence'];
-  const rows = result.findings.map((f) => [
-    f.code,
-    f.clause,
-    SEVERITY_TEXT[f.severity][locale],
-    f.policyId,
-    f.groupId ?? '',
-    f.memberId ?? '',
-    f.message[locale],
-    f.action ?? '',
-    `${f.rule.file}:${f.rule.line} (${f.rule.path})`,
-    evidenceText(f),
-  ]);
-  return excelCsv([head, ...rows]);
+export function findingsCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
+  const { head, rows } = findingTable(result, book, locale);
+  return excelCsv([[...head], ...rows]);
 }

@@ -2,7 +2,7 @@
 // rating distribution per dimension, points, findings by clause and by category — and the tables.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { evidenceText } from './csv.js';
+import { evidenceText } from './finding-table.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';

@@ -32,7 +32,7 @@ export async function writeReports(input: EvaluationResult, outDir: string, opti
   const summary = summarize(result, labels);
   const files: [string, string | Buffer][] = [
     ['members.csv', membersCsv(result, labels, options.locale)],
-    ['findings.csv', findingsCsv(result, options.locale)],
+    ['findings.csv', findingsCsv(result, labels, options.locale)],
     ['report.md', reportMarkdown(result, summary, labels, options.locale)],
     ['report.html', reportHtml(result, summary, labels, options.locale)],
   ];

@@ -1,7 +1,7 @@
 // Human names for ids in reports: rating and action labels per policy (from the policy files), clause
 // summaries, finding and table names. Reports show 优秀, not "excellent".
 import type { Locale } from '../diagnostics/diagnostic.js';
-import { METRICS } from '../policy/model/catalogue.generated.js';
+import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
 
 export interface PolicyLabels {
   ratings: Record<string, { 'zh-CN': string; en: string }>;
@@ -26,7 +26,11 @@ export function labelsFromPolicies(policies: readonly { value: unknown }[]): Lab
     book[id] = {
       ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, { 'zh-CN': r.label, en: r.labelEn ?? r.id }])),
       actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, { 'zh-CN': a.label, en: a.labelEn ?? a.id }])),
-      categories: Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, { 'zh-CN': c.label, en: c.labelEn ?? c.id }])),
+      // Detectors are categories of their own in findings and charts, named by the schema.
+      categories: {
+        ...DETECTOR_LABELS,
+        ...Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, { 'zh-CN': c.label, en: c.labelEn ?? c.id }])),
+      },
     };
   }
   return book;
@@ -47,6 +51,19 @@ export const DIMENSION_TEXT = {
   participation: { 'zh-CN': '参与度', en: 'Participation' },
   overall: { 'zh-CN': '综合', en: 'Overall' },
 } as const;
+
+/** What a finding asks someone to do (a finding's `action`), in words. */
+export const FINDING_ACTION_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+  review: { 'zh-CN': '复核', en: 'review' },
+  remove: { 'zh-CN': '移出群聊', en: 'remove from the group' },
+  handover: { 'zh-CN': '交接后移出', en: 'hand over, then remove' },
+};
+
+/** A finding's action: one of the engine's own (review, remove, handover) or a policy action (R2's escalation). */
+export function findingActionLabel(book: LabelBook, finding: { policyId: string; action?: string }, locale: Locale): string {
+  if (finding.action === undefined) return '';
+  return FINDING_ACTION_TEXT[finding.action]?.[locale] ?? actionLabel(book, finding.policyId, finding.action, locale);
+}
 
 export const SEVERITY_TEXT = {
   error: { 'zh-CN': '错误', en: 'error' },

@@ -2,8 +2,8 @@
 // fixed document dates, and the zip entries' timestamps pinned (exceljs stamps them with the clock).
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { evidenceText } from './csv.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
+import { findingTable } from './finding-table.js';
+import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
 
 const FIXED = new Date(Date.UTC(2000, 0, 1));
 
@@ -38,25 +38,9 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
     ]);
   }
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
-  findings.addRow(
-    zh
-      ? ['代码', '条款', '严重程度', '群规', '群聊', '成员ID', '说明', '处理', '规则位置', '证据']
-      : ['Code', 'Clause', 'Severity', 'Policy', 'Group', 'Member', 'Message', 'Action', 'Policy line', 'Evidence'],
-  ).font = { bold: true };
-  for (const f of result.findings) {
-    findings.addRow([
-      f.code,
-      f.clause,
-      SEVERITY_TEXT[f.severity][locale],
-      f.policyId,
-      f.groupId ?? '',
-      f.memberId ?? '',
-      f.message[locale],
-      f.action ?? '',
-      `${f.rule.file}:${f.rule.line}`,
-      evidenceText(f),
-    ]);
-  }
+  const table = findingTable(result, book, locale);
+  findings.addRow([...table.head]).font = { bold: true };
+  for (const row of table.rows) findings.addRow(row);
   // Header row frozen and filterable: HR sorts and filters by group, rating or clause.
   for (const sheet of [members, findings]) {
     sheet.columns.forEach((column) => {

@@ -98,7 +98,8 @@ function deadPid(): number {
   return child.pid!;
 }
 
-describe('evaluate --out: what it refuses', () => {
+// Every case runs the CLI (an evaluation of the example month), some twice at once.
+describe('evaluate --out: what it refuses', { timeout: 60_000 }, () => {
   test('--out . in a folder holding user files: refused, every file still there byte for byte', async () => {
     const dir = workFolder();
     mkdirSync(join(dir, 'mine'));
@@ -202,7 +203,7 @@ describe('evaluate --out: what it refuses', () => {
   });
 });
 
-describe('evaluate --out: what it writes', () => {
+describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
   test('a new folder gets the outputs and a marker listing them; nothing temporary left', async () => {
     const dir = workFolder();
     const before = snapshot(dir);
@@ -305,7 +306,7 @@ describe('evaluate --out: what it writes', () => {
   });
 });
 
-describe('render --out and init --out', () => {
+describe('render --out and init --out', { timeout: 60_000 }, () => {
   test('render: an existing file needs --force; the policy itself is never replaced; a folder is refused', async () => {
     const dir = workFolder();
     await expectRefused(dir, ['render', 'policies/p.qungui.yaml', '--out', 'notes.txt'], '已存在，未覆盖', 'add --force to replace it');

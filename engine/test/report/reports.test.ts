@@ -57,13 +57,18 @@ describe('members.csv and findings.csv', () => {
     }
   });
 
-  it('findings.csv: quoting, the policy line, and phone numbers masked unless redact is off', async () => {
+  it('findings.csv: names and words first, ids and codes at the side; quoting; phone numbers masked unless redact is off', async () => {
     const lines = (await write()).read('findings.csv').split('\r\n');
-    expect(lines[0]).toBe('\uFEFF代码,条款,严重程度,群规,群聊,成员ID,说明,处理,规则位置,证据');
+    expect(lines[0]).toBe('\uFEFF条款,严重程度,群规,成员,说明,处理,规则位置,证据,群聊ID,成员ID,代码');
     expect(lines[1]).toBe(
-      'N4-unreported-ad,N4,警告,onboarding,wrOnboard2026,n02,未报备的广告,review,examples/policies/onboarding.qungui.yaml:41 (content.rules[0]),' +
-        '"messageId=msg-0101; sentAt=2026-10-03T09:15:00+08:00; category=ads; excerpt=加我微信，代办信用卡，""秒批"""',
+      'N4,警告,新员工培训群,李娜,未报备的广告,复核,第 41 行,' +
+        '"messageId=msg-0101; sentAt=2026-10-03T09:15:00+08:00; category=ads; excerpt=加我微信，代办信用卡，""秒批""",wrOnboard2026,n02,N4-unreported-ad',
     );
+    // A member without a name is shown by id; the engine's actions in words.
+    expect(lines[3]).toBe(
+      'M1,错误,新员工培训群,wmExt001,入群没有已批准的申请,移出群聊,第 12 行,joinedAt=2026-10-05T08:00:00+08:00,wrOnboard2026,wmExt001,M1-no-application',
+    );
+    expect(lines[4]).toMatch(/^S5,错误,新员工培训群,张博,已离职仍在群内,交接后移出,/);
     expect(lines[2]).toContain('; excerpt=我的电话 138******78 有事找我');
     expect(lines).toHaveLength(7); // header, five findings, final CRLF
     // Times and dates in the evidence are not numbers to hide.
@@ -78,7 +83,8 @@ describe('members.csv and findings.csv', () => {
       '\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,accuracy,active days',
     );
     expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,,2');
-    expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1-no-application,M1,error,onboarding,wrOnboard2026,wmExt001,No approved application,remove,/);
+    expect(read('findings.csv').split('\r\n')[0]).toBe('\uFEFFClause,Severity,Policy,Member,Message,Action,Policy line,Evidence,Group ID,Member ID,Code');
+    expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1,error,新员工培训群,wmExt001,No approved application,remove from the group,line 12,/);
   });
 });
 
@@ -277,10 +283,11 @@ describe('report.xlsx', () => {
     ]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);
-    expect(findings.getRow(3).getCell(8).value).toBe('review');
+    expect(findings.getRow(3).getCell(6).value).toBe('复核');
+    expect(findings.getRow(4).getCell(6).value).toBe('移出群聊');
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(members.autoFilter).toBe('A1:M1'); // 11 fixed columns + the fixture's 2 metric columns
-    expect(findings.getRow(3).getCell(10).value).toBe(
+    expect(findings.getRow(3).getCell(8).value).toBe(
       'messageId=msg-0102; sentAt=2026-10-04T10:00:00+08:00; category=personal-info; excerpt=我的电话 138******78 有事找我',
     );
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');

@@ -2,6 +2,7 @@
 import { who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
+import { APPLICATION_FIELD_LABELS } from '../../policy/model/catalogue.generated.js';
 import type { EvalRule } from './rule.js';
 
 export const applicationMissingField: EvalRule = {
@@ -41,8 +42,8 @@ export const applicationMissingField: EvalRule = {
           path: this.path,
           evidence: { applicationId: application.application_id, missing, source: `${application.source.file}:${application.source.line}` },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)} 的入群申请 ${application.application_id} 缺少：${missing.join('、')}`,
-            `Application ${application.application_id} of ${whoEn(ctx, m.groupId, m.memberId)} lacks: ${missing.join(', ')}`,
+            `${who(ctx, m.groupId, m.memberId)}的入群申请缺少${missing.map((field) => APPLICATION_FIELD_LABELS[field]!['zh-CN']).join('、')}`,
+            `${whoEn(ctx, m.groupId, m.memberId)}'s join application lacks the ${missing.map((field) => APPLICATION_FIELD_LABELS[field]!.en).join(', ')}`,
           ),
         });
       }

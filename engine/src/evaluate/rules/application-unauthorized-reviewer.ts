@@ -40,8 +40,12 @@ export const applicationUnauthorizedReviewer: EvalRule = {
           path: this.path,
           evidence: { applicationId: application.application_id, reviewerId: application.reviewer_id ?? null },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)} 的入群申请由非指定审核人批准（${application.reviewer_id ?? '无'}）`,
-            `${whoEn(ctx, m.groupId, m.memberId)}'s application was approved by a non-reviewer (${application.reviewer_id ?? 'none'})`,
+            application.reviewer_id
+              ? `${who(ctx, m.groupId, m.memberId)}的入群申请由${who(ctx, m.groupId, application.reviewer_id)}批准，但其不是指定的审核人`
+              : `${who(ctx, m.groupId, m.memberId)}的入群申请获批，但没有记录审核人`,
+            application.reviewer_id
+              ? `${whoEn(ctx, m.groupId, m.memberId)}'s join application was approved by ${whoEn(ctx, m.groupId, application.reviewer_id)}, who is not a designated reviewer`
+              : `${whoEn(ctx, m.groupId, m.memberId)}'s join application was approved with no reviewer on record`,
           ),
         });
       }

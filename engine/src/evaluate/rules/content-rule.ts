@@ -5,6 +5,7 @@ import type { Path } from '../../policy/paths.js';
 import type { PolicyEval } from '../context.js';
 import { who, whoEn } from '../describe.js';
 import type { Hit } from '../scan/hit.js';
+import { t } from '../localized-text.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 
 export function hitPath(ctx: PolicyEval, hit: Hit): Path {
@@ -70,10 +71,10 @@ export function contentRule(options: {
       path: hitPath(ctx, hit),
       evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
       ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
-      message: {
-        'zh-CN': `${who(ctx, hit.groupId, hit.senderId)} 的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
-        en: `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
-      },
+      message: t(
+        `${who(ctx, hit.groupId, hit.senderId)}的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
+        `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
+      ),
     });
   }
   return {

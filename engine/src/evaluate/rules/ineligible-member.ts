@@ -82,10 +82,34 @@ export const ineligibleMember: EvalRule = {
         action: 'review',
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 不符合入群资格：${names.join('、')}`,
-          `${whoEn(ctx, m.groupId, m.memberId)} is not eligible: ${names.join(', ')}`,
+          `${who(ctx, m.groupId, m.memberId)}不符合入群资格：${failing.map((f) => why(f, 'zh-CN')).join('；')}`,
+          `${whoEn(ctx, m.groupId, m.memberId)} is not eligible: ${failing.map((f) => why(f, 'en')).join('; ')}`,
         ),
       });
     }
   },
 };
+
+/** One failing criterion in words, with the member's own value (the evidence keeps the codes). */
+function why(failing: { criterion: string; value?: string | null }, locale: 'zh-CN' | 'en'): string {
+  const value = failing.value ?? '';
+  const zh = locale === 'zh-CN';
+  switch (failing.criterion) {
+    case 'roster':
+      return zh ? '不在员工花名册中' : 'not in the employee roster';
+    case 'employmentStatus':
+      return zh ? `在职状态为“${value}”，不在允许范围内` : `employment status “${value}” is not admitted`;
+    case 'departments':
+      return zh
+        ? value
+          ? `部门“${value}”不在允许范围内`
+          : '花名册中没有部门'
+        : value
+          ? `department “${value}” is not admitted`
+          : 'no department in the roster';
+    case 'positions':
+      return zh ? (value ? `职位“${value}”不在允许范围内` : '花名册中没有职位') : value ? `position “${value}” is not admitted` : 'no position in the roster';
+    default:
+      return zh ? '不满足群规的附加条件' : 'does not meet the policy’s further condition';
+  }
+}

@@ -59,16 +59,16 @@ export const lateGrading: EvalRule = {
         message:
           s.graded_at === undefined
             ? t(
-                `${who(ctx, groupId, s.member_id)} 提交的作业“${title}”已 ${waited} 天未批改（要求 ${days} 天内）`,
+                `${who(ctx, groupId, s.member_id)}提交的作业“${title}”已 ${waited} 天未批改（要求 ${days} 天内）`,
                 `${whoEn(ctx, groupId, s.member_id)}'s “${title}” ungraded after ${waited} days (limit ${days})`,
               )
             : grader
               ? t(
-                  `${who(ctx, groupId, grader)} 批改 ${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天（要求 ${days} 天内）`,
+                  `${who(ctx, groupId, grader)}批改${who(ctx, groupId, s.member_id)}的作业“${title}”用了 ${waited} 天（要求 ${days} 天内）`,
                   `${whoEn(ctx, groupId, grader)} graded ${whoEn(ctx, groupId, s.member_id)}'s “${title}” after ${waited} days (limit ${days})`,
                 )
               : t(
-                  `${who(ctx, groupId, s.member_id)} 的作业“${title}”用了 ${waited} 天才批改（要求 ${days} 天内）`,
+                  `${who(ctx, groupId, s.member_id)}的作业“${title}”用了 ${waited} 天才批改（要求 ${days} 天内）`,
                   `${whoEn(ctx, groupId, s.member_id)}'s “${title}” graded after ${waited} days (limit ${days})`,
                 ),
       });

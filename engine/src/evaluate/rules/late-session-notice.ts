@@ -1,5 +1,6 @@
 // T1: live sessions are announced in advance — at least activities.sessionNoticeHours before they start.
 import { hoursBetween } from '../time.js';
+import { whenText } from '../describe.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
@@ -46,10 +47,13 @@ export const lateSessionNotice: EvalRule = {
         },
         message:
           notice === null
-            ? t(`直播 ${s.session_id} 没有通知时间记录`, `Session ${s.session_id} has no announcement time`)
+            ? t(
+                `${whenText(ctx, s.starts_at)} 的直播没有通知时间的记录`,
+                `The live session of ${whenText(ctx, s.starts_at)} has no announcement time on record`,
+              )
             : t(
-                `直播 ${s.session_id} 仅提前 ${notice} 小时通知（要求 ${hours} 小时）`,
-                `Session ${s.session_id} announced only ${notice} h ahead (required ${hours} h)`,
+                `${whenText(ctx, s.starts_at)} 的直播只提前 ${notice} 小时通知（要求提前 ${hours} 小时）`,
+                `The live session of ${whenText(ctx, s.starts_at)} was announced only ${notice} h ahead (required: ${hours} h)`,
               ),
       });
     }

@@ -50,7 +50,7 @@ export const leaverInGroup: EvalRule = {
           leftGroupAt: m.row.left_at === undefined ? null : ctx.month.iso(m.row.left_at),
         },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 已于 ${ctx.month.iso(leave).slice(0, 10)} 离职，仍在群内：须交接并移出`,
+          `${who(ctx, m.groupId, m.memberId)}已于 ${ctx.month.iso(leave).slice(0, 10)} 离职，仍在群内：须交接并移出`,
           `${whoEn(ctx, m.groupId, m.memberId)} left the company on ${ctx.month.iso(leave).slice(0, 10)} but is still in the group: hand over and remove`,
         ),
       });

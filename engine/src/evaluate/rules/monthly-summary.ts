@@ -1,5 +1,6 @@
 // A4: admins summarise regularly and report members' learning — one summary per governed group,
 // written after every other rule so its counts are final.
+import { groupName } from '../describe.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
 
@@ -43,8 +44,8 @@ export const monthlySummary: EvalRule = {
         path: ['groups', ctx.policy.groups.indexOf(groupId)],
         evidence: { members: members.length, learners, messages, overall: Object.fromEntries(Object.entries(overall).sort()) },
         message: t(
-          `群 ${groupId} 本月：成员 ${members.length} 人（学员 ${learners} 人），消息 ${messages} 条`,
-          `Group ${groupId} this month: ${members.length} members (${learners} learners), ${messages} messages`,
+          `${groupName(ctx, groupId)['zh-CN']}本月：成员 ${members.length} 人（学员 ${learners} 人），消息 ${messages} 条`,
+          `${groupName(ctx, groupId).en} this month: ${members.length} members (${learners} learners), ${messages} messages`,
         ),
       });
     });

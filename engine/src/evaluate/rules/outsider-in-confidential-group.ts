@@ -5,6 +5,13 @@ import { t } from '../localized-text.js';
 import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
+/** Why a member is not a current employee, in words (the evidence keeps the code). */
+const OUTSIDER_TEXT = {
+  external: { 'zh-CN': '是外部联系人', en: 'is an external contact' },
+  'not-in-roster': { 'zh-CN': '不在员工花名册中', en: 'is not in the employee roster' },
+  'left-company': { 'zh-CN': '已离职', en: 'has left the company' },
+} as const;
+
 export const outsiderInConfidentialGroup: EvalRule = {
   code: 'outsider-in-confidential-group',
   clause: 'S4',
@@ -66,8 +73,8 @@ export const outsiderInConfidentialGroup: EvalRule = {
         action: 'review',
         evidence: { reason, confidentialMatches: confidential.count, firstMessageId: confidential.first },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 不是本公司在职员工（${reason}），而群内出现过 ${confidential.count} 处保密内容`,
-          `${whoEn(ctx, m.groupId, m.memberId)} is not a current employee (${reason}) in a group where ${confidential.count} confidential matches were posted`,
+          `${who(ctx, m.groupId, m.memberId)}${OUTSIDER_TEXT[reason]['zh-CN']}，而群内出现过 ${confidential.count} 处保密内容`,
+          `${whoEn(ctx, m.groupId, m.memberId)} ${OUTSIDER_TEXT[reason].en}, in a group where ${confidential.count} confidential matches were posted`,
         ),
       });
     }

@@ -1,5 +1,5 @@
 // R1: results feed performance reviews — outcomes.points per overall rating; a deduction is a finding.
-import { who, whoEn } from '../describe.js';
+import { ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
@@ -40,8 +40,8 @@ export const pointsDeducted: EvalRule = {
         path: overall in points ? ['outcomes', 'points', overall] : this.path,
         evidence: { overall, points: entry.points },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 综合评级 ${overall}，扣 ${-entry.points} 分`,
-          `${whoEn(ctx, m.groupId, m.memberId)} overall ${overall}: ${entry.points} points`,
+          `${who(ctx, m.groupId, m.memberId)}的综合评级为${ratingName(ctx, overall)['zh-CN']}，扣 ${-entry.points} 分`,
+          `${whoEn(ctx, m.groupId, m.memberId)} is rated ${ratingName(ctx, overall).en} overall: ${entry.points} points`,
         ),
       });
     }

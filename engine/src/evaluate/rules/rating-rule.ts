@@ -39,8 +39,8 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
           path: ['assessment', dimension, 'bands', band.index],
           evidence: { rating, band: band.index, metrics: band.metrics },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)} ${NAMES[dimension].zh}评级为${label?.label ?? rating}`,
-            `${whoEn(ctx, m.groupId, m.memberId)} rated ${label?.labelEn ?? rating} for ${NAMES[dimension].en}`,
+            `${who(ctx, m.groupId, m.memberId)}的${NAMES[dimension].zh}评级为${label?.label ?? rating}`,
+            `${whoEn(ctx, m.groupId, m.memberId)}'s ${NAMES[dimension].en} rating is ${label?.labelEn ?? rating}`,
           ),
         });
       }

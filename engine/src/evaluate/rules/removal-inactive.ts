@@ -54,8 +54,8 @@ export const removalInactive: EvalRule = {
           threshold: days,
         },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 已 ${inactive} 天未参与（阈值 ${days} 天），建议移出`,
-          `${whoEn(ctx, m.groupId, m.memberId)} inactive for ${inactive} days (threshold ${days}): removal candidate`,
+          `${who(ctx, m.groupId, m.memberId)}已连续 ${inactive} 天未参与（上限 ${days} 天），建议移出`,
+          `${whoEn(ctx, m.groupId, m.memberId)} has not taken part for ${inactive} days in a row (limit ${days}): removal candidate`,
         ),
       });
     }

@@ -1,6 +1,6 @@
 // R2: follow-ups per overall rating, and escalation when the failing rating repeats for
 // outcomes.escalation.afterConsecutive months in a row (this month included), from --history.
-import { who, whoEn } from '../describe.js';
+import { actionName, ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
@@ -53,8 +53,8 @@ export const repeatedFail: EvalRule = {
         action: escalation.action,
         evidence: { rating: escalation.rating, months: escalation.months, afterConsecutive: escalation.afterConsecutive },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)} 连续 ${run} 个月综合评级为 ${escalation.rating}，升级措施：${escalation.action}`,
-          `${whoEn(ctx, m.groupId, m.memberId)} rated ${escalation.rating} ${run} months in a row: ${escalation.action}`,
+          `${who(ctx, m.groupId, m.memberId)}连续 ${run} 个月综合评级为${ratingName(ctx, escalation.rating)['zh-CN']}，升级处理：${actionName(ctx, escalation.action)['zh-CN']}`,
+          `${whoEn(ctx, m.groupId, m.memberId)} rated ${ratingName(ctx, escalation.rating).en} overall ${run} months in a row: ${actionName(ctx, escalation.action).en}`,
         ),
       });
     }

@@ -1,6 +1,6 @@
 // T1 attendance per member: a learner who missed a live session of their group (or left too early).
 import { attended, sessionsExpected } from '../activity.js';
-import { who, whoEn } from '../describe.js';
+import { whenText, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
@@ -44,8 +44,8 @@ export const sessionAbsence: EvalRule = {
             required: ctx.policy.activities?.minAttendanceMinutes ?? null,
           },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)} 缺席直播 ${session.session_id}`,
-            `${whoEn(ctx, m.groupId, m.memberId)} missed session ${session.session_id}`,
+            `${who(ctx, m.groupId, m.memberId)}缺席了 ${whenText(ctx, session.starts_at)} 的直播`,
+            `${whoEn(ctx, m.groupId, m.memberId)} missed the live session of ${whenText(ctx, session.starts_at)}`,
           ),
         });
       }

@@ -1,6 +1,12 @@
 // T1: every live session names a technical support person (and its platform).
+import { whenText } from '../describe.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
+
+const SESSION_FIELD_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+  support_id: { 'zh-CN': '技术支持人员', en: 'support person' },
+  platform: { 'zh-CN': '直播平台', en: 'platform' },
+};
 
 export const sessionWithoutSupport: EvalRule = {
   code: 'session-without-support',
@@ -31,7 +37,10 @@ export const sessionWithoutSupport: EvalRule = {
         memberId: null,
         path: this.path,
         evidence: { sessionId: s.session_id, startsAt: ctx.month.iso(s.starts_at), missing },
-        message: t(`直播 ${s.session_id} 缺少：${missing.join('、')}`, `Session ${s.session_id} lacks: ${missing.join(', ')}`),
+        message: t(
+          `${whenText(ctx, s.starts_at)} 的直播没有${missing.map((field) => SESSION_FIELD_TEXT[field]!['zh-CN']).join('、')}`,
+          `The live session of ${whenText(ctx, s.starts_at)} has no ${missing.map((field) => SESSION_FIELD_TEXT[field]!.en).join(' and no ')}`,
+        ),
       });
     }
   },

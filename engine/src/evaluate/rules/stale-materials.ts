@@ -1,7 +1,7 @@
 // C3: content is updated regularly — no gap longer than publishing.updateIntervalDays between two new
 // materials, counted inside the month (from its start, to its end).
 import { DAY } from '../time.js';
-import { round1 } from '../describe.js';
+import { groupName, round1 } from '../describe.js';
 import { t } from '../localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { materialTracker } from './material-tracker.js';
@@ -60,8 +60,8 @@ export const staleMaterials: EvalRule = {
             toMonthEnd: i === points.length - 1,
           },
           message: t(
-            `群 ${groupId} 有 ${gapDays} 天没有新资料（要求 ${days} 天内更新）`,
-            `Group ${groupId} went ${gapDays} days without new material (limit ${days})`,
+            `${groupName(ctx, groupId)['zh-CN']}有 ${gapDays} 天没有发布新资料（要求至少每 ${days} 天更新一次）`,
+            `${groupName(ctx, groupId).en} went ${gapDays} days without new material (limit ${days} days)`,
           ),
         });
       }

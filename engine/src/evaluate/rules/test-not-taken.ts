@@ -1,6 +1,6 @@
 // E2: online tests are held from time to time — a learner who did not take a test held in their group.
 import { testsHeldWhileMember } from '../activity.js';
-import { who, whoEn } from '../describe.js';
+import { whenText, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import type { EvalRule } from './rule.js';
@@ -34,7 +34,10 @@ export const testNotTaken: EvalRule = {
           memberId: m.memberId,
           path: this.path,
           evidence: { testId, heldAt: ctx.month.iso(heldAt) },
-          message: t(`${who(ctx, m.groupId, m.memberId)} 未参加测试 ${testId}`, `${whoEn(ctx, m.groupId, m.memberId)} did not take test ${testId}`),
+          message: t(
+            `${who(ctx, m.groupId, m.memberId)}未参加 ${whenText(ctx, heldAt)} 的测试`,
+            `${whoEn(ctx, m.groupId, m.memberId)} did not take the test of ${whenText(ctx, heldAt)}`,
+          ),
         });
       }
     }

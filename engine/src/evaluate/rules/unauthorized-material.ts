@@ -1,7 +1,7 @@
 // C1: the training department reviews content before it is published — materials (files, links…) may
 // be posted only by admins, lecturers, role publisher or publishing.publishers.
 import { membershipKey } from '../context.js';
-import { who, whoEn } from '../describe.js';
+import { messageTypeName, who, whoEn } from '../describe.js';
 import { privacy } from '../../match/mask.js';
 import { t } from '../localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
@@ -48,8 +48,8 @@ export const unauthorizedMaterial: EvalRule = {
           sentAt: ctx.month.iso(material.sentAt),
         },
         message: t(
-          `${who(ctx, material.groupId, material.senderId)} 无发布权限却发布了资料（${material.type}）`,
-          `${whoEn(ctx, material.groupId, material.senderId)} posted material (${material.type}) without being allowed to publish`,
+          `${who(ctx, material.groupId, material.senderId)}没有发布权限，却发布了${messageTypeName(material.type)['zh-CN']}${material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : ''}`,
+          `${whoEn(ctx, material.groupId, material.senderId)} posted a ${messageTypeName(material.type).en}${material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : ''} without being allowed to publish`,
         ),
       });
     }

@@ -1,5 +1,5 @@
 // C2: materials are posted clearly — a file or video with a name, a link with its address or title.
-import { who, whoEn } from '../describe.js';
+import { messageTypeName, whenText, who, whoEn } from '../describe.js';
 import { t } from '../localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { materialTracker } from './material-tracker.js';
@@ -39,8 +39,8 @@ export const unlabelledMaterial: EvalRule = {
         path: this.path,
         evidence: { messageId: material.messageId, type: material.type, sentAt: ctx.month.iso(material.sentAt) },
         message: t(
-          `${who(ctx, material.groupId, material.senderId)} 发布的资料（${material.type}）没有名称`,
-          `Material (${material.type}) posted by ${whoEn(ctx, material.groupId, material.senderId)} has no name`,
+          `${who(ctx, material.groupId, material.senderId)}于 ${whenText(ctx, material.sentAt)} 发布的${messageTypeName(material.type)['zh-CN']}没有名称`,
+          `The ${messageTypeName(material.type).en} ${whoEn(ctx, material.groupId, material.senderId)} posted at ${whenText(ctx, material.sentAt)} has no name`,
         ),
       });
     }

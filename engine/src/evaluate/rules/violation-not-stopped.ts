@@ -1,6 +1,7 @@
 // A3: admins watch the group and stop violations. A violation counts as stopped when the message was
 // recalled or an admin (or lecturer) spoke in the group within the window after it.
 import { schemaDefault } from '../../policy/model/defaults.js';
+import { whenText, who, whoEn } from '../describe.js';
 import { t } from '../localized-text.js';
 import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import { trackerOf } from '../scan/tracker-spec.js';
@@ -50,8 +51,8 @@ export const violationNotStopped: EvalRule = {
         action: 'review',
         evidence: { ...hitEvidence(ctx, hit), senderId: hit.senderId, windowHours: ctx.settings.adminResponseHours },
         message: t(
-          `违规消息 ${hit.messageId} 在 ${ctx.settings.adminResponseHours} 小时内未被制止：“${hit.excerpt}”`,
-          `Violation ${hit.messageId} was not stopped within ${ctx.settings.adminResponseHours} h: “${hit.excerpt}”`,
+          `${who(ctx, hit.groupId, hit.senderId)}于 ${whenText(ctx, hit.sentAt)} 发的违规消息 ${ctx.settings.adminResponseHours} 小时内既未撤回，也无管理员制止：“${hit.excerpt}”`,
+          `${whoEn(ctx, hit.groupId, hit.senderId)}'s violation at ${whenText(ctx, hit.sentAt)} was neither recalled nor stopped by an admin within ${ctx.settings.adminResponseHours} h: “${hit.excerpt}”`,
         ),
       });
     }

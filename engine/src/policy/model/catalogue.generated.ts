@@ -159,3 +159,47 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
     "max": 100
   }
 };
+
+/** What each built-in detector finds, in words (`content.detectors` items, `x-enum-labels`). */
+export const DETECTOR_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  "phone": {
+    "zh-CN": "手机号码",
+    "en": "mobile numbers"
+  },
+  "id-card": {
+    "zh-CN": "身份证号",
+    "en": "resident ID numbers"
+  },
+  "bank-card": {
+    "zh-CN": "银行卡号",
+    "en": "bank card numbers"
+  },
+  "email": {
+    "zh-CN": "电子邮箱",
+    "en": "e-mail addresses"
+  },
+  "url": {
+    "zh-CN": "网址",
+    "en": "web addresses"
+  }
+};
+
+/** The fields of a join application, in words (`membership.application.requiredFields` items). */
+export const APPLICATION_FIELD_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+  "name": {
+    "zh-CN": "姓名",
+    "en": "name"
+  },
+  "department": {
+    "zh-CN": "部门",
+    "en": "department"
+  },
+  "position": {
+    "zh-CN": "职位",
+    "en": "position"
+  },
+  "purpose": {
+    "zh-CN": "入群目的",
+    "en": "purpose"
+  }
+};
