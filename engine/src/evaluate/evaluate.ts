@@ -8,6 +8,7 @@ import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { formatPath, type Path } from '../policy/paths.js';
+import { settingName } from '../policy/schema.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
 import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type ScoringContext, type SmallTable } from './context.js';
 import { governingPolicies } from './governance.js';
@@ -394,7 +395,7 @@ function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableN
   for (const path of rule.settings ?? []) {
     let value: unknown = ctx.policy;
     for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-    if (value === undefined) return { 'zh-CN': `群规未设置 ${formatPath(path)}`, en: `The policy does not set ${formatPath(path)}` };
+    if (value === undefined) return { 'zh-CN': `群规未设置${settingName(path)['zh-CN']}`, en: `The policy does not set ${settingName(path).en}` };
   }
   return rule.preconditionBlocks === false ? undefined : rule.precondition?.(ctx);
 }

@@ -1,7 +1,7 @@
 // The policy schema as data: loaded once, shared by validation, messages, hover and completion.
 import policySchemaJson from '../../../schemas/policy.schema.json' with { type: 'json' };
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
-import type { Path } from './paths.js';
+import { formatPath, type Path } from './paths.js';
 
 export interface SchemaNode {
   type?: string | string[];
@@ -92,6 +92,23 @@ export function titleAt(path: Path): LocalizedText {
   const node = schemaAt(path);
   const zh = node?.['x-i18n']?.['zh-CN'].title;
   return { 'zh-CN': zh ? `${key}（${zh}）` : key, en: key };
+}
+
+/** A setting as people name it: the schema's titles ("测试考核", "移出 · 违规上限"); in English its keys
+ *  in words ("removal · max violations"). */
+export function settingName(path: Path): LocalizedText {
+  const titles: string[] = [];
+  const words: string[] = [];
+  for (let i = 1; i <= path.length; i++) {
+    const segment = path[i - 1];
+    if (typeof segment !== 'string') continue;
+    const title = schemaAt(path.slice(0, i))?.['x-i18n']?.['zh-CN'].title;
+    if (title) titles.push(title);
+    words.push(segment.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
+  }
+  const last2 = <T>(list: T[]) => (list.length >= 3 ? list.slice(-2) : list.slice(-1));
+  const shown = last2(titles).join(' · ');
+  return { 'zh-CN': shown ? `“${shown}”` : formatPath(path), en: `“${last2(words).join(' · ')}”` };
 }
 
 export function metricInfo(metric: string): MetricInfo | undefined {

@@ -3,7 +3,19 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './finding-table.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
+import {
+  DIMENSION_TEXT,
+  SEVERITY_TEXT,
+  actionLabel,
+  metricColumns,
+  metricLabel,
+  ratingLabel,
+  type LabelBook,
+  clauseLabel,
+  memberName,
+  policyName,
+  tableLabel,
+} from './labels.js';
 import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';
 import { escapeHtml } from '../util/escape-html.js';
@@ -63,14 +75,14 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   parts.push(`<h2>${t('需要管理员处理', 'For the admins')}</h2>`);
   parts.push(
     table(
-      [t('条款', 'Clause'), t('严重程度', 'Severity'), t('群聊', 'Group'), t('成员', 'Member'), t('说明', 'Message'), t('规则位置', 'Policy line')],
+      [t('条款', 'Clause'), t('严重程度', 'Severity'), t('群规', 'Policy'), t('成员', 'Member'), t('说明', 'Message'), t('规则位置', 'Policy line')],
       summary.workQueue.map((f) => [
         escapeHtml(f.clause),
         `<span class="sev-${f.severity}">${SEVERITY_TEXT[f.severity][locale]}</span>`,
-        escapeHtml(f.groupId),
-        escapeHtml(f.memberId),
+        escapeHtml(policyName(result, f.policyId)),
+        escapeHtml(memberName(result, f.groupId, f.memberId)),
         escapeHtml(f.message[locale]),
-        escapeHtml(`${f.rule.file}:${f.rule.line}`),
+        escapeHtml(t(`第 ${f.rule.line} 行`, `line ${f.rule.line}`)),
       ]),
     ),
   );
@@ -130,12 +142,12 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   parts.push(
     table(
       [t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')],
-      dataCounts(result).map(([name, c]) => [escapeHtml(name), String(c.read), String(c.accepted), String(c.rejected)]),
+      dataCounts(result).map(([name, c]) => [escapeHtml(tableLabel(name, locale)), String(c.read), String(c.accepted), String(c.rejected)]),
     ),
   );
   if (result.notEvaluated.length) {
     parts.push(
-      `<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escapeHtml(n.policyId)} ${escapeHtml(n.clause)}${t('：', ': ')}${escapeHtml(n.reason[locale])}</li>`).join('')}</ul>`,
+      `<h2>${t('未评估', 'Not evaluated')}</h2><ul>${result.notEvaluated.map((n) => `<li>${escapeHtml(policyName(result, n.policyId))} · ${escapeHtml(clauseLabel(n.clause, locale))}${t('：', ': ')}${escapeHtml(n.reason[locale])}</li>`).join('')}</ul>`,
     );
   }
   if (result.ungovernedGroups.length) {

@@ -1,6 +1,7 @@
 // Human names for ids in reports: rating and action labels per policy (from the policy files), clause
 // summaries, finding and table names. Reports show 优秀, not "excellent".
 import type { Locale } from '../diagnostics/diagnostic.js';
+import { clauseById } from '../policy/clauses.js';
 import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
 
 export interface PolicyLabels {
@@ -91,3 +92,41 @@ export function metricColumns(members: readonly { metrics: Record<string, number
 }
 
 export const metricLabel = (key: string, locale: Locale) => METRIC_TEXT[key]?.[locale] ?? key;
+
+/** The bundle's tables as people call them (report headings, data accounting). */
+export const TABLE_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+  employees: { 'zh-CN': '员工花名册', en: 'employee roster' },
+  members: { 'zh-CN': '群成员', en: 'group members' },
+  applications: { 'zh-CN': '入群申请', en: 'join applications' },
+  exits: { 'zh-CN': '退群记录', en: 'exits' },
+  assignments: { 'zh-CN': '作业', en: 'assignments' },
+  submissions: { 'zh-CN': '作业提交', en: 'submissions' },
+  tests: { 'zh-CN': '测试成绩', en: 'test results' },
+  sessions: { 'zh-CN': '直播培训', en: 'live sessions' },
+  attendance: { 'zh-CN': '直播出勤', en: 'attendance' },
+  exemptions: { 'zh-CN': '报备', en: 'exemptions' },
+  messages: { 'zh-CN': '群消息', en: 'messages' },
+};
+
+export const tableLabel = (table: string, locale: Locale) => TABLE_TEXT[table]?.[locale] ?? table;
+
+/** A clause with what it says: "M1 入群须提交申请并经审核". */
+export function clauseLabel(clause: string, locale: Locale): string {
+  const summary = clauseById.get(clause)?.summary[locale];
+  return summary ? `${clause} ${summary}` : clause;
+}
+
+/** A policy by its name (its id only when it has none). */
+export function policyName(result: { policies: readonly { id: string; name?: string }[] }, policyId: string): string {
+  return result.policies.find((p) => p.id === policyId)?.name ?? policyId;
+}
+
+/** A member by name, from members[]; staff and unknown members by id. */
+export function memberName(
+  result: { members: readonly { groupId: string; memberId: string; name: string | null }[] },
+  groupId: string | null,
+  memberId: string | null,
+): string {
+  if (memberId === null) return '';
+  return result.members.find((m) => m.groupId === groupId && m.memberId === memberId)?.name ?? memberId;
+}

@@ -1,7 +1,7 @@
 // report.md: the month in one page, to paste into a chat or an e-mail to HR and the admins.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook } from './labels.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel, policyName, tableLabel } from './labels.js';
 import { markdownText as md } from './markdown-text.js';
 import { dataCounts, headcount, type ReportSummary } from './summary.js';
 
@@ -14,7 +14,7 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
     for (const p of result.problems) out.push(`> - ${md(p.message[locale])}`);
     out.push('');
   }
-  const names = result.policies.map((p) => `${md(p.name)}（${md(p.id)}）`).join(zh ? '、' : ', ');
+  const names = result.policies.map((p) => md(p.name)).join(zh ? '、' : ', ');
   out.push(
     zh
       ? `群规：${names}。${headcount(result)['zh-CN']}；发现 ${result.findings.length} 条（错误 ${summary.bySeverity.error}，警告 ${summary.bySeverity.warning}，提示 ${summary.bySeverity.info}）；被拒绝的数据行 ${result.data.rejected} 行。`
@@ -43,16 +43,17 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   for (const f of summary.workQueue.slice(0, 30))
     out.push(
       zh
-        ? `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${md(f.message[locale])}（${md(f.rule.file)}:${f.rule.line}）`
-        : `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}: ${md(f.message[locale])} (${md(f.rule.file)}:${f.rule.line})`,
+        ? `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}：${md(f.message[locale])}（${md(policyName(result, f.policyId))}第 ${f.rule.line} 行）`
+        : `- [${f.clause}] ${SEVERITY_TEXT[f.severity][locale]}: ${md(f.message[locale])} (${md(policyName(result, f.policyId))}, line ${f.rule.line})`,
     );
   if (summary.workQueue.length > 30)
     out.push(zh ? `- ……共 ${summary.workQueue.length} 条，见 findings.csv` : `- … ${summary.workQueue.length} in all, see findings.csv`);
   out.push('', zh ? '## 按条款' : '## By clause', '', `| ${zh ? '条款' : 'Clause'} | ${zh ? '条数' : 'Findings'} |`, '| --- | --- |');
-  for (const c of summary.byClause) out.push(`| ${md(c.clause)} | ${c.count} |`);
+  for (const c of summary.byClause) out.push(`| ${md(clauseLabel(c.clause, locale))} | ${c.count} |`);
   if (result.notEvaluated.length) {
     out.push('', zh ? '## 未评估（缺少数据或设置）' : '## Not evaluated (missing data or settings)', '');
-    for (const n of result.notEvaluated) out.push(`- ${md(n.policyId)} ${md(n.clause)}${zh ? '：' : ': '}${md(n.reason[locale])}`);
+    for (const n of result.notEvaluated)
+      out.push(`- ${md(policyName(result, n.policyId))} · ${md(clauseLabel(n.clause, locale))}${zh ? '：' : ': '}${md(n.reason[locale])}`);
   }
   if (result.ungovernedGroups.length) {
     out.push('', zh ? '## 没有群规管辖的群聊' : '## Chat rooms no policy governs', '');
@@ -66,6 +67,6 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
     `| ${zh ? '表' : 'Table'} | ${zh ? '读取' : 'Read'} | ${zh ? '接受' : 'Accepted'} | ${zh ? '拒绝' : 'Rejected'} |`,
     '| --- | --- | --- | --- |',
   );
-  for (const [table, c] of dataCounts(result)) out.push(`| ${md(table)} | ${c.read} | ${c.accepted} | ${c.rejected} |`);
+  for (const [table, c] of dataCounts(result)) out.push(`| ${md(tableLabel(table, locale))} | ${c.read} | ${c.accepted} | ${c.rejected} |`);
   return `${out.join('\n')}\n`;
 }

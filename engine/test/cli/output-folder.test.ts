@@ -300,7 +300,7 @@ describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
     for (const code of codes) expect([0, 2]).toContain(code);
     expect(codes).toContain(0);
     for (const [i, run] of [zh, en].entries()) if (codes[i] === 2) expect(run.stderr()).toContain('another qungui run');
-    const english = readFileSync(join(dir, 'out/findings.csv'), 'utf8').includes('severity');
+    const english = readFileSync(join(dir, 'out/findings.csv'), 'utf8').includes('Severity');
     expect(readFileSync(join(dir, 'out/members.csv'), 'utf8').includes('member')).toBe(english);
     expect(tempLeftovers(dir)).toEqual([]);
   });

@@ -2,7 +2,8 @@
 // golden file (engine/test/evaluate/finding-texts/), and none of them showing a member id, a room
 // id, a finding code, a policy path or a file path. `QUNGUI_UPDATE_GOLDEN=1` rewrites the golden files
 // after an intended change; review the diff as a reader of the reports would.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -10,21 +11,23 @@ import { openBundle } from '../../src/data/index.js';
 import type { EvaluationResult } from '../../src/evaluate/index.js';
 import { evaluate } from '../../src/evaluate/index.js';
 import { validatePolicies } from '../../src/policy/validate.js';
+import { labelsFromPolicies, writeReports } from '../../src/report/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const goldenDir = fileURLToPath(new URL('./finding-texts/', import.meta.url));
 
-async function exampleMonth(): Promise<EvaluationResult> {
+async function exampleMonth(): Promise<{ result: EvaluationResult; labels: ReturnType<typeof labelsFromPolicies> }> {
   const dir = join(root, 'examples/policies');
   const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((f) => ({ file: `examples/policies/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
   const bundle = await openBundle(join(root, 'examples/data/2026-10'), { timezone: 'Asia/Shanghai', month: '2026-10' });
-  return evaluate({ policies: validatePolicies(sources), bundle, month: '2026-10' });
+  const policies = validatePolicies(sources);
+  return { result: await evaluate({ policies, bundle, month: '2026-10' }), labels: labelsFromPolicies(policies) };
 }
 
-const result = await exampleMonth();
+const { result, labels } = await exampleMonth();
 
 describe('finding texts of the example month', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
@@ -53,4 +56,14 @@ describe('finding texts of the example month', () => {
       }
     }
   });
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`${locale}: report.md shows no policy id, file path or policy path`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qungui-texts-'));
+      await writeReports(result, dir, { locale, formats: [], labels });
+      const text = readFileSync(join(dir, 'report.md'), 'utf8').replace(/“[^”]*”/g, '“…”');
+      for (const policy of result.policies) expect(text, `policy id ${policy.id}`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9-])${policy.id}([^A-Za-z0-9-]|$)`));
+      expect(text).not.toMatch(/\.qungui\.yaml|content\.categories|assessment\.|membership\./);
+    });
+  }
 });

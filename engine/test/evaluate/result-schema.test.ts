@@ -80,7 +80,7 @@ describe('result.json', () => {
       expect(clauses.has(clause), clause).toBe(true);
     }
     expect(result.notEvaluated.find((n) => n.code === 'ineligible-member')!.reason.en).toBe('The data bundle lacks the table(s): employees');
-    expect(result.notEvaluated.find((n) => n.code === 'unanswered-question')!.reason['zh-CN']).toBe('群规未设置 responsiveness.questionReplyHours');
+    expect(result.notEvaluated.find((n) => n.code === 'unanswered-question')!.reason['zh-CN']).toBe('群规未设置“答复时限（小时）”');
   });
 
   test('same inputs, same bytes; no clock without now', async () => {

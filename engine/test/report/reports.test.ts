@@ -92,7 +92,7 @@ describe('report.md', () => {
   it('is the month on one page: ratings per policy, the work queue, clauses, gaps and data accounting', async () => {
     expect((await write()).read('report.md')).toBe(`# 培训群月度考核报告（2026-10）
 
-群规：新员工培训群（onboarding）、管理培训群（management）。成员 6 人（学员 4 人）；发现 5 条（错误 3，警告 1，提示 1）；被拒绝的数据行 1 行。
+群规：新员工培训群、管理培训群。成员 6 人（学员 4 人）；发现 5 条（错误 3，警告 1，提示 1）；被拒绝的数据行 1 行。
 
 ## 评级分布
 
@@ -113,23 +113,23 @@ describe('report.md', () => {
 
 ## 需要管理员处理
 
-- [S2] 错误：群内泄露个人信息（examples/policies/onboarding.qungui.yaml:47）
-- [M1] 错误：入群没有已批准的申请（examples/policies/onboarding.qungui.yaml:12）
-- [S5] 错误：已离职仍在群内（examples/policies/onboarding.qungui.yaml:20）
+- [S2] 错误：群内泄露个人信息（新员工培训群第 47 行）
+- [M1] 错误：入群没有已批准的申请（新员工培训群第 12 行）
+- [S5] 错误：已离职仍在群内（新员工培训群第 20 行）
 
 ## 按条款
 
 | 条款 | 条数 |
 | --- | --- |
-| M1 | 1 |
-| N4 | 1 |
-| N5 | 1 |
-| S2 | 1 |
-| S5 | 1 |
+| M1 入群须经指定人员审核，申请人提供姓名、部门、职位和目的 | 1 |
+| N4 不得发布广告、推销、谣言或低俗内容；工作需要须事先报备 | 1 |
+| N5 及时回应他人的提问和求助 | 1 |
+| S2 未发布的政策、战略和培训教材同属保密范围 | 1 |
+| S5 离职时交接保密信息并承诺不泄露 | 1 |
 
 ## 未评估（缺少数据或设置）
 
-- management C3：缺少 materials 数据
+- 管理培训群 · C3 按培训计划定期更新内容：缺少 materials 数据
 
 ## 没有群规管辖的群聊
 
@@ -139,7 +139,7 @@ describe('report.md', () => {
 
 | 表 | 读取 | 接受 | 拒绝 |
 | --- | --- | --- | --- |
-| messages | 121 | 120 | 1 |
+| 群消息 | 121 | 120 | 1 |
 `);
   });
 
@@ -148,11 +148,11 @@ describe('report.md', () => {
     expect(md.split('\n').slice(0, 3)).toEqual([
       '# Training groups: monthly report (2026-10)',
       '',
-      'Policies: 新员工培训群（onboarding）, 管理培训群（management）. 6 members (4 learners); 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.',
+      'Policies: 新员工培训群, 管理培训群. 6 members (4 learners); 5 findings (3 errors, 1 warnings, 1 info); 1 rejected data rows.',
     ]);
     expect(md).toContain('| Overall | 1 | 0 | 1 | 1 | 0 |');
-    expect(md).toContain('- [M1] error: No approved application (examples/policies/onboarding.qungui.yaml:12)\n');
-    expect(md).toContain('- management C3: no materials data\n');
+    expect(md).toContain('- [M1] error: No approved application (新员工培训群, line 12)\n');
+    expect(md).toContain('- 管理培训群 · C3 Content is updated regularly following the plan: no materials data\n');
     expect(md).toContain('- wrOther: 7 messages\n');
   });
 });
@@ -234,7 +234,7 @@ describe('report.html', () => {
     const html = (await write({ locale: 'en' })).read('report.html');
     expect(html).toContain('<html lang="en">');
     expect(bars(html, 'By clause')).toHaveLength(5);
-    expect(html).toContain('<li>management C3: no materials data</li>');
+    expect(html).toContain('<li>管理培训群 · C3 Content is updated regularly following the plan: no materials data</li>');
     expect(html).toContain('<li>wrOther: 7 messages, 3 members</li>');
     expect(bars(html, '新员工培训群 · Overall')).toEqual([
       ['Excellent', 1],

@@ -36,8 +36,8 @@ export function hasContentRules(ctx: PolicyEval, clause: string): LocalizedText 
   const detectors = clause === 'S1' && (ctx.policy.content?.detectors ?? []).length > 0;
   if (categories || detectors) return undefined;
   return {
-    'zh-CN': `群规没有为 ${clause} 设置内容类别（content.categories[].clause: ${clause}）`,
-    en: `The policy has no content category for ${clause} (content.categories[].clause: ${clause})`,
+    'zh-CN': `群规没有适用于 ${clause} 的内容类别`,
+    en: `The policy has no content category for ${clause}`,
   };
 }
 
