@@ -3,6 +3,9 @@
 import { processIo, parseLocale, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { CelBudgetError } from '../evaluate/cel-budget.js';
 import { readerThreadSettings } from './reader-thread-env.js';
+import { argumentError, flagsInHelp, unknownCommand } from './usage-errors.js';
+import { VERSION } from './version.js';
+import type { Locale } from '../diagnostics/diagnostic.js';
 
 type Command = { run(args: string[], io: CliIo): Promise<number> };
 
@@ -29,19 +32,46 @@ const usage = `用法 / usage: qungui <command> [options]
 qungui <command> --help 查看各命令的选项 / options of each command.
 `;
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+/** The language of a usage error: --locale if it is on the line and valid, else the environment's. */
+function usageLocale(args: readonly string[], env: CliIo['env']): Locale {
+  const at = args.indexOf('--locale');
+  const given = at !== -1 ? args[at + 1] : args.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
+  try {
+    return parseLocale(given, env);
+  } catch {
+    return parseLocale(undefined, env);
+  }
+}
+
+/** --color / --no-color anywhere on the line, and NO_COLOR / FORCE_COLOR, as one setting commands read. */
+function withColor(args: string[], io: CliIo): [string[], CliIo] {
+  const env = { ...io.env };
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !env.NO_COLOR) env.QUNGUI_COLOR = '1';
+  if (env.NO_COLOR) env.QUNGUI_COLOR = '0';
+  const rest: string[] = [];
+  for (const arg of args) {
+    if (arg === '--no-color') env.QUNGUI_COLOR = '0';
+    else if (arg === '--color') env.QUNGUI_COLOR = '1';
+    else rest.push(arg);
+  }
+  return [rest, { ...io, env }];
+}
+
+export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
+  const [args, io] = withColor(argv, given);
+  let [name, ...rest] = args;
+  if (name === 'help' && rest[0] !== undefined && rest[0] in commands) [name, ...rest] = [rest[0], '--help'];
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('0.1.0\n');
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`qungui: 未知命令 unknown command: ${name}\n\n${usage}`);
+    io.stderr(`${unknownCommand(name, Object.keys(commands), usageLocale(rest, io.env))}\n\n${usage}`);
     return EXIT_USAGE;
   }
   try {
@@ -51,8 +81,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     return await (await load()).run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError) {
       io.stderr(`qungui ${name}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      // The command's own --help lists its options: the candidates for "did you mean".
+      let help = '';
+      await (await load()).run(['--help'], { ...io, stdout: (text) => void (help += text), stderr: () => {} }).catch(() => 0);
+      io.stderr(`${argumentError(name, error as { code?: string; message: string }, flagsInHelp(help), usageLocale(rest, io.env))}\n`);
       return EXIT_USAGE;
     }
     // A CEL condition past its step budget under `test` or `diff` (evaluate says it in --locale).

@@ -1,2 +1,4 @@
-/** The qungui version, printed by --version and written into SARIF. Keep in step with engine/package.json. */
-export const VERSION = '0.1.0';
+// The qungui version, printed by --version and written into SARIF: engine/package.json's, the one place it is set.
+import enginePackage from '../../package.json' with { type: 'json' };
+
+export const VERSION: string = enginePackage.version;

@@ -71,7 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const reports: FileReport[] = validatePolicies(sources).map((v) => ({ file: v.file, text: v.text, diagnostics: v.diagnostics }));
-  const color = values.color ?? (io.isTTY && !io.env.NO_COLOR);
+  const color = values.color ?? (io.env.QUNGUI_COLOR === undefined ? io.isTTY : io.env.QUNGUI_COLOR === '1');
   io.stdout(formatter(reports, { locale, color }));
 
   if (ioError) return EXIT_USAGE;

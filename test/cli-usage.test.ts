@@ -1,0 +1,47 @@
+// Mistakes on the command line are said in the user's language with what was probably meant; help,
+// version and colour settings work the way people expect from other tools.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { qungui, repoRoot } from './helpers/cli.js';
+
+const bad = 'test/fixtures/invalid/band-order.qungui.yaml';
+const ESC = '\u001b[';
+
+// Each case runs the CLI.
+describe('the command line', { timeout: 30_000 }, () => {
+  it('an unknown option: the closest real one, in Chinese or in English, exit 2', () => {
+    const zh = qungui(['evaluate', '--polcy', 'examples/policies']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('qungui evaluate：没有 --polcy 这个选项。您是不是要写 “--policy”？运行 qungui evaluate --help 查看全部选项。\n');
+    const en = qungui(['evaluate', '--polcy', 'x', '--locale', 'en']);
+    expect(en.stderr).toBe("qungui evaluate: unknown option --polcy. Did you mean '--policy'? Run qungui evaluate --help for the options.\n");
+    // Nothing close: no guess.
+    expect(qungui(['validate', '--zzzzzz', 'examples']).stderr).toBe('qungui validate：没有 --zzzzzz 这个选项。运行 qungui validate --help 查看全部选项。\n');
+  });
+
+  it('an unknown command: the closest command, then the usage', () => {
+    const result = qungui(['valdate', 'examples']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('qungui：没有 valdate 这个命令。您是不是要写 “validate”？');
+    expect(result.stderr).toContain('用法 / usage: qungui <command> [options]');
+    expect(qungui(['rendr', '--locale', 'en']).stderr.split('\n')[0]).toBe("qungui: unknown command rendr. Did you mean 'render'?");
+  });
+
+  it('an option without its value is named by its long name', () => {
+    expect(qungui(['validate', '--format']).stderr).toBe('qungui validate：选项 --format 需要一个值。运行 qungui validate --help 查看全部选项。\n');
+  });
+
+  it('qungui help <command> is <command> --help; --version is engine/package.json’s', () => {
+    expect(qungui(['help', 'validate']).stdout).toBe(qungui(['validate', '--help']).stdout);
+    const version = JSON.parse(readFileSync(`${repoRoot}engine/package.json`, 'utf8')).version;
+    expect(qungui(['--version']).stdout).toBe(`${version}\n`);
+  });
+
+  it('colour: --color and FORCE_COLOR turn it on, --no-color and NO_COLOR off (NO_COLOR wins)', () => {
+    expect(qungui(['validate', bad]).stdout).not.toContain(ESC);
+    expect(qungui(['validate', bad, '--color']).stdout).toContain(ESC);
+    expect(qungui(['validate', bad], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(qungui(['validate', bad, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(qungui(['validate', bad], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  });
+});
