@@ -4,6 +4,7 @@ import { LineCounter, parseAllDocuments, isMap, isDocument, type Document } from
 import type { Diagnostic, LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 import { countLines, rangeFromOffsets } from '../diagnostics/range.js';
 import { yamlErrorZh } from './yaml-messages.js';
+import { blockEnd, firstOccurrence, fullWidthColon } from './yaml-slips.js';
 
 /** Largest policy file accepted. A policy is a page of settings and word lists, not a data dump. */
 export const MAX_POLICY_BYTES = 4 * 1024 * 1024;
@@ -115,6 +116,8 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     );
   }
   const linesWithSyntaxError = new Set<number>();
+  // After a full-width colon, the errors in the block under it are its consequences.
+  let colonBlockEnd = -1;
   for (const error of [...document.errors, ...document.warnings]) {
     // yaml reports follow-on errors on the same line as the first (a tab also breaks the mapping);
     // the first one is the cause, the rest are noise.
@@ -124,6 +127,37 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
       linesWithSyntaxError.add(line);
     }
     const isDuplicate = error.code === 'DUPLICATE_KEY';
+    if (!isDuplicate) {
+      if (error.pos[0] < colonBlockEnd) continue;
+      const lineStart = error.pos[0] - lineCounter.linePos(error.pos[0]).col + 1;
+      const colon = fullWidthColon(text, lineCounter, lineStart);
+      if (colon) {
+        diagnostics.push(colon);
+        colonBlockEnd = blockEnd(text, lineStart);
+        continue;
+      }
+    }
+    if (isDuplicate) {
+      const first = firstOccurrence(document, error.pos[0]);
+      if (first) {
+        const line = lineCounter.linePos(first.start).line;
+        diagnostics.push({
+          ...diagnostic(
+            lineCounter,
+            'duplicate-key',
+            'error',
+            {
+              'zh-CN': `键“${first.key}”重复：第 ${line} 行已经写过；同一层级的键只能出现一次，只保留一处`,
+              en: `The key “${first.key}” is repeated: it is already written on line ${line}; keep one of them`,
+            },
+            error.pos[0],
+            Math.min(keyEnd(text, error.pos[0]), text.length),
+          ),
+          related: [{ file, range: rangeFromOffsets(lineCounter, first.start, first.end), message: { 'zh-CN': `“${first.key}”第一次出现在这里`, en: `“${first.key}” first appears here` } }],
+        });
+        continue;
+      }
+    }
     const zh = yamlErrorZh[error.code];
     diagnostics.push(
       diagnostic(

@@ -25,9 +25,30 @@ describe('loading bad input', () => {
     for (const d of syntax) expect([d.range.startOffset <= text.length, d.range.endOffset <= text.length]).toEqual([true, true]);
   });
 
-  it('reports a duplicate key at the second occurrence', () => {
+  it('reports a duplicate key at the second occurrence, naming the key and linking the first', () => {
     const text = minimalPolicy.replace('  name: 测试群\n', '  name: 测试群\n  name: 另一个\n');
     expect(diagnose(text)).toEqual(['duplicate-key 6:3-6:7']);
+    const [d] = validatePolicy({ file: 't.yaml', text }).diagnostics;
+    expect(d!.message).toEqual({
+      'zh-CN': '键“name”重复：第 5 行已经写过；同一层级的键只能出现一次，只保留一处',
+      en: 'The key “name” is repeated: it is already written on line 5; keep one of them',
+    });
+    expect(d!.related!.map((r) => [r.file, brief({ ...d!, range: r.range }), r.message['zh-CN']])).toEqual([['t.yaml', 'duplicate-key 5:3-5:7', '“name”第一次出现在这里']]);
+  });
+
+  it('a full-width colon after a key (Chinese input mode) is named at the colon, with a fix', () => {
+    const text = minimalPolicy.replace('metadata:\n', 'metadata：\n');
+    const result = validatePolicy({ file: 't.yaml', text });
+    expect(result.diagnostics.map(brief)).toEqual(['yaml-syntax 3:9-3:10']);
+    const [d] = result.diagnostics;
+    expect(d!.message['zh-CN']).toBe('键“metadata”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格');
+    expect(d!.fix!.edits.map((e) => e.newText)).toEqual([':']);
+    const fixed = text.slice(0, d!.fix!.edits[0]!.range.startOffset) + ':' + text.slice(d!.fix!.edits[0]!.range.endOffset);
+    expect(diagnose(fixed)).toEqual([]);
+    // "id：fixture" (no space after it): the fix adds the space YAML needs.
+    const inline = validatePolicy({ file: 't.yaml', text: minimalPolicy.replace('  id: fixture', '  id：fixture') });
+    expect(inline.diagnostics.map(brief)).toEqual(['yaml-syntax 4:5-4:6']);
+    expect(inline.diagnostics[0]!.fix!.edits[0]!.newText).toBe(': ');
   });
 
   it('refuses an alias bomb quickly', () => {

@@ -1,0 +1,64 @@
+// Two YAML slips Chinese authors make, explained at their cause: a full-width colon after a key
+// (an IME left in Chinese mode), and a key written twice (which one counts is not what they think).
+import { isMap, isPair, isScalar, visit, type Document, type LineCounter } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rangeFromOffsets } from '../diagnostics/range.js';
+
+/** `key：` at the start of a line (after indentation or a list dash): an ASCII key, a full-width colon. */
+const FULL_WIDTH_KEY = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)：/;
+
+/** The full-width colon of a line with a YAML error, if the line is `key：…`; undefined otherwise. */
+export function fullWidthColon(text: string, lineCounter: LineCounter, lineStart: number): Diagnostic | undefined {
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  const match = FULL_WIDTH_KEY.exec(line);
+  if (!match) return undefined;
+  const at = lineStart + match[1]!.length + match[2]!.length;
+  const spaceAfter = line[at - lineStart + 1] === ' ' || at - lineStart + 1 >= line.length;
+  const range = rangeFromOffsets(lineCounter, at, at + 1);
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: {
+      'zh-CN': `键“${match[2]}”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格`,
+      en: `The key “${match[2]}” is followed by a full-width colon “：”; YAML needs an ASCII colon “:” followed by a space`,
+    },
+    range,
+    path: '',
+    fix: { title: { 'zh-CN': '改为半角冒号“: ”', en: 'Use an ASCII colon “: ”' }, edits: [{ range, newText: spaceAfter ? ':' : ': ' }] },
+  };
+}
+
+/** Where the block under a `key：` line ends: the next non-blank line indented no deeper than it.
+ *  YAML's errors inside it follow from the colon and are not reported on their own. */
+export function blockEnd(text: string, lineStart: number): number {
+  const indentOf = (line: string) => /^[ \t]*(?:-[ \t]+)?/.exec(line)![0].length;
+  let next = text.indexOf('\n', lineStart);
+  const indent = indentOf(text.slice(lineStart, next === -1 ? text.length : next));
+  while (next !== -1) {
+    const start = next + 1;
+    next = text.indexOf('\n', start);
+    const line = text.slice(start, next === -1 ? text.length : next);
+    if (line.trim() !== '' && !line.trimStart().startsWith('#') && /^[ \t]*/.exec(line)![0].length <= indent) return start;
+  }
+  return text.length;
+}
+
+/** The key a duplicate repeats: where it was first written in the same mapping, and its text. */
+export function firstOccurrence(document: Document.Parsed, duplicateAt: number): { key: string; start: number; end: number } | undefined {
+  let found: { key: string; start: number; end: number } | undefined;
+  visit(document, {
+    Map(_, map) {
+      if (found || !isMap(map)) return;
+      const at = map.items.findIndex((item) => isPair(item) && isScalar(item.key) && item.key.range?.[0] === duplicateAt);
+      if (at === -1) return;
+      const duplicate = map.items[at]!;
+      const key = isScalar(duplicate.key) ? String(duplicate.key.value) : '';
+      const first = map.items.find((item, i) => i < at && isPair(item) && isScalar(item.key) && String(item.key.value) === key);
+      const range = first && isScalar(first.key) ? first.key.range : undefined;
+      if (range) found = { key, start: range[0], end: range[1] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
