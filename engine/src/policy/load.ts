@@ -153,7 +153,13 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
             error.pos[0],
             Math.min(keyEnd(text, error.pos[0]), text.length),
           ),
-          related: [{ file, range: rangeFromOffsets(lineCounter, first.start, first.end), message: { 'zh-CN': `“${first.key}”第一次出现在这里`, en: `“${first.key}” first appears here` } }],
+          related: [
+            {
+              file,
+              range: rangeFromOffsets(lineCounter, first.start, first.end),
+              message: { 'zh-CN': `“${first.key}”第一次出现在这里`, en: `“${first.key}” first appears here` },
+            },
+          ],
         });
         continue;
       }

@@ -153,6 +153,26 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const zh = expected.map((t) => typeName(t)['zh-CN']).join('或');
       const en = expected.map((t) => typeName(t).en).join(' or ');
       const actual = typeName(typeOf(value));
+      const withUnit = (expected.includes('number') || expected.includes('integer')) && typeof value === 'string' ? numberWithUnit(value, path) : undefined;
+      if (withUnit) {
+        const { number, unit } = withUnit;
+        const fraction = path.includes('weights') && (unit === '%' || unit === '％');
+        return {
+          code: 'wrong-type',
+          severity: 'error',
+          path,
+          message: fraction
+            ? {
+                'zh-CN': `${title['zh-CN']} 应为小数：${String(value).trim()} 写成 ${number}（各维度权重合计为 1）`,
+                en: `'${title.en}' must be a fraction: write ${String(value).trim()} as ${number} (the weights add up to 1)`,
+              }
+            : {
+                'zh-CN': `${title['zh-CN']} 应为数字：写 ${number}，不要带“${unit}”（单位已由设置项说明）`,
+                en: `'${title.en}' must be a number: write ${number}, without “${unit}” (the setting names its unit)`,
+              },
+          fix: replaceFix(loaded, spanOf(loaded, path, 'value'), String(number), { 'zh-CN': `改为 ${number}`, en: `Change to ${number}` }),
+        };
+      }
       return {
         code: 'wrong-type',
         severity: 'error',
@@ -289,4 +309,14 @@ function valueAt(root: unknown, path: Path): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
+}
+
+/** "14天", "24 小时", "90%": a number typed with its unit. Weights are fractions, so "40%" means 0.4. */
+function numberWithUnit(text: string, path: readonly (string | number)[]): { number: number; unit: string } | undefined {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*(天|日|小时|个小时|时|h|分钟|分|次|人|条|个|%|％)\s*$/u.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  const percent = match[2] === '%' || match[2] === '％';
+  const number = percent && path.includes('weights') ? Math.round(value * 1000) / 100000 : value;
+  return { number, unit: match[2]! };
 }

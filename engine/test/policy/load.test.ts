@@ -33,7 +33,9 @@ describe('loading bad input', () => {
       'zh-CN': '键“name”重复：第 5 行已经写过；同一层级的键只能出现一次，只保留一处',
       en: 'The key “name” is repeated: it is already written on line 5; keep one of them',
     });
-    expect(d!.related!.map((r) => [r.file, brief({ ...d!, range: r.range }), r.message['zh-CN']])).toEqual([['t.yaml', 'duplicate-key 5:3-5:7', '“name”第一次出现在这里']]);
+    expect(d!.related!.map((r) => [r.file, brief({ ...d!, range: r.range }), r.message['zh-CN']])).toEqual([
+      ['t.yaml', 'duplicate-key 5:3-5:7', '“name”第一次出现在这里'],
+    ]);
   });
 
   it('a full-width colon after a key (Chinese input mode) is named at the colon, with a fix', () => {
@@ -43,7 +45,7 @@ describe('loading bad input', () => {
     const [d] = result.diagnostics;
     expect(d!.message['zh-CN']).toBe('键“metadata”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格');
     expect(d!.fix!.edits.map((e) => e.newText)).toEqual([':']);
-    const fixed = text.slice(0, d!.fix!.edits[0]!.range.startOffset) + ':' + text.slice(d!.fix!.edits[0]!.range.endOffset);
+    const fixed = `${text.slice(0, d!.fix!.edits[0]!.range.startOffset)}:${text.slice(d!.fix!.edits[0]!.range.endOffset)}`;
     expect(diagnose(fixed)).toEqual([]);
     // "id：fixture" (no space after it): the fix adds the space YAML needs.
     const inline = validatePolicy({ file: 't.yaml', text: minimalPolicy.replace('  id: fixture', '  id：fixture') });

@@ -6,6 +6,31 @@ import { brief, minimalPolicy } from './helpers.js';
 const check = (text: string) => validatePolicy({ file: 't.qungui.yaml', text }).diagnostics;
 
 describe('schema diagnostics', () => {
+  it('a number typed with its unit ("5天") is named with the number to write, and fixed to it', () => {
+    const text = minimalPolicy.replace('gradingDays: 3 }', 'gradingDays: 5天 }');
+    const [d, ...rest] = check(text);
+    expect(rest).toEqual([]);
+    expect(d!.code).toBe('wrong-type');
+    expect(d!.message['zh-CN']).toBe('gradingDays（批改时限（天）） 应为数字：写 5，不要带“天”（单位已由设置项说明）');
+    expect(d!.message.en).toBe("'gradingDays' must be a number: write 5, without “天” (the setting names its unit)");
+    expect(d!.fix!.edits.map((e) => [text.slice(e.range.startOffset, e.range.endOffset), e.newText])).toEqual([['5天', '5']]);
+  });
+
+  it('a weight written as a percentage becomes a fraction', () => {
+    const text = `${minimalPolicy.replace(
+      `assessment:
+  tests:`,
+      `assessment:
+  overall:
+    method: weighted
+    weights: { tests: 100% }
+  tests:`,
+    )}`;
+    const wrong = check(text).find((d) => d.code === 'wrong-type')!;
+    expect(wrong.message['zh-CN']).toBe('tests（测试权重） 应为小数：100% 写成 1（各维度权重合计为 1）');
+    expect(wrong.fix!.edits.map((e) => e.newText)).toEqual(['1']);
+  });
+
   it('anyOf: a threshold of the wrong type names both accepted types, never "must match a schema in anyOf"', () => {
     const text = minimalPolicy.replace(
       `assessment:

@@ -1,8 +1,12 @@
 // Conditions the fixed structure cannot say are CEL expressions, parsed and type-checked here against
 // the variables the engine will provide, with the error's position inside the string.
 import type { Environment } from '@marcbachmann/cel-js';
+import { isScalar } from 'yaml';
 import { bandEnvironment, celVariables, eligibilityEnvironment } from '../cel-environments.js';
 import { CEL_COST_LIMIT, estimateCelCost, formatSteps } from '../cel-cost.js';
+import { celSyntaxHint } from '../cel-hints.js';
+import { replaceFix } from '../diagnostic-builder.js';
+import { nodeAtPath } from '../paths.js';
 import { spanInString } from '../string-span.js';
 import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
@@ -70,15 +74,38 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
     const node = result.error?.node;
     const from = node?.start ?? node?.pos ?? 0;
     const to = Math.max(from + 1, node?.end ?? from + 1);
-    const span = spanInString(ctx.loaded, expression.path, from, to);
     const detail = (result.error?.message ?? '').split('\n')[0] ?? '';
+    const hint = isSyntax ? celSyntaxHint(expression.source) : undefined;
+    if (hint) {
+      const hinted = spanInString(ctx.loaded, expression.path, hint.from, hint.to);
+      const quoted = scalarQuote(ctx, expression.path);
+      ctx.report({
+        code: 'cel-syntax',
+        severity: 'error',
+        path: expression.path,
+        ...(hinted ? { span: hinted } : {}),
+        message: hint.message,
+        // Inside a double-quoted YAML string a quote needs its backslash.
+        ...(hinted
+          ? { fix: replaceFix(ctx.loaded, hinted, quoted === 'QUOTE_DOUBLE' ? hint.replacement.replaceAll('"', '\\"') : hint.replacement, hint.fixTitle) }
+          : {}),
+      });
+      continue;
+    }
+    const span = spanInString(ctx.loaded, expression.path, from, to);
     ctx.report({
       code: isSyntax ? 'cel-syntax' : 'cel-type',
       severity: 'error',
       path: expression.path,
       ...(span ? { span } : {}),
       message: isSyntax
-        ? { 'zh-CN': `条件表达式有语法错误：${detail}`, en: `Syntax error in the condition: ${detail}` }
+        ? {
+            'zh-CN':
+              from >= expression.source.length
+                ? '条件表达式到结尾还没写完（例如 && 或 || 后面缺少条件，或括号没有闭合）'
+                : `条件表达式在第 ${from + 1} 个字符附近无法解析，请检查括号、引号和运算符`,
+            en: `Syntax error in the condition: ${detail}`,
+          }
         : {
             'zh-CN': `条件表达式类型错误：${detail}（可用变量：${expression.variables.join('、')}）`,
             en: `Type error in the condition: ${detail} (variables: ${expression.variables.join(', ')})`,
@@ -113,3 +140,9 @@ function checkCost(ctx: RuleContext) {
 }
 
 export const celCost: PolicyRule = { code: 'cel-cost', check: checkCost };
+
+/** How the YAML string holding the expression is quoted (PLAIN, QUOTE_SINGLE, QUOTE_DOUBLE, …). */
+function scalarQuote(ctx: RuleContext, path: Path): string | undefined {
+  const node = ctx.loaded.document ? nodeAtPath(ctx.loaded.document, path).value : undefined;
+  return isScalar(node) ? node.type : undefined;
+}
