@@ -1,6 +1,7 @@
 // The policy `qungui init` writes: every setting present with a sensible default and a comment saying
 // what it means, so a training officer can read it top to bottom and change the numbers.
 import { createHash } from 'node:crypto';
+import { PLACEHOLDER_ROOM } from '../policy/rules/template-placeholder.js';
 
 export type GroupKind = 'new-employee' | 'skill' | 'management';
 
@@ -46,7 +47,7 @@ function quote(text: string): string {
 export function policyTemplate(answers: InitAnswers): string {
   const d = defaults[answers.kind];
   const id = answers.id ?? defaultPolicyId(answers.kind, answers.name);
-  const groups = answers.groups.length ? answers.groups.map(quote).join(', ') : 'wrReplaceWithRoomId';
+  const groups = answers.groups.length ? answers.groups.map(quote).join(', ') : PLACEHOLDER_ROOM;
   return `# ${answers.name} 的群规（由 qungui init 生成）。改动后运行 npx qungui validate 检查。
 # 每项设置旁的注释说明其含义；条款编号（M1、N4…）对应《微信培训群管理制度》。
 apiVersion: qungui/v1

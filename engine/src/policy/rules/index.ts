@@ -14,6 +14,7 @@ import { duplicateTerm } from './duplicate-term.js';
 import { allowedTerm } from './allowed-term.js';
 import { emptyTerm } from './empty-term.js';
 import { singleCharTerm } from './single-char-term.js';
+import { templatePlaceholder } from './template-placeholder.js';
 import { backtrackingRegex, invalidRegex } from './regex-patterns.js';
 import { celCost, celSyntax, celType } from './cel.js';
 import { invalidTimezone } from './invalid-timezone.js';
@@ -33,6 +34,7 @@ export const policyRules: readonly PolicyRule[] = [
   allowedTerm,
   emptyTerm,
   singleCharTerm,
+  templatePlaceholder,
   invalidRegex,
   backtrackingRegex,
   celSyntax,
