@@ -31,7 +31,7 @@ const text = banner + body;
 
 // Must match the options of policyValidator() in engine/src/policy/schema-validate.ts.
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, lines: false } });
-for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric', 'x-enum-labels']) ajv.addKeyword(keyword);
+for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric', 'x-enum-labels', 'x-threshold-unit']) ajv.addKeyword(keyword);
 const validatorCode =
   '// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs (ajv standalone). Do not edit.\n' +
   standaloneCode.default(ajv, ajv.compile(schema)) +
@@ -81,6 +81,7 @@ const metrics = Object.fromEntries(
     id,
     {
       label: { 'zh-CN': info['x-i18n']['zh-CN'].title, en: info.title },
+      thresholdUnit: info['x-threshold-unit'],
       ...(info['x-unit'] ? { unit: info['x-unit'] } : {}),
       min: info.min,
       max: info.max,
@@ -105,7 +106,7 @@ const catalogueCode =
   '/** Per assessment dimension: the metrics its bands may name, and the one a number `min` means. */\n' +
   `export const DIMENSION_METRICS = ${JSON.stringify(dimensions, null, 2)} as const;\n\n` +
   '/** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */\n' +
-  `export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n\n` +
+  `export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; thresholdUnit: string; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n\n` +
   '/** What each built-in detector finds, in words (`content.detectors` items, `x-enum-labels`). */\n' +
   `export const DETECTOR_LABELS: Record<string, { 'zh-CN': string; en: string }> = ${JSON.stringify(detectors, null, 2)};\n\n` +
   '/** The fields of a join application, in words (`membership.application.requiredFields` items). */\n' +

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
 
 const examples = ['onboarding', 'skill-sales', 'management'];
-const chaptersZh = ['总则', '群成员管理', '培训群管理', '交流规范', '培训考核', '考核结果应用', '保密规定'];
-const chaptersEn = ['General provisions', 'Members', 'Running the group', 'Communication norms', 'Assessment', 'Use of results', 'Confidentiality'];
+const chaptersZh = ['总则', '群成员管理', '培训群管理', '交流规范', '培训考核', '考核结果应用', '保密规定', '附则'];
+const chaptersEn = ['General provisions', 'Members', 'Running the group', 'Communication norms', 'Assessment', 'Use of results', 'Confidentiality', 'Supplementary provisions'];
 
 /** The text of one "### title" section of the Markdown output. */
 function section(markdown: string, title: string): string {
@@ -52,7 +52,8 @@ describe('qungui render', { timeout: 30_000 }, () => {
       policy.assessment.assignments.bands.forEach((band: { rating: string; min?: Record<string, number> }, i: number) => {
         const label = policy.ratings.find((r: { id: string }) => r.id === band.rating).label;
         expect(rows[i]!.startsWith(`| ${label} | `)).toBe(true);
-        for (const threshold of Object.values(band.min ?? {})) expect(rows[i]).toContain(`**${threshold}**`);
+        // Assignment thresholds are percentages, as the regulation writes them.
+        for (const threshold of Object.values(band.min ?? {})) expect(rows[i]).toContain(`**${threshold}%**`);
       });
     });
   }
@@ -65,8 +66,27 @@ describe('qungui render', { timeout: 30_000 }, () => {
     expect(html.code).toBe(0);
     expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
     expect(html.stdout).not.toMatch(/<script|src=|href="http/);
-    expect((html.stdout.match(/<h2 /g) ?? []).length).toBe(7);
+    expect((html.stdout.match(/<h2 /g) ?? []).length).toBe(8);
     expect((html.stdout.match(/<table>/g) ?? []).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('what members read: no room ids, member ids, allow-list words or detector mechanics; a closing chapter', () => {
+    for (const name of examples) {
+      const file = `examples/policies/${name}.qungui.yaml`;
+      const policy = parse(readFileSync(file, 'utf8'));
+      const md = qungui(['render', file]).stdout;
+      const ids = [...policy.groups, ...(policy.admins ?? []), ...(policy.membership?.application?.reviewers ?? []), ...(policy.publishing?.publishers ?? [])];
+      for (const id of ids) expect(md, `${name}: ${id}`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9])${id}([^A-Za-z0-9]|$)`));
+      for (const phrase of policy.content?.allow ?? []) expect(md, `${name}: allow-list phrase ${phrase}`).not.toContain(phrase);
+      expect(md).not.toMatch(/ID 以|个词语或模式|主指标|满足的第一档生效|群规编号|Asia\/Shanghai/);
+      expect(section(md, '适用范围')).toContain('按**北京时间**计算');
+      expect(section(md, '解释与施行')).toBe('### 解释与施行\n\n1. 本制度由培训组织部门负责解释。\n2. 本制度自发布之日起施行。\n3. 本制度未尽事宜，按公司相关规章制度执行。\n');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-render-'));
+    const file = join(dir, 'issued.qungui.yaml');
+    writeFileSync(file, `${readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8')}document:\n  issuedBy: 人力资源部培训中心\n  effectiveFrom: 2026-11-01\n`);
+    const md = qungui(['render', file]).stdout;
+    expect(section(md, '解释与施行')).toContain('1. 本制度由**人力资源部培训中心**负责解释。\n2. 本制度自**2026 年 11 月 1 日**起施行。');
   });
 
   it('a missing number is a visible gap, named on stderr, and validate warns about it', () => {

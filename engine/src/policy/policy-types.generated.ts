@@ -532,6 +532,14 @@ export interface QunguiTrainingGroupPolicy {
      */
     title?: string;
     /**
+     * The department that issues the rules and interprets them (the closing chapter).
+     */
+    issuedBy?: string;
+    /**
+     * The date the rules take effect, YYYY-MM-DD (the closing chapter; default: the day they are issued).
+     */
+    effectiveFrom?: string;
+    /**
      * Chapters whose generated text this policy replaces, in Chinese.
      */
     sections?: {

@@ -17,7 +17,7 @@ export interface Section {
 }
 
 export interface Chapter {
-  id: 'general' | 'members' | 'administration' | 'communication' | 'assessment' | 'outcomes' | 'confidentiality';
+  id: 'general' | 'members' | 'administration' | 'communication' | 'assessment' | 'outcomes' | 'confidentiality' | 'supplementary';
   title: string;
   sections: Section[];
   /** Text written in the policy (document.sections) that replaces the generated sections. */

@@ -1,9 +1,8 @@
 // Builds the regulation a group's members read from a policy: the seed's chapters, in our own words,
 // with every [X] of the seed replaced by the policy's numbers (or a visible gap), bands as tables and
 // ratings by their labels. Pure: policy value in, RegulationDocument out.
-import { metricInfo } from '../policy/schema.js';
 import { bandTables, type BandTable } from '../policy/model/band-tables.js';
-import { DETECTOR_LABELS } from '../policy/model/catalogue.generated.js';
+import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
 import { DEFAULT_TIMEZONE, schemaDefault } from '../policy/model/defaults.js';
 import { at, isRec, list, num, str } from '../policy/model/view.js';
 import type { Block, Chapter, Inline, RegulationDocument, Section } from './document-model.js';
@@ -48,8 +47,27 @@ function actionLabel(ctx: Ctx, id: string): string {
 }
 
 function metricName(ctx: Ctx, metric: string): string {
-  const info = metricInfo(metric);
-  return ctx.locale === 'zh-CN' ? (info?.['x-i18n']['zh-CN'].title ?? metric) : metric;
+  return METRICS[metric]?.label[ctx.locale] ?? metric;
+}
+
+/** "90%", "15 天", "80 分": a threshold with the unit the regulation writes it in. */
+function withUnit(metric: string, value: number): string {
+  const unit = METRICS[metric]?.thresholdUnit;
+  if (!unit) return String(value);
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+/** The zone as people say it; the IANA name only where no common name fits. */
+function zoneText(ctx: Ctx, zone: string): string {
+  const names: Record<string, [string, string]> = {
+    'Asia/Shanghai': ['北京时间', 'China Standard Time (Beijing)'],
+    'Asia/Hong_Kong': ['香港时间', 'Hong Kong time'],
+    'Asia/Macau': ['澳门时间', 'Macau time'],
+    'Asia/Taipei': ['台北时间', 'Taipei time'],
+    'Asia/Singapore': ['新加坡时间', 'Singapore time'],
+  };
+  const known = names[zone];
+  return known ? known[ctx.locale === 'zh-CN' ? 0 : 1] : zone;
 }
 
 const KIND_TEXT: Record<string, [string, string]> = {
@@ -90,11 +108,11 @@ function general(ctx: Ctx): Section[] {
       clauses: ['G2'],
       blocks: [
         p(
-          t(`本群规适用于${kind[0]}群，管辖以下群聊：`, `These rules govern this ${kind[1]} group and the following chat rooms: `),
-          value(ctx, ['groups'], (v) => joinList(ctx, list(v))),
-          t(`。文中的日期与时间按 `, '. Dates and times are counted in '),
-          value(ctx, ['metadata', 'timezone'], String),
-          t(' 时区计算。', ' time.'),
+          t(`本群规适用于本${kind[0]}群（共 `, `These rules govern this ${kind[1]} group (`),
+          value(ctx, ['groups'], (v) => String(list(v).length)),
+          t(' 个群聊）。文中的日期与时间按', ' chat room(s)). Dates and times are in '),
+          value(ctx, ['metadata', 'timezone'], (v) => zoneText(ctx, String(v))),
+          t('计算。', '.'),
         ),
       ],
     },
@@ -148,9 +166,9 @@ function members(ctx: Ctx): Section[] {
                 path: 'membership.application.requiredFields',
               }
             : value(ctx, ['membership', 'application', 'requiredFields']),
-          t('，由', ', and is reviewed by '),
-          value(ctx, ['membership', 'application', 'reviewers'], (v) => joinList(ctx, list(v))),
-          t('审核；审核通过后由管理员邀请入群。', '; once approved, an admin invites the applicant.'),
+          t('，由指定审核人（', ', and is reviewed by the designated reviewers ('),
+          value(ctx, ['membership', 'application', 'reviewers'], (v) => String(list(v).length)),
+          t(' 名）审核；审核通过后由管理员邀请入群。', '); once approved, an admin invites the applicant.'),
         ),
       ],
     },
@@ -216,9 +234,9 @@ function administration(ctx: Ctx): Section[] {
       clauses: ['A1', 'A3', 'A4'],
       blocks: [
         p(
-          t('本群管理员：', 'The admins of this group: '),
-          value(ctx, ['admins'], (v) => joinList(ctx, list(v))),
-          t('。', '.'),
+          t('本群设管理员 ', 'This group has '),
+          value(ctx, ['admins'], (v) => String(list(v).length)),
+          t(' 名，名单见群公告。', ' admin(s), named in the group notice.'),
         ),
         items(
           [t('建群与维护：审核入群、移出成员、调整群设置。', 'Create and maintain the group: review joins, remove members, adjust settings.')],
@@ -243,7 +261,7 @@ function administration(ctx: Ctx): Section[] {
               `Materials (${typeText}) are reviewed by the training department and posted by admins, lecturers or named publishers`,
             ),
             ...(publishers.length
-              ? [t('（指定发布人：', ' (named publishers: '), value(ctx, ['publishing', 'publishers'], (v) => joinList(ctx, list(v))), t('）', ')')]
+              ? [t('（指定发布人 ', ' ('), value(ctx, ['publishing', 'publishers'], (v) => String(list(v).length)), t(' 名）', ' named publisher(s))')]
               : []),
             t('；其他人发布的资料将被记录。', '; materials posted by anyone else are recorded.'),
           ],
@@ -317,19 +335,17 @@ function communication(ctx: Ctx): Section[] {
   const categories = list(at(ctx.policy, 'content', 'categories'));
   const byClause = (clauses: string[]) => categories.filter((c) => clauses.includes(String(at(c, 'clause'))));
   const describe = (c: unknown): Inline[] => {
-    const terms = list(at(c, 'terms')).length + list(at(c, 'patterns')).length;
     const severity = str(at(c, 'severity')) ?? 'error';
     return [
       { value: str(at(c, 'label')) ?? String(at(c, 'id')), path: 'content.categories' },
       t(
-        `（${terms} 个词语或模式，${severity === 'error' ? '计为违规' : '仅作提醒'}${at(c, 'exemptible') === true ? '，可事先报备' : ''}）`,
-        ` (${terms} terms or patterns, ${severity === 'error' ? 'counts as a violation' : 'a reminder only'}${at(c, 'exemptible') === true ? ', may be reported in advance' : ''})`,
+        `（${severity === 'error' ? '计为违规' : '仅作提醒'}${at(c, 'exemptible') === true ? '，可事先报备' : ''}）`,
+        ` (${severity === 'error' ? 'counts as a violation' : 'a reminder only'}${at(c, 'exemptible') === true ? ', may be reported in advance' : ''})`,
       ),
     ];
   };
   const civil = byClause(['N1', 'N2']);
   const ads = byClause(['N4']);
-  const allow = list(at(ctx.policy, 'content', 'allow'));
   return [
     {
       title: t('文明用语', 'Civil language'),
@@ -355,15 +371,6 @@ function communication(ctx: Ctx): Section[] {
           ),
         ),
         ...(ads.length ? [items(...ads.map(describe))] : []),
-        ...(allow.length
-          ? [
-              p(
-                t('以下词语不视为违规：', 'These phrases are allowed: '),
-                value(ctx, ['content', 'allow'], (v) => joinList(ctx, list(v))),
-                t('。', '.'),
-              ),
-            ]
-          : []),
       ],
     },
     {
@@ -389,16 +396,20 @@ function conditionText(ctx: Ctx, table: BandTable, index: number): Inline[] {
   const parts: Inline[] = [];
   band.thresholds.forEach((threshold, i) => {
     if (i > 0) parts.push(ctx.t('，', ', '));
-    parts.push(`${metricName(ctx, threshold.metric)} ≥ `, { value: String(threshold.value), path: threshold.path.join('.') });
+    parts.push(`${metricName(ctx, threshold.metric)} ≥ `, { value: withUnit(threshold.metric, threshold.value), path: threshold.path.join('.') });
   });
   if (band.when) parts.push(parts.length ? ctx.t('，且 ', ', and ') : '', { value: band.when, path: [...band.path, 'when'].join('.') });
   return parts;
 }
 
+/** How a band table is read, in words a member follows. */
+const BAND_READING = (ctx: Ctx) =>
+  ctx.t('从上到下逐档对照，达到某一档的全部标准即评为该档。', 'Read from the top: a member gets the first rating whose standards they all meet.');
+
 function bandTable(ctx: Ctx, table: BandTable): Block {
   return {
     kind: 'table',
-    head: [ctx.t('评级', 'Rating'), ctx.t('条件（从上到下，满足的第一档生效）', 'Conditions (first band that holds applies)')],
+    head: [ctx.t('评级', 'Rating'), ctx.t('标准', 'Standard')],
     rows: table.bands.map((band, i) => [[band.rating ? ratingLabel(ctx, band.rating) : '?'], conditionText(ctx, table, i)]),
   };
 }
@@ -436,7 +447,7 @@ function assessment(ctx: Ctx): Section[] {
     sections.push({
       title: t(zh, en),
       clauses: [clause],
-      blocks: [p(t(`主指标：${metricName(ctx, main)}。`, `Main metric: ${main}.`)), bandTable(ctx, table)],
+      blocks: [bandTable(ctx, table), p(BAND_READING(ctx))],
     });
   }
   const overall = at(ctx.policy, 'assessment', 'overall');
@@ -588,11 +599,9 @@ function confidentiality(ctx: Ctx): Section[] {
           [t('发布前自查，不确定是否涉密的，先咨询管理员。', 'Check before posting; when unsure, ask the admins first.')],
           [
             t(
-              '不得将群内保密信息转发给外部人员或非授权场合；外部人员（ID 以 ',
-              'Never forward confidential content to outsiders; outsiders (ids starting with ',
+              '不得将群内保密信息转发给外部人员或非授权场合；群内有外部人员（非本公司员工）时出现涉密内容，将被记录。',
+              'Never forward confidential content to outsiders; confidential content posted in a group with outsiders (people who are not employees) is recorded.',
             ),
-            value(ctx, ['confidentiality', 'externalIdPrefixes'], (v) => joinList(ctx, list(v))),
-            t(' 开头）所在群出现涉密内容时将被记录。', ') in a group where confidential content appears are recorded.'),
           ],
           [
             t(
@@ -643,14 +652,38 @@ export function buildRegulation(policy: unknown, locale: Locale): RegulationDocu
     chapter('assessment', '培训考核', 'Assessment', assessment),
     chapter('outcomes', '考核结果应用', 'Use of results', outcomes),
     chapter('confidentiality', '保密规定', 'Confidentiality', confidentiality),
+    chapter('supplementary', '附则', 'Supplementary provisions', supplementary),
   ];
   return {
     title: str(at(policy, 'document', 'title')) ?? t(`${name}管理制度`, `${name}: group rules`),
-    subtitle: t(
-      `群规编号 ${str(at(policy, 'metadata', 'id')) ?? ''}，由 qungui 根据群规文件生成`,
-      `Policy ${str(at(policy, 'metadata', 'id')) ?? ''}, generated by qungui from the policy file`,
-    ),
+    subtitle: t('由 qungui 根据群规文件生成', 'Generated by qungui from the policy file'),
     chapters,
     gaps: [...new Set(ctx.gaps)],
   };
+}
+
+/** The closing chapter: who interprets the rules and from when they apply (document.issuedBy, effectiveFrom). */
+function supplementary(ctx: Ctx): Section[] {
+  const { t } = ctx;
+  const issuer = str(at(ctx.policy, 'document', 'issuedBy'));
+  const from = str(at(ctx.policy, 'document', 'effectiveFrom'));
+  const date = from && /^(\d{4})-(\d{2})-(\d{2})$/.exec(from);
+  const when = date ? t(`${date[1]} 年 ${Number(date[2])} 月 ${Number(date[3])} 日`, from!) : t('发布之日', 'the day they are issued');
+  return [
+    {
+      title: t('解释与施行', 'Interpretation and effect'),
+      clauses: [],
+      blocks: [
+        items(
+          [
+            t('本制度由', 'These rules are interpreted by '),
+            issuer ? { value: issuer, path: 'document.issuedBy' } : t('培训组织部门', 'the training department'),
+            t('负责解释。', '.'),
+          ],
+          [t('本制度自', 'They take effect on '), date ? { value: when, path: 'document.effectiveFrom' } : when, t('起施行。', '.')],
+          [t('本制度未尽事宜，按公司相关规章制度执行。', 'Matters these rules do not cover follow the company’s other regulations.')],
+        ),
+      ],
+    },
+  ];
 }

@@ -21,7 +21,7 @@ function walk(node: SchemaNode, path: string, visit: (node: SchemaNode, path: st
 describe('policy.schema.json', () => {
   it('compiles under ajv strict mode with its custom keywords declared', () => {
     const ajv = new Ajv({ strict: true, allowUnionTypes: true });
-    for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric', 'x-enum-labels']) ajv.addKeyword(keyword);
+    for (const keyword of ['x-i18n', 'x-clauses', 'x-metrics', 'x-ref-kind', 'x-main-metric', 'x-enum-labels', 'x-threshold-unit']) ajv.addKeyword(keyword);
     expect(() => ajv.compile(policySchema)).not.toThrow();
   });
 

@@ -75,12 +75,13 @@ export const DIMENSION_METRICS = {
 } as const;
 
 /** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */
-export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; unit?: string; min: number; max: number | null }> = {
+export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; thresholdUnit: string; unit?: string; min: number; max: number | null }> = {
   "accuracy": {
     "label": {
       "zh-CN": "准确率",
       "en": "accuracy"
     },
+    "thresholdUnit": "%",
     "min": 0,
     "max": 100
   },
@@ -89,6 +90,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "完成度",
       "en": "completeness"
     },
+    "thresholdUnit": "%",
     "min": 0,
     "max": 100
   },
@@ -97,6 +99,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "原创性",
       "en": "originality"
     },
+    "thresholdUnit": "%",
     "min": 0,
     "max": 100
   },
@@ -105,6 +108,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "按时提交率",
       "en": "on-time rate"
     },
+    "thresholdUnit": "%",
     "unit": "%",
     "min": 0,
     "max": 100
@@ -114,6 +118,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "分数",
       "en": "score"
     },
+    "thresholdUnit": "分",
     "min": 0,
     "max": 100
   },
@@ -122,6 +127,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "活跃天数",
       "en": "active days"
     },
+    "thresholdUnit": "天",
     "min": 0,
     "max": 31
   },
@@ -130,6 +136,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "有效发言数",
       "en": "content messages"
     },
+    "thresholdUnit": "条",
     "min": 0,
     "max": null
   },
@@ -138,6 +145,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "回复他人次数",
       "en": "replies given"
     },
+    "thresholdUnit": "次",
     "min": 0,
     "max": null
   },
@@ -146,6 +154,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "解答问题数",
       "en": "questions answered"
     },
+    "thresholdUnit": "个",
     "min": 0,
     "max": null
   },
@@ -154,6 +163,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; u
       "zh-CN": "出勤率",
       "en": "attendance rate"
     },
+    "thresholdUnit": "%",
     "unit": "%",
     "min": 0,
     "max": 100
