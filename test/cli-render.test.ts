@@ -9,7 +9,16 @@ import { qungui } from './helpers/cli.js';
 
 const examples = ['onboarding', 'skill-sales', 'management'];
 const chaptersZh = ['总则', '群成员管理', '培训群管理', '交流规范', '培训考核', '考核结果应用', '保密规定', '附则'];
-const chaptersEn = ['General provisions', 'Members', 'Running the group', 'Communication norms', 'Assessment', 'Use of results', 'Confidentiality', 'Supplementary provisions'];
+const chaptersEn = [
+  'General provisions',
+  'Members',
+  'Running the group',
+  'Communication norms',
+  'Assessment',
+  'Use of results',
+  'Confidentiality',
+  'Supplementary provisions',
+];
 
 /** The text of one "### title" section of the Markdown output. */
 function section(markdown: string, title: string): string {
@@ -80,11 +89,16 @@ describe('qungui render', { timeout: 30_000 }, () => {
       for (const phrase of policy.content?.allow ?? []) expect(md, `${name}: allow-list phrase ${phrase}`).not.toContain(phrase);
       expect(md).not.toMatch(/ID 以|个词语或模式|主指标|满足的第一档生效|群规编号|Asia\/Shanghai/);
       expect(section(md, '适用范围')).toContain('按**北京时间**计算');
-      expect(section(md, '解释与施行')).toBe('### 解释与施行\n\n1. 本制度由培训组织部门负责解释。\n2. 本制度自发布之日起施行。\n3. 本制度未尽事宜，按公司相关规章制度执行。\n');
+      expect(section(md, '解释与施行')).toBe(
+        '### 解释与施行\n\n1. 本制度由培训组织部门负责解释。\n2. 本制度自发布之日起施行。\n3. 本制度未尽事宜，按公司相关规章制度执行。\n',
+      );
     }
     const dir = mkdtempSync(join(tmpdir(), 'qungui-render-'));
     const file = join(dir, 'issued.qungui.yaml');
-    writeFileSync(file, `${readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8')}document:\n  issuedBy: 人力资源部培训中心\n  effectiveFrom: 2026-11-01\n`);
+    writeFileSync(
+      file,
+      `${readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8')}document:\n  issuedBy: 人力资源部培训中心\n  effectiveFrom: 2026-11-01\n`,
+    );
     const md = qungui(['render', file]).stdout;
     expect(section(md, '解释与施行')).toContain('1. 本制度由**人力资源部培训中心**负责解释。\n2. 本制度自**2026 年 11 月 1 日**起施行。');
   });

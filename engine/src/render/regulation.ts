@@ -443,7 +443,6 @@ function assessment(ctx: Ctx): Section[] {
   for (const [dimension, zh, en, clause] of dims) {
     const table = tables.get(dimension as BandTable['dimension']);
     if (!table) continue;
-    const main = table.mainMetric;
     sections.push({
       title: t(zh, en),
       clauses: [clause],
