@@ -44,4 +44,20 @@ describe('the command line', { timeout: 30_000 }, () => {
     expect(qungui(['validate', bad, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
     expect(qungui(['validate', bad], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
   });
+
+  it('the language: --locale, else QUNGUI_LOCALE, else LC_ALL / LC_MESSAGES / LANG, else Chinese', () => {
+    const said = (env: Record<string, string>, args: string[] = []) => qungui(['valdate', ...args], { env }).stderr.split('\n')[0];
+    const zh = 'qungui：没有 valdate 这个命令。您是不是要写 “validate”？';
+    const en = "qungui: unknown command valdate. Did you mean 'validate'?";
+    expect(said({})).toBe(zh);
+    expect(said({ LANG: 'en_US.UTF-8' })).toBe(en);
+    expect(said({ LANG: 'C.UTF-8' })).toBe(en);
+    expect(said({ LANG: 'zh_CN.UTF-8' })).toBe(zh);
+    expect(said({ LANG: 'zh_TW.UTF-8' })).toBe(zh);
+    expect(said({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe(zh);
+    expect(said({ LC_MESSAGES: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe(en);
+    expect(said({ LANG: 'en_US.UTF-8', QUNGUI_LOCALE: 'zh-CN' })).toBe(zh);
+    expect(said({ LANG: 'zh_CN.UTF-8' }, ['--locale', 'en'])).toBe(en);
+    expect(qungui(['validate', 'examples', '--locale', 'fr']).stderr).toBe('qungui validate: --locale 只能是 zh-CN 或 en，这里是 fr\n');
+  });
 });

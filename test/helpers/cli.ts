@@ -15,7 +15,8 @@ export function qungui(args: string[], options: { cwd?: string; env?: Record<str
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', QUNGUI_LOCALE: '', ...options.env },
+    // The system's language is the machine's, not the test's: cleared, so the default is the product's.
+    env: { ...process.env, NO_COLOR: '1', QUNGUI_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', LANG: '', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -26,10 +26,23 @@ export const EXIT_USAGE = 2;
 
 export class UsageError extends Error {}
 
+/**
+ * The language of the system, as POSIX tools read it: LC_ALL, else LC_MESSAGES, else LANG. Chinese
+ * (zh_CN, zh_SG, and zh_TW / zh_HK until a Traditional catalogue exists) is zh-CN; any other setting,
+ * C and POSIX included, is English. Nothing set at all (as on Windows) says nothing.
+ */
+export function localeFromEnvironment(env: CliIo['env']): Locale | undefined {
+  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  if (!raw) return undefined;
+  return raw.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** --locale, else QUNGUI_LOCALE, else the system's language, else Chinese (the product's home). */
 export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {
   const raw = value ?? (env.QUNGUI_LOCALE || undefined);
-  if (raw === undefined) return 'zh-CN';
+  if (raw === undefined) return localeFromEnvironment(env) ?? 'zh-CN';
   if (raw === 'en' || raw.toLowerCase().startsWith('en')) return 'en';
   if (raw === 'zh-CN' || raw.toLowerCase().startsWith('zh')) return 'zh-CN';
-  throw new UsageError(`--locale: expected zh-CN or en, got ${raw}`);
+  const zh = (localeFromEnvironment(env) ?? 'zh-CN') === 'zh-CN';
+  throw new UsageError(zh ? `--locale 只能是 zh-CN 或 en，这里是 ${raw}` : `--locale: expected zh-CN or en, got ${raw}`);
 }
