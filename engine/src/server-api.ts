@@ -2,6 +2,7 @@
 // The server has no validation logic of its own: diagnostics come from validatePolicies.
 export { validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
+export { localeFromEnvironment } from './diagnostics/system-locale.js';
 export { declarations, references, type IdSite } from './policy/model/ids.js';
 export { schemasAt, resolveRef, policySchema, metricInfo, type SchemaNode } from './policy/schema.js';
 export { nodeAtPath, formatPath, type Path } from './policy/paths.js';

@@ -1,5 +1,6 @@
 // What a command may touch of the outside world; tests pass their own to capture output.
 import type { Locale } from '../diagnostics/diagnostic.js';
+import { localeFromEnvironment } from '../diagnostics/system-locale.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -25,17 +26,6 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 export class UsageError extends Error {}
-
-/**
- * The language of the system, as POSIX tools read it: LC_ALL, else LC_MESSAGES, else LANG. Chinese
- * (zh_CN, zh_SG, and zh_TW / zh_HK until a Traditional catalogue exists) is zh-CN; any other setting,
- * C and POSIX included, is English. Nothing set at all (as on Windows) says nothing.
- */
-export function localeFromEnvironment(env: CliIo['env']): Locale | undefined {
-  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  if (!raw) return undefined;
-  return raw.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /** --locale, else QUNGUI_LOCALE, else the system's language, else Chinese (the product's home). */
 export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {

@@ -21,6 +21,7 @@ export {
   labelsFromPolicies,
   summarize,
   timezoneOf,
+  localeFromEnvironment,
   type EvaluationResult,
   checkPolicyTestFile,
   isPolicyTestText,

@@ -19,7 +19,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyTestFile, isPolicyTestText, isPolicyText, renderRegulation, validatePolicies, type ValidatedPolicy } from './engine.js';
+import {
+  checkPolicyTestFile,
+  isPolicyTestText,
+  isPolicyText,
+  localeFromEnvironment,
+  renderRegulation,
+  validatePolicies,
+  type ValidatedPolicy,
+} from './engine.js';
 import { ValidationCache } from './services/validation-cache.js';
 import { codeActions } from './services/code-actions.js';
 import { codeLenses, evaluateSample, sampleMonth } from './services/code-lens.js';
@@ -61,7 +69,8 @@ const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocume
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
-  const requested = options.locale && options.locale !== 'auto' ? options.locale : (params.locale ?? 'en');
+  // An editor that sends no locale (Neovim, Helix) gets what the CLI would say on this machine.
+  const requested = options.locale && options.locale !== 'auto' ? options.locale : (params.locale ?? localeFromEnvironment(process.env) ?? 'zh-CN');
   clientLocale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   locale = clientLocale;
   const settings = (params.initializationOptions ?? {}) as { sampleData?: string };

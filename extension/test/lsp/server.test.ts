@@ -139,3 +139,22 @@ describe('language server over stdio (en)', () => {
     }
   }, 30_000);
 });
+
+describe('an editor that sends no locale gets the system language, as the CLI does', () => {
+  for (const [env, language, expected] of [
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh_CN', '测试考核缺少兜底档'],
+    [{ LANG: 'en_US.UTF-8' }, 'en_US', 'catch-all'],
+    [{ LANG: '' }, 'nothing set', '测试考核缺少兜底档'],
+  ] as const) {
+    it(`LANG ${language}`, async () => {
+      const s = await startServer('', { LC_ALL: '', LC_MESSAGES: '', ...env });
+      try {
+        await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
+        const [d] = await s.waitForDiagnostics(uri, (list) => list.length > 0);
+        expect(d!.message).toContain(expected);
+      } finally {
+        await s.close();
+      }
+    }, 30_000);
+  }
+});
