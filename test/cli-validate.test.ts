@@ -93,6 +93,25 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('--max-warnings -1 is no limit; --quiet shows errors only; -o writes the report to a file, never over a policy', () => {
+    expect(qungui(['validate', warn, '--max-warnings', '-1']).code).toBe(0);
+    const quiet = qungui(['validate', warn, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain('single-char-term');
+    expect(qungui(['validate', warn]).stdout).toContain('single-char-term');
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-output-'));
+    const file = join(dir, 'reports', 'validate.sarif');
+    const written = qungui(['validate', bad, '--format', 'sarif', '-o', file]);
+    expect(written.code).toBe(1);
+    expect(written.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).runs[0].results[0].ruleId).toBe('band-order');
+    const before = readFileSync(bad, 'utf8');
+    const refused = qungui(['validate', bad, '-o', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`qungui validate: -o ${bad} 是要检查的群规文件本身，不能用来保存结果\n`);
+    expect(readFileSync(bad, 'utf8')).toBe(before);
+  });
+
   it('exit 1 on warnings only over --max-warnings', () => {
     expect(qungui(['validate', warn]).code).toBe(0);
     expect(qungui(['validate', warn, '--max-warnings', '5']).code).toBe(0);

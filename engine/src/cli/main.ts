@@ -57,8 +57,22 @@ function withColor(args: string[], io: CliIo): [string[], CliIo] {
   return [rest, { ...io, env }];
 }
 
+/** `--max-warnings -1`: a negative number after an option is its value, not another option. */
+function negativeValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && next !== undefined && /^-\d+(\.\d+)?$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
-  const [args, io] = withColor(argv, given);
+  const [args, io] = withColor(negativeValues(argv), given);
   let [name, ...rest] = args;
   if (name === 'help' && rest[0] !== undefined && rest[0] in commands) [name, ...rest] = [rest[0], '--help'];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

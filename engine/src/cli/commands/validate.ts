@@ -1,6 +1,7 @@
 // `qungui validate PATH…` (CLI contract): exit 0 clean, 1 errors (or warnings over --max-warnings),
 // 2 usage or I/O.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Locale } from '../../diagnostics/diagnostic.js';
 import { parseArgs } from 'node:util';
 import { validatePolicies } from '../../policy/validate.js';
@@ -15,10 +16,13 @@ import { formatGithub } from '../formats/github.js';
 
 const formatters: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, github: formatGithub };
 
-const help = `用法 / usage: qungui validate PATH… [--format text|json|sarif|junit|github] [--locale zh-CN|en] [--max-warnings N]
+const help = `用法 / usage: qungui validate PATH… [--format text|json|sarif|junit|github] [--locale zh-CN|en] [--max-warnings N] [--quiet] [-o FILE]
 
   PATH   文件、文件夹或通配符；文件夹中只检查声明 apiVersion: qungui/v1 的 YAML 文件
          files, folders (YAML files declaring apiVersion: qungui/v1) or globs
+  --max-warnings N       警告超过 N 个时退出码为 1（-1 不限）/ exit 1 over N warnings (-1: no limit)
+  --quiet                只显示错误 / show errors only (warnings still count for --max-warnings)
+  -o, --output-file FILE 把结果写入文件，不输出到屏幕 / write the report to FILE instead of stdout
 退出码 / exit: 0 没有错误 clean · 1 有错误或警告超过上限 errors (or too many warnings) · 2 用法或读取错误 usage or I/O
 `;
 
@@ -32,6 +36,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string', short: 'f', default: 'text' },
       locale: { type: 'string' },
       'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      'output-file': { type: 'string', short: 'o' },
       color: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -71,8 +77,33 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const reports: FileReport[] = validatePolicies(sources).map((v) => ({ file: v.file, text: v.text, diagnostics: v.diagnostics }));
-  const color = values.color ?? (io.env.QUNGUI_COLOR === undefined ? io.isTTY : io.env.QUNGUI_COLOR === '1');
-  io.stdout(formatter(reports, { locale, color }));
+  const shown = values.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
+  const output = values['output-file'];
+  if (output !== undefined) {
+    const target = resolve(io.cwd, output);
+    // The report never replaces what it reports on.
+    if (files.some((f) => f.absolute === target)) {
+      throw new UsageError(
+        locale === 'zh-CN'
+          ? `-o ${output} 是要检查的群规文件本身，不能用来保存结果`
+          : `-o ${output} is one of the policies being checked; write the report elsewhere`,
+      );
+    }
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, formatter(shown, { locale, color: false }));
+    } catch (error) {
+      io.stderr(
+        locale === 'zh-CN'
+          ? `qungui validate：无法写入 ${output}（${(error as Error).message}）\n`
+          : `qungui validate: cannot write ${output} (${(error as Error).message})\n`,
+      );
+      return EXIT_USAGE;
+    }
+  } else {
+    const color = values.color ?? (io.env.QUNGUI_COLOR === undefined ? io.isTTY : io.env.QUNGUI_COLOR === '1');
+    io.stdout(formatter(shown, { locale, color }));
+  }
 
   if (ioError) return EXIT_USAGE;
   const { errorCount, warningCount } = counts(reports);
