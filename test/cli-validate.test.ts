@@ -98,6 +98,7 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     const quiet = qungui(['validate', warn, '--quiet']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain('single-char-term');
+    expect(quiet.stdout).toContain('✔ 1 个文件，没有错误');
     expect(qungui(['validate', warn]).stdout).toContain('single-char-term');
     const dir = mkdtempSync(join(tmpdir(), 'qungui-output-'));
     const file = join(dir, 'reports', 'validate.sarif');

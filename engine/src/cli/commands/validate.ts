@@ -91,7 +91,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     try {
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, formatter(shown, { locale, color: false }));
+      await writeFile(target, formatter(shown, { locale, color: false, errorsOnly: values.quiet === true }));
     } catch (error) {
       io.stderr(
         locale === 'zh-CN'
@@ -102,7 +102,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   } else {
     const color = values.color ?? (io.env.QUNGUI_COLOR === undefined ? io.isTTY : io.env.QUNGUI_COLOR === '1');
-    io.stdout(formatter(shown, { locale, color }));
+    io.stdout(formatter(shown, { locale, color, errorsOnly: values.quiet === true }));
   }
 
   if (ioError) return EXIT_USAGE;

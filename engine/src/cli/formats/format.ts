@@ -12,7 +12,8 @@ export interface FileReport {
 export interface FormatOptions {
   locale: Locale;
   color: boolean;
-  /** 0-based versions of "count warnings above max as failure" are decided by the command. */
+  /** --quiet: only errors are shown, so "no problems" would not be true; the summary says "no errors". */
+  errorsOnly?: boolean;
 }
 
 export type Formatter = (reports: readonly FileReport[], options: FormatOptions) => string;

@@ -29,7 +29,8 @@ export const formatText: Formatter = (reports, options) => {
   const { errorCount, warningCount } = counts(reports);
   const files = reports.length;
   if (errorCount + warningCount === 0) {
-    out.push(options.locale === 'zh-CN' ? `✔ ${files} 个文件，没有问题` : `✔ ${files} file${files === 1 ? '' : 's'}, no problems`);
+    const none = options.errorsOnly ? { zh: '没有错误', en: 'no errors' } : { zh: '没有问题', en: 'no problems' };
+    out.push(options.locale === 'zh-CN' ? `✔ ${files} 个文件，${none.zh}` : `✔ ${files} file${files === 1 ? '' : 's'}, ${none.en}`);
   } else {
     const total = errorCount + warningCount;
     out.push(
