@@ -27,6 +27,18 @@ describe('the command line', { timeout: 30_000 }, () => {
     expect(qungui(['rendr', '--locale', 'en']).stderr.split('\n')[0]).toBe("qungui: unknown command rendr. Did you mean 'render'?");
   });
 
+  it('an option given a value it does not take: the values it takes and the closest, in the chosen language', () => {
+    expect(qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--format', 'htm']).stderr).toBe(
+      'qungui render: --format 只能是 md、html，这里是 htm。您是不是要写 “html”？\n',
+    );
+    expect(qungui(['validate', 'examples', '--format', 'sarf', '--locale', 'en']).stderr).toBe(
+      "qungui validate: --format: expected text, json, sarif, junit, github, got sarf. Did you mean 'sarif'?\n",
+    );
+    expect(qungui(['init', '--yes', '--kind', 'skil', '--name', 'x']).stderr).toBe(
+      'qungui init: --kind 只能是 new-employee、skill、management，这里是 skil。您是不是要写 “skill”？\n',
+    );
+  });
+
   it('an option without its value is named by its long name', () => {
     expect(qungui(['validate', '--format']).stderr).toBe('qungui validate：选项 --format 需要一个值。运行 qungui validate --help 查看全部选项。\n');
   });

@@ -42,3 +42,14 @@ export function argumentError(command: string, error: { code?: string; message: 
 export function flagsInHelp(help: string): string[] {
   return [...new Set(help.match(/--[a-z][a-z-]*/g) ?? [])].sort();
 }
+
+/** An option given a value it does not take: the values it does, and the closest one. */
+export function badChoice(option: string, allowed: readonly string[], got: string, locale: Locale): string {
+  const hint = meant(allowed, got, locale);
+  return zh(locale) ? `${option} 只能是 ${allowed.join('、')}，这里是 ${got}。${hint}` : `${option}: expected ${allowed.join(', ')}, got ${got}.${hint}`;
+}
+
+/** A usage message in the chosen language. */
+export function say(locale: Locale, zhText: string, enText: string): string {
+  return zh(locale) ? zhText : enText;
+}

@@ -10,6 +10,7 @@ import { diffJson, diffMarkdown, diffText } from '../../diff/format-diff.js';
 import { validatePolicy, type ValidatedPolicy } from '../../policy/validate.js';
 import { formatText } from '../formats/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--month YYYY-MM] [--format text|json|md] [--locale zh-CN|en]
@@ -34,11 +35,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const locale = parseLocale(values.locale, io.env);
   const policies = values.policy ?? [];
-  if (policies.length !== 2 || !values.data) throw new UsageError(`需要两个 --policy 和一个 --data / give two --policy and one --data\n\n${help}`);
-  if (!['text', 'json', 'md'].includes(values.format!)) throw new UsageError(`--format: expected text, json or md, got ${values.format}`);
+  if (policies.length !== 2 || !values.data)
+    throw new UsageError(`${say(locale, '需要两个 --policy 和一个 --data', 'give two --policy and one --data')}\n\n${help}`);
+  if (!['text', 'json', 'md'].includes(values.format!)) throw new UsageError(badChoice('--format', ['text', 'json', 'md'], values.format!, locale));
   const dataDir = resolve(io.cwd, values.data);
   const month = values.month ?? /(\d{4}-\d{2})\/?$/.exec(dataDir)?.[1];
-  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('--month YYYY-MM is needed when the data folder is not named after the month');
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UsageError(
+      say(locale, '数据文件夹不是以月份命名时，请用 --month YYYY-MM 指定月份', '--month YYYY-MM is needed when the data folder is not named after the month'),
+    );
 
   const loaded: ValidatedPolicy[] = [];
   for (const file of policies) {

@@ -20,6 +20,7 @@ import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
 import { headcount } from '../../report/summary.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
@@ -64,13 +65,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const locale = parseLocale(values.locale, io.env);
   if (!values.policy?.length || !values.data || !values.out)
-    throw new UsageError(`需要 --policy、--data 和 --out / --policy, --data and --out are required\n\n${help}`);
+    throw new UsageError(`${say(locale, '需要 --policy、--data 和 --out', '--policy, --data and --out are required')}\n\n${help}`);
   const formats = (values.format ?? []).flatMap((f) => f.split(','));
-  for (const format of formats) if (format !== 'xlsx') throw new UsageError(`--format: expected xlsx, got ${format}`);
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new UsageError(`--now: expected an ISO 8601 time, got ${values.now}`);
+  for (const format of formats) if (format !== 'xlsx') throw new UsageError(badChoice('--format', ['xlsx'], format, locale));
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
+    throw new UsageError(
+      say(locale, `--now 应为 ISO 8601 时间（例如 2026-11-01T09:00:00+08:00），这里是 ${values.now}`, `--now: expected an ISO 8601 time, got ${values.now}`),
+    );
   const maxRejected = parseMaxRejected(values['max-rejected']);
   const month = values.month ?? (values.now !== undefined ? previousMonth(values.now.slice(0, 7)) : undefined);
-  if (month === undefined) throw new UsageError('请用 --month YYYY-MM 指定考核月份 / give --month YYYY-MM (or --now)');
+  if (month === undefined) throw new UsageError(say(locale, '请用 --month YYYY-MM 指定考核月份', 'give --month YYYY-MM (or --now)'));
   try {
     parseMonth(month);
   } catch (error) {
@@ -176,7 +180,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
-  io.stdout(`${locale === 'en' ? 'Reports' : '报告'}: ${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
+  io.stdout(`${locale === 'en' ? 'Reports: ' : '报告：'}${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
   if (result.problems?.length) return EXIT_FINDINGS;
   return values.strict && result.data.rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } from '../../init/policy-template.js';
 import { validatePolicy } from '../../policy/validate.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
-import { EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { EXIT_OK, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 
 const KINDS: GroupKind[] = ['new-employee', 'skill', 'management'];
 const KIND_ZH: Record<GroupKind, string> = { 'new-employee': '新员工培训', skill: '业务技能提升培训', management: '管理培训' };
@@ -40,17 +41,25 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
     io.stdout(help);
     return EXIT_OK;
   }
-  if (values.kind !== undefined && !KINDS.includes(values.kind as GroupKind)) throw new UsageError(`--kind: expected ${KINDS.join(', ')}, got ${values.kind}`);
+  const locale = parseLocale(undefined, io.env);
+  if (values.kind !== undefined && !KINDS.includes(values.kind as GroupKind)) throw new UsageError(badChoice('--kind', KINDS, values.kind, locale));
 
   let answers: InitAnswers & { out?: string };
   if (values.yes || !input.isTTY) {
-    if (!values.kind || !values.name) throw new UsageError(`没有终端时需要 --kind 和 --name / without a terminal, give --kind and --name\n\n${help}`);
+    if (!values.kind || !values.name)
+      throw new UsageError(`${say(locale, '没有终端时需要 --kind 和 --name', 'without a terminal, give --kind and --name')}\n\n${help}`);
     answers = { kind: values.kind as GroupKind, name: values.name, groups: splitList(values.groups), id: values.id, out: values.out };
   } else {
     answers = await ask(io, input.stdin, values);
   }
   if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id))
-    throw new UsageError(`--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`);
+    throw new UsageError(
+      say(
+        locale,
+        `--id 只能用小写字母、数字和连字符，并以字母开头（这里是 ${answers.id}）`,
+        `--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`,
+      ),
+    );
 
   const id = answers.id ?? defaultPolicyId(answers.kind, answers.name);
   const target = await prepareOutputFile(answers.out ?? `${id}.qungui.yaml`, io.cwd, { force: values.force });

@@ -9,6 +9,7 @@ import { renderRegulation } from '../../render/index.js';
 import { formatText } from '../formats/text.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 
 const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]
   生成群成员阅读的群规制度文本 / the regulation document members read
@@ -33,10 +34,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(help);
     return EXIT_OK;
   }
-  const format = values.format;
-  if (format !== 'md' && format !== 'html') throw new UsageError(`--format: expected md or html, got ${format}`);
   const locale = parseLocale(values.locale, io.env);
-  if (positionals.length !== 1) throw new UsageError(`请给出一个群规文件 / give one policy file\n\n${help}`);
+  const format = values.format;
+  if (format !== 'md' && format !== 'html') throw new UsageError(badChoice('--format', ['md', 'html'], String(format), locale));
+  if (positionals.length !== 1) throw new UsageError(`${say(locale, '请给出一个群规文件', 'give one policy file')}\n\n${help}`);
   const file = positionals[0]!;
   const target = values.out === undefined ? undefined : await prepareOutputFile(values.out, io.cwd, { force: values.force, inputs: { policies: [file] } });
   let text: string;

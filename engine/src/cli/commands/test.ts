@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPolicyTests, type TestRun } from '../../policy-test/run-tests.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 
 const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|en]
   运行群规测试文件（kind: PolicyTest）/ run policy test files
@@ -81,10 +82,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);
-  if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(`--format: expected text, json or junit, got ${values.format}`);
+  if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(badChoice('--format', ['text', 'json', 'junit'], values.format!, locale));
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100)) throw new UsageError(`--threshold: expected 0–100, got ${values.threshold}`);
-  if (positionals.length === 0) throw new UsageError(`请给出测试文件或文件夹 / give at least one PATH\n\n${help}`);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 100))
+    throw new UsageError(say(locale, `--threshold 应为 0 到 100 之间的数，这里是 ${values.threshold}`, `--threshold: expected 0–100, got ${values.threshold}`));
+  if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出测试文件或文件夹', 'give at least one PATH')}\n\n${help}`);
   const files = await collect(positionals, io.cwd);
   if (files.length === 0) {
     io.stderr('qungui test: 没有找到测试文件（kind: PolicyTest）/ no test files found\n');

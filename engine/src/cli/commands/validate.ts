@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { validatePolicies } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { badChoice, say } from '../usage-errors.js';
 import { counts, type FileReport, type Formatter } from '../formats/format.js';
 import { formatText } from '../formats/text.js';
 import { formatJson } from '../formats/json.js';
@@ -46,15 +47,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(help);
     return EXIT_OK;
   }
-  const formatter = formatters[values.format!];
-  if (!formatter) throw new UsageError(`--format: expected text, json, sarif, junit or github, got ${values.format}`);
   const locale = parseLocale(values.locale, io.env);
+  const formatter = formatters[values.format!];
+  if (!formatter) throw new UsageError(badChoice('--format', Object.keys(formatters), values.format!, locale));
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings: expected a whole number, got ${values['max-warnings']}`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
+      throw new UsageError(
+        say(
+          locale,
+          `--max-warnings 应为整数（-1 表示不限），这里是 ${values['max-warnings']}`,
+          `--max-warnings: expected a whole number (-1: no limit), got ${values['max-warnings']}`,
+        ),
+      );
   }
-  if (positionals.length === 0) throw new UsageError(`请给出要检查的文件或文件夹 / give at least one PATH\n\n${help}`);
+  if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出要检查的文件或文件夹', 'give at least one PATH')}\n\n${help}`);
 
   const { files, missing, passedOver } = await collectPolicyFiles(positionals, io.cwd);
   for (const path of missing) io.stderr(`qungui validate: 找不到 ${path}（not found）\n`);
