@@ -3,19 +3,8 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { evidenceText } from './finding-table.js';
-import {
-  DIMENSION_TEXT,
-  SEVERITY_TEXT,
-  actionLabel,
-  metricColumns,
-  metricLabel,
-  ratingLabel,
-  type LabelBook,
-  clauseLabel,
-  memberName,
-  policyName,
-  tableLabel,
-} from './labels.js';
+import { memberTable } from './member-table.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel, memberName, policyName, tableLabel } from './labels.js';
 import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';
 import { escapeHtml } from '../util/escape-html.js';
@@ -88,32 +77,12 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   );
 
   parts.push(`<h2>${t('成员', 'Members')}</h2>`);
-  const metrics = metricColumns(result.members);
+  // The same columns as members.csv: the person and the results first, the ids at the end.
+  const members = memberTable(result, book, locale);
   parts.push(
     table(
-      [
-        t('群聊', 'Group'),
-        t('成员', 'Member'),
-        t('姓名', 'Name'),
-        t('作业', 'Assign.'),
-        t('测试', 'Tests'),
-        t('参与度', 'Particip.'),
-        t('综合', 'Overall'),
-        t('绩效分', 'Points'),
-        t('后续措施', 'Actions'),
-        t('备注', 'Note'),
-        ...metrics.map((k) => escapeHtml(metricLabel(k, locale))),
-      ],
-      result.members.map((m) => [
-        escapeHtml(m.groupId),
-        escapeHtml(m.memberId),
-        escapeHtml(m.name),
-        ...(['assignments', 'tests', 'participation', 'overall'] as const).map((d) => escapeHtml(ratingLabel(book, m.policyId, m.ratings[d], locale))),
-        escapeHtml(m.points),
-        escapeHtml(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', ')),
-        escapeHtml(m.notRated?.[locale] ?? ''),
-        ...metrics.map((k) => escapeHtml(m.metrics[k])),
-      ]),
+      members.head.map((h) => escapeHtml(h)),
+      members.rows.map((row) => row.map((cell) => escapeHtml(cell))),
     ),
   );
 

@@ -3,7 +3,8 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { findingTable } from './finding-table.js';
-import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, ratingLabel, type LabelBook } from './labels.js';
+import { memberTable } from './member-table.js';
+import type { LabelBook } from './labels.js';
 
 const FIXED = new Date(Date.UTC(2000, 0, 1));
 
@@ -15,28 +16,10 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   workbook.creator = 'qungui';
   workbook.created = FIXED;
   workbook.modified = FIXED;
-  const dims = ['assignments', 'tests', 'participation', 'overall'] as const;
   const members = workbook.addWorksheet(zh ? '成员' : 'Members');
-  const metrics = metricColumns(result.members);
-  members.addRow([
-    ...(zh
-      ? ['群聊', '成员ID', '姓名', '群规', ...dims.map((d) => DIMENSION_TEXT[d]['zh-CN']), '绩效分', '后续措施', '备注']
-      : ['Group', 'Member', 'Name', 'Policy', ...dims.map((d) => DIMENSION_TEXT[d].en), 'Points', 'Actions', 'Note']),
-    ...metrics.map((k) => metricLabel(k, locale)),
-  ]).font = { bold: true };
-  for (const m of result.members) {
-    members.addRow([
-      m.groupId,
-      m.memberId,
-      m.name ?? '',
-      m.policyId,
-      ...dims.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
-      m.points,
-      m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : ', '),
-      m.notRated?.[locale] ?? '',
-      ...metrics.map((k) => m.metrics[k] ?? null),
-    ]);
-  }
+  const memberRows = memberTable(result, book, locale);
+  members.addRow(memberRows.head).font = { bold: true };
+  for (const row of memberRows.rows) members.addRow(row);
   const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
   const table = findingTable(result, book, locale);
   findings.addRow([...table.head]).font = { bold: true };

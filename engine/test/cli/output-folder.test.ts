@@ -301,7 +301,7 @@ describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
     expect(codes).toContain(0);
     for (const [i, run] of [zh, en].entries()) if (codes[i] === 2) expect(run.stderr()).toContain('another qungui run');
     const english = readFileSync(join(dir, 'out/findings.csv'), 'utf8').includes('Severity');
-    expect(readFileSync(join(dir, 'out/members.csv'), 'utf8').includes('member')).toBe(english);
+    expect(readFileSync(join(dir, 'out/members.csv'), 'utf8').includes('Member ID')).toBe(english);
     expect(tempLeftovers(dir)).toEqual([]);
   });
 });

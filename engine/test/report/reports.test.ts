@@ -21,15 +21,15 @@ afterEach(() => {
 });
 
 describe('members.csv and findings.csv', () => {
-  it('members.csv: BOM, CRLF, rating and action labels from the policy, empty cells for no data, metrics (timestamps left out)', async () => {
+  it('members.csv: names and results first, ids at the end; BOM, CRLF, labels, empty cells for no data, metrics (timestamps left out)', async () => {
     const { read } = await write();
     expect(read('members.csv')).toBe(
       '\uFEFF' +
-        '群聊,成员ID,姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,准确率,活跃天数\r\n' +
-        'wrOnboard2026,n01,张博,onboarding,优秀,良好,良好,优秀,3,,,91.5,12\r\n' +
-        'wrOnboard2026,n02,李娜,onboarding,不合格,,合格,不合格,-2,导师辅导、书面提醒,,,2\r\n' +
-        'wrOnboard2026,wmExt001,,onboarding,,,合格,合格,0,,,,\r\n' +
-        'wrMgmtLead,m01,王强,management,,,,良好,1,,,,\r\n',
+        '姓名,群规,作业评级,测试评级,参与度评级,综合评级,绩效分,后续措施,备注,准确率,活跃天数,群聊ID,成员ID\r\n' +
+        '张博,新员工培训群,优秀,良好,良好,优秀,3,,,91.5,12,wrOnboard2026,n01\r\n' +
+        '李娜,新员工培训群,不合格,,合格,不合格,-2,导师辅导、书面提醒,,,2,wrOnboard2026,n02\r\n' +
+        'wmExt001,新员工培训群,,,合格,合格,0,,,,,wrOnboard2026,wmExt001\r\n' +
+        '王强,管理培训群,,,,良好,1,,,,,wrMgmtLead,m01\r\n',
     );
   });
 
@@ -48,8 +48,8 @@ describe('members.csv and findings.csv', () => {
       ),
     };
     for (const [locale, row] of [
-      ['zh-CN', 'wrMgmtLead,m01,王强,management,,,,,,,2026-10-20 已退群，本月不评级,,'],
-      ['en', 'wrMgmtLead,m01,王强,management,,,,,,,left the group on 2026-10-20: not rated this month,,'],
+      ['zh-CN', '王强,管理培训群,,,,,,,2026-10-20 已退群，本月不评级,,,wrMgmtLead,m01'],
+      ['en', '王强,管理培训群,,,,,,,left the group on 2026-10-20: not rated this month,,,wrMgmtLead,m01'],
     ] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
       await writeReports(left, dir, { locale, formats: [], labels });
@@ -80,9 +80,9 @@ describe('members.csv and findings.csv', () => {
   it('English headers with --locale en', async () => {
     const { read } = await write({ locale: 'en' });
     expect(read('members.csv').split('\r\n')[0]).toBe(
-      '\uFEFFgroup,member,name,policy,Assignments rating,Tests rating,Participation rating,Overall rating,points,actions,note,accuracy,active days',
+      '\uFEFFName,Policy,Assignments rating,Tests rating,Participation rating,Overall rating,Points,Follow-ups,Note,accuracy,active days,Group ID,Member ID',
     );
-    expect(read('members.csv').split('\r\n')[2]).toBe('wrOnboard2026,n02,李娜,onboarding,Fail,,Pass,Fail,-2,Coaching; Written reminder,,,2');
+    expect(read('members.csv').split('\r\n')[2]).toBe('李娜,新员工培训群,Fail,,Pass,Fail,-2,Coaching; Written reminder,,,2,wrOnboard2026,n02');
     expect(read('findings.csv').split('\r\n')[0]).toBe('\uFEFFClause,Severity,Policy,Member,Message,Action,Policy line,Evidence,Group ID,Member ID,Code');
     expect(read('findings.csv').split('\r\n')[3]).toMatch(/^M1,error,新员工培训群,wmExt001,No approved application,remove from the group,line 12,/);
   });
@@ -215,8 +215,8 @@ describe('report.html', () => {
     expect(fills('按条款')).toEqual(Array(5).fill('#2f6fb0'));
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
-    expect(html).toContain('<th>准确率</th><th>活跃天数</th></tr>');
-    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td></td><td>2</td></tr>');
+    expect(html).toContain('<th>准确率</th><th>活跃天数</th><th>群聊ID</th><th>成员ID</th></tr>');
+    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td></td><td>2</td><td>wrOnboard2026</td><td>n02</td></tr>');
   });
 
   it('lists at most 2,000 findings and says where the rest are', async () => {
@@ -267,10 +267,8 @@ describe('report.xlsx', () => {
     expect(members.rowCount).toBe(5);
     expect(members.getRow(3).values).toEqual([
       undefined,
-      'wrOnboard2026',
-      'n02',
       '李娜',
-      'onboarding',
+      '新员工培训群',
       '不合格',
       '',
       '合格',
@@ -280,6 +278,8 @@ describe('report.xlsx', () => {
       '',
       undefined,
       2,
+      'wrOnboard2026',
+      'n02',
     ]);
     const findings = workbook.getWorksheet('发现')!;
     expect(findings.rowCount).toBe(6);

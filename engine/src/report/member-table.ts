@@ -1,0 +1,42 @@
+// The members as a table for HR (members.csv and the workbook's members sheet): the person and the
+// results first — name, policy, ratings, points, follow-ups, the metrics — and the room id and the
+// member id in their own columns at the end, where a spreadsheet lookup wants them.
+import type { Locale } from '../diagnostics/diagnostic.js';
+import type { EvaluationResult } from '../evaluate/result-types.js';
+import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, policyName, ratingLabel, type LabelBook } from './labels.js';
+
+const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
+
+export interface MemberTable {
+  head: string[];
+  /** Cells as numbers where they are numbers; null where there is no value. */
+  rows: (string | number | null)[][];
+}
+
+export function memberTable(result: EvaluationResult, book: LabelBook, locale: Locale): MemberTable {
+  const zh = locale === 'zh-CN';
+  const metrics = metricColumns(result.members);
+  const head = [
+    zh ? '姓名' : 'Name',
+    zh ? '群规' : 'Policy',
+    ...DIMENSIONS.map((d) => (zh ? `${DIMENSION_TEXT[d]['zh-CN']}评级` : `${DIMENSION_TEXT[d].en} rating`)),
+    zh ? '绩效分' : 'Points',
+    zh ? '后续措施' : 'Follow-ups',
+    zh ? '备注' : 'Note',
+    ...metrics.map((k) => metricLabel(k, locale)),
+    zh ? '群聊ID' : 'Group ID',
+    zh ? '成员ID' : 'Member ID',
+  ];
+  const rows = result.members.map((m) => [
+    m.name ?? m.memberId,
+    policyName(result, m.policyId),
+    ...DIMENSIONS.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
+    m.points,
+    m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+    m.notRated?.[locale] ?? '',
+    ...metrics.map((k) => m.metrics[k] ?? null),
+    m.groupId,
+    m.memberId,
+  ]);
+  return { head, rows };
+}
