@@ -34,7 +34,9 @@ function markdownToHtml(source: string): string {
 
 const style = `body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.7;color:#222}
 h1{text-align:center}p.subtitle{text-align:center;color:#666}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .6rem}
-th{background:#f3f3f3}strong.value{color:#0b5394}mark.gap{background:#fde68a;padding:0 .2rem}@media print{body{margin:0}}`;
+th{background:#f3f3f3}strong.value{color:#0b5394}mark.gap{background:#fde68a;padding:0 .2rem}
+@page{size:A4;margin:20mm 18mm}
+@media print{body{margin:0;max-width:none;font-size:11pt;line-height:1.6}strong.value{color:inherit}h2,h3{break-after:avoid}table,tr{break-inside:avoid}}`;
 
 export function toHtml(doc: RegulationDocument, locale: 'zh-CN' | 'en'): string {
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`];

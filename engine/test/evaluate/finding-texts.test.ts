@@ -4,6 +4,7 @@
 // after an intended change; review the diff as a reader of the reports would.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -64,6 +65,35 @@ describe('finding texts of the example month', () => {
       const text = readFileSync(join(dir, 'report.md'), 'utf8').replace(/“[^”]*”/g, '“…”');
       for (const policy of result.policies) expect(text, `policy id ${policy.id}`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9-])${policy.id}([^A-Za-z0-9-]|$)`));
       expect(text).not.toMatch(/\.qungui\.yaml|content\.categories|assessment\.|membership\./);
+    });
+  }
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`${locale}: the people columns of members.csv and findings.csv show no id, code or path`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qungui-texts-'));
+      await writeReports(result, dir, { locale, formats: [], labels });
+      const named = new Set(result.members.filter((m) => m.name !== null && m.name !== m.memberId).map((m) => m.memberId));
+      const ids = [
+        ...named,
+        ...result.policies.map((p) => p.id),
+        ...new Set(result.findings.map((f) => f.code)),
+        ...new Set(result.members.map((m) => m.groupId)),
+      ];
+      // Ids and codes have columns of their own at the end (2 in members.csv; 3 in findings.csv, after the evidence).
+      for (const [file, trailing] of [
+        ['members.csv', 2],
+        ['findings.csv', 4],
+      ] as const) {
+        const [, ...rows] = parse(readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '')) as string[][];
+        for (const row of rows) {
+          const people = row
+            .slice(0, row.length - trailing)
+            .join(' | ')
+            .replace(/“[^”]*”/g, '“…”');
+          for (const id of ids) expect(people, `${file}: ${id}`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9_-])${id}([^A-Za-z0-9_-]|$)`));
+          expect(people, file).not.toMatch(/\.qungui\.yaml|content\.categories/);
+        }
+      }
     });
   }
 });
