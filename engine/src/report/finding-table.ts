@@ -24,7 +24,7 @@ export function findingTable(result: EvaluationResult, book: LabelBook, locale: 
       f.clause,
       SEVERITY_TEXT[f.severity][locale],
       policy,
-      member ?? f.memberId ?? '',
+      member,
       f.message[locale],
       findingActionLabel(book, f, locale),
       locale === 'zh-CN' ? `第 ${f.rule.line} 行` : `line ${f.rule.line}`,

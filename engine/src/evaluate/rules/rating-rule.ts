@@ -1,7 +1,7 @@
 // E4 E5 E6 share one shape: the scoring stage rated every learner on the dimension's bands; the worst
 // rating is also a finding, so HR's work queue lists it with the band that decided it.
 import type { RatedDimension } from '../context.js';
-import { who, whoEn } from '../describe.js';
+import { ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
 import { t } from '../localized-text.js';
 import { ratedDimension } from '../score/rated-dimensions.js';
@@ -28,8 +28,8 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
         const entry = ctx.ratings.get(m.key);
         const band = entry?.bands[dimension];
         const rating = entry?.ratings[dimension];
-        if (!band || rating !== worst) continue;
-        const label = ctx.policy.ratings.find((r) => r.id === rating);
+        if (!band || !rating || rating !== worst) continue;
+        const label = ratingName(ctx, rating);
         ctx.report({
           code,
           clause,
@@ -39,8 +39,8 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
           path: ['assessment', dimension, 'bands', band.index],
           evidence: { rating, band: band.index, metrics: band.metrics },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)}的${NAMES[dimension].zh}评级为${label?.label ?? rating}`,
-            `${whoEn(ctx, m.groupId, m.memberId)}'s ${NAMES[dimension].en} rating is ${label?.labelEn ?? rating}`,
+            `${who(ctx, m.groupId, m.memberId)}的${NAMES[dimension].zh}评级为${label['zh-CN']}`,
+            `${whoEn(ctx, m.groupId, m.memberId)}'s ${NAMES[dimension].en} rating is ${label.en}`,
           ),
         });
       }
