@@ -21,6 +21,8 @@ export interface Range {
 
 export interface LocalizedText {
   'zh-CN': string;
+  /** Traditional Chinese (Taiwan), generated from the zh-CN text of the source (see i18n/). */
+  'zh-TW': string;
   en: string;
 }
 

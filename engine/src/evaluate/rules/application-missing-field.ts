@@ -1,7 +1,7 @@
 // M1: the applicant gives real name, department, position and purpose (membership.application.requiredFields).
 import { who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { APPLICATION_FIELD_LABELS } from '../../policy/model/catalogue.generated.js';
 import type { EvalRule } from './rule.js';
 

@@ -1,7 +1,7 @@
 // M1: a designated reviewer approves join applications (membership.application.reviewers).
 import { who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const applicationUnauthorizedReviewer: EvalRule = {

@@ -1,5 +1,5 @@
 // E4 (with E1's metrics): assignment rating per member from the ordered bands.
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const assignmentRatingFail = ratingRule('assignments', {

@@ -1,7 +1,7 @@
 // S4: never forward confidential content — a forwarded chat record (type chatrecord) carrying a
 // confidential match.
 import { who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 

@@ -5,7 +5,7 @@ import type { Path } from '../../policy/paths.js';
 import type { PolicyEval } from '../context.js';
 import { who, whoEn } from '../describe.js';
 import type { Hit } from '../scan/hit.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 
 export function hitPath(ctx: PolicyEval, hit: Hit): Path {

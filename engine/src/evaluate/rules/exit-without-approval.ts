@@ -1,6 +1,6 @@
 // M4 voluntary exit: tell the admin first and leave with their consent (an approved exit request).
 import { who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const exitWithoutApproval: EvalRule = {

@@ -5,7 +5,7 @@ import { CelBudgetError, compileBounded } from '../cel-budget.js';
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const ineligibleMember: EvalRule = {

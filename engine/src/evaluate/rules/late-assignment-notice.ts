@@ -1,6 +1,6 @@
 // A2: admins publish assignment requirements in time — at least publishing.noticeHours before the due time.
 import { hoursBetween } from '../time.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateAssignmentNotice: EvalRule = {

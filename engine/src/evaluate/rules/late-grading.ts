@@ -1,7 +1,7 @@
 // T3: the lecturer or admin grades promptly — within activities.gradingDays of the submission.
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateGrading: EvalRule = {

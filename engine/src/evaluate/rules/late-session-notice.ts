@@ -1,7 +1,7 @@
 // T1: live sessions are announced in advance — at least activities.sessionNoticeHours before they start.
 import { hoursBetween } from '../time.js';
 import { whenText } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSessionNotice: EvalRule = {

@@ -2,7 +2,7 @@
 import { isOnTime, submissionOf } from '../activity.js';
 import { who, whoEn } from '../describe.js';
 import { hoursBetween } from '../time.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const lateSubmission: EvalRule = {

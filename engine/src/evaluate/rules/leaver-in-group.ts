@@ -2,7 +2,7 @@
 // but is still in the group after confidentiality.leaverGraceDays, listed with the handover action.
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const leaverInGroup: EvalRule = {

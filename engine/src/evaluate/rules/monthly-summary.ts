@@ -1,7 +1,7 @@
 // A4: admins summarise regularly and report members' learning — one summary per governed group,
 // written after every other rule so its counts are final.
 import { groupName } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const monthlySummary: EvalRule = {

@@ -1,7 +1,7 @@
 // S4: confidential content must not reach outsiders — non-employees who are members of a group in which
 // confidential content (S1/S2 categories, detectors, or categories marked confidential) was posted.
 import { who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 

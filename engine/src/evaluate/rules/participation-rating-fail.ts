@@ -1,5 +1,5 @@
 // E6 (with M3/E3's metrics): participation rating per member from bands on several metrics.
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const participationRatingFail = ratingRule('participation', {

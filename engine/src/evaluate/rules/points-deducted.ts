@@ -1,7 +1,7 @@
 // R1: results feed performance reviews — outcomes.points per overall rating; a deduction is a finding.
 import { ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const pointsDeducted: EvalRule = {

@@ -3,7 +3,7 @@
 import type { RatedDimension } from '../context.js';
 import { ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { ratedDimension } from '../score/rated-dimensions.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 

@@ -4,7 +4,7 @@ import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { lastActivity } from '../last-activity.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const removalInactive: EvalRule = {

@@ -1,6 +1,6 @@
 // M5: members who break the rules may be removed — more violations than membership.removal.maxViolations.
 import { who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { hasContentRules } from './content-rule.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import type { EvalRule } from './rule.js';

@@ -2,7 +2,7 @@
 // outcomes.escalation.afterConsecutive months in a row (this month included), from --history.
 import { actionName, ratingName, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const repeatedFail: EvalRule = {

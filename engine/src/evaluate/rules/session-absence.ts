@@ -2,7 +2,7 @@
 import { attended, sessionsExpected } from '../activity.js';
 import { whenText, who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 export const sessionAbsence: EvalRule = {

@@ -1,6 +1,6 @@
 // T1: every live session names a technical support person (and its platform).
 import { whenText } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 const SESSION_FIELD_TEXT: Record<string, { 'zh-CN': string; en: string }> = {

@@ -2,7 +2,7 @@
 // materials, counted inside the month (from its start, to its end).
 import { DAY } from '../time.js';
 import { groupName, round1 } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';

@@ -1,5 +1,5 @@
 // E5: test rating per member from the score bands.
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { ratingRule } from './rating-rule.js';
 
 export const testRatingFail = ratingRule('tests', {

@@ -1,7 +1,7 @@
 // N5: answer others' questions promptly — a question with no reply from someone else within
 // responsiveness.questionReplyHours.
 import { who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { questionTracker } from './question-tracker.js';
 import type { EvalRule } from './rule.js';

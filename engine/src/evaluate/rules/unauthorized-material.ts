@@ -3,7 +3,7 @@
 import { membershipKey } from '../context.js';
 import { messageTypeName, who, whoEn } from '../describe.js';
 import { privacy } from '../../match/mask.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';

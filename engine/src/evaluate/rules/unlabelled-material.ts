@@ -1,6 +1,6 @@
 // C2: materials are posted clearly — a file or video with a name, a link with its address or title.
 import { messageTypeName, whenText, who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { materialTracker } from './material-tracker.js';
 import type { EvalRule } from './rule.js';

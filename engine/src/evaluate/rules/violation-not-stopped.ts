@@ -2,7 +2,7 @@
 // recalled or an admin (or lecturer) spoke in the group within the window after it.
 import { schemaDefault } from '../../policy/model/defaults.js';
 import { whenText, who, whoEn } from '../describe.js';
-import { t } from '../localized-text.js';
+import { t } from '../../i18n/localized-text.js';
 import { hasContentRules, hitEvidence, hitPath } from './content-rule.js';
 import { trackerOf } from '../scan/tracker-spec.js';
 import { reactionTracker } from './reaction-tracker.js';
