@@ -45,6 +45,7 @@ for (const program of programs) {
     const text = sf.getFullText();
     const edits = [];
     let needLocalized = false;
+    let needSay = false;
 
     const isStringish = (expr) => {
       const type = checker.getTypeAtLocation(expr);
@@ -102,6 +103,26 @@ for (const program of programs) {
           return;
         }
       }
+      if (ts.isConditionalExpression(node) && isTextNode(node.whenTrue) && isTextNode(node.whenFalse)) {
+        const c = node.condition.getText(sf).replace(/\s+/g, ' ');
+        let m;
+        let locale;
+        let zhFirst = true;
+        if ((m = /^zh\(([\w.]+)\)$/.exec(c))) locale = m[1];
+        else if ((m = /^([\w.]+) === 'zh-CN'$/.exec(c))) locale = m[1];
+        else if ((m = /^([\w.]+) !== 'en'$/.exec(c))) locale = m[1];
+        else if ((m = /^([\w.]+) === 'en'$/.exec(c))) (locale = m[1]), (zhFirst = false);
+        if (locale) {
+          const [zhN, enN] = zhFirst ? [node.whenTrue, node.whenFalse] : [node.whenFalse, node.whenTrue];
+          const icu = toIcu([zhN, enN]);
+          if (icu !== null) {
+            const args = icu ? `${lit(icu.strings[0])}, ${lit(icu.strings[1])}, ${icu.params}` : `${zhN.getText(sf)}, ${enN.getText(sf)}`;
+            edits.push([node.getStart(sf), node.getEnd(), `say(${locale}, ${args})`]);
+            needSay = true;
+            return;
+          }
+        }
+      }
       if (ts.isCallExpression(node)) {
         const callee = node.expression.getText(sf);
         const a = node.arguments;
@@ -122,18 +143,20 @@ for (const program of programs) {
     if (!edits.length) continue;
     let out = text;
     for (const [s, e, r] of edits.sort((x, y) => y[0] - x[0])) out = out.slice(0, s) + r + out.slice(e);
-    if (needLocalized && !/\blocalized\b[^(]/.test(text.split('\n').filter((l) => l.startsWith('import')).join('\n'))) {
+    const importsText = text.split('\n').filter((l) => l.startsWith('import')).join('\n');
+    const wanted = [needLocalized && !/\blocalized\b/.test(importsText) && 'localized', needSay && !/\bsay\b/.test(importsText) && 'say'].filter(Boolean);
+    if (wanted.length) {
       const rel = path.relative(path.dirname(sf.fileName), path.resolve('engine/src/i18n/localized-text.js')).replace(/\\/g, '/');
       const spec = rel.startsWith('.') ? rel : `./${rel}`;
       const m = out.match(new RegExp(`import \\{([^}]*)\\} from '${spec.replace(/\./g, '\\.')}';`));
-      if (m) out = out.replace(m[0], `import {${m[1].trimEnd()}, localized } from '${spec}';`);
+      if (m) out = out.replace(m[0], `import {${m[1].trimEnd()}, ${wanted.join(', ')} } from '${spec}';`);
       else {
         const lines = out.split('\n');
         let last = -1;
         lines.forEach((l, i) => {
           if (/^import .* from '.*';$/.test(l)) last = i;
         });
-        lines.splice(last + 1, 0, `import { localized } from '${spec}';`);
+        lines.splice(last + 1, 0, `import { ${wanted.join(', ')} } from '${spec}';`);
         out = lines.join('\n');
       }
     }

@@ -4,6 +4,7 @@ import type { RejectedRow, SourceRef } from './bundle-types.js';
 import { parseTime } from './parse-time.js';
 import { rowSites } from './row-lifetimes.js';
 import type { FieldSpec, TableSpec } from './table-specs.js';
+import { localized } from '../i18n/localized-text.js';
 
 /** A rejection keeps the offending cell apart from its reason (`value`): outputs show it masked and cut
  *  unless the user turns redaction off, so a reason never carries personal data itself. */
@@ -26,7 +27,7 @@ class Bad {
 }
 
 function bad(field: FieldSpec, value: unknown, zh: string, en: string): Bad {
-  return new Bad(field.name, { 'zh-CN': `${field.name}：${zh}`, en: `${field.name}: ${en}` }, value instanceof Date ? value.toISOString() : String(value));
+  return new Bad(field.name, localized('{name}：{zh}', '{name}: {en}', { name: field.name, zh, en }), value instanceof Date ? value.toISOString() : String(value));
 }
 
 /** The field's typed value, or why it is rejected. */
@@ -91,16 +92,13 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
 
 /** A required field with no value: an empty cell, or a column the file lacks (then name what it has, for bundle.yaml). */
 function missing(name: string, record: Record<string, unknown>): Coerced {
-  if (name in record) return { ok: false, field: name, reason: { 'zh-CN': `必填字段 ${name} 为空`, en: `required field ${name} is empty` } };
+  if (name in record) return { ok: false, field: name, reason: localized('必填字段 {name} 为空', 'required field {name} is empty', { name }) };
   const keys = Object.keys(record);
   const have = keys.slice(0, 12).join('、') + (keys.length > 12 ? '…' : '');
   return {
     ok: false,
     field: name,
-    reason: {
-      'zh-CN': `缺少必填列 ${name}（这一行有：${have || '无'}；列名不同时在 bundle.yaml 的 columns 中映射）`,
-      en: `missing required column ${name} (this row has: ${keys.slice(0, 12).join(', ') || 'none'}${keys.length > 12 ? ', …' : ''}; map differing names in bundle.yaml columns)`,
-    },
+    reason: localized('缺少必填列 {name}（这一行有：{value}；列名不同时在 bundle.yaml 的 columns 中映射）', 'missing required column {name} (this row has: {value2}{value3}; map differing names in bundle.yaml columns)', { name, value: have || '无', value2: keys.slice(0, 12).join(', ') || 'none', value3: keys.length > 12 ? ', …' : '' }),
   };
 }
 
@@ -134,7 +132,7 @@ function crossFieldRejection(spec: TableSpec, values: readonly unknown[]): Rejec
   const score = values[spec.fields.findIndex((f) => f.name === 'score')];
   const max = values[spec.fields.findIndex((f) => f.name === 'max_score')];
   if (typeof score === 'number' && typeof max === 'number' && score > max) {
-    return { ok: false, field: 'score', reason: { 'zh-CN': '分数高于该测试的满分（max_score）', en: "score is above the test's maximum (max_score)" } };
+    return { ok: false, field: 'score', reason: localized('分数高于该测试的满分（max_score）', "score is above the test's maximum (max_score)") };
   }
   return undefined;
 }

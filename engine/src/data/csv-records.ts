@@ -21,6 +21,7 @@ import { lineTooLong, MAX_LINE_BYTES } from './line-limit.js';
 import type { RawRecord } from './raw-record.js';
 import { rowSites } from './row-lifetimes.js';
 import { unreadableLine } from './unreadable-line.js';
+import { localized } from '../i18n/localized-text.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -239,8 +240,8 @@ export class CsvRecords {
   private label(column: number): { 'zh-CN': string; en: string } {
     const name = this.names?.[column];
     return name
-      ? { 'zh-CN': `第 ${column + 1} 列（${name}）`, en: `column ${column + 1} (${name})` }
-      : { 'zh-CN': `第 ${column + 1} 列`, en: `column ${column + 1}` };
+      ? localized('第 {value} 列（{name}）', 'column {value} ({name})', { value: column + 1, name })
+      : localized('第 {value} 列', 'column {value}', { value: column + 1 });
   }
 
   /** csv-parse over a batch of complete records, one result per record, in order. */
@@ -278,7 +279,7 @@ export class CsvRecords {
       if (results.length === 1) return results[0]!;
       return {
         line: item.line,
-        problem: { 'zh-CN': `CSV 行格式错误：第 ${span(item, 'zh-CN')}无法读成一行`, en: `malformed CSV row: ${span(item, 'en')} cannot be read as one row` },
+        problem: localized('CSV 行格式错误：第 {span}无法读成一行', 'malformed CSV row: {span2} cannot be read as one row', { span: span(item, 'zh-CN'), span2: span(item, 'en') }),
       };
     });
   }
@@ -294,41 +295,26 @@ function csvProblem(error: unknown, expected: number, item: Pending | undefined)
   const e = error as { code?: string; record?: unknown[] };
   const where =
     item && item.last > item.line
-      ? { 'zh-CN': `（这条记录占第 ${item.line}–${item.last} 行）`, en: ` (the record spans lines ${item.line}–${item.last})` }
-      : { 'zh-CN': '', en: '' };
+      ? localized('（这条记录占第 {line}–{last} 行）', ' (the record spans lines {line}–{last})', { line: item.line, last: item.last })
+      : localized('', '');
   if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record)) {
-    return {
-      'zh-CN': `CSV 行格式错误：有 ${e.record.length} 列，表头有 ${expected} 列${where['zh-CN']}`,
-      en: `malformed CSV row: ${e.record.length} columns, the header has ${expected}${where.en}`,
-    };
+    return localized('CSV 行格式错误：有 {length} 列，表头有 {expected} 列{value}', 'malformed CSV row: {length} columns, the header has {expected}{en}', { length: e.record.length, expected, value: where['zh-CN'], en: where.en });
   }
-  return { 'zh-CN': `CSV 行格式错误（${e.code ?? 'unknown'}）${where['zh-CN']}`, en: `malformed CSV row (${e.code ?? 'unknown'})${where.en}` };
+  return localized('CSV 行格式错误（{value}）{value2}', 'malformed CSV row ({value}){en}', { value: e.code ?? 'unknown', value2: where['zh-CN'], en: where.en });
 }
 
-const NOT_READ = { 'zh-CN': '此行未读取，从下一行继续读取', en: 'this line was not read; reading went on with the next line' };
+const NOT_READ = localized('此行未读取，从下一行继续读取', 'this line was not read; reading went on with the next line');
 
 function quoteProblem(line: number, column: { 'zh-CN': string; en: string }, reason: Reason, at: number): { 'zh-CN': string; en: string } {
   switch (reason) {
     case 'eof':
-      return {
-        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；${NOT_READ['zh-CN']}`,
-        en: `line ${line}: ${column.en} opens a quote that is never closed before the end of the file (most likely a stray quote); ${NOT_READ.en}`,
-      };
+      return localized('第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote that is never closed before the end of the file (most likely a stray quote); {en2}', { line, value: column['zh-CN'], value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
     case 'stray':
-      return {
-        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，直到第 ${at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；${NOT_READ['zh-CN']}`,
-        en: `line ${line}: ${column.en} opens a quote that is only met again on line ${at}, followed by neither a comma nor the line end (most likely a stray quote); ${NOT_READ.en}`,
-      };
+      return localized('第 {line} 行{value}以引号开头，直到第 {at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote that is only met again on line {at}, followed by neither a comma nor the line end (most likely a stray quote); {en2}', { line, value: column['zh-CN'], at, value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
     case 'bytes':
-      return {
-        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的第 ${at} 行含有无法识别的字节；${NOT_READ['zh-CN']}`,
-        en: `line ${line}: ${column.en} opens a quote whose line ${at} holds bytes that are not text; ${NOT_READ.en}`,
-      };
+      return localized('第 {line} 行{value}以引号开头，引号内的第 {at} 行含有无法识别的字节；{value2}', 'line {line}: {en} opens a quote whose line {at} holds bytes that are not text; {en2}', { line, value: column['zh-CN'], at, value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
     case 'cap':
-      return {
-        'zh-CN': `第 ${line} 行${column['zh-CN']}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；${NOT_READ['zh-CN']}`,
-        en: `line ${line}: ${column.en} opens a quote still not closed after 4 MB (most likely a stray quote); ${NOT_READ.en}`,
-      };
+      return localized('第 {line} 行{value}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote still not closed after 4 MB (most likely a stray quote); {en2}', { line, value: column['zh-CN'], value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
   }
 }
 

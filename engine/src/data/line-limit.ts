@@ -3,6 +3,7 @@
 // a line is a rejected row with its number, and reading goes on with the next line — the same,
 // byte for byte, whether the file is streamed (read-records.ts) or cut into blocks (message-blocks.ts).
 import type { RawRecord } from './raw-record.js';
+import { localized } from '../i18n/localized-text.js';
 
 /** Bytes of a line in the file, its "\n" not counted (a "\r" before it is). */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -11,6 +12,6 @@ export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 export function lineTooLong(line: number): RawRecord {
   return {
     line,
-    problem: { 'zh-CN': '此行超过 4 MB，未读取（聊天记录的一行不会这么长）', en: 'line longer than 4 MB, not read (no chat record is that long)' },
+    problem: localized('此行超过 4 MB，未读取（聊天记录的一行不会这么长）', 'line longer than 4 MB, not read (no chat record is that long)'),
   };
 }

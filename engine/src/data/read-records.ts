@@ -9,6 +9,7 @@ import { REPLACEMENT, unreadableLine } from './unreadable-line.js';
 import { readXlsx } from './read-xlsx.js';
 import type { RawRecord, ReadOptions } from './raw-record.js';
 import { rowSites } from './row-lifetimes.js';
+import { localized } from '../i18n/localized-text.js';
 
 export class EncodingError extends Error {}
 
@@ -102,8 +103,8 @@ export function invalidJson(line: number, error: unknown): RawRecord {
   // Only the position: the parser's own message quotes the line's text, which may be personal data.
   const position = /position (\d+)/.exec((error as Error).message)?.[1];
   return position === undefined
-    ? { line, problem: { 'zh-CN': '不是有效的 JSON', en: 'not valid JSON' } }
-    : { line, problem: { 'zh-CN': `不是有效的 JSON（第 ${Number(position) + 1} 个字符处）`, en: `not valid JSON (at character ${Number(position) + 1})` } };
+    ? { line, problem: localized('不是有效的 JSON', 'not valid JSON') }
+    : { line, problem: localized('不是有效的 JSON（第 {value} 个字符处）', 'not valid JSON (at character {value})', { value: Number(position) + 1 }) };
 }
 
 /** One JSONL line → a record or a problem. */
@@ -117,7 +118,7 @@ export function jsonlRecord(line: number, text: string, columns: Record<string, 
     return invalidJson(line, error);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { line, problem: { 'zh-CN': '每行应是一个 JSON 对象', en: 'each line must be a JSON object' } };
+    return { line, problem: localized('每行应是一个 JSON 对象', 'each line must be a JSON object') };
   }
   const record = rename(value as Record<string, unknown>, columns);
   return rowSites(streamed).record(line, record);

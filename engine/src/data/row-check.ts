@@ -13,6 +13,7 @@ import { monthBounds } from './month-bounds.js';
 import type { RawRecord } from './raw-record.js';
 import { tableSpecs, type TableSpec } from './table-specs.js';
 import { hashId, idHash } from '../util/id-hash.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface CheckOptions {
   table: TableName;
@@ -84,10 +85,10 @@ export class RowChecker {
    *  time outside the month. */
   admit(hashHigh: number, hashLow: number, id: string, sent: number, file: string, line: number): boolean {
     if (!(this.seen ??= new MessageIdSet()).addHash(hashHigh, hashLow))
-      return this.reject(file, line, 'message_id', { 'zh-CN': `消息 ID ${id} 重复`, en: `duplicate message id ${id}` });
+      return this.reject(file, line, 'message_id', localized('消息 ID {id} 重复', 'duplicate message id {id}', { id }));
     const bounds = this.bounds;
     if (bounds && (sent < bounds.start || sent >= bounds.end)) {
-      return this.reject(file, line, 'sent_at', { 'zh-CN': `发送时间不在 ${this.options.month} 内`, en: `sent outside ${this.options.month}` });
+      return this.reject(file, line, 'sent_at', localized('发送时间不在 {month} 内', 'sent outside {month}', { month: String(this.options.month) }));
     }
     this.accept();
     return true;

@@ -4,6 +4,7 @@
 // the line is in the file, streamed (read-records.ts) or cut into blocks (message-blocks.ts). Never
 // the whole file refused for one byte, never a line read with holes in it.
 import type { RawRecord } from './raw-record.js';
+import { localized } from '../i18n/localized-text.js';
 
 export const REPLACEMENT = '\uFFFD';
 
@@ -11,9 +12,6 @@ export const REPLACEMENT = '\uFFFD';
 export function unreadableLine(line: number): RawRecord {
   return {
     line,
-    problem: {
-      'zh-CN': '此行含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字），未读取；请检查该行或重新导出',
-      en: 'this line holds bytes that are not UTF-8 (or GBK) text, not read: check the line or export the file again',
-    },
+    problem: localized('此行含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字），未读取；请检查该行或重新导出', 'this line holds bytes that are not UTF-8 (or GBK) text, not read: check the line or export the file again'),
   };
 }

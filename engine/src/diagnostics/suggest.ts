@@ -1,5 +1,6 @@
 // "Did you mean …?" for ids, enum values and property names.
 import { distance } from 'fastest-levenshtein';
+import { localized } from '../i18n/localized-text.js';
 
 /** Candidates close enough to `input` to be a likely typo, best first (at most 3). */
 export function suggest(input: string, candidates: readonly string[]): string[] {
@@ -15,8 +16,8 @@ export function suggest(input: string, candidates: readonly string[]): string[] 
 }
 
 export function didYouMean(suggestions: readonly string[]): { 'zh-CN': string; en: string } {
-  if (suggestions.length === 0) return { 'zh-CN': '', en: '' };
+  if (suggestions.length === 0) return localized('', '');
   const list = suggestions.map((s) => `“${s}”`).join('、');
   const listEn = suggestions.map((s) => `'${s}'`).join(', ');
-  return { 'zh-CN': `；您是不是要写 ${list}？`, en: `; did you mean ${listEn}?` };
+  return localized('；您是不是要写 {list}？', '; did you mean {listEn}?', { list, listEn });
 }

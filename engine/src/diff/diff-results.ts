@@ -4,6 +4,7 @@ import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding, MemberResult, RuleLocation } from '../evaluate/result-types.js';
 import { bandTables } from '../policy/model/band-tables.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
+import { localized } from '../i18n/localized-text.js';
 
 export type ChangeKind = 'rating' | 'points' | 'actions' | 'finding-added' | 'finding-removed';
 
@@ -70,10 +71,7 @@ export function diffResults(
         before: ra,
         after: rb,
         lines: { before: bandLine(before.policy, dimension, ra), after: bandLine(after.policy, dimension, rb) },
-        message: {
-          'zh-CN': `${ref.memberId} 的${dimension}评级 ${ra ?? '无'} → ${rb ?? '无'}`,
-          en: `${ref.memberId}: ${dimension} rating ${ra ?? 'none'} → ${rb ?? 'none'}`,
-        },
+        message: localized('{memberId} 的{dimension}评级 {value} → {value2}', '{memberId}: {dimension} rating {value3} → {value4}', { memberId: ref.memberId, dimension, value: ra ?? '无', value2: rb ?? '无', value3: ra ?? 'none', value4: rb ?? 'none' }),
       });
     }
     const pa = a?.points ?? null;
@@ -89,7 +87,7 @@ export function diffResults(
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'points', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'points', b.ratings.overall]) : undefined,
         },
-        message: { 'zh-CN': `${ref.memberId} 的绩效分 ${pa ?? '无'} → ${pb ?? '无'}`, en: `${ref.memberId}: points ${pa ?? 'none'} → ${pb ?? 'none'}` },
+        message: localized('{memberId} 的绩效分 {value} → {value2}', '{memberId}: points {value3} → {value4}', { memberId: ref.memberId, value: pa ?? '无', value2: pb ?? '无', value3: pa ?? 'none', value4: pb ?? 'none' }),
       });
     }
     const aa = [...(a?.actions ?? [])].sort();
@@ -105,10 +103,7 @@ export function diffResults(
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'followUp', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'followUp', b.ratings.overall]) : undefined,
         },
-        message: {
-          'zh-CN': `${ref.memberId} 的后续措施 [${aa.join('、')}] → [${ab.join('、')}]`,
-          en: `${ref.memberId}: actions [${aa.join(', ')}] → [${ab.join(', ')}]`,
-        },
+        message: localized('{memberId} 的后续措施 [{aa}] → [{ab}]', '{memberId}: actions [{aa2}] → [{ab2}]', { memberId: ref.memberId, aa: aa.join('、'), ab: ab.join('、'), aa2: aa.join(', '), ab2: ab.join(', ') }),
       });
     }
   }
@@ -124,7 +119,7 @@ export function diffResults(
       before: f.message,
       after: null,
       lines: { before: f.rule },
-      message: { 'zh-CN': `不再报告：${f.message['zh-CN']}`, en: `no longer reported: ${f.message.en}` },
+      message: localized('不再报告：{value}', 'no longer reported: {en}', { value: f.message['zh-CN'], en: f.message.en }),
     });
   }
   for (const [k, f] of [...fb].sort(([x], [y]) => (x < y ? -1 : 1))) {
@@ -137,7 +132,7 @@ export function diffResults(
       before: null,
       after: f.message,
       lines: { after: f.rule },
-      message: { 'zh-CN': `新报告：${f.message['zh-CN']}`, en: `newly reported: ${f.message.en}` },
+      message: localized('新报告：{value}', 'newly reported: {en}', { value: f.message['zh-CN'], en: f.message.en }),
     });
   }
   changes.sort((x, y) => key(x).localeCompare(key(y)) || x.kind.localeCompare(y.kind) || x.subject.localeCompare(y.subject));

@@ -4,6 +4,7 @@ import type { MessageType } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { PolicyEval } from './context.js';
 import { membershipKey } from './context.js';
+import { localized } from '../i18n/localized-text.js';
 
 /** The member's name (from the member list, else the roster); the id only when neither has one. */
 export function who(ctx: PolicyEval, groupId: string, memberId: string): string {
@@ -18,8 +19,8 @@ export function groupName(ctx: PolicyEval, groupId: string): LocalizedText {
   const name = ctx.policy.metadata.name;
   const rooms = ctx.policy.groups;
   const index = rooms.indexOf(groupId);
-  if (rooms.length === 1 || index === -1) return { 'zh-CN': `“${name}”`, en: `“${name}”` };
-  return { 'zh-CN': `“${name}”第 ${index + 1} 群`, en: `“${name}” room ${index + 1}` };
+  if (rooms.length === 1 || index === -1) return localized('“{name}”', '“{name}”', { name });
+  return localized('“{name}”第 {value} 群', '“{name}” room {value}', { name, value: index + 1 });
 }
 
 /** A rating id as its label (ratings[].label / labelEn). */
@@ -35,15 +36,15 @@ export function actionName(ctx: PolicyEval, action: string): LocalizedText {
 }
 
 const MESSAGE_TYPE_TEXT: Record<MessageType, LocalizedText> = {
-  text: { 'zh-CN': '文字', en: 'text' },
-  image: { 'zh-CN': '图片', en: 'image' },
-  file: { 'zh-CN': '文件', en: 'file' },
-  link: { 'zh-CN': '链接', en: 'link' },
-  voice: { 'zh-CN': '语音', en: 'voice message' },
-  video: { 'zh-CN': '视频', en: 'video' },
-  chatrecord: { 'zh-CN': '聊天记录', en: 'chat record' },
-  system: { 'zh-CN': '系统消息', en: 'system message' },
-  other: { 'zh-CN': '其他消息', en: 'message' },
+  text: localized('文字', 'text'),
+  image: localized('图片', 'image'),
+  file: localized('文件', 'file'),
+  link: localized('链接', 'link'),
+  voice: localized('语音', 'voice message'),
+  video: localized('视频', 'video'),
+  chatrecord: localized('聊天记录', 'chat record'),
+  system: localized('系统消息', 'system message'),
+  other: localized('其他消息', 'message'),
 };
 
 export function messageTypeName(type: MessageType): LocalizedText {

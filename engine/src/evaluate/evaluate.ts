@@ -30,6 +30,7 @@ import { ownCopy } from './excerpt.js';
 import { maskFields } from '../match/mask.js';
 import { monthRange } from './time.js';
 import { timezoneOf } from '../policy/model/defaults.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface EvaluateInput {
   policies: ValidatedPolicy[];
@@ -115,10 +116,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         } catch (error) {
           // A term or pattern the matcher cannot compile: content is not checked, and the clauses say why.
           const detail = (error as Error).message;
-          matcherMissing.set(ctx, {
-            'zh-CN': `内容规则无法编译，未检查消息内容：${detail}`,
-            en: `The content rules could not be compiled, message content was not checked: ${detail}`,
-          });
+          matcherMissing.set(ctx, localized('内容规则无法编译，未检查消息内容：{detail}', 'The content rules could not be compiled, message content was not checked: {detail}', { detail }));
         }
       }
     }
@@ -355,10 +353,7 @@ function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
   return out as Finding['evidence'];
 }
 
-const MATCHER_MISSING: LocalizedText = {
-  'zh-CN': '内容匹配器不可用，未检查消息内容',
-  en: 'The content matcher is not available: message content was not checked',
-};
+const MATCHER_MISSING: LocalizedText = localized('内容匹配器不可用，未检查消息内容', 'The content matcher is not available: message content was not checked');
 
 function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, emptyTables: ReadonlySet<TableName>): void {
   for (const rule of evalRules) {
@@ -383,19 +378,16 @@ function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, em
 function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableName>): LocalizedText | undefined {
   const empty = rule.needs.filter((table) => emptyTables.has(table));
   if (empty.length > 0) {
-    return {
-      'zh-CN': `表 ${empty.join('、')} 没有可用的数据行（只有表头，或每一行都被拒绝）`,
-      en: `The table(s) ${empty.join(', ')} have no usable rows (a header only, or every row rejected)`,
-    };
+    return localized('表 {empty} 没有可用的数据行（只有表头，或每一行都被拒绝）', 'The table(s) {empty2} have no usable rows (a header only, or every row rejected)', { empty: empty.join('、'), empty2: empty.join(', ') });
   }
   const missing = rule.needs.filter((table) => !ctx.present.has(table));
   if (missing.length > 0) {
-    return { 'zh-CN': `数据包中缺少表：${missing.join('、')}`, en: `The data bundle lacks the table(s): ${missing.join(', ')}` };
+    return localized('数据包中缺少表：{missing}', 'The data bundle lacks the table(s): {missing2}', { missing: missing.join('、'), missing2: missing.join(', ') });
   }
   for (const path of rule.settings ?? []) {
     let value: unknown = ctx.policy;
     for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-    if (value === undefined) return { 'zh-CN': `群规未设置${settingName(path)['zh-CN']}`, en: `The policy does not set ${settingName(path).en}` };
+    if (value === undefined) return localized('群规未设置{value}', 'The policy does not set {en}', { value: settingName(path)['zh-CN'], en: settingName(path).en });
   }
   return rule.preconditionBlocks === false ? undefined : rule.precondition?.(ctx);
 }
@@ -426,5 +418,5 @@ async function* oneByOne<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 function leftGroupText(date: string): LocalizedText {
-  return { 'zh-CN': `${date} 已退群，本月不评级`, en: `left the group on ${date}: not rated this month` };
+  return localized('{date} 已退群，本月不评级', 'left the group on {date}: not rated this month', { date });
 }

@@ -2,9 +2,10 @@
 // where a language needs them ("{count, plural, one {# message} other {# messages}}"). A formatter is
 // parsed once per template and locale and kept; texts without parameters never reach the parser.
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Locale } from '../diagnostics/diagnostic.js';
+import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** A parameter that is itself a text (a rating's label, a setting's title) is taken in the message's locale. */
+export type MessageParams = Readonly<Record<string, string | number | LocalizedText>>;
 
 const formatters = new Map<string, IntlMessageFormat>();
 
@@ -16,5 +17,10 @@ export function formatMessage(template: string, locale: Locale, params: MessageP
     formatter = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
     formatters.set(key, formatter);
   }
-  return String(formatter.format(params));
+  let values: Record<string, string | number> | MessageParams = params;
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'object') values = { ...values, [name]: value[locale] };
+  }
+  return String(formatter.format(values as Record<string, string | number>));
 }

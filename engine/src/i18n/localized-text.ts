@@ -31,6 +31,11 @@ export function localized(zh: string, en: string, params?: MessageParams): Local
   return { 'zh-CN': fill(zh, 'zh-CN', params), 'zh-TW': fill(traditional(zh), 'zh-TW', params), en: fill(en, 'en', params) };
 }
 
+/** A text that is data, not ours (a label the policy gives, a name): the same in both Chinese scripts. */
+export function asWritten(zh: string, en: string = zh): LocalizedText {
+  return { 'zh-CN': zh, 'zh-TW': zh, en };
+}
+
 /** A sentence for people (findings, reasons): as `localized`, with CJK–Latin spacing in Chinese. */
 export function t(zh: string, en: string, params?: MessageParams): LocalizedText {
   const text = localized(zh, en, params);

@@ -10,6 +10,7 @@ import { detect, type DetectorId } from './detectors.js';
 import { normalizeOptionsFrom } from './normalize-options.js';
 import { normalizeWith } from './normalize-term.js';
 import { compilePattern } from './pattern.js';
+import { localized } from '../i18n/localized-text.js';
 
 type Severity = 'error' | 'warning' | 'info';
 
@@ -77,7 +78,7 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
       if (form === '') {
         problems.push({
           path: `content.categories[${c}].terms[${i}]`,
-          message: { 'zh-CN': `词语 ${JSON.stringify(term)} 只由干扰字符组成`, en: `term ${JSON.stringify(term)} consists only of skipped characters` },
+          message: localized('词语 {stringify} 只由干扰字符组成', 'term {stringify} consists only of skipped characters', { stringify: JSON.stringify(term) }),
         });
         return;
       }
@@ -93,7 +94,7 @@ export function compileMatcher(content: Policy['content']): ContentMatcher {
       if (!check.ok) {
         problems.push({
           path: `content.categories[${c}].patterns[${i}]`,
-          message: { 'zh-CN': `正则表达式无效：${check.message}`, en: `invalid pattern: ${check.message}` },
+          message: localized('正则表达式无效：{message}', 'invalid pattern: {message}', { message: check.message }),
         });
         return;
       }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildDiagnostic } from '../policy/diagnostic-builder.js';
 import { loadPolicyText, type LoadedPolicy } from '../policy/load.js';
 import { parsePointer } from '../policy/paths.js';
+import { localized } from '../i18n/localized-text.js';
 
 type ShapeCheck = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 let validate: ShapeCheck | undefined;
@@ -39,10 +40,10 @@ export function checkPolicyTestFile(file: string, text: string): LoadedPolicy {
           path: extra ? [...path, extra] : path,
           target: missing ? 'parent-key' : extra ? 'key' : 'value',
           message: missing
-            ? { 'zh-CN': `测试文件缺少 ${missing}`, en: `the test file is missing '${missing}'` }
+            ? localized('测试文件缺少 {missing}', 'the test file is missing \'\'{missing}\'\'', { missing })
             : extra
-              ? { 'zh-CN': `测试文件中不认识的设置项 “${extra}”`, en: `unknown property '${extra}' in the test file` }
-              : { 'zh-CN': `测试文件格式不对：${error.message ?? error.keyword}`, en: `malformed test file: ${error.message ?? error.keyword}` },
+              ? localized('测试文件中不认识的设置项 “{extra}”', 'unknown property \'\'{extra}\'\' in the test file', { extra })
+              : localized('测试文件格式不对：{value}', 'malformed test file: {value}', { value: error.message ?? error.keyword }),
         }),
       );
     }
@@ -54,7 +55,7 @@ export function checkPolicyTestFile(file: string, text: string): LoadedPolicy {
         code: 'invalid-test-file',
         severity: 'error',
         path: ['policy'],
-        message: { 'zh-CN': `找不到被测群规 ${policy}`, en: `policy under test not found: ${policy}` },
+        message: localized('找不到被测群规 {policy}', 'policy under test not found: {policy}', { policy }),
       }),
     );
   }

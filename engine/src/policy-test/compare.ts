@@ -1,6 +1,7 @@
 // Compares an evaluation result with a test case's expectations. Only what the case states is
 // compared, so a test pins what its author means and nothing else.
 import type { EvaluationResult, Finding, MemberResult } from '../evaluate/result-types.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface MemberExpectation {
   memberId: string;
@@ -50,45 +51,33 @@ export function compareCase(result: EvaluationResult, expect: CaseExpectation): 
       (m) => m.memberId === expected.memberId && (expected.groupId === undefined || m.groupId === expected.groupId),
     );
     if (!member) {
-      failures.push({ 'zh-CN': `结果中没有成员 ${expected.memberId}`, en: `member ${expected.memberId} is not in the result` });
+      failures.push(localized('结果中没有成员 {memberId}', 'member {memberId} is not in the result', { memberId: expected.memberId }));
       continue;
     }
     for (const [dimension, rating] of Object.entries(expected.ratings ?? {})) {
       const actual = (member.ratings as Record<string, string | null>)[dimension] ?? null;
       if (actual !== rating)
-        failures.push({
-          'zh-CN': `${expected.memberId} 的 ${dimension} 评级应为 ${show(rating)}，实际为 ${show(actual)}`,
-          en: `${expected.memberId}: ${dimension} rating expected ${show(rating)}, got ${show(actual)}`,
-        });
+        failures.push(localized('{memberId} 的 {dimension} 评级应为 {show}，实际为 {show2}', '{memberId}: {dimension} rating expected {show}, got {show2}', { memberId: expected.memberId, dimension, show: show(rating), show2: show(actual) }));
     }
     if (expected.points !== undefined && member.points !== expected.points) {
-      failures.push({
-        'zh-CN': `${expected.memberId} 的绩效分应为 ${show(expected.points)}，实际为 ${show(member.points)}`,
-        en: `${expected.memberId}: points expected ${show(expected.points)}, got ${show(member.points)}`,
-      });
+      failures.push(localized('{memberId} 的绩效分应为 {show}，实际为 {show2}', '{memberId}: points expected {show}, got {show2}', { memberId: expected.memberId, show: show(expected.points), show2: show(member.points) }));
     }
     if (expected.actions !== undefined) {
       const want = [...expected.actions].sort();
       const got = [...member.actions].sort();
       if (show(want) !== show(got))
-        failures.push({
-          'zh-CN': `${expected.memberId} 的措施应为 ${show(want)}，实际为 ${show(got)}`,
-          en: `${expected.memberId}: actions expected ${show(want)}, got ${show(got)}`,
-        });
+        failures.push(localized('{memberId} 的措施应为 {show}，实际为 {show2}', '{memberId}: actions expected {show}, got {show2}', { memberId: expected.memberId, show: show(want), show2: show(got) }));
     }
   }
   for (const matcher of expect.findings ?? []) {
     if (!result.findings.some((f) => matches(f, matcher))) {
-      failures.push({ 'zh-CN': `缺少应出现的记录：${describe(matcher)}`, en: `expected finding missing: ${describe(matcher)}` });
+      failures.push(localized('缺少应出现的记录：{describe}', 'expected finding missing: {describe}', { describe: describe(matcher) }));
     }
   }
   for (const matcher of expect.absent ?? []) {
     const hit = result.findings.find((f) => matches(f, matcher));
     if (hit)
-      failures.push({
-        'zh-CN': `出现了不应出现的记录：${describe(matcher)}（第 ${hit.rule.line} 行的规则）`,
-        en: `unexpected finding: ${describe(matcher)} (rule at line ${hit.rule.line})`,
-      });
+      failures.push(localized('出现了不应出现的记录：{describe}（第 {line} 行的规则）', 'unexpected finding: {describe} (rule at line {line})', { describe: describe(matcher), line: hit.rule.line }));
   }
   return failures;
 }

@@ -16,6 +16,7 @@ import { compareCase, type CaseExpectation, type Failure } from './compare.js';
 import { CoverageTracker, type CoverageReport } from './coverage.js';
 import { CelBudgetError } from '../evaluate/cel-budget.js';
 import { timezoneOf } from '../policy/model/defaults.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface CaseResult {
   file: string;
@@ -60,12 +61,12 @@ export async function runPolicyTests(files: readonly { absolute: string; display
     const broken = (why: Failure) => cases.push({ file: file.display, policy: '', name: '(file)', passed: false, failures: [why] });
     if (loaded.value === undefined) {
       const d = loaded.diagnostics[0];
-      broken({ 'zh-CN': `无法读取测试文件：${d?.message['zh-CN'] ?? ''}`, en: `cannot read the test file: ${d?.message.en ?? ''}` });
+      broken(localized('无法读取测试文件：{value}', 'cannot read the test file: {value2}', { value: d?.message['zh-CN'] ?? '', value2: d?.message.en ?? '' }));
       continue;
     }
     const shapeError = checkShape(loaded.value);
     if (shapeError) {
-      broken({ 'zh-CN': `测试文件格式不对：${shapeError}`, en: `malformed test file: ${shapeError}` });
+      broken(localized('测试文件格式不对：{shapeError}', 'malformed test file: {shapeError}', { shapeError }));
       continue;
     }
     const test = loaded.value as TestFile;
@@ -74,15 +75,12 @@ export async function runPolicyTests(files: readonly { absolute: string; display
     try {
       validated = validatePolicy({ file: test.policy, text: await readFile(policyPath, 'utf8') });
     } catch (error) {
-      broken({ 'zh-CN': `无法读取群规 ${test.policy}：${(error as Error).message}`, en: `cannot read policy ${test.policy}: ${(error as Error).message}` });
+      broken(localized('无法读取群规 {policy}：{message}', 'cannot read policy {policy}: {message}', { policy: test.policy, message: (error as Error).message }));
       continue;
     }
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
-      broken({
-        'zh-CN': `群规 ${test.policy} 有 ${errors.length} 个错误（先运行 qungui validate）`,
-        en: `policy ${test.policy} has ${errors.length} errors (run qungui validate first)`,
-      });
+      broken(localized('群规 {policy} 有 {length} 个错误（先运行 qungui validate）', 'policy {policy} has {length} errors (run qungui validate first)', { policy: test.policy, length: errors.length }));
       continue;
     }
     coverage.addPolicy(validated);
@@ -95,7 +93,7 @@ export async function runPolicyTests(files: readonly { absolute: string; display
         const failure =
           error instanceof CelBudgetError
             ? error.describe()
-            : { 'zh-CN': `运行失败：${(error as Error).message}`, en: `run failed: ${(error as Error).message}` };
+            : localized('运行失败：{message}', 'run failed: {message}', { message: (error as Error).message });
         cases.push({ file: file.display, policy: test.policy, name: testCase.name, passed: false, failures: [failure] });
         continue;
       }

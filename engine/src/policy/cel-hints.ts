@@ -2,6 +2,7 @@
 // from the parser's English message: Chinese text without quotes, `and`/`or`/`not` for && || !, a
 // single = for ==, full-width brackets or quotes from a Chinese input method.
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface CelHint {
   message: LocalizedText;
@@ -58,14 +59,11 @@ export function celSyntaxHint(source: string): CelHint | undefined {
       const ascii = FULL_WIDTH[part[i]!];
       if (ascii === undefined) continue;
       return {
-        message: {
-          'zh-CN': `条件里用了全角符号“${part[i]}”，请改成半角“${ascii}”`,
-          en: `The condition has a full-width “${part[i]}”; use the ASCII “${ascii}”`,
-        },
+        message: localized('条件里用了全角符号“{value}”，请改成半角“{ascii}”', 'The condition has a full-width “{value}”; use the ASCII “{ascii}”', { value: String(part[i]), ascii }),
         from: start + i,
         to: start + i + 1,
         replacement: ascii,
-        fixTitle: { 'zh-CN': `改为半角“${ascii}”`, en: `Change to “${ascii}”` },
+        fixTitle: localized('改为半角“{ascii}”', 'Change to “{ascii}”', { ascii }),
       };
     }
     const han = /\p{Script=Han}[\p{Script=Han}\w]*/u.exec(part);
@@ -73,39 +71,33 @@ export function celSyntaxHint(source: string): CelHint | undefined {
       const from = start + han.index;
       const to = from + han[0].length;
       return {
-        message: {
-          'zh-CN': `中文要放在引号里：写成 "${han[0]}"`,
-          en: `Chinese text goes in quotes: write "${han[0]}"`,
-        },
+        message: localized('中文要放在引号里：写成 "{value}"', 'Chinese text goes in quotes: write "{value}"', { value: han[0] }),
         from,
         to,
         replacement: `"${han[0]}"`,
-        fixTitle: { 'zh-CN': `加上引号："${han[0]}"`, en: `Quote it: "${han[0]}"` },
+        fixTitle: localized('加上引号："{value}"', 'Quote it: "{value}"', { value: han[0] }),
       };
     }
     const word = /\b(and|or|not)\b/.exec(part);
     if (word) {
       const op = WORDS[word[1]!]!;
       return {
-        message: {
-          'zh-CN': `CEL 里“并且”写 &&，“或者”写 ||，“不是”写 !：把 ${word[1]} 改为 ${op}`,
-          en: `CEL writes “and” as &&, “or” as || and “not” as !: change ${word[1]} to ${op}`,
-        },
+        message: localized('CEL 里“并且”写 &&，“或者”写 ||，“不是”写 !：把 {value} 改为 {op}', 'CEL writes “and” as &&, “or” as || and “not” as !: change {value} to {op}', { value: String(word[1]), op }),
         from: start + word.index,
         to: start + word.index + word[1]!.length,
         replacement: op,
-        fixTitle: { 'zh-CN': `改为 ${op}`, en: `Change to ${op}` },
+        fixTitle: localized('改为 {op}', 'Change to {op}', { op }),
       };
     }
     const single = /(^|[^=!<>])=(?!=)/.exec(part);
     if (single) {
       const at = start + single.index + single[1]!.length;
       return {
-        message: { 'zh-CN': '比较是否相等要写两个等号 ==', en: 'Equality is written with two equals signs: ==' },
+        message: localized('比较是否相等要写两个等号 ==', 'Equality is written with two equals signs: =='),
         from: at,
         to: at + 1,
         replacement: '==',
-        fixTitle: { 'zh-CN': '改为 ==', en: 'Change to ==' },
+        fixTitle: localized('改为 ==', 'Change to =='),
       };
     }
   }

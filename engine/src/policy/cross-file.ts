@@ -6,6 +6,7 @@ import { buildDiagnostic, spanOf } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import type { Path } from './paths.js';
 import { at, list, str } from './model/view.js';
+import { localized } from '../i18n/localized-text.js';
 
 interface Claim {
   loaded: LoadedPolicy;
@@ -37,23 +38,17 @@ export function crossFileDiagnostics(policies: readonly LoadedPolicy[]): Map<Loa
         message: message(others[0]!),
         related: others.map((o) => {
           const [s, e] = spanOf(o.loaded, o.path);
-          return { file: o.loaded.file, range: rangeFromOffsets(o.loaded.lineCounter, s, e), message: { 'zh-CN': '另一处声明', en: 'also declared here' } };
+          return { file: o.loaded.file, range: rangeFromOffsets(o.loaded.lineCounter, s, e), message: localized('另一处声明', 'also declared here') };
         }),
       });
       out.set(claim.loaded, [...(out.get(claim.loaded) ?? []), diagnostic]);
     }
   };
   for (const [group, claims] of byGroup) {
-    add(claims, 'duplicate-group', (other) => ({
-      'zh-CN': `群聊 ${group} 同时由 ${other.loaded.file} 管辖；一个群只能由一份群规管辖`,
-      en: `Chat room ${group} is also governed by ${other.loaded.file}; a room may be governed by one policy only`,
-    }));
+    add(claims, 'duplicate-group', (other) => (localized('群聊 {group} 同时由 {file} 管辖；一个群只能由一份群规管辖', 'Chat room {group} is also governed by {file}; a room may be governed by one policy only', { group, file: other.loaded.file })));
   }
   for (const [id, claims] of byId) {
-    add(claims, 'duplicate-policy-id', (other) => ({
-      'zh-CN': `群规编号 ${id} 与 ${other.loaded.file} 重复；编号须在所有群规中唯一`,
-      en: `Policy id ${id} is also used by ${other.loaded.file}; ids must be unique across policies`,
-    }));
+    add(claims, 'duplicate-policy-id', (other) => (localized('群规编号 {id} 与 {file} 重复；编号须在所有群规中唯一', 'Policy id {id} is also used by {file}; ids must be unique across policies', { id, file: other.loaded.file })));
   }
   return out;
 }

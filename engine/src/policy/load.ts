@@ -5,6 +5,7 @@ import type { Diagnostic, LocalizedText, Severity } from '../diagnostics/diagnos
 import { countLines, rangeFromOffsets } from '../diagnostics/range.js';
 import { yamlErrorZh } from './yaml-messages.js';
 import { blockEnd, firstOccurrence, fullWidthColon } from './yaml-slips.js';
+import { localized } from '../i18n/localized-text.js';
 
 /** Largest policy file accepted. A policy is a page of settings and word lists, not a data dump. */
 export const MAX_POLICY_BYTES = 4 * 1024 * 1024;
@@ -47,10 +48,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'file-too-large',
         'error',
-        {
-          'zh-CN': `文件过大（${mb} MB），群规文件不能超过 ${MAX_POLICY_BYTES / 1024 / 1024} MB；请把词库拆分或精简`,
-          en: `File too large (${mb} MB): a policy file may be at most ${MAX_POLICY_BYTES / 1024 / 1024} MB; split or trim the word lists`,
-        },
+        localized('文件过大（{mb} MB），群规文件不能超过 {value} MB；请把词库拆分或精简', 'File too large ({mb} MB): a policy file may be at most {value} MB; split or trim the word lists', { mb, value: MAX_POLICY_BYTES / 1024 / 1024 }),
         0,
         0,
       ),
@@ -64,10 +62,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'binary-file',
         'error',
-        {
-          'zh-CN': '这不是 UTF-8 文本文件（含有二进制或无法解码的字节）；群规须保存为 UTF-8 编码的 YAML',
-          en: 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML',
-        },
+        localized('这不是 UTF-8 文本文件（含有二进制或无法解码的字节）；群规须保存为 UTF-8 编码的 YAML', 'Not a UTF-8 text file (binary or undecodable bytes); save the policy as UTF-8 YAML'),
         binaryAt,
         binaryAt + 1,
       ),
@@ -81,10 +76,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'empty-file',
         'error',
-        {
-          'zh-CN': '文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings',
-          en: 'The file is empty: a policy needs at least apiVersion, kind, metadata, groups and ratings',
-        },
+        localized('文件是空的：群规至少需要 apiVersion、kind、metadata、groups 和 ratings', 'The file is empty: a policy needs at least apiVersion, kind, metadata, groups and ratings'),
         0,
         0,
       ),
@@ -106,10 +98,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'multiple-documents',
         'error',
-        {
-          'zh-CN': '一个文件只能有一份群规（一个 YAML 文档）；请把 --- 之后的内容移到单独的文件',
-          en: 'A file holds one policy (one YAML document); move what follows --- into a file of its own',
-        },
+        localized('一个文件只能有一份群规（一个 YAML 文档）；请把 --- 之后的内容移到单独的文件', 'A file holds one policy (one YAML document); move what follows --- into a file of its own'),
         start,
         Math.min(text.length, start + 3),
       ),
@@ -146,10 +135,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
             lineCounter,
             'duplicate-key',
             'error',
-            {
-              'zh-CN': `键“${first.key}”重复：第 ${line} 行已经写过；同一层级的键只能出现一次，只保留一处`,
-              en: `The key “${first.key}” is repeated: it is already written on line ${line}; keep one of them`,
-            },
+            localized('键“{key}”重复：第 {line} 行已经写过；同一层级的键只能出现一次，只保留一处', 'The key “{key}” is repeated: it is already written on line {line}; keep one of them', { key: first.key, line }),
             error.pos[0],
             Math.min(keyEnd(text, error.pos[0]), text.length),
           ),
@@ -157,7 +143,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
             {
               file,
               range: rangeFromOffsets(lineCounter, first.start, first.end),
-              message: { 'zh-CN': `“${first.key}”第一次出现在这里`, en: `“${first.key}” first appears here` },
+              message: localized('“{key}”第一次出现在这里', '“{key}” first appears here', { key: first.key }),
             },
           ],
         });
@@ -171,7 +157,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         isDuplicate ? 'duplicate-key' : 'yaml-syntax',
         error.name === 'YAMLWarning' ? 'warning' : 'error',
         isDuplicate
-          ? { 'zh-CN': '重复的键：同一层级的键只能出现一次', en: 'Duplicate key: a key may appear only once at the same level' }
+          ? localized('重复的键：同一层级的键只能出现一次', 'Duplicate key: a key may appear only once at the same level')
           : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
         // yaml places an error about an unclosed collection at the end of the input one past the last
         // character; ranges stay inside the text (at worst empty at its very end).
@@ -195,10 +181,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'not-a-mapping',
         'error',
-        {
-          'zh-CN': `群规应是“键: 值”的映射，这里是${what.zh}；请以 apiVersion: qungui/v1 开头`,
-          en: `A policy is a mapping of keys to values, not ${what.en}; start with apiVersion: qungui/v1`,
-        },
+        localized('群规应是“键: 值”的映射，这里是{zh}；请以 apiVersion: qungui/v1 开头', 'A policy is a mapping of keys to values, not {en}; start with apiVersion: qungui/v1', { zh: what.zh, en: what.en }),
         start,
         end,
       ),
@@ -216,10 +199,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         lineCounter,
         'alias-limit',
         'error',
-        {
-          'zh-CN': `别名（*name）展开过多（上限 ${MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用`,
-          en: `Aliases (*name) expand too much (limit ${MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases`,
-        },
+        localized('别名（*name）展开过多（上限 {MAX_ALIAS_COUNT}），疑似“十亿笑声”攻击；请直接写出内容，不要用别名层层引用', 'Aliases (*name) expand too much (limit {MAX_ALIAS_COUNT}), as in a billion-laughs attack; write the content out instead of nesting aliases', { MAX_ALIAS_COUNT }),
         alias,
         alias + 1,
       ),

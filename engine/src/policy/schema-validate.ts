@@ -9,6 +9,7 @@ import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import { parsePointer, type Path } from './paths.js';
 import { expandAlternatives, schemasAt, titleAt } from './schema.js';
+import { localized } from '../i18n/localized-text.js';
 
 /**
  * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
@@ -19,13 +20,13 @@ export function policyValidator() {
 }
 
 const typeNames: Record<string, LocalizedText> = {
-  string: { 'zh-CN': '文字', en: 'a string' },
-  number: { 'zh-CN': '数字', en: 'a number' },
-  integer: { 'zh-CN': '整数', en: 'an integer' },
-  boolean: { 'zh-CN': 'true 或 false', en: 'true or false' },
-  array: { 'zh-CN': '列表', en: 'a list' },
-  object: { 'zh-CN': '映射（键: 值）', en: 'a mapping (key: value)' },
-  null: { 'zh-CN': '空值', en: 'null' },
+  string: localized('文字', 'a string'),
+  number: localized('数字', 'a number'),
+  integer: localized('整数', 'an integer'),
+  boolean: localized('true 或 false', 'true or false'),
+  array: localized('列表', 'a list'),
+  object: localized('映射（键: 值）', 'a mapping (key: value)'),
+  null: localized('空值', 'null'),
 };
 
 function typeOf(value: unknown): string {
@@ -105,16 +106,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     case 'required': {
       const missing = String(params.missingProperty);
       const missingTitle = titleAt([...path, missing]);
-      const where = path.length === 0 ? { 'zh-CN': '群规', en: 'the policy' } : title;
+      const where = path.length === 0 ? localized('群规', 'the policy') : title;
       return {
         code: 'missing-property',
         severity: 'error',
         path,
         target: 'parent-key',
-        message: {
-          'zh-CN': `${where['zh-CN']} 缺少必填项 ${missingTitle['zh-CN']}`,
-          en: `${where.en === 'the policy' ? 'The policy' : `'${where.en}'`} is missing the required property '${missing}'`,
-        },
+        message: localized('{value} 缺少必填项 {value2}', '{value3} is missing the required property \'\'{missing}\'\'', { value: where['zh-CN'], value2: missingTitle['zh-CN'], value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`, missing }),
       };
     }
     case 'additionalProperties': {
@@ -135,16 +133,10 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         path: keyPath,
         target: 'key',
         suggestions,
-        message: {
-          'zh-CN': `不认识的设置项 “${property}”${hint['zh-CN'] || `；这里可用：${allowed.join('、')}`}`,
-          en: `Unknown property '${property}'${hint.en || `; allowed here: ${allowed.join(', ')}`}`,
-        },
+        message: localized('不认识的设置项 “{property}”{value}', 'Unknown property \'\'{property}\'\'{value2}', { property, value: hint['zh-CN'] || `；这里可用：${allowed.join('、')}`, value2: hint.en || `; allowed here: ${allowed.join(', ')}` }),
       };
       if (suggestions[0]) {
-        report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], {
-          'zh-CN': `改为 “${suggestions[0]}”`,
-          en: `Change to '${suggestions[0]}'`,
-        });
+        report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] }));
       }
       return report;
     }
@@ -162,25 +154,16 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
           severity: 'error',
           path,
           message: fraction
-            ? {
-                'zh-CN': `${title['zh-CN']} 应为小数：${String(value).trim()} 写成 ${number}（各维度权重合计为 1）`,
-                en: `'${title.en}' must be a fraction: write ${String(value).trim()} as ${number} (the weights add up to 1)`,
-              }
-            : {
-                'zh-CN': `${title['zh-CN']} 应为数字：写 ${number}，不要带“${unit}”（单位已由设置项说明）`,
-                en: `'${title.en}' must be a number: write ${number}, without “${unit}” (the setting names its unit)`,
-              },
-          fix: replaceFix(loaded, spanOf(loaded, path, 'value'), String(number), { 'zh-CN': `改为 ${number}`, en: `Change to ${number}` }),
+            ? localized('{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）', '\'\'{en}\'\' must be a fraction: write {trim} as {number} (the weights add up to 1)', { value: title['zh-CN'], trim: String(value).trim(), number, en: title.en })
+            : localized('{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）', '\'\'{en}\'\' must be a number: write {number}, without “{unit}” (the setting names its unit)', { value: title['zh-CN'], number, unit, en: title.en }),
+          fix: replaceFix(loaded, spanOf(loaded, path, 'value'), String(number), localized('改为 {number}', 'Change to {number}', { number })),
         };
       }
       return {
         code: 'wrong-type',
         severity: 'error',
         path,
-        message: {
-          'zh-CN': `${title['zh-CN']} 应为${zh}，这里是${actual['zh-CN']}`,
-          en: `'${title.en}' must be ${en}, not ${actual.en}`,
-        },
+        message: localized('{value} 应为{zh}，这里是{value2}', '\'\'{en}\'\' must be {en2}, not {en3}', { value: title['zh-CN'], zh, value2: actual['zh-CN'], en: title.en, en2: en, en3: actual.en }),
       };
     }
     case 'enum':
@@ -193,14 +176,11 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         suggestions,
-        message: {
-          'zh-CN': `${title['zh-CN']} 的值 ${formatValue(value)} 无效${hint['zh-CN'] || `；可选值：${allowed.join('、')}`}`,
-          en: `'${title.en}' has an invalid value ${JSON.stringify(value)}${hint.en || `; allowed: ${allowed.join(', ')}`}`,
-        },
+        message: localized('{value} 的值 {formatValue} 无效{value2}', '\'\'{en}\'\' has an invalid value {stringify}{value3}', { value: title['zh-CN'], formatValue: formatValue(value), value2: hint['zh-CN'] || `；可选值：${allowed.join('、')}`, en: title.en, stringify: JSON.stringify(value), value3: hint.en || `; allowed: ${allowed.join(', ')}` }),
       };
       const best = suggestions[0] ?? (allowed.length === 1 ? allowed[0] : undefined);
       if (best !== undefined) {
-        report.fix = replaceFix(loaded, spanOf(loaded, path), best, { 'zh-CN': `改为 “${best}”`, en: `Change to '${best}'` });
+        report.fix = replaceFix(loaded, spanOf(loaded, path), best, localized('改为 “{best}”', 'Change to \'\'{best}\'\'', { best }));
       }
       return report;
     }
@@ -216,10 +196,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: {
-          'zh-CN': `${title['zh-CN']} 应 ${op[0]} ${limit}，这里是 ${formatValue(value)}`,
-          en: `'${title.en}' must be ${op[1]} ${limit}, not ${JSON.stringify(value)}`,
-        },
+        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', '\'\'{en}\'\' must be {value3} {limit}, not {stringify}', { value: title['zh-CN'], value2: String(op[0]), limit, formatValue: formatValue(value), en: title.en, value3: String(op[1]), stringify: JSON.stringify(value) }),
       };
     }
     case 'minItems':
@@ -230,16 +207,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const zhUnit = error.keyword === 'minLength' ? '个字' : '项';
       const least = error.keyword !== 'maxItems';
       if (error.keyword === 'minLength' && limit === 1) {
-        return { code: 'out-of-range', severity: 'error', path, message: { 'zh-CN': `${title['zh-CN']} 不能为空`, en: `'${title.en}' must not be empty` } };
+        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', '\'\'{en}\'\' must not be empty', { value: title['zh-CN'], en: title.en }) };
       }
       return {
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: {
-          'zh-CN': `${title['zh-CN']} ${least ? '至少' : '最多'}需要 ${limit} ${zhUnit}`,
-          en: `'${title.en}' needs ${least ? 'at least' : 'at most'} ${limit} ${error.keyword === 'minLength' ? 'characters' : 'items'}`,
-        },
+        message: localized('{value} {value2}需要 {limit} {zhUnit}', '\'\'{en}\'\' needs {value3} {limit} {value4}', { value: title['zh-CN'], value2: least ? '至少' : '最多', limit, zhUnit, en: title.en, value3: least ? 'at least' : 'at most', value4: error.keyword === 'minLength' ? 'characters' : 'items' }),
       };
     }
     case 'maxLength':
@@ -247,7 +221,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: { 'zh-CN': `${title['zh-CN']} 最多 ${params.limit} 个字`, en: `'${title.en}' may have at most ${params.limit} characters` },
+        message: localized('{value} 最多 {limit} 个字', '\'\'{en}\'\' may have at most {limit} characters', { value: title['zh-CN'], limit: String(params.limit), en: title.en }),
       };
     case 'pattern': {
       // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
@@ -258,11 +232,8 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         message: isId
-          ? {
-              'zh-CN': `编号 ${formatValue(value)} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding`,
-              en: `Id ${JSON.stringify(value)} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)`,
-            }
-          : { 'zh-CN': `${title['zh-CN']} 格式不对（应匹配 ${params.pattern}）`, en: `'${title.en}' is malformed (must match ${params.pattern})` },
+          ? localized('编号 {formatValue} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding', 'Id {stringify} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)', { formatValue: formatValue(value), stringify: JSON.stringify(value) })
+          : localized('{value} 格式不对（应匹配 {pattern}）', '\'\'{en}\'\' is malformed (must match {pattern})', { value: title['zh-CN'], pattern: String(params.pattern), en: title.en }),
       };
     }
     case 'propertyNames': {
@@ -273,10 +244,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path: [...path, name],
         target: 'key',
-        message: {
-          'zh-CN': `键 “${name}” 格式不对：应为评级编号（小写字母、数字、连字符）`,
-          en: `Key '${name}' is malformed: expected a rating id (lowercase letters, digits, hyphens)`,
-        },
+        message: localized('键 “{name}” 格式不对：应为评级编号（小写字母、数字、连字符）', 'Key \'\'{name}\'\' is malformed: expected a rating id (lowercase letters, digits, hyphens)', { name }),
       };
     }
     case 'uniqueItems': {
@@ -286,10 +254,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'duplicate-items',
         severity: 'error',
         path: [...path, Math.max(i, j)],
-        message: {
-          'zh-CN': `${title['zh-CN']} 中第 ${Math.min(i, j) + 1} 项与第 ${Math.max(i, j) + 1} 项重复`,
-          en: `'${title.en}' has a duplicate: item ${Math.max(i, j) + 1} repeats item ${Math.min(i, j) + 1}`,
-        },
+        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', '\'\'{en}\'\' has a duplicate: item {value3} repeats item {value2}', { value: title['zh-CN'], value2: Math.min(i, j) + 1, value3: Math.max(i, j) + 1, en: title.en }),
       };
     }
     default:
@@ -297,7 +262,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'invalid-value',
         severity: 'error',
         path,
-        message: { 'zh-CN': `${title['zh-CN']} 无效（${error.message ?? error.keyword}）`, en: `'${title.en}' is invalid (${error.message ?? error.keyword})` },
+        message: localized('{value} 无效（{value2}）', '\'\'{en}\'\' is invalid ({value2})', { value: title['zh-CN'], value2: error.message ?? error.keyword, en: title.en }),
       };
   }
 }

@@ -8,6 +8,7 @@ import { nodeAtPath, type Path } from './paths.js';
 import { policyRules } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
 import { schemaReports } from './schema-validate.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface PolicySource {
   file: string;
@@ -45,7 +46,7 @@ export function validatePolicy(source: PolicySource): ValidatedPolicy {
             code: rule.code,
             severity: 'error',
             path: [],
-            message: { 'zh-CN': `内部错误：规则 ${rule.code} 检查失败（${String(error)}）`, en: `Internal error: rule ${rule.code} failed (${String(error)})` },
+            message: localized('内部错误：规则 {code} 检查失败（{String}）', 'Internal error: rule {code} failed ({String})', { code: rule.code, String: String(error) }),
           }),
         );
       }

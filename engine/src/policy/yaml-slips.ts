@@ -3,6 +3,7 @@
 import { isMap, isPair, isScalar, visit, type Document, type LineCounter } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangeFromOffsets } from '../diagnostics/range.js';
+import { localized } from '../i18n/localized-text.js';
 
 /** `key：` at the start of a line (after indentation or a list dash): an ASCII key, a full-width colon. */
 const FULL_WIDTH_KEY = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)：/;
@@ -19,13 +20,10 @@ export function fullWidthColon(text: string, lineCounter: LineCounter, lineStart
   return {
     code: 'yaml-syntax',
     severity: 'error',
-    message: {
-      'zh-CN': `键“${match[2]}”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格`,
-      en: `The key “${match[2]}” is followed by a full-width colon “：”; YAML needs an ASCII colon “:” followed by a space`,
-    },
+    message: localized('键“{value}”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格', 'The key “{value}” is followed by a full-width colon “：”; YAML needs an ASCII colon “:” followed by a space', { value: String(match[2]) }),
     range,
     path: '',
-    fix: { title: { 'zh-CN': '改为半角冒号“: ”', en: 'Use an ASCII colon “: ”' }, edits: [{ range, newText: spaceAfter ? ':' : ': ' }] },
+    fix: { title: localized('改为半角冒号“: ”', 'Use an ASCII colon “: ”'), edits: [{ range, newText: spaceAfter ? ':' : ': ' }] },
   };
 }
 

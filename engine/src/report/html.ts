@@ -19,7 +19,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   const zh = locale === 'zh-CN';
   const t = (a: string, b: string) => (zh ? a : b);
   const parts: string[] = [];
-  parts.push(`<h1>${t(`培训群月度考核报告（${result.month}）`, `Training groups: monthly report (${result.month})`)}</h1>`);
+  parts.push(`<h1>${t('培训群月度考核报告（{month}）', 'Training groups: monthly report ({month})', { month: result.month })}</h1>`);
   if (result.problems?.length) {
     parts.push(
       `<div class="problems" role="alert"><b>${t('本月结果不可靠，请先处理以下问题：', 'This month cannot be trusted as it stands. Fix these first:')}</b><ul>${result.problems.map((p) => `<li>${escapeHtml(p.message[locale])}</li>`).join('')}</ul></div>`,
@@ -71,7 +71,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
         escapeHtml(policyName(result, f.policyId)),
         escapeHtml(memberName(result, f.groupId, f.memberId)),
         escapeHtml(f.message[locale]),
-        escapeHtml(t(`第 ${f.rule.line} 行`, `line ${f.rule.line}`)),
+        escapeHtml(t('第 {line} 行', 'line {line}', { line: f.rule.line })),
       ]),
     ),
   );
@@ -104,7 +104,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   );
   if (result.findings.length > FINDINGS_SHOWN) {
     parts.push(
-      `<p class="more">${t(`共 ${result.findings.length} 条发现，这里列出前 ${FINDINGS_SHOWN} 条；全部见 findings.csv`, `${result.findings.length} findings in all; the first ${FINDINGS_SHOWN} are listed here, all of them in findings.csv`)}</p>`,
+      `<p class="more">${t('共 {length} 条发现，这里列出前 {FINDINGS_SHOWN} 条；全部见 findings.csv', '{length} findings in all; the first {FINDINGS_SHOWN} are listed here, all of them in findings.csv', { length: result.findings.length, FINDINGS_SHOWN })}</p>`,
     );
   }
   parts.push(`<h2>${t('数据', 'Data')}</h2>`);
@@ -124,7 +124,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       `<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escapeHtml(g.groupId)}${t('：', ': ')}${g.messages} ${t('条消息', 'messages')}${t('，', ', ')}${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`,
     );
   }
-  return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t(`月度考核报告 ${result.month}`, `Monthly report ${result.month}`))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t('月度考核报告 {month}', 'Monthly report {month}', { month: result.month }))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */

@@ -3,6 +3,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { clauseById } from '../policy/clauses.js';
 import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
+import { localized } from '../i18n/localized-text.js';
 
 export interface PolicyLabels {
   ratings: Record<string, { 'zh-CN': string; en: string }>;
@@ -47,17 +48,17 @@ export function actionLabel(book: LabelBook, policyId: string, action: string, l
 }
 
 export const DIMENSION_TEXT = {
-  assignments: { 'zh-CN': '作业', en: 'Assignments' },
-  tests: { 'zh-CN': '测试', en: 'Tests' },
-  participation: { 'zh-CN': '参与度', en: 'Participation' },
-  overall: { 'zh-CN': '综合', en: 'Overall' },
+  assignments: localized('作业', 'Assignments'),
+  tests: localized('测试', 'Tests'),
+  participation: localized('参与度', 'Participation'),
+  overall: localized('综合', 'Overall'),
 } as const;
 
 /** What a finding asks someone to do (a finding's `action`), in words. */
 export const FINDING_ACTION_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  review: { 'zh-CN': '复核', en: 'review' },
-  remove: { 'zh-CN': '移出群聊', en: 'remove from the group' },
-  handover: { 'zh-CN': '交接后移出', en: 'hand over, then remove' },
+  review: localized('复核', 'review'),
+  remove: localized('移出群聊', 'remove from the group'),
+  handover: localized('交接后移出', 'hand over, then remove'),
 };
 
 /** A finding's action: one of the engine's own (review, remove, handover) or a policy action (R2's escalation). */
@@ -67,9 +68,9 @@ export function findingActionLabel(book: LabelBook, finding: { policyId: string;
 }
 
 export const SEVERITY_TEXT = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  info: { 'zh-CN': '提示', en: 'info' },
+  error: localized('错误', 'error'),
+  warning: localized('警告', 'warning'),
+  info: localized('提示', 'info'),
 } as const;
 
 /** Names of the metrics the engine reports: the schema's (its `x-metrics`, one definition for the
@@ -77,10 +78,10 @@ export const SEVERITY_TEXT = {
 export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
   ...Object.fromEntries(
     Object.entries(METRICS).map(([key, { label, unit }]) => {
-      return [key, { 'zh-CN': `${label['zh-CN']}${unit ? `（${unit}）` : ''}`, en: `${label.en}${unit ? ` (${unit})` : ''}` }];
+      return [key, localized('{value}{value2}', '{en}{value3}', { value: label['zh-CN'], value2: unit ? `（${unit}）` : '', en: label.en, value3: unit ? ` (${unit})` : '' })];
     }),
   ),
-  overallScore: { 'zh-CN': '综合得分', en: 'overall score' },
+  overallScore: localized('综合得分', 'overall score'),
 };
 
 /** Metric columns for the member tables: the metrics any member has, known ones first in a fixed order.
@@ -95,17 +96,17 @@ export const metricLabel = (key: string, locale: Locale) => METRIC_TEXT[key]?.[l
 
 /** The bundle's tables as people call them (report headings, data accounting). */
 export const TABLE_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  employees: { 'zh-CN': '员工花名册', en: 'employee roster' },
-  members: { 'zh-CN': '群成员', en: 'group members' },
-  applications: { 'zh-CN': '入群申请', en: 'join applications' },
-  exits: { 'zh-CN': '退群记录', en: 'exits' },
-  assignments: { 'zh-CN': '作业', en: 'assignments' },
-  submissions: { 'zh-CN': '作业提交', en: 'submissions' },
-  tests: { 'zh-CN': '测试成绩', en: 'test results' },
-  sessions: { 'zh-CN': '直播培训', en: 'live sessions' },
-  attendance: { 'zh-CN': '直播出勤', en: 'attendance' },
-  exemptions: { 'zh-CN': '报备', en: 'exemptions' },
-  messages: { 'zh-CN': '群消息', en: 'messages' },
+  employees: localized('员工花名册', 'employee roster'),
+  members: localized('群成员', 'group members'),
+  applications: localized('入群申请', 'join applications'),
+  exits: localized('退群记录', 'exits'),
+  assignments: localized('作业', 'assignments'),
+  submissions: localized('作业提交', 'submissions'),
+  tests: localized('测试成绩', 'test results'),
+  sessions: localized('直播培训', 'live sessions'),
+  attendance: localized('直播出勤', 'attendance'),
+  exemptions: localized('报备', 'exemptions'),
+  messages: localized('群消息', 'messages'),
 };
 
 export const tableLabel = (table: string, locale: Locale) => TABLE_TEXT[table]?.[locale] ?? table;

@@ -2,6 +2,7 @@
 // by clause, by category and by severity, and the admin work queue. Computed once from the result.
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
 import type { LabelBook } from './labels.js';
+import { localized } from '../i18n/localized-text.js';
 
 export const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
 
@@ -25,7 +26,7 @@ export interface ReportSummary {
 export function headcount(result: EvaluationResult): { 'zh-CN': string; en: string } {
   const learners = result.members.length;
   const everyone = learners + (result.staff ?? 0);
-  return { 'zh-CN': `成员 ${everyone} 人（学员 ${learners} 人）`, en: `${everyone} members (${learners} learners)` };
+  return localized('成员 {everyone} 人（学员 {learners} 人）', '{everyone} members ({learners} learners)', { everyone, learners });
 }
 
 const sortedCounts = <K extends string | number>(map: Map<K, number>) => [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -1,6 +1,7 @@
 // N1 N2 N4 N5 S1 S2 S4 S5 and E2 E4 E5 E6 R1 R2 on small hand-computed bundles.
 import { describe, expect, test } from 'vitest';
 import { at, findingsOf, flagged, member, msg, policy, run } from './helpers.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 const content = policy(`content:
   categories:
@@ -57,10 +58,7 @@ describe('content clauses', () => {
     ]);
     expect(flagged(result, 'unreleased-information')).toEqual(['a']);
     // Messages name the category in each language: labelEn where given, else the id.
-    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual({
-      'zh-CN': 'a 的消息含不文明用语（侮辱）：“你真是废物”',
-      en: 'a posted uncivil language (Insults): “你真是废物”',
-    });
+    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual(localized('a 的消息含不文明用语（侮辱）：“你真是废物”', 'a posted uncivil language (Insults): “你真是废物”'));
     expect(findingsOf(result, 'disrespectful-language')[0]!.message.en).toContain('(mock)');
   });
 
@@ -270,7 +268,7 @@ describe('ratings, points and follow-ups', () => {
     const low = result.members.find((m) => m.memberId === 'low')!;
     expect(low.ratings).toEqual({ assignments: null, tests: null, participation: null, overall: null });
     expect([low.points, low.actions]).toEqual([null, []]);
-    expect(low.notRated).toEqual({ 'zh-CN': '2026-11-20 已退群，本月不评级', en: 'left the group on 2026-11-20: not rated this month' });
+    expect(low.notRated).toEqual(localized('2026-11-20 已退群，本月不评级', 'left the group on 2026-11-20: not rated this month'));
     expect(low.metrics).toMatchObject({ accuracy: 59.5, activeDays: 1, contentMessages: 1 });
     for (const code of ['assignment-rating-fail', 'participation-rating-fail', 'points-deducted']) expect(flagged(result, code)).toEqual(['stays']);
     const stays = result.members.find((m) => m.memberId === 'stays')!;

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { BASE } from './helpers.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 const MEMBERS = 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n';
 const message = (id: string, day: string) =>
@@ -41,10 +42,7 @@ describe('evaluate fails loudly on a month that cannot be evaluated', () => {
       {
         code: 'no-messages-in-month',
         table: 'messages',
-        message: {
-          'zh-CN': '没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份',
-          en: 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports',
-        },
+        message: localized('没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份', 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports'),
       },
     ]);
     expect(r.read('report.md').split('\n').slice(0, 5)).toEqual([

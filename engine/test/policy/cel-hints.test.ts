@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../src/policy/validate.js';
 import { brief, minimalPolicy } from './helpers.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 /** A policy whose eligibility expression is `expression`, written as YAML `quoted` ('plain', single or double quotes). */
 function withExpression(expression: string, quoted: 'plain' | 'single' | 'double' = 'single'): string {
@@ -24,7 +25,7 @@ const clean = (text: string) => validatePolicy({ file: 't.qungui.yaml', text }).
 describe('CEL syntax hints', () => {
   it('Chinese text without quotes: quote it', () => {
     const { d, spanText, fixed } = celSyntax(withExpression('employee.department == 销售部'));
-    expect(d.message).toEqual({ 'zh-CN': '中文要放在引号里：写成 "销售部"', en: 'Chinese text goes in quotes: write "销售部"' });
+    expect(d.message).toEqual(localized('中文要放在引号里：写成 "销售部"', 'Chinese text goes in quotes: write "销售部"'));
     expect(spanText).toBe('销售部');
     expect(d.fix!.title['zh-CN']).toBe('加上引号："销售部"');
     expect(clean(fixed!)).toEqual([]);

@@ -2,6 +2,7 @@
 // small enough that every number in the reports below can be checked by eye.
 import type { EvaluationResult, Finding } from '../../src/evaluate/result-types.js';
 import type { LabelBook } from '../../src/report/index.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 const rule = (path: string, line: number) => ({ file: 'examples/policies/onboarding.qungui.yaml', path, line, column: 3 });
 
@@ -68,7 +69,7 @@ export const fixture: EvaluationResult = {
       memberId: 'n02',
       rule: rule('content.rules[0]', 41),
       evidence: { messageId: 'msg-0101', sentAt: '2026-10-03T09:15:00+08:00', category: 'ads', excerpt: '加我微信，代办信用卡，"秒批"' },
-      message: { 'zh-CN': '未报备的广告', en: 'Unreported advertisement' },
+      message: localized('未报备的广告', 'Unreported advertisement'),
       action: 'review',
     }),
     finding({
@@ -79,7 +80,7 @@ export const fixture: EvaluationResult = {
       memberId: 'n02',
       rule: rule('content.rules[1]', 47),
       evidence: { messageId: 'msg-0102', sentAt: '2026-10-04T10:00:00+08:00', category: 'personal-info', excerpt: '我的电话 13812345678 有事找我' },
-      message: { 'zh-CN': '群内泄露个人信息', en: 'Personal information posted' },
+      message: localized('群内泄露个人信息', 'Personal information posted'),
       action: 'review',
     }),
     finding({
@@ -90,7 +91,7 @@ export const fixture: EvaluationResult = {
       memberId: 'wmExt001',
       rule: rule('membership.application', 12),
       evidence: { joinedAt: '2026-10-05T08:00:00+08:00' },
-      message: { 'zh-CN': '入群没有已批准的申请', en: 'No approved application' },
+      message: localized('入群没有已批准的申请', 'No approved application'),
       action: 'remove',
     }),
     finding({
@@ -101,7 +102,7 @@ export const fixture: EvaluationResult = {
       memberId: 'n01',
       rule: rule('membership.leavers', 20),
       evidence: { leftCompanyOn: '2026-10-20' },
-      message: { 'zh-CN': '已离职仍在群内', en: 'Leaver still in the group' },
+      message: localized('已离职仍在群内', 'Leaver still in the group'),
       action: 'handover',
     }),
     finding({
@@ -112,27 +113,27 @@ export const fixture: EvaluationResult = {
       memberId: 'n01',
       rule: rule('participation.questions', 66),
       evidence: { messageId: 'msg-0200', fileName: '=HYPERLINK("x")' },
-      message: { 'zh-CN': '提问 24 小时内无人回复', en: 'Question unanswered for 24 hours' },
+      message: localized('提问 24 小时内无人回复', 'Question unanswered for 24 hours'),
     }),
   ],
-  notEvaluated: [{ clause: 'C3', policyId: 'management', reason: { 'zh-CN': '缺少 materials 数据', en: 'no materials data' } }],
+  notEvaluated: [{ clause: 'C3', policyId: 'management', reason: localized('缺少 materials 数据', 'no materials data') }],
   staff: 2,
   ungovernedGroups: [{ groupId: 'wrOther', messages: 7, members: 3 }],
   data: { rows: { members: 4, messages: 120 }, rejected: 1, counts: { messages: { read: 121, accepted: 120, rejected: 1 } } },
 };
 
 const ratings = {
-  excellent: { 'zh-CN': '优秀', en: 'Excellent' },
-  good: { 'zh-CN': '良好', en: 'Good' },
-  pass: { 'zh-CN': '合格', en: 'Pass' },
-  fail: { 'zh-CN': '不合格', en: 'Fail' },
+  excellent: localized('优秀', 'Excellent'),
+  good: localized('良好', 'Good'),
+  pass: localized('合格', 'Pass'),
+  fail: localized('不合格', 'Fail'),
 };
 
 export const labels: LabelBook = {
   onboarding: {
     ratings,
-    actions: { coach: { 'zh-CN': '导师辅导', en: 'Coaching' }, warn: { 'zh-CN': '书面提醒', en: 'Written reminder' } },
-    categories: { ads: { 'zh-CN': '广告', en: 'Ads' }, 'personal-info': { 'zh-CN': '个人信息', en: 'Personal data' } },
+    actions: { coach: localized('导师辅导', 'Coaching'), warn: localized('书面提醒', 'Written reminder') },
+    categories: { ads: localized('广告', 'Ads'), 'personal-info': localized('个人信息', 'Personal data') },
   },
   management: { ratings, actions: {}, categories: {} },
 };

@@ -9,15 +9,16 @@ import { markdownText } from '../../src/report/markdown-text.js';
 import { writeReports } from '../../src/report/index.js';
 import type { EvaluationResult } from '../../src/evaluate/result-types.js';
 import { fixture, labels } from './fixture.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 const groupId = 'wrX\r\n# 已被接管\n[点这里](javascript:alert(1))';
 const hostile: EvaluationResult = {
   ...fixture,
   policies: [{ ...fixture.policies[0]!, name: '新员工<img src=x onerror=alert(1)>群' }, fixture.policies[1]!],
   findings: fixture.findings.map((f, i) =>
-    i === 1 ? { ...f, groupId, message: { 'zh-CN': '<script>alert(1)</script> | 伪造列 | ![x](javascript:alert(2))', en: '<script>alert(1)</script>' } } : f,
+    i === 1 ? { ...f, groupId, message: localized('<script>alert(1)</script> | 伪造列 | ![x](javascript:alert(2))', '<script>alert(1)</script>') } : f,
   ),
-  notEvaluated: [{ clause: 'C3', policyId: 'management', reason: { 'zh-CN': '- 列表\n> 引用 <a href="javascript:alert(3)">链接</a>', en: 'x' } }],
+  notEvaluated: [{ clause: 'C3', policyId: 'management', reason: localized('- 列表\n> 引用 <a href="javascript:alert(3)">链接</a>', 'x') }],
   ungovernedGroups: [
     { groupId, messages: 7, members: 3 },
     { groupId: '1. 编号', messages: 1, members: 1 },

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeReports } from '../../src/report/index.js';
 import { fixture, labels } from './fixture.js';
+import { localized } from '../../src/i18n/localized-text.js';
 
 async function write(options: Partial<Parameters<typeof writeReports>[2]> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
@@ -42,7 +43,7 @@ describe('members.csv and findings.csv', () => {
               ...m,
               ratings: { assignments: null, tests: null, participation: null, overall: null },
               points: null,
-              notRated: { 'zh-CN': '2026-10-20 已退群，本月不评级', en: 'left the group on 2026-10-20: not rated this month' },
+              notRated: localized('2026-10-20 已退群，本月不评级', 'left the group on 2026-10-20: not rated this month'),
             }
           : m,
       ),

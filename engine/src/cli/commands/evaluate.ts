@@ -70,7 +70,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const format of formats) if (format !== 'xlsx') throw new UsageError(badChoice('--format', ['xlsx'], format, locale));
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
     throw new UsageError(
-      say(locale, `--now 应为 ISO 8601 时间（例如 2026-11-01T09:00:00+08:00），这里是 ${values.now}`, `--now: expected an ISO 8601 time, got ${values.now}`),
+      say(locale, '--now 应为 ISO 8601 时间（例如 2026-11-01T09:00:00+08:00），这里是 {now}', '--now: expected an ISO 8601 time, got {now}', { now: values.now }),
     );
   const maxRejected = parseMaxRejected(values['max-rejected']);
   const month = values.month ?? (values.now !== undefined ? previousMonth(values.now.slice(0, 7)) : undefined);

@@ -56,8 +56,7 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
     throw new UsageError(
       say(
         locale,
-        `--id 只能用小写字母、数字和连字符，并以字母开头（这里是 ${answers.id}）`,
-        `--id: use lowercase letters, digits and hyphens, starting with a letter (got ${answers.id})`,
+        '--id 只能用小写字母、数字和连字符，并以字母开头（这里是 {id}）', '--id: use lowercase letters, digits and hyphens, starting with a letter (got {id})', { id: answers.id },
       ),
     );
 

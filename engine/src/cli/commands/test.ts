@@ -85,7 +85,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(badChoice('--format', ['text', 'json', 'junit'], values.format!, locale));
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 100))
-    throw new UsageError(say(locale, `--threshold 应为 0 到 100 之间的数，这里是 ${values.threshold}`, `--threshold: expected 0–100, got ${values.threshold}`));
+    throw new UsageError(say(locale, '--threshold 应为 0 到 100 之间的数，这里是 {threshold}', '--threshold: expected 0–100, got {threshold}', { threshold: String(values.threshold) }));
   if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出测试文件或文件夹', 'give at least one PATH')}\n\n${help}`);
   const files = await collect(positionals, io.cwd);
   if (files.length === 0) {

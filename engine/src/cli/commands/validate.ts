@@ -57,8 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(
         say(
           locale,
-          `--max-warnings 应为整数（-1 表示不限），这里是 ${values['max-warnings']}`,
-          `--max-warnings: expected a whole number (-1: no limit), got ${values['max-warnings']}`,
+          '--max-warnings 应为整数（-1 表示不限），这里是 {value}', '--max-warnings: expected a whole number (-1: no limit), got {value}', { value: values['max-warnings'] },
         ),
       );
   }

@@ -7,6 +7,7 @@ import type { MessageType } from '../bundle-types.js';
 import type { TableSource } from '../manifest.js';
 import { readRecords } from '../read-records.js';
 import type { RawRecord } from '../raw-record.js';
+import { localized } from '../../i18n/localized-text.js';
 
 function typeOf(type: number, subType: number): MessageType {
   switch (type) {
@@ -39,7 +40,7 @@ export async function* readMemotraceCsv(path: string, source: TableSource): Asyn
     // System lines (joins, renames, recalls: "王芳"加入了群聊) have no sender: counted, not rejected,
     // so that --strict does not fail every export that has one.
     if (type === 'system') {
-      yield { line: raw.line, skip: { 'zh-CN': '系统消息（无发送人）', en: 'system message (no sender)' } };
+      yield { line: raw.line, skip: localized('系统消息（无发送人）', 'system message (no sender)') };
       continue;
     }
     // The exporter's own messages (IsSender 1) may carry no Sender: bundle.yaml `selfId` names them.

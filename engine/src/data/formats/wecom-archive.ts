@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { MAX_LINE_BYTES } from '../line-limit.js';
 import { detectEncoding, invalidJson, readLineBatches } from '../read-records.js';
 import type { RawRecord } from '../raw-record.js';
+import { localized } from '../../i18n/localized-text.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -166,9 +167,9 @@ export function archiveRecord(line: number, text: string, recalled: ReadonlySet<
   } catch (error) {
     return invalidJson(line, error);
   }
-  if (message.action === 'recall') return { line, skip: { 'zh-CN': '撤回通知（已标记被撤回的消息）', en: 'recall notice (the recalled message is marked)' } };
-  if (message.action === 'switch') return { line, skip: { 'zh-CN': '切换企业记录', en: 'switch record' } };
-  if (!str(message.roomid)) return { line, skip: { 'zh-CN': '单聊消息（不属于群聊）', en: 'one-to-one chat (not a group)' } };
+  if (message.action === 'recall') return { line, skip: localized('撤回通知（已标记被撤回的消息）', 'recall notice (the recalled message is marked)') };
+  if (message.action === 'switch') return { line, skip: localized('切换企业记录', 'switch record') };
+  if (!str(message.roomid)) return { line, skip: localized('单聊消息（不属于群聊）', 'one-to-one chat (not a group)') };
   const msgtype = String(message.msgtype ?? '');
   const { content, fileName, forwarded } = archiveText(message);
   const msgtime = typeof message.msgtime === 'number' ? message.msgtime : Number(message.msgtime);

@@ -4,6 +4,7 @@
 import type { TableSource } from '../manifest.js';
 import { readText } from '../read-records.js';
 import type { RawRecord } from '../raw-record.js';
+import { localized } from '../../i18n/localized-text.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -29,7 +30,7 @@ export async function* readWecomGroupchat(path: string, _source: TableSource): A
   }
   for (const { value, line } of responses) {
     if (value === undefined) {
-      yield { line, problem: { 'zh-CN': '不是有效的 JSON', en: 'not valid JSON' } };
+      yield { line, problem: localized('不是有效的 JSON', 'not valid JSON') };
       continue;
     }
     const chat = obj(obj(value).group_chat ?? value);

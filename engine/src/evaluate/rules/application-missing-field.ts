@@ -42,8 +42,7 @@ export const applicationMissingField: EvalRule = {
           path: this.path,
           evidence: { applicationId: application.application_id, missing, source: `${application.source.file}:${application.source.line}` },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)}的入群申请缺少${missing.map((field) => APPLICATION_FIELD_LABELS[field]!['zh-CN']).join('、')}`,
-            `${whoEn(ctx, m.groupId, m.memberId)}'s join application lacks the ${missing.map((field) => APPLICATION_FIELD_LABELS[field]!.en).join(', ')}`,
+            '{who}的入群申请缺少{missing}', '{whoEn}\'\'s join application lacks the {missing2}', { who: who(ctx, m.groupId, m.memberId), missing: missing.map((field) => APPLICATION_FIELD_LABELS[field]!['zh-CN']).join('、'), whoEn: whoEn(ctx, m.groupId, m.memberId), missing2: missing.map((field) => APPLICATION_FIELD_LABELS[field]!.en).join(', ') },
           ),
         });
       }

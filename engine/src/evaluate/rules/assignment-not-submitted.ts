@@ -35,8 +35,7 @@ export const assignmentNotSubmitted: EvalRule = {
           path: this.path,
           evidence: { assignmentId: assignment.assignment_id, title: assignment.title ?? null, dueAt: ctx.month.iso(assignment.due_at) },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)}未提交作业“${assignment.title ?? assignment.assignment_id}”`,
-            `${whoEn(ctx, m.groupId, m.memberId)} did not hand in “${assignment.title ?? assignment.assignment_id}”`,
+            '{who}未提交作业“{value}”', '{whoEn} did not hand in “{value}”', { who: who(ctx, m.groupId, m.memberId), value: assignment.title ?? assignment.assignment_id, whoEn: whoEn(ctx, m.groupId, m.memberId) },
           ),
         });
       }

@@ -40,8 +40,7 @@ export const confidentialForwarded: EvalRule = {
         action: 'review',
         evidence: { ...hitEvidence(ctx, first), matches: hits.length, categories: [...new Set(hits.map((h) => h.match.categoryId))].sort() },
         message: t(
-          `${who(ctx, first.groupId, first.senderId)}转发的聊天记录含保密内容：“${first.excerpt}”`,
-          `${whoEn(ctx, first.groupId, first.senderId)} forwarded a chat record with confidential content: “${first.excerpt}”`,
+          '{who}转发的聊天记录含保密内容：“{excerpt}”', '{whoEn} forwarded a chat record with confidential content: “{excerpt}”', { who: who(ctx, first.groupId, first.senderId), excerpt: first.excerpt, whoEn: whoEn(ctx, first.groupId, first.senderId) },
         ),
       });
     }

@@ -5,7 +5,7 @@ import type { Path } from '../../policy/paths.js';
 import type { PolicyEval } from '../context.js';
 import { who, whoEn } from '../describe.js';
 import type { Hit } from '../scan/hit.js';
-import { t } from '../../i18n/localized-text.js';
+import { localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule, FindingDoc } from './rule.js';
 
 export function hitPath(ctx: PolicyEval, hit: Hit): Path {
@@ -35,10 +35,7 @@ export function hasContentRules(ctx: PolicyEval, clause: string): LocalizedText 
   const categories = (ctx.policy.content?.categories ?? []).some((c) => c.clause === clause);
   const detectors = clause === 'S1' && (ctx.policy.content?.detectors ?? []).length > 0;
   if (categories || detectors) return undefined;
-  return {
-    'zh-CN': `群规没有适用于 ${clause} 的内容类别`,
-    en: `The policy has no content category for ${clause}`,
-  };
+  return localized('群规没有适用于 {clause} 的内容类别', 'The policy has no content category for {clause}', { clause });
 }
 
 export function contentRule(options: {
@@ -72,8 +69,7 @@ export function contentRule(options: {
       evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
       ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
       message: t(
-        `${who(ctx, hit.groupId, hit.senderId)}的消息含${options.what['zh-CN']}（${label}）：“${hit.excerpt}”`,
-        `${whoEn(ctx, hit.groupId, hit.senderId)} posted ${options.what.en} (${labelEn}): “${hit.excerpt}”`,
+        '{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {en} ({labelEn}): “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), value: options.what['zh-CN'], label, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId), en: options.what.en, labelEn },
       ),
     });
   }

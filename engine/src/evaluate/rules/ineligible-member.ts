@@ -82,8 +82,7 @@ export const ineligibleMember: EvalRule = {
         action: 'review',
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)}不符合入群资格：${failing.map((f) => why(f, 'zh-CN')).join('；')}`,
-          `${whoEn(ctx, m.groupId, m.memberId)} is not eligible: ${failing.map((f) => why(f, 'en')).join('; ')}`,
+          '{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing2}', { who: who(ctx, m.groupId, m.memberId), failing: failing.map((f) => why(f, 'zh-CN')).join('；'), whoEn: whoEn(ctx, m.groupId, m.memberId), failing2: failing.map((f) => why(f, 'en')).join('; ') },
         ),
       });
     }

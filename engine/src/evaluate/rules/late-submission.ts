@@ -43,8 +43,7 @@ export const lateSubmission: EvalRule = {
             lateHours: hoursBetween(a.due_at, s.submitted_at),
           },
           message: t(
-            `${who(ctx, a.group_id, memberId)}迟交作业“${a.title ?? a.assignment_id}”`,
-            `${whoEn(ctx, a.group_id, memberId)} handed in “${a.title ?? a.assignment_id}” late`,
+            '{who}迟交作业“{value}”', '{whoEn} handed in “{value}” late', { who: who(ctx, a.group_id, memberId), value: a.title ?? a.assignment_id, whoEn: whoEn(ctx, a.group_id, memberId) },
           ),
         });
       }

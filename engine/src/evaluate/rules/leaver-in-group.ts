@@ -50,8 +50,7 @@ export const leaverInGroup: EvalRule = {
           leftGroupAt: m.row.left_at === undefined ? null : ctx.month.iso(m.row.left_at),
         },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)}已于 ${ctx.month.iso(leave).slice(0, 10)} 离职，仍在群内：须交接并移出`,
-          `${whoEn(ctx, m.groupId, m.memberId)} left the company on ${ctx.month.iso(leave).slice(0, 10)} but is still in the group: hand over and remove`,
+          '{who}已于 {iso} 离职，仍在群内：须交接并移出', '{whoEn} left the company on {iso} but is still in the group: hand over and remove', { who: who(ctx, m.groupId, m.memberId), iso: ctx.month.iso(leave).slice(0, 10), whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }

@@ -44,8 +44,7 @@ export const monthlySummary: EvalRule = {
         path: ['groups', ctx.policy.groups.indexOf(groupId)],
         evidence: { members: members.length, learners, messages, overall: Object.fromEntries(Object.entries(overall).sort()) },
         message: t(
-          `${groupName(ctx, groupId)['zh-CN']}本月：成员 ${members.length} 人（学员 ${learners} 人），消息 ${messages} 条`,
-          `${groupName(ctx, groupId).en} this month: ${members.length} members (${learners} learners), ${messages} messages`,
+          '{value}本月：成员 {length} 人（学员 {learners} 人），消息 {messages} 条', '{en} this month: {length} members ({learners} learners), {messages} messages', { value: groupName(ctx, groupId)['zh-CN'], length: members.length, learners, messages, en: groupName(ctx, groupId).en },
         ),
       });
     });

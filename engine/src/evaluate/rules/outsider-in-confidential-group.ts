@@ -1,15 +1,15 @@
 // S4: confidential content must not reach outsiders — non-employees who are members of a group in which
 // confidential content (S1/S2 categories, detectors, or categories marked confidential) was posted.
 import { who, whoEn } from '../describe.js';
-import { t } from '../../i18n/localized-text.js';
+import { localized, t } from '../../i18n/localized-text.js';
 import { hasContentRules } from './content-rule.js';
 import type { EvalRule } from './rule.js';
 
 /** Why a member is not a current employee, in words (the evidence keeps the code). */
 const OUTSIDER_TEXT = {
-  external: { 'zh-CN': '是外部联系人', en: 'is an external contact' },
-  'not-in-roster': { 'zh-CN': '不在员工花名册中', en: 'is not in the employee roster' },
-  'left-company': { 'zh-CN': '已离职', en: 'has left the company' },
+  external: localized('是外部联系人', 'is an external contact'),
+  'not-in-roster': localized('不在员工花名册中', 'is not in the employee roster'),
+  'left-company': localized('已离职', 'has left the company'),
 } as const;
 
 export const outsiderInConfidentialGroup: EvalRule = {
@@ -73,8 +73,7 @@ export const outsiderInConfidentialGroup: EvalRule = {
         action: 'review',
         evidence: { reason, confidentialMatches: confidential.count, firstMessageId: confidential.first },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)}${OUTSIDER_TEXT[reason]['zh-CN']}，而群内出现过 ${confidential.count} 处保密内容`,
-          `${whoEn(ctx, m.groupId, m.memberId)} ${OUTSIDER_TEXT[reason].en}, in a group where ${confidential.count} confidential matches were posted`,
+          '{who}{value}，而群内出现过 {count} 处保密内容', '{whoEn} {en}, in a group where {count} confidential matches were posted', { who: who(ctx, m.groupId, m.memberId), value: OUTSIDER_TEXT[reason]['zh-CN'], count: confidential.count, whoEn: whoEn(ctx, m.groupId, m.memberId), en: OUTSIDER_TEXT[reason].en },
         ),
       });
     }

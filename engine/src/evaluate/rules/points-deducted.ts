@@ -40,8 +40,7 @@ export const pointsDeducted: EvalRule = {
         path: overall in points ? ['outcomes', 'points', overall] : this.path,
         evidence: { overall, points: entry.points },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)}的综合评级为${ratingName(ctx, overall)['zh-CN']}，扣 ${-entry.points} 分`,
-          `${whoEn(ctx, m.groupId, m.memberId)} is rated ${ratingName(ctx, overall).en} overall: ${entry.points} points`,
+          '{who}的综合评级为{value}，扣 {value2} 分', '{whoEn} is rated {en} overall: {points} points', { who: who(ctx, m.groupId, m.memberId), value: ratingName(ctx, overall)['zh-CN'], value2: -entry.points, whoEn: whoEn(ctx, m.groupId, m.memberId), en: ratingName(ctx, overall).en, points: entry.points },
         ),
       });
     }

@@ -54,8 +54,7 @@ export const removalInactive: EvalRule = {
           threshold: days,
         },
         message: t(
-          `${who(ctx, m.groupId, m.memberId)}已连续 ${inactive} 天未参与（上限 ${days} 天），建议移出`,
-          `${whoEn(ctx, m.groupId, m.memberId)} has not taken part for ${inactive} days in a row (limit ${days}): removal candidate`,
+          '{who}已连续 {inactive} 天未参与（上限 {days} 天），建议移出', '{whoEn} has not taken part for {inactive} days in a row (limit {days}): removal candidate', { who: who(ctx, m.groupId, m.memberId), inactive, days, whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }

@@ -44,8 +44,7 @@ export const sessionAbsence: EvalRule = {
             required: ctx.policy.activities?.minAttendanceMinutes ?? null,
           },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)}缺席了 ${whenText(ctx, session.starts_at)} 的直播`,
-            `${whoEn(ctx, m.groupId, m.memberId)} missed the live session of ${whenText(ctx, session.starts_at)}`,
+            '{who}缺席了 {whenText} 的直播', '{whoEn} missed the live session of {whenText}', { who: who(ctx, m.groupId, m.memberId), whenText: whenText(ctx, session.starts_at), whoEn: whoEn(ctx, m.groupId, m.memberId) },
           ),
         });
       }

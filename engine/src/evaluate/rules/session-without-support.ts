@@ -1,11 +1,11 @@
 // T1: every live session names a technical support person (and its platform).
 import { whenText } from '../describe.js';
-import { t } from '../../i18n/localized-text.js';
+import { localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 
 const SESSION_FIELD_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
-  support_id: { 'zh-CN': '技术支持人员', en: 'support person' },
-  platform: { 'zh-CN': '直播平台', en: 'platform' },
+  support_id: localized('技术支持人员', 'support person'),
+  platform: localized('直播平台', 'platform'),
 };
 
 export const sessionWithoutSupport: EvalRule = {
@@ -38,8 +38,7 @@ export const sessionWithoutSupport: EvalRule = {
         path: this.path,
         evidence: { sessionId: s.session_id, startsAt: ctx.month.iso(s.starts_at), missing },
         message: t(
-          `${whenText(ctx, s.starts_at)} 的直播没有${missing.map((field) => SESSION_FIELD_TEXT[field]!['zh-CN']).join('、')}`,
-          `The live session of ${whenText(ctx, s.starts_at)} has no ${missing.map((field) => SESSION_FIELD_TEXT[field]!.en).join(' and no ')}`,
+          '{whenText} 的直播没有{missing}', 'The live session of {whenText} has no {missing2}', { whenText: whenText(ctx, s.starts_at), missing: missing.map((field) => SESSION_FIELD_TEXT[field]!['zh-CN']).join('、'), missing2: missing.map((field) => SESSION_FIELD_TEXT[field]!.en).join(' and no ') },
         ),
       });
     }

@@ -60,8 +60,7 @@ export const staleMaterials: EvalRule = {
             toMonthEnd: i === points.length - 1,
           },
           message: t(
-            `${groupName(ctx, groupId)['zh-CN']}有 ${gapDays} 天没有发布新资料（要求至少每 ${days} 天更新一次）`,
-            `${groupName(ctx, groupId).en} went ${gapDays} days without new material (limit ${days} days)`,
+            '{value}有 {gapDays} 天没有发布新资料（要求至少每 {days} 天更新一次）', '{en} went {gapDays} days without new material (limit {days} days)', { value: groupName(ctx, groupId)['zh-CN'], gapDays, days, en: groupName(ctx, groupId).en },
           ),
         });
       }

@@ -35,8 +35,7 @@ export const testNotTaken: EvalRule = {
           path: this.path,
           evidence: { testId, heldAt: ctx.month.iso(heldAt) },
           message: t(
-            `${who(ctx, m.groupId, m.memberId)}未参加 ${whenText(ctx, heldAt)} 的测试`,
-            `${whoEn(ctx, m.groupId, m.memberId)} did not take the test of ${whenText(ctx, heldAt)}`,
+            '{who}未参加 {whenText} 的测试', '{whoEn} did not take the test of {whenText}', { who: who(ctx, m.groupId, m.memberId), whenText: whenText(ctx, heldAt), whoEn: whoEn(ctx, m.groupId, m.memberId) },
           ),
         });
       }

@@ -41,8 +41,7 @@ export const unansweredQuestion: EvalRule = {
         action: 'review',
         evidence: { messageId: q.messageId, sentAt: ctx.month.iso(q.sentAt), excerpt: q.excerpt, replyHours: hours },
         message: t(
-          `${who(ctx, q.groupId, q.senderId)}的提问 ${hours} 小时内无人回复：“${q.excerpt}”`,
-          `${whoEn(ctx, q.groupId, q.senderId)}'s question got no reply within ${hours} h: “${q.excerpt}”`,
+          '{who}的提问 {hours} 小时内无人回复：“{excerpt}”', '{whoEn}\'\'s question got no reply within {hours} h: “{excerpt}”', { who: who(ctx, q.groupId, q.senderId), hours, excerpt: q.excerpt, whoEn: whoEn(ctx, q.groupId, q.senderId) },
         ),
       });
     }

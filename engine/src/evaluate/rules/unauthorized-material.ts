@@ -48,8 +48,7 @@ export const unauthorizedMaterial: EvalRule = {
           sentAt: ctx.month.iso(material.sentAt),
         },
         message: t(
-          `${who(ctx, material.groupId, material.senderId)}没有发布权限，却发布了${messageTypeName(material.type)['zh-CN']}${material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : ''}`,
-          `${whoEn(ctx, material.groupId, material.senderId)} posted a ${messageTypeName(material.type).en}${material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : ''} without being allowed to publish`,
+          '{who}没有发布权限，却发布了{value}{value2}', '{whoEn} posted a {en}{value3} without being allowed to publish', { who: who(ctx, material.groupId, material.senderId), value: messageTypeName(material.type)['zh-CN'], value2: material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : '', whoEn: whoEn(ctx, material.groupId, material.senderId), en: messageTypeName(material.type).en, value3: material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : '' },
         ),
       });
     }

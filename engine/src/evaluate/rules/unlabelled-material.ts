@@ -39,8 +39,7 @@ export const unlabelledMaterial: EvalRule = {
         path: this.path,
         evidence: { messageId: material.messageId, type: material.type, sentAt: ctx.month.iso(material.sentAt) },
         message: t(
-          `${who(ctx, material.groupId, material.senderId)}于 ${whenText(ctx, material.sentAt)} 发布的${messageTypeName(material.type)['zh-CN']}没有名称`,
-          `The ${messageTypeName(material.type).en} ${whoEn(ctx, material.groupId, material.senderId)} posted at ${whenText(ctx, material.sentAt)} has no name`,
+          '{who}于 {whenText} 发布的{value}没有名称', 'The {en} {whoEn} posted at {whenText} has no name', { who: who(ctx, material.groupId, material.senderId), whenText: whenText(ctx, material.sentAt), value: messageTypeName(material.type)['zh-CN'], en: messageTypeName(material.type).en, whoEn: whoEn(ctx, material.groupId, material.senderId) },
         ),
       });
     }

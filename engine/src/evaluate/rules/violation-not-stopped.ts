@@ -23,8 +23,7 @@ export const violationNotStopped: EvalRule = {
       : undefined,
   doc: {
     summary: t(
-      `违规消息发出后在制止时限内（默认 ${DEFAULT_HOURS} 小时）既未撤回、管理员也未在群内发言制止。`,
-      `A violation was neither recalled nor followed by an admin speaking in the group within the time limit (default ${DEFAULT_HOURS} hours).`,
+      '违规消息发出后在制止时限内（默认 {DEFAULT_HOURS} 小时）既未撤回、管理员也未在群内发言制止。', 'A violation was neither recalled nor followed by an admin speaking in the group within the time limit (default {DEFAULT_HOURS} hours).', { DEFAULT_HOURS },
     ),
     example: t(
       '11 月 3 日 09:00 成员发送含“废物”的消息；到 11 月 4 日 09:00 没有管理员或讲师在群内发言，消息也未撤回 → 一条群级发现。',
@@ -35,8 +34,7 @@ export const violationNotStopped: EvalRule = {
       `Violation = a counted match (see removal-violations). It is stopped when, within content.stopWithinHours hours, an admin (role admin/lecturer or listed in admins) speaks in the same group, or the message is recalled; otherwise a finding. Violations whose window ends after the month are not judged.`,
     ),
     configuration: t(
-      `\`admins\`，\`content.stopWithinHours\`（默认 ${DEFAULT_HOURS} 小时）。`,
-      `\`admins\`, \`content.stopWithinHours\` (default ${DEFAULT_HOURS} h).`,
+      '`admins`，`content.stopWithinHours`（默认 {DEFAULT_HOURS} 小时）。', '`admins`, `content.stopWithinHours` (default {DEFAULT_HOURS} h).', { DEFAULT_HOURS },
     ),
   },
   run(ctx) {
@@ -51,8 +49,7 @@ export const violationNotStopped: EvalRule = {
         action: 'review',
         evidence: { ...hitEvidence(ctx, hit), senderId: hit.senderId, windowHours: ctx.settings.adminResponseHours },
         message: t(
-          `${who(ctx, hit.groupId, hit.senderId)}于 ${whenText(ctx, hit.sentAt)} 发的违规消息 ${ctx.settings.adminResponseHours} 小时内既未撤回，也无管理员制止：“${hit.excerpt}”`,
-          `${whoEn(ctx, hit.groupId, hit.senderId)}'s violation at ${whenText(ctx, hit.sentAt)} was neither recalled nor stopped by an admin within ${ctx.settings.adminResponseHours} h: “${hit.excerpt}”`,
+          '{who}于 {whenText} 发的违规消息 {adminResponseHours} 小时内既未撤回，也无管理员制止：“{excerpt}”', '{whoEn}\'\'s violation at {whenText} was neither recalled nor stopped by an admin within {adminResponseHours} h: “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), whenText: whenText(ctx, hit.sentAt), adminResponseHours: ctx.settings.adminResponseHours, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId) },
         ),
       });
     }

@@ -5,6 +5,7 @@ import type { Path } from '../paths.js';
 import { DIMENSION_METRICS } from './catalogue.generated.js';
 import { DIMENSIONS } from './ids.js';
 import { at, isRec, list, num, str } from './view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -99,8 +100,8 @@ export function declaredRatings(policy: unknown): string[] {
 }
 
 export const dimensionText: Record<Dimension, { 'zh-CN': string; en: string }> = {
-  assignments: { 'zh-CN': '作业考核', en: 'assignments' },
-  tests: { 'zh-CN': '测试考核', en: 'tests' },
-  participation: { 'zh-CN': '参与度考核', en: 'participation' },
-  overall: { 'zh-CN': '综合评级', en: 'overall' },
+  assignments: localized('作业考核', 'assignments'),
+  tests: localized('测试考核', 'tests'),
+  participation: localized('参与度考核', 'participation'),
+  overall: localized('综合评级', 'overall'),
 };

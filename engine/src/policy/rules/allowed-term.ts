@@ -4,6 +4,7 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { contentTerms } from '../model/terms.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const allowedTerm: PolicyRule = {
   code: 'allowed-term',
@@ -18,11 +19,8 @@ export const allowedTerm: PolicyRule = {
         code: 'allowed-term',
         severity: 'error',
         path: site.path,
-        message: {
-          'zh-CN': `词语 “${site.term}” 永远不会被报告：白名单中的 “${phrase.phrase}” 包含在其中，每次匹配都会被放行`,
-          en: `Term '${site.term}' can never be reported: the allowed phrase '${phrase.phrase}' lies inside it, so every match is suppressed`,
-        },
-        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '白名单词语', en: 'allowed phrase' } }],
+        message: localized('词语 “{term}” 永远不会被报告：白名单中的 “{phrase}” 包含在其中，每次匹配都会被放行', 'Term \'\'{term}\'\' can never be reported: the allowed phrase \'\'{phrase}\'\' lies inside it, so every match is suppressed', { term: site.term, phrase: phrase.phrase }),
+        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('白名单词语', 'allowed phrase') }],
       });
     }
   },

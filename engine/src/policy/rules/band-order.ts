@@ -6,6 +6,7 @@ import { nodeAtPath } from '../paths.js';
 import type { LoadedPolicy } from '../load.js';
 import type { PolicyRule } from './rule.js';
 import { bandTables, declaredRatings, dimensionText, type BandTable } from '../model/band-tables.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const bandOrder: PolicyRule = {
   code: 'band-order',
@@ -24,10 +25,7 @@ export const bandOrder: PolicyRule = {
             code: 'band-order',
             severity: 'error',
             path: [...band.path, 'rating'],
-            message: {
-              'zh-CN': `${dim['zh-CN']}的档位应按评级从高到低排列：“${band.rating}” 比上一档的 “${previous.rating}” 高，却排在后面`,
-              en: `${dim.en} bands must run from the best rating to the worst: '${band.rating}' ranks above '${previous.rating}' but comes after it`,
-            },
+            message: localized('{value}的档位应按评级从高到低排列：“{rating}” 比上一档的 “{rating2}” 高，却排在后面', '{en} bands must run from the best rating to the worst: \'\'{rating}\'\' ranks above \'\'{rating2}\'\' but comes after it', { value: dim['zh-CN'], rating: String(band.rating), rating2: previous.rating, en: dim.en }),
             ...withFix(ctx.loaded, table, ratings),
           });
         }
@@ -40,10 +38,7 @@ export const bandOrder: PolicyRule = {
               code: 'band-order',
               severity: 'error',
               path: main.path,
-              message: {
-                'zh-CN': `${dim['zh-CN']}第 ${band.index + 1} 档的 ${table.mainMetric} 下限 ${main.value} 不低于上一档的 ${previousMain.value}；下限须从上到下严格递减`,
-                en: `${dim.en} band ${band.index + 1} has ${table.mainMetric} ≥ ${main.value}, not below the previous band's ${previousMain.value}; thresholds must fall strictly from top to bottom`,
-              },
+              message: localized('{value}第 {value2} 档的 {mainMetric} 下限 {value3} 不低于上一档的 {value4}；下限须从上到下严格递减', '{en} band {value2} has {mainMetric} ≥ {value3}, not below the previous band\'\'s {value4}; thresholds must fall strictly from top to bottom', { value: dim['zh-CN'], value2: band.index + 1, mainMetric: table.mainMetric, value3: main.value, value4: previousMain.value, en: dim.en }),
               ...withFix(ctx.loaded, table, ratings),
             });
           }
@@ -72,5 +67,5 @@ function withFix(loaded: LoadedPolicy, table: BandTable, ratings: string[]): { f
     const source = sorted[i]!.node!.range!;
     return { range: rangeFromOffsets(loaded.lineCounter, start, end), newText: loaded.text.slice(source[0], source[1]) };
   });
-  return { fix: { title: { 'zh-CN': '按评级从高到低重新排列档位', en: 'Reorder the bands from best to worst' }, edits } };
+  return { fix: { title: localized('按评级从高到低重新排列档位', 'Reorder the bands from best to worst'), edits } };
 }

@@ -3,6 +3,7 @@
 import { metricInfo } from '../schema.js';
 import type { PolicyRule } from './rule.js';
 import { bandTables, dimensionText } from '../model/band-tables.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const bandOutOfRange: PolicyRule = {
   code: 'band-out-of-range',
@@ -20,10 +21,7 @@ export const bandOutOfRange: PolicyRule = {
             code: 'band-out-of-range',
             severity: 'error',
             path: threshold.path,
-            message: {
-              'zh-CN': `${dimensionText[table.dimension]['zh-CN']}第 ${band.index + 1} 档：${threshold.metric}（${zhTitle}）的下限 ${threshold.value} 超出取值范围 ${range}，这一档永远无法达到`,
-              en: `${dimensionText[table.dimension].en} band ${band.index + 1}: ${threshold.metric} threshold ${threshold.value} is outside its range ${range}; no member can ever reach this band`,
-            },
+            message: localized('{value}第 {value2} 档：{metric}（{zhTitle}）的下限 {value3} 超出取值范围 {range}，这一档永远无法达到', '{en} band {value2}: {metric} threshold {value3} is outside its range {range}; no member can ever reach this band', { value: dimensionText[table.dimension]['zh-CN'], value2: band.index + 1, metric: threshold.metric, zhTitle, value3: threshold.value, range, en: dimensionText[table.dimension].en }),
           });
         }
       }

@@ -12,6 +12,7 @@ import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
 import { DIMENSIONS } from '../model/ids.js';
 import { at, list, str } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 interface Expression {
   source: string;
@@ -62,10 +63,7 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
           code: 'cel-type',
           severity: 'error',
           path: expression.path,
-          message: {
-            'zh-CN': `条件表达式的结果应为 true/false（bool），这里是 ${result.type}`,
-            en: `The condition must evaluate to true/false (bool), not ${result.type}`,
-          },
+          message: localized('条件表达式的结果应为 true/false（bool），这里是 {type}', 'The condition must evaluate to true/false (bool), not {type}', { type: String(result.type) }),
         });
       }
       continue;
@@ -106,10 +104,7 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
                 : `条件表达式在第 ${from + 1} 个字符附近无法解析，请检查括号、引号和运算符`,
             en: `Syntax error in the condition: ${detail}`,
           }
-        : {
-            'zh-CN': `条件表达式类型错误：${detail}（可用变量：${expression.variables.join('、')}）`,
-            en: `Type error in the condition: ${detail} (variables: ${expression.variables.join(', ')})`,
-          },
+        : localized('条件表达式类型错误：{detail}（可用变量：{variables}）', 'Type error in the condition: {detail} (variables: {variables2})', { detail, variables: expression.variables.join('、'), variables2: expression.variables.join(', ') }),
     });
   }
 }
@@ -131,10 +126,7 @@ function checkCost(ctx: RuleContext) {
       severity: 'error',
       path: expression.path,
       ...(span ? { span } : {}),
-      message: {
-        'zh-CN': `条件表达式计算量过大：估计每位成员约 ${estimated} 步，上限 ${limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表`,
-        en: `The condition is too expensive: about ${estimated} steps per member, the limit is ${limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through`,
-      },
+      message: localized('条件表达式计算量过大：估计每位成员约 {estimated} 步，上限 {limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表', 'The condition is too expensive: about {estimated} steps per member, the limit is {limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through', { estimated, limit }),
     });
   }
 }

@@ -4,6 +4,7 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { declarations, idKindText, type IdSite } from '../model/ids.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const duplicateId: PolicyRule = {
   code: 'duplicate-id',
@@ -22,12 +23,9 @@ export const duplicateId: PolicyRule = {
         code: 'duplicate-id',
         severity: 'error',
         path: site.path,
-        message: {
-          'zh-CN': `${kind['zh-CN']}编号 “${site.id}” 重复声明；编号在 ${kind.declaredAt} 中必须唯一`,
-          en: `The ${kind.en} id '${site.id}' is declared twice; ids in ${kind.declaredAt} must be unique`,
-        },
+        message: localized('{value}编号 “{id}” 重复声明；编号在 {declaredAt} 中必须唯一', 'The {en} id \'\'{id}\'\' is declared twice; ids in {declaredAt} must be unique', { value: kind['zh-CN'], id: site.id, declaredAt: kind.declaredAt, en: kind.en }),
         related: [
-          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '第一次声明在这里', en: 'first declared here' } },
+          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('第一次声明在这里', 'first declared here') },
         ],
       });
     }

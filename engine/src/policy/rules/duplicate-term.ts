@@ -5,6 +5,7 @@ import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { removeItemFix } from './remove-item-fix.js';
 import { contentTerms, type TermSite } from '../model/terms.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const duplicateTerm: PolicyRule = {
   code: 'duplicate-term',
@@ -25,18 +26,12 @@ export const duplicateTerm: PolicyRule = {
         severity: same ? 'warning' : 'error',
         path: site.path,
         message: same
-          ? {
-              'zh-CN': `词语${shown}归一化后重复（同一类别 ${site.categoryId}）`,
-              en: `Term '${site.term}' duplicates '${earlier.term}' after normalization (same category ${site.categoryId})`,
-            }
-          : {
-              'zh-CN': `词语${shown}归一化后重复，分属类别 ${earlier.categoryId} 和 ${site.categoryId}：同一条消息会被记两次`,
-              en: `Term '${site.term}' duplicates '${earlier.term}' of category ${earlier.categoryId} after normalization: one message would count twice`,
-            },
+          ? localized('词语{shown}归一化后重复（同一类别 {categoryId}）', 'Term \'\'{term}\'\' duplicates \'\'{term2}\'\' after normalization (same category {categoryId})', { shown, categoryId: site.categoryId, term: site.term, term2: earlier.term })
+          : localized('词语{shown}归一化后重复，分属类别 {categoryId} 和 {categoryId2}：同一条消息会被记两次', 'Term \'\'{term}\'\' duplicates \'\'{term2}\'\' of category {categoryId} after normalization: one message would count twice', { shown, categoryId: earlier.categoryId, categoryId2: site.categoryId, term: site.term, term2: earlier.term }),
         related: [
-          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '已在这里列出', en: 'already listed here' } },
+          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('已在这里列出', 'already listed here') },
         ],
-        ...removeItemFix(ctx.loaded, site.path, { 'zh-CN': `删除重复的词语 “${site.term}”`, en: `Remove the duplicate term '${site.term}'` }),
+        ...removeItemFix(ctx.loaded, site.path, localized('删除重复的词语 “{term}”', 'Remove the duplicate term \'\'{term}\'\'', { term: site.term })),
       });
     }
   },

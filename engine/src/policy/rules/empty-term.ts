@@ -3,6 +3,7 @@
 import type { PolicyRule } from './rule.js';
 import { removeItemFix } from './remove-item-fix.js';
 import { contentTerms } from '../model/terms.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const emptyTerm: PolicyRule = {
   code: 'empty-term',
@@ -13,11 +14,8 @@ export const emptyTerm: PolicyRule = {
         code: 'empty-term',
         severity: 'error',
         path: site.path,
-        message: {
-          'zh-CN': `词语 ${JSON.stringify(site.term)} 只由会被跳过的字符（空白、标点、符号或零宽字符）组成，归一化后为空`,
-          en: `Term ${JSON.stringify(site.term)} consists only of skipped characters (spaces, punctuation, symbols or zero-width marks) and is empty after normalization`,
-        },
-        ...removeItemFix(ctx.loaded, site.path, { 'zh-CN': '删除这个词语', en: 'Remove this term' }),
+        message: localized('词语 {stringify} 只由会被跳过的字符（空白、标点、符号或零宽字符）组成，归一化后为空', 'Term {stringify} consists only of skipped characters (spaces, punctuation, symbols or zero-width marks) and is empty after normalization', { stringify: JSON.stringify(site.term) }),
+        ...removeItemFix(ctx.loaded, site.path, localized('删除这个词语', 'Remove this term')),
       });
     }
   },

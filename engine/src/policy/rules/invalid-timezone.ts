@@ -3,6 +3,7 @@ import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { at, str } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 // Zones nearly every policy uses. Asking ICU is slow on first use (it loads the zone data), longer
 // than the rest of a policy's validation, so these skip the question.
@@ -31,12 +32,9 @@ export const invalidTimezone: PolicyRule = {
       severity: 'error',
       path,
       suggestions,
-      message: {
-        'zh-CN': `“${zone}” 不是有效的 IANA 时区名${hint['zh-CN'] || '（例如 Asia/Shanghai）'}`,
-        en: `'${zone}' is not a valid IANA time zone${hint.en || ' (e.g. Asia/Shanghai)'}`,
-      },
+      message: localized('“{zone}” 不是有效的 IANA 时区名{value}', '\'\'{zone}\'\' is not a valid IANA time zone{value2}', { zone, value: hint['zh-CN'] || '（例如 Asia/Shanghai）', value2: hint.en || ' (e.g. Asia/Shanghai)' }),
       ...(suggestions[0]
-        ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], { 'zh-CN': `改为 ${suggestions[0]}`, en: `Change to ${suggestions[0]}` }) }
+        ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], localized('改为 {value}', 'Change to {value}', { value: suggestions[0] })) }
         : {}),
     });
   },

@@ -2,6 +2,7 @@
 // dimension must actually be assessed. Negative weights are refused by the schema (out-of-range).
 import type { PolicyRule } from './rule.js';
 import { at, isRec, num } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 const EPSILON = 1e-9;
 
@@ -18,10 +19,7 @@ export const invalidWeights: PolicyRule = {
           severity: 'warning',
           path: ['assessment', 'overall', 'weights'],
           target: 'key',
-          message: {
-            'zh-CN': `综合方法为 ${String(overall.method)} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted`,
-            en: `weights are ignored with method ${String(overall.method)}; use method: weighted to weigh the dimensions`,
-          },
+          message: localized('综合方法为 {String} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted', 'weights are ignored with method {String}; use method: weighted to weigh the dimensions', { String: String(overall.method) }),
         });
       }
       return;
@@ -32,10 +30,7 @@ export const invalidWeights: PolicyRule = {
         code: 'invalid-weights',
         severity: 'error',
         path: ['assessment', 'overall', 'method'],
-        message: {
-          'zh-CN': '加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1',
-          en: 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1',
-        },
+        message: localized('加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1', 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1'),
       });
       return;
     }
@@ -50,10 +45,7 @@ export const invalidWeights: PolicyRule = {
           severity: 'error',
           path: ['assessment', 'overall', 'weights', dimension],
           target: 'key',
-          message: {
-            'zh-CN': `${dimension} 有权重 ${value}，但 assessment.${dimension} 没有设置考核档位`,
-            en: `${dimension} has weight ${value} but assessment.${dimension} is not defined`,
-          },
+          message: localized('{dimension} 有权重 {value}，但 assessment.{dimension} 没有设置考核档位', '{dimension} has weight {value} but assessment.{dimension} is not defined', { dimension, value }),
         });
       }
     }
@@ -64,7 +56,7 @@ export const invalidWeights: PolicyRule = {
         severity: 'error',
         path: ['assessment', 'overall', 'weights'],
         target: 'key',
-        message: { 'zh-CN': `各维度权重合计应为 1，这里是 ${shown}`, en: `The weights must sum to 1; they sum to ${shown}` },
+        message: localized('各维度权重合计应为 1，这里是 {shown}', 'The weights must sum to 1; they sum to {shown}', { shown }),
       });
     }
     if (!Array.isArray(overall.bands)) {
@@ -72,10 +64,7 @@ export const invalidWeights: PolicyRule = {
         code: 'invalid-weights',
         severity: 'error',
         path: ['assessment', 'overall', 'method'],
-        message: {
-          'zh-CN': '加权综合评级需要 overall.bands：按加权分（score）从高到低的档位',
-          en: 'A weighted overall rating needs overall.bands: bands on the weighted score, best first',
-        },
+        message: localized('加权综合评级需要 overall.bands：按加权分（score）从高到低的档位', 'A weighted overall rating needs overall.bands: bands on the weighted score, best first'),
       });
     }
   },

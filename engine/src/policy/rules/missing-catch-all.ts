@@ -6,6 +6,7 @@ import { nodeAtPath } from '../paths.js';
 import type { PolicyRule } from './rule.js';
 import { bandTables, declaredRatings, dimensionText, type BandTable } from '../model/band-tables.js';
 import { isSeq } from 'yaml';
+import { localized } from '../../i18n/localized-text.js';
 
 export const missingCatchAll: PolicyRule = {
   code: 'missing-catch-all',
@@ -20,10 +21,7 @@ export const missingCatchAll: PolicyRule = {
         code: 'missing-catch-all',
         severity: 'error',
         path: last.path,
-        message: {
-          'zh-CN': `${dim['zh-CN']}缺少兜底档：最后一档不应设条件，否则达不到任何一档的成员没有评级${worst ? `；请添加 - rating: ${worst}` : ''}`,
-          en: `${dim.en} has no catch-all band: the last band must have no conditions, or members who meet none get no rating${worst ? `; add - rating: ${worst}` : ''}`,
-        },
+        message: localized('{value}缺少兜底档：最后一档不应设条件，否则达不到任何一档的成员没有评级{value2}', '{en} has no catch-all band: the last band must have no conditions, or members who meet none get no rating{value3}', { value: dim['zh-CN'], value2: worst ? `；请添加 - rating: ${worst}` : '', en: dim.en, value3: worst ? `; add - rating: ${worst}` : '' }),
         ...(worst ? catchAllFix(ctx.loaded, table, worst) : {}),
       });
     }
@@ -37,7 +35,7 @@ function catchAllFix(loaded: LoadedPolicy, table: BandTable, worst: string): { f
   if (!isSeq(seq) || !seq.range) return {};
   const lastItem = seq.items[seq.items.length - 1] as { range?: [number, number, number] } | undefined;
   if (!lastItem?.range) return {};
-  const title = { 'zh-CN': `添加兜底档 rating: ${worst}`, en: `Add the catch-all band rating: ${worst}` };
+  const title = localized('添加兜底档 rating: {worst}', 'Add the catch-all band rating: {worst}', { worst });
   const at = (offset: number) => rangeFromOffsets(loaded.lineCounter, offset, offset);
   if (seq.flow) {
     const end = lastItem.range[1];

@@ -3,6 +3,7 @@
 import { requiredSettings } from '../required-settings.js';
 import type { PolicyRule } from './rule.js';
 import { at } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const missingSetting: PolicyRule = {
   code: 'missing-setting',
@@ -18,10 +19,7 @@ export const missingSetting: PolicyRule = {
         severity: 'warning',
         path,
         target: 'key',
-        message: {
-          'zh-CN': `未设置 ${setting.path.join('.')}（${setting.what['zh-CN']}，条款 ${setting.clause}）：生成的制度文本会留空，相应检查不会执行`,
-          en: `${setting.path.join('.')} is not set (${setting.what.en}, clause ${setting.clause}): the rendered regulation shows a gap and the check is not run`,
-        },
+        message: localized('未设置 {path}（{value}，条款 {clause}）：生成的制度文本会留空，相应检查不会执行', '{path} is not set ({en}, clause {clause}): the rendered regulation shows a gap and the check is not run', { path: setting.path.join('.'), value: setting.what['zh-CN'], clause: setting.clause, en: setting.what.en }),
       });
     }
   },

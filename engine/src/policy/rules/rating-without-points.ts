@@ -7,6 +7,7 @@ import { nodeAtPath } from '../paths.js';
 import type { PolicyRule } from './rule.js';
 import { declarations } from '../model/ids.js';
 import { at, isRec } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const ratingWithoutPoints: PolicyRule = {
   code: 'rating-without-points',
@@ -22,11 +23,8 @@ export const ratingWithoutPoints: PolicyRule = {
         severity: 'warning',
         path: site.path,
         message: isRec(points)
-          ? { 'zh-CN': `评级 “${site.id}” 在 outcomes.points 中没有对应的加减分（R1）`, en: `Rating '${site.id}' has no entry in outcomes.points (R1)` }
-          : {
-              'zh-CN': `评级 “${site.id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）`,
-              en: `Rating '${site.id}' has no points: add outcomes.points with an entry per rating (R1)`,
-            },
+          ? localized('评级 “{id}” 在 outcomes.points 中没有对应的加减分（R1）', 'Rating \'\'{id}\'\' has no entry in outcomes.points (R1)', { id: site.id })
+          : localized('评级 “{id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）', 'Rating \'\'{id}\'\' has no points: add outcomes.points with an entry per rating (R1)', { id: site.id }),
         ...pointsFix(ctx.loaded, site.id),
       });
     }
@@ -39,7 +37,7 @@ function pointsFix(loaded: LoadedPolicy, rating: string): { fix?: Fix } {
   if (!document) return {};
   const map = nodeAtPath(document, ['outcomes', 'points']).value;
   if (!isMap(map) || !map.range) return {};
-  const title = { 'zh-CN': `在 outcomes.points 中加入 ${rating}: 0`, en: `Add ${rating}: 0 to outcomes.points` };
+  const title = localized('在 outcomes.points 中加入 {rating}: 0', 'Add {rating}: 0 to outcomes.points', { rating });
   const at = (offset: number) => rangeFromOffsets(loaded.lineCounter, offset, offset);
   const last = map.items[map.items.length - 1];
   if (map.flow) {

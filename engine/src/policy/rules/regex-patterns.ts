@@ -6,6 +6,7 @@ import { spanInString } from '../string-span.js';
 import type { Path } from '../paths.js';
 import type { PolicyRule, RuleContext } from './rule.js';
 import { at, list } from '../model/view.js';
+import { localized } from '../../i18n/localized-text.js';
 
 function eachPattern(ctx: RuleContext, visit: (source: string, path: Path) => void) {
   for (const [c, category] of list(at(ctx.policy, 'content', 'categories')).entries()) {
@@ -27,11 +28,8 @@ function check(ctx: RuleContext, kind: 'syntax' | 'backtracking') {
       ...(span ? { span } : {}),
       message:
         kind === 'syntax'
-          ? { 'zh-CN': `正则表达式无法编译：${result.message}`, en: `The regular expression does not compile: ${result.message}` }
-          : {
-              'zh-CN': `正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：${result.message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式`,
-              en: `The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: ${result.message}; rewrite it without \\1, (?=…), (?!…), (?<=…)`,
-            },
+          ? localized('正则表达式无法编译：{message}', 'The regular expression does not compile: {message}', { message: result.message })
+          : localized('正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：{message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式', 'The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: {message}; rewrite it without \\1, (?=…), (?!…), (?<=…)', { message: result.message }),
     });
   });
 }

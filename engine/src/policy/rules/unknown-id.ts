@@ -3,6 +3,7 @@ import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { declarations, idKindText, references } from '../model/ids.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const unknownId: PolicyRule = {
   code: 'unknown-id',
@@ -24,12 +25,9 @@ export const unknownId: PolicyRule = {
         path: site.path,
         target,
         suggestions,
-        message: {
-          'zh-CN': `未声明的${kind['zh-CN']}编号 “${site.id}”${hint['zh-CN'] || `；已声明：${known.join('、') || '（无）'}`}`,
-          en: `Unknown ${kind.en} id '${site.id}'${hint.en || `; declared: ${known.join(', ') || '(none)'}`}`,
-        },
+        message: localized('未声明的{value}编号 “{id}”{value2}', 'Unknown {en} id \'\'{id}\'\'{value3}', { value: kind['zh-CN'], id: site.id, value2: hint['zh-CN'] || `；已声明：${known.join('、') || '（无）'}`, en: kind.en, value3: hint.en || `; declared: ${known.join(', ') || '(none)'}` }),
         ...(suggestions[0]
-          ? { fix: replaceFix(ctx.loaded, span, suggestions[0], { 'zh-CN': `改为 “${suggestions[0]}”`, en: `Change to '${suggestions[0]}'` }) }
+          ? { fix: replaceFix(ctx.loaded, span, suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] })) }
           : {}),
       });
     }

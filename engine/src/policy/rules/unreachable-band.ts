@@ -4,6 +4,7 @@ import { rangeFromOffsets } from '../../diagnostics/range.js';
 import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { bandTables, declaredRatings, dimensionText, isOutOfOrder, type BandView } from '../model/band-tables.js';
+import { localized } from '../../i18n/localized-text.js';
 
 /** `earlier` takes everyone `later` would: no `when`, and each of its thresholds is ≤ later's on the same metric. */
 function shadows(earlier: BandView, later: BandView): boolean {
@@ -32,16 +33,10 @@ export const unreachableBand: PolicyRule = {
           severity: 'error',
           path: band.path,
           message: blocker.isCatchAll
-            ? {
-                'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：它排在兜底档（第 ${blocker.index + 1} 档）之后`,
-                en: `${dim.en} band ${i + 1} can never apply: it comes after the catch-all band (band ${blocker.index + 1})`,
-              }
-            : {
-                'zh-CN': `${dim['zh-CN']}第 ${i + 1} 档永远不会生效：满足它的成员都已被第 ${blocker.index + 1} 档（条件更宽）选中`,
-                en: `${dim.en} band ${i + 1} can never apply: every member who meets it already meets band ${blocker.index + 1}, which has looser conditions`,
-              },
+            ? localized('{value}第 {value2} 档永远不会生效：它排在兜底档（第 {value3} 档）之后', '{en} band {value2} can never apply: it comes after the catch-all band (band {value3})', { value: dim['zh-CN'], value2: i + 1, value3: blocker.index + 1, en: dim.en })
+            : localized('{value}第 {value2} 档永远不会生效：满足它的成员都已被第 {value3} 档（条件更宽）选中', '{en} band {value2} can never apply: every member who meets it already meets band {value3}, which has looser conditions', { value: dim['zh-CN'], value2: i + 1, value3: blocker.index + 1, en: dim.en }),
           related: [
-            { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: { 'zh-CN': '被这一档挡住', en: 'shadowed by this band' } },
+            { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('被这一档挡住', 'shadowed by this band') },
           ],
         });
       }

@@ -2,6 +2,7 @@
 import type { PolicyRule } from './rule.js';
 import { bandTables } from '../model/band-tables.js';
 import { declarations } from '../model/ids.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export const unreachableRating: PolicyRule = {
   code: 'unreachable-rating',
@@ -22,10 +23,7 @@ export const unreachableRating: PolicyRule = {
         code: 'unreachable-rating',
         severity: 'warning',
         path: site.path,
-        message: {
-          'zh-CN': `评级 “${site.id}” 已声明，但没有任何档位会给出它`,
-          en: `Rating '${site.id}' is declared but no band ever gives it`,
-        },
+        message: localized('评级 “{id}” 已声明，但没有任何档位会给出它', 'Rating \'\'{id}\'\' is declared but no band ever gives it', { id: site.id }),
       });
     }
   },

@@ -6,10 +6,11 @@ import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type
 import { nodeAtPath, type ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { idSites } from './id-sites.js';
+import { localized } from '../../../../engine/src/i18n/localized-text.js';
 
 const LISTS = {
-  rating: { path: ['ratings'], name: 'ratings', what: { 'zh-CN': '评级', en: 'rating' } },
-  action: { path: ['outcomes', 'actions'], name: 'outcomes.actions', what: { 'zh-CN': '措施', en: 'action' } },
+  rating: { path: ['ratings'], name: 'ratings', what: localized('评级', 'rating') },
+  action: { path: ['outcomes', 'actions'], name: 'outcomes.actions', what: localized('措施', 'action') },
 } as const;
 
 const sameRange = (a: Range, b: Range) =>
