@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { toTraditional } from './zh-tw-converter.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaFile = `${root}schemas/policy.schema.json`;
@@ -76,11 +77,13 @@ for (const [dimension, section] of Object.entries(schema.properties.assessment.p
   if (main === undefined) throw new Error(`assessment.${dimension}: neither metric.default nor x-main-metric`);
   dimensions[dimension] = { main, metrics: metric?.enum ?? [main] };
 }
+// A label in the three languages; zh-TW converted as every Chinese text is (scripts/zh-tw-converter.mjs).
+const texts = (zh, en) => ({ 'zh-CN': zh, 'zh-TW': toTraditional(zh), en });
 const metrics = Object.fromEntries(
   Object.entries(schema['x-metrics']).map(([id, info]) => [
     id,
     {
-      label: { 'zh-CN': info['x-i18n']['zh-CN'].title, en: info.title },
+      label: texts(info['x-i18n']['zh-CN'].title, info.title),
       thresholdUnit: info['x-threshold-unit'],
       ...(info['x-unit'] ? { unit: info['x-unit'] } : {}),
       min: info.min,
@@ -93,24 +96,25 @@ const detectors = Object.fromEntries(
   detectorItems.enum.map((id) => {
     const label = detectorItems['x-enum-labels']?.[id];
     if (!label) throw new Error(`content.detectors: no x-enum-labels entry for ${id}`);
-    return [id, label];
+    return [id, texts(label['zh-CN'], label.en)];
   }),
 );
 const fieldItems = schema.properties.membership.properties.application.properties.requiredFields.items;
-const applicationFields = Object.fromEntries(fieldItems.enum.map((id) => [id, fieldItems['x-enum-labels'][id]]));
+const applicationFields = Object.fromEntries(fieldItems.enum.map((id) => [id, texts(fieldItems['x-enum-labels'][id]['zh-CN'], fieldItems['x-enum-labels'][id].en)]));
 const catalogueFile = `${root}engine/src/policy/model/catalogue.generated.ts`;
 const catalogueCode =
   '// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs. Do not edit; run `npm run gen:types`.\n' +
+  "import type { LocalizedText } from '../../diagnostics/diagnostic.js';\n\n" +
   "/** The schema's defaults, by dotted path (`[]` for the items of a list). */\n" +
   `export const SCHEMA_DEFAULTS = ${JSON.stringify(defaults, null, 2)} as const;\n\n` +
   '/** Per assessment dimension: the metrics its bands may name, and the one a number `min` means. */\n' +
   `export const DIMENSION_METRICS = ${JSON.stringify(dimensions, null, 2)} as const;\n\n` +
   '/** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */\n' +
-  `export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; thresholdUnit: string; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n\n` +
+  `export const METRICS: Record<string, { label: LocalizedText; thresholdUnit: string; unit?: string; min: number; max: number | null }> = ${JSON.stringify(metrics, null, 2)};\n\n` +
   '/** What each built-in detector finds, in words (`content.detectors` items, `x-enum-labels`). */\n' +
-  `export const DETECTOR_LABELS: Record<string, { 'zh-CN': string; en: string }> = ${JSON.stringify(detectors, null, 2)};\n\n` +
+  `export const DETECTOR_LABELS: Record<string, LocalizedText> = ${JSON.stringify(detectors, null, 2)};\n\n` +
   '/** The fields of a join application, in words (`membership.application.requiredFields` items). */\n' +
-  `export const APPLICATION_FIELD_LABELS: Record<string, { 'zh-CN': string; en: string }> = ${JSON.stringify(applicationFields, null, 2)};\n`;
+  `export const APPLICATION_FIELD_LABELS: Record<string, LocalizedText> = ${JSON.stringify(applicationFields, null, 2)};\n`;
 
 const outputs = [
   [outFile, text],

@@ -1,8 +1,10 @@
 // What the language server uses from the engine (bundled into extension/dist/server.js by esbuild).
 // The server has no validation logic of its own: diagnostics come from validatePolicies.
 export { validatePolicies, validatePolicy, withCrossFileDiagnostics, isPolicyText, type ValidatedPolicy } from './policy/validate.js';
-export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Locale, LocalizedText } from './diagnostics/diagnostic.js';
+export { localeOfTag } from './diagnostics/system-locale.js';
 export { localeFromEnvironment } from './diagnostics/system-locale.js';
+export { localized, say, asWritten, traditional } from './i18n/index.js';
 export { declarations, references, type IdSite } from './policy/model/ids.js';
 export { schemasAt, resolveRef, policySchema, metricInfo, type SchemaNode } from './policy/schema.js';
 export { nodeAtPath, formatPath, type Path } from './policy/paths.js';

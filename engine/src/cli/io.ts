@@ -1,6 +1,7 @@
 // What a command may touch of the outside world; tests pass their own to capture output.
 import type { Locale } from '../diagnostics/diagnostic.js';
-import { localeFromEnvironment } from '../diagnostics/system-locale.js';
+import { localeFromEnvironment, localeOfTag } from '../diagnostics/system-locale.js';
+import { say } from '../i18n/localized-text.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -31,8 +32,8 @@ export class UsageError extends Error {}
 export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {
   const raw = value ?? (env.QUNGUI_LOCALE || undefined);
   if (raw === undefined) return localeFromEnvironment(env) ?? 'zh-CN';
-  if (raw === 'en' || raw.toLowerCase().startsWith('en')) return 'en';
-  if (raw === 'zh-CN' || raw.toLowerCase().startsWith('zh')) return 'zh-CN';
-  const zh = (localeFromEnvironment(env) ?? 'zh-CN') === 'zh-CN';
-  throw new UsageError(zh ? `--locale 只能是 zh-CN 或 en，这里是 ${raw}` : `--locale: expected zh-CN or en, got ${raw}`);
+  const locale = localeOfTag(raw);
+  if (locale) return locale;
+  const fallback = localeFromEnvironment(env) ?? 'zh-CN';
+  throw new UsageError(say(fallback, '--locale 只能是 zh-CN、zh-TW 或 en，这里是 {raw}', '--locale: expected zh-CN, zh-TW or en, got {raw}', { raw }));
 }

@@ -3,36 +3,37 @@
 // (node:util parseArgs) reports in English with a code; the code is what is translated here.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
+import { say } from '../i18n/localized-text.js';
 
 const zh = (locale: Locale) => locale !== 'en';
 
 function meant(candidates: readonly string[], input: string, locale: Locale): string {
   const [first] = suggest(input, candidates);
   if (first === undefined) return '';
-  return zh(locale) ? `您是不是要写 “${first}”？` : ` Did you mean '${first}'?`;
+  return say(locale, '您是不是要写 “{first}”？', ' Did you mean \'\'{first}\'\'?', { first });
 }
 
 export function unknownCommand(name: string, commands: readonly string[], locale: Locale): string {
   const hint = meant(commands, name, locale);
-  return zh(locale) ? `qungui：没有 ${name} 这个命令。${hint}` : `qungui: unknown command ${name}.${hint}`;
+  return say(locale, 'qungui：没有 {name} 这个命令。{hint}', 'qungui: unknown command {name}.{hint}', { name, hint });
 }
 
 /** A parseArgs error (its `code` and English message) as a sentence in the chosen language. */
 export function argumentError(command: string, error: { code?: string; message: string }, flags: readonly string[], locale: Locale): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const help = zh(locale) ? `运行 qungui ${command} --help 查看全部选项。` : `Run qungui ${command} --help for the options.`;
+  const help = say(locale, '运行 qungui {command} --help 查看全部选项。', 'Run qungui {command} --help for the options.', { command });
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const hint = meant(flags, quoted, locale);
-      return zh(locale) ? `qungui ${command}：没有 ${quoted} 这个选项。${hint}${help}` : `qungui ${command}: unknown option ${quoted}.${hint} ${help}`;
+      return say(locale, 'qungui {command}：没有 {quoted} 这个选项。{hint}{help}', 'qungui {command}: unknown option {quoted}.{hint} {help}', { command, quoted, hint, help });
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       // "-f, --format <value>": the long name is the one people type.
       const flag = /--[a-z][a-z-]*/.exec(quoted)?.[0] ?? quoted;
-      return zh(locale) ? `qungui ${command}：选项 ${flag} 需要一个值。${help}` : `qungui ${command}: the option ${flag} needs a value. ${help}`;
+      return say(locale, 'qungui {command}：选项 {flag} 需要一个值。{help}', 'qungui {command}: the option {flag} needs a value. {help}', { command, flag, help });
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return zh(locale) ? `qungui ${command}：多余的参数 ${quoted}。${help}` : `qungui ${command}: unexpected argument ${quoted}. ${help}`;
+      return say(locale, 'qungui {command}：多余的参数 {quoted}。{help}', 'qungui {command}: unexpected argument {quoted}. {help}', { command, quoted, help });
     default:
       return `qungui ${command}: ${error.message}`;
   }
@@ -46,10 +47,6 @@ export function flagsInHelp(help: string): string[] {
 /** An option given a value it does not take: the values it does, and the closest one. */
 export function badChoice(option: string, allowed: readonly string[], got: string, locale: Locale): string {
   const hint = meant(allowed, got, locale);
-  return zh(locale) ? `${option} 只能是 ${allowed.join('、')}，这里是 ${got}。${hint}` : `${option}: expected ${allowed.join(', ')}, got ${got}.${hint}`;
+  return say(locale, '{option} 只能是 {allowed}，这里是 {got}。{hint}', '{option}: expected {allowed2}, got {got}.{hint}', { option, allowed: allowed.join('、'), got, hint, allowed2: allowed.join(', ') });
 }
 
-/** A usage message in the chosen language. */
-export function say(locale: Locale, zhText: string, enText: string): string {
-  return zh(locale) ? zhText : enText;
-}

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 // Row types of the monthly data bundle (DESIGN.md "Monthly data bundle", a contract) and the Bundle
 // interface the evaluation engine reads. Times are parsed into epoch milliseconds (UTC) by the reader,
 // which knows the policy's time zone; the evaluation engine never parses a time string itself.
@@ -149,7 +150,7 @@ export interface RejectedRow {
   line: number;
   field?: string;
   /** Never holds the cell's value: that is `value`, shown masked and cut unless redaction is off. */
-  reason: { 'zh-CN': string; en: string };
+  reason: LocalizedText;
   /** The offending cell as read (personal data possibly). */
   value?: string;
 }

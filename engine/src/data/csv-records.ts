@@ -22,6 +22,8 @@ import type { RawRecord } from './raw-record.js';
 import { rowSites } from './row-lifetimes.js';
 import { unreadableLine } from './unreadable-line.js';
 import { localized } from '../i18n/localized-text.js';
+import type { Locale } from '../diagnostics/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -237,7 +239,7 @@ export class CsvRecords {
     }
   }
 
-  private label(column: number): { 'zh-CN': string; en: string } {
+  private label(column: number): LocalizedText {
     const name = this.names?.[column];
     return name
       ? localized('第 {value} 列（{name}）', 'column {value} ({name})', { value: column + 1, name })
@@ -285,13 +287,13 @@ export class CsvRecords {
   }
 }
 
-function span(item: Pending, locale: 'zh-CN' | 'en'): string {
+function span(item: Pending, locale: Locale): string {
   if (locale === 'zh-CN') return item.last > item.line ? `${item.line}–${item.last} 行` : `${item.line} 行`;
   return item.last > item.line ? `lines ${item.line}–${item.last}` : `line ${item.line}`;
 }
 
 /** csv-parse's reason for a record, without its message (which may quote a value). */
-function csvProblem(error: unknown, expected: number, item: Pending | undefined): { 'zh-CN': string; en: string } {
+function csvProblem(error: unknown, expected: number, item: Pending | undefined): LocalizedText {
   const e = error as { code?: string; record?: unknown[] };
   const where =
     item && item.last > item.line
@@ -305,7 +307,7 @@ function csvProblem(error: unknown, expected: number, item: Pending | undefined)
 
 const NOT_READ = localized('此行未读取，从下一行继续读取', 'this line was not read; reading went on with the next line');
 
-function quoteProblem(line: number, column: { 'zh-CN': string; en: string }, reason: Reason, at: number): { 'zh-CN': string; en: string } {
+function quoteProblem(line: number, column: LocalizedText, reason: Reason, at: number): LocalizedText {
   switch (reason) {
     case 'eof':
       return localized('第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote that is never closed before the end of the file (most likely a stray quote); {en2}', { line, value: column['zh-CN'], value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });

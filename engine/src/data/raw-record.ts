@@ -1,11 +1,12 @@
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 // What every reader yields: a record, a problem (a rejected line) or a skip, with its 1-based line;
 // and the options a reader takes from the bundle.
 
 export type RawRecord =
   | { line: number; record: Record<string, unknown> }
-  | { line: number; problem: { 'zh-CN': string; en: string } }
+  | { line: number; problem: LocalizedText }
   /** A line that is not a row of this table by design (a 1:1 chat in a group archive): counted, not rejected. */
-  | { line: number; skip: { 'zh-CN': string; en: string } };
+  | { line: number; skip: LocalizedText };
 
 export interface ReadOptions {
   format: 'csv' | 'jsonl' | 'xlsx';

@@ -6,6 +6,7 @@
 import { privacy } from '../match/mask.js';
 import { excelCsv } from '../util/excel-csv.js';
 import type { RejectedRow } from './bundle-types.js';
+import type { Locale } from '../diagnostics/diagnostic.js';
 
 /** Code points of a cell shown in a rejection, "…" included. */
 export const SHOWN_VALUE_MAX = 20;
@@ -19,11 +20,11 @@ export function shownValue(row: RejectedRow, redact: boolean): string {
   return chars.length <= SHOWN_VALUE_MAX ? text : `${chars.slice(0, SHOWN_VALUE_MAX - 1).join('')}…`;
 }
 
-export function shownReason(row: RejectedRow, locale: 'zh-CN' | 'en', redact: boolean): string {
+export function shownReason(row: RejectedRow, locale: Locale, redact: boolean): string {
   return privacy(row.reason[locale], redact);
 }
 
-export function rejectedToCsv(rows: readonly RejectedRow[], locale: 'zh-CN' | 'en' = 'zh-CN', redact = true): string {
+export function rejectedToCsv(rows: readonly RejectedRow[], locale: Locale = 'zh-CN', redact = true): string {
   const header = ['file', 'line', 'table', 'field', 'reason', 'value'];
   const sorted = [...rows].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return excelCsv([header, ...sorted.map((r) => [r.file, r.line, r.table, r.field, shownReason(r, locale, redact), shownValue(r, redact)])]);

@@ -13,6 +13,7 @@ import sessions from '../../../schemas/data/sessions.schema.json' with { type: '
 import attendance from '../../../schemas/data/attendance.schema.json' with { type: 'json' };
 import exemptions from '../../../schemas/data/exemptions.schema.json' with { type: 'json' };
 import type { TableName } from './bundle-types.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 export type FieldKind = 'string' | 'time' | 'date' | 'number' | 'boolean' | 'enum' | 'list';
 
@@ -29,7 +30,7 @@ export interface FieldSpec {
 
 export interface TableSpec {
   name: TableName;
-  title: { 'zh-CN': string; en: string };
+  title: LocalizedText;
   fields: FieldSpec[];
   byName: Map<string, FieldSpec>;
 }

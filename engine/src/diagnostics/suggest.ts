@@ -1,6 +1,7 @@
 // "Did you mean …?" for ids, enum values and property names.
 import { distance } from 'fastest-levenshtein';
 import { localized } from '../i18n/localized-text.js';
+import type { LocalizedText } from './diagnostic.js';
 
 /** Candidates close enough to `input` to be a likely typo, best first (at most 3). */
 export function suggest(input: string, candidates: readonly string[]): string[] {
@@ -15,7 +16,7 @@ export function suggest(input: string, candidates: readonly string[]): string[] 
     .map(({ candidate }) => candidate);
 }
 
-export function didYouMean(suggestions: readonly string[]): { 'zh-CN': string; en: string } {
+export function didYouMean(suggestions: readonly string[]): LocalizedText {
   if (suggestions.length === 0) return localized('', '');
   const list = suggestions.map((s) => `“${s}”`).join('、');
   const listEn = suggestions.map((s) => `'${s}'`).join(', ');

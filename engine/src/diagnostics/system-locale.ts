@@ -3,11 +3,20 @@
 import type { Locale } from './diagnostic.js';
 
 /**
- * Chinese (zh_CN, zh_SG, and zh_TW / zh_HK until a Traditional catalogue exists) is zh-CN; any other
- * setting, C and POSIX included, is English. Nothing set at all (as on Windows) says nothing.
+ * A language tag as people and systems write it ("zh_TW.UTF-8", "zh-hant", "zh-cn", "en-US") as one
+ * of qungui's languages: Taiwan, Hong Kong, Macao and Traditional script are zh-TW, other Chinese is
+ * zh-CN, English is en; anything else says nothing.
  */
+export function localeOfTag(tag: string): Locale | undefined {
+  const lower = tag.toLowerCase().replace(/_/g, '-');
+  if (lower === 'zh' || lower.startsWith('zh-') || lower.startsWith('zh.')) return /^zh-(tw|hk|mo|hant)\b/.test(lower) ? 'zh-TW' : 'zh-CN';
+  if (lower === 'en' || lower.startsWith('en-') || lower.startsWith('en.')) return 'en';
+  return undefined;
+}
+
+/** Chinese settings as localeOfTag reads them; any other setting, C and POSIX included, is English. Nothing set at all (as on Windows) says nothing. */
 export function localeFromEnvironment(env: Record<string, string | undefined>): Locale | undefined {
   const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   if (!raw) return undefined;
-  return raw.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return localeOfTag(raw) === 'en' || localeOfTag(raw) === undefined ? 'en' : localeOfTag(raw);
 }

@@ -1,7 +1,8 @@
 // qungui diff output: text for a terminal, md to paste into a review, json for scripts.
 import type { Change, PolicyDiff } from './diff-results.js';
+import { say } from '../i18n/localized-text.js';
 
-type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../diagnostics/diagnostic.js';
 const kindText: Record<Change['kind'], [string, string]> = {
   rating: ['评级变化', 'rating'],
   points: ['绩效分变化', 'points'],
@@ -19,10 +20,8 @@ function summary(diff: PolicyDiff, locale: Locale): string {
   const parts = (Object.keys(diff.counts) as Change['kind'][])
     .filter((k) => diff.counts[k] > 0)
     .map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
-  if (diff.changes.length === 0) return locale === 'zh-CN' ? '两个版本在这份数据上的结果完全相同。' : 'Both versions give identical results on this data.';
-  return locale === 'zh-CN'
-    ? `${diff.membersAffected} 名成员受影响；${parts.join('，')}。`
-    : `${diff.membersAffected} member(s) affected; ${parts.join(', ')}.`;
+  if (diff.changes.length === 0) return say(locale, '两个版本在这份数据上的结果完全相同。', 'Both versions give identical results on this data.');
+  return say(locale, '{membersAffected} 名成员受影响；{parts}。', '{membersAffected} member(s) affected; {parts2}.', { membersAffected: diff.membersAffected, parts: parts.join('，'), parts2: parts.join(', ') });
 }
 
 export function diffText(diff: PolicyDiff, locale: Locale): string {

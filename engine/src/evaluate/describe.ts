@@ -4,7 +4,7 @@ import type { MessageType } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { PolicyEval } from './context.js';
 import { membershipKey } from './context.js';
-import { localized } from '../i18n/localized-text.js';
+import { asWritten, localized } from '../i18n/localized-text.js';
 
 /** The member's name (from the member list, else the roster); the id only when neither has one. */
 export function who(ctx: PolicyEval, groupId: string, memberId: string): string {
@@ -26,13 +26,13 @@ export function groupName(ctx: PolicyEval, groupId: string): LocalizedText {
 /** A rating id as its label (ratings[].label / labelEn). */
 export function ratingName(ctx: PolicyEval, rating: string): LocalizedText {
   const declared = ctx.policy.ratings.find((r) => r.id === rating);
-  return { 'zh-CN': declared?.label ?? rating, en: declared?.labelEn ?? declared?.label ?? rating };
+  return asWritten(declared?.label ?? rating, declared?.labelEn ?? declared?.label ?? rating);
 }
 
 /** A follow-up action id as its label (outcomes.actions[]). */
 export function actionName(ctx: PolicyEval, action: string): LocalizedText {
   const declared = ctx.policy.outcomes?.actions?.find((a) => a.id === action);
-  return { 'zh-CN': declared?.label ?? action, en: declared?.labelEn ?? declared?.label ?? action };
+  return asWritten(declared?.label ?? action, declared?.labelEn ?? declared?.label ?? action);
 }
 
 const MESSAGE_TYPE_TEXT: Record<MessageType, LocalizedText> = {

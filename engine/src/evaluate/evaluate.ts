@@ -340,7 +340,7 @@ function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
     memberId: f.memberId,
     rule: ctx.locate(f.path),
     evidence: compactEvidence(f.evidence),
-    message: { 'zh-CN': ownCopy(f.message['zh-CN']), en: ownCopy(f.message.en) },
+    message: { 'zh-CN': ownCopy(f.message['zh-CN']), 'zh-TW': ownCopy(f.message['zh-TW']), en: ownCopy(f.message.en) },
     ...(f.action !== undefined ? { action: f.action } : {}),
   };
 }

@@ -26,7 +26,7 @@ export interface MemberResult {
   /** Follow-up action ids (R2), escalations included. */
   actions: string[];
   /** Why the member has no ratings, points or follow-ups this month (they left the group before it ended). */
-  notRated?: { 'zh-CN': string; en: string };
+  notRated?: LocalizedText;
 }
 
 export interface RuleLocation {

@@ -11,6 +11,7 @@ import { normalizeOptionsFrom } from './normalize-options.js';
 import { normalizeWith } from './normalize-term.js';
 import { compilePattern } from './pattern.js';
 import { localized } from '../i18n/localized-text.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 type Severity = 'error' | 'warning' | 'info';
 
@@ -37,7 +38,7 @@ export interface ContentMatcher {
 
 export interface CompileProblem {
   path: string;
-  message: { 'zh-CN': string; en: string };
+  message: LocalizedText;
 }
 
 export class MatcherCompileError extends Error {

@@ -1,5 +1,6 @@
 // Compares an evaluation result with a test case's expectations. Only what the case states is
 // compared, so a test pins what its author means and nothing else.
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding, MemberResult } from '../evaluate/result-types.js';
 import { localized } from '../i18n/localized-text.js';
 
@@ -24,10 +25,7 @@ export interface CaseExpectation {
   absent?: FindingMatcher[];
 }
 
-export interface Failure {
-  'zh-CN': string;
-  en: string;
-}
+export type Failure = LocalizedText;
 
 const show = (v: unknown) => JSON.stringify(v);
 

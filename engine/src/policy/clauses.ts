@@ -2,6 +2,7 @@
 // our own one-line summaries. Kept in the repo because a user's clone has no ../shared; a test checks
 // the ids and kinds against CLAUSES.md where it is present. Used by hover docs, findings and render.
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { localized } from '../i18n/localized-text.js';
 
 export type ClauseKind = 'doc' | 'policy' | 'engine';
 
@@ -17,7 +18,7 @@ const c = (id: string, kinds: ClauseKind[], zh: string, en: string): Clause => (
   id,
   chapter: id[0] as Clause['chapter'],
   kinds,
-  summary: { 'zh-CN': zh, en },
+  summary: localized(zh, en),
 });
 
 export const clauses: readonly Clause[] = [

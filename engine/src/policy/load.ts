@@ -158,7 +158,9 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
         error.name === 'YAMLWarning' ? 'warning' : 'error',
         isDuplicate
           ? localized('重复的键：同一层级的键只能出现一次', 'Duplicate key: a key may appear only once at the same level')
-          : { 'zh-CN': zh ?? `YAML 格式错误（${firstLine(error.message)}）`, en: firstLine(error.message) },
+          : zh
+            ? localized(zh, firstLine(error.message))
+            : localized('YAML 格式错误（{detail}）', '{detail}', { detail: firstLine(error.message) }),
         // yaml places an error about an unclosed collection at the end of the input one past the last
         // character; ranges stay inside the text (at worst empty at its very end).
         Math.min(error.pos[0], text.length),

@@ -9,7 +9,7 @@ import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import { parsePointer, type Path } from './paths.js';
 import { expandAlternatives, schemasAt, titleAt } from './schema.js';
-import { localized } from '../i18n/localized-text.js';
+import { asWritten, localized } from '../i18n/localized-text.js';
 
 /**
  * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
@@ -37,7 +37,7 @@ function typeOf(value: unknown): string {
 }
 
 function typeName(type: string): LocalizedText {
-  return typeNames[type] ?? { 'zh-CN': type, en: type };
+  return typeNames[type] ?? asWritten(type);
 }
 
 function formatValue(value: unknown): string {

@@ -1,6 +1,8 @@
 // The policy schema as data: loaded once, shared by validation, messages, hover and completion.
 import policySchemaJson from '../../../schemas/policy.schema.json' with { type: 'json' };
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { asWritten, localized } from '../i18n/localized-text.js';
+import { traditional } from '../i18n/traditional.js';
 import { formatPath, type Path } from './paths.js';
 
 export interface SchemaNode {
@@ -91,7 +93,7 @@ export function titleAt(path: Path): LocalizedText {
   const key = typeof last === 'string' ? last : String(path[path.length - 2] ?? '');
   const node = schemaAt(path);
   const zh = node?.['x-i18n']?.['zh-CN'].title;
-  return { 'zh-CN': zh ? `${key}（${zh}）` : key, en: key };
+  return zh ? localized('{key}（{title}）', '{key}', { key, title: localized(zh, key) }) : asWritten(key);
 }
 
 /** A setting as people name it: the schema's titles ("测试考核", "移出 · 违规上限"); in English its keys
@@ -108,7 +110,9 @@ export function settingName(path: Path): LocalizedText {
   }
   const last2 = <T>(list: T[]) => (list.length >= 3 ? list.slice(-2) : list.slice(-1));
   const shown = last2(titles).join(' · ');
-  return { 'zh-CN': shown ? `“${shown}”` : formatPath(path), en: `“${last2(words).join(' · ')}”` };
+  const english = `“${last2(words).join(' · ')}”`;
+  if (!shown) return asWritten(formatPath(path), english);
+  return { 'zh-CN': `“${shown}”`, 'zh-TW': `“${last2(titles).map(traditional).join(' · ')}”`, en: english };
 }
 
 export function metricInfo(metric: string): MetricInfo | undefined {

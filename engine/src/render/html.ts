@@ -3,18 +3,20 @@ import { marked } from 'marked';
 import type { Block, Inline, RegulationDocument } from './document-model.js';
 import { clauseLabel } from './markdown.js';
 import { escapeHtml } from '../util/escape-html.js';
+import { say } from '../i18n/localized-text.js';
+import type { Locale } from '../diagnostics/diagnostic.js';
 
-function inline(parts: Inline[], locale: 'zh-CN' | 'en'): string {
+function inline(parts: Inline[], locale: Locale): string {
   return parts
     .map((part) => {
       if (typeof part === 'string') return escapeHtml(part);
       if ('value' in part) return `<strong class="value" title="${escapeHtml(part.path)}">${escapeHtml(part.value)}</strong>`;
-      return `<mark class="gap" title="${escapeHtml(part.path)}">${locale === 'zh-CN' ? '待定：' : 'TO BE SET: '}${escapeHtml(part.gap)}</mark>`;
+      return `<mark class="gap" title="${escapeHtml(part.path)}">${say(locale, '待定：', 'TO BE SET: ')}${escapeHtml(part.gap)}</mark>`;
     })
     .join('');
 }
 
-function block(b: Block, locale: 'zh-CN' | 'en'): string {
+function block(b: Block, locale: Locale): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${inline(b.text, locale)}</p>`;
@@ -38,10 +40,10 @@ th{background:#f3f3f3}strong.value{color:#0b5394}mark.gap{background:#fde68a;pad
 @page{size:A4;margin:20mm 18mm}
 @media print{body{margin:0;max-width:none;font-size:11pt;line-height:1.6}strong.value{color:inherit}h2,h3{break-after:avoid}table,tr{break-inside:avoid}}`;
 
-export function toHtml(doc: RegulationDocument, locale: 'zh-CN' | 'en'): string {
+export function toHtml(doc: RegulationDocument, locale: Locale): string {
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`];
   doc.chapters.forEach((chapter, c) => {
-    body.push(`<h2 id="${chapter.id}">${locale === 'zh-CN' ? `第${'一二三四五六七八九十'[c]}章　` : `Chapter ${c + 1}. `}${escapeHtml(chapter.title)}</h2>`);
+    body.push(`<h2 id="${chapter.id}">${say(locale, '第{value}章　', 'Chapter {value2}. ', { value: String('一二三四五六七八九十'[c]), value2: c + 1 })}${escapeHtml(chapter.title)}</h2>`);
     if (chapter.override !== undefined) {
       body.push(markdownToHtml(chapter.override));
       return;
@@ -51,5 +53,5 @@ export function toHtml(doc: RegulationDocument, locale: 'zh-CN' | 'en'): string 
       for (const b of section.blocks) body.push(block(b, locale));
     }
   });
-  return `<!doctype html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${say(locale, 'zh-CN', 'en')}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
 }

@@ -1,22 +1,24 @@
 // RegulationDocument → Markdown. Values are bold so readers see what the policy decided; gaps are
 // loud (【待定：…】) so nobody publishes a regulation with a hole in it.
 import type { Block, Inline, RegulationDocument } from './document-model.js';
+import { say } from '../i18n/localized-text.js';
+import type { Locale } from '../diagnostics/diagnostic.js';
 
-function inline(parts: Inline[], locale: 'zh-CN' | 'en'): string {
+function inline(parts: Inline[], locale: Locale): string {
   return parts
     .map((part) => {
       if (typeof part === 'string') return part;
       if ('value' in part) return `**${part.value}**`;
-      return locale === 'zh-CN' ? `【待定：${part.gap}】` : `[TO BE SET: ${part.gap}]`;
+      return say(locale, '【待定：{gap}】', '[TO BE SET: {gap}]', { gap: part.gap });
     })
     .join('');
 }
 
-function cell(parts: Inline[], locale: 'zh-CN' | 'en'): string {
+function cell(parts: Inline[], locale: Locale): string {
   return inline(parts, locale).replace(/\|/g, '\\|');
 }
 
-function block(b: Block, locale: 'zh-CN' | 'en'): string {
+function block(b: Block, locale: Locale): string {
   switch (b.kind) {
     case 'paragraph':
       return inline(b.text, locale);
@@ -33,15 +35,15 @@ function block(b: Block, locale: 'zh-CN' | 'en'): string {
   }
 }
 
-export function clauseLabel(clauses: string[], locale: 'zh-CN' | 'en'): string {
+export function clauseLabel(clauses: string[], locale: Locale): string {
   if (clauses.length === 0) return '';
-  return locale === 'zh-CN' ? `（${clauses.join('、')}）` : ` (${clauses.join(', ')})`;
+  return say(locale, '（{clauses}）', ' ({clauses2})', { clauses: clauses.join('、'), clauses2: clauses.join(', ') });
 }
 
-export function toMarkdown(doc: RegulationDocument, locale: 'zh-CN' | 'en'): string {
+export function toMarkdown(doc: RegulationDocument, locale: Locale): string {
   const out: string[] = [`# ${doc.title}`, '', `> ${doc.subtitle}`, ''];
   doc.chapters.forEach((chapter, c) => {
-    out.push(`## ${locale === 'zh-CN' ? `第${'一二三四五六七八九十'[c]}章　` : `Chapter ${c + 1}. `}${chapter.title}`, '');
+    out.push(`## ${say(locale, '第{value}章　', 'Chapter {value2}. ', { value: String('一二三四五六七八九十'[c]), value2: c + 1 })}${chapter.title}`, '');
     if (chapter.override !== undefined) {
       out.push(chapter.override.trim(), '');
       return;

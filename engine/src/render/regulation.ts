@@ -6,9 +6,10 @@ import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js
 import { DEFAULT_TIMEZONE, schemaDefault } from '../policy/model/defaults.js';
 import { at, isRec, list, num, str } from '../policy/model/view.js';
 import type { Block, Chapter, Inline, RegulationDocument, Section } from './document-model.js';
+import { say, type MessageParams } from '../i18n/localized-text.js';
 
-type Locale = 'zh-CN' | 'en';
-type T = (zh: string, en: string) => string;
+import type { Locale } from '../diagnostics/diagnostic.js';
+type T = (zh: string, en: string, params?: MessageParams) => string;
 
 interface Ctx {
   policy: unknown;
@@ -31,7 +32,7 @@ const p = (...text: Inline[]): Block => ({ kind: 'paragraph', text });
 const items = (...rows: Inline[][]): Block => ({ kind: 'list', items: rows });
 
 function joinList(ctx: Ctx, values: unknown[]): string {
-  return values.map(String).join(ctx.locale === 'zh-CN' ? '、' : ', ');
+  return values.map(String).join(say(ctx.locale, '、', ', '));
 }
 
 function ratingLabel(ctx: Ctx, id: string): string {
@@ -161,7 +162,7 @@ function members(ctx: Ctx): Section[] {
             ? {
                 value: fields
                   .map((f) => (FIELD_TEXT[String(f)] ?? [String(f), String(f)])[ctx.locale === 'zh-CN' ? 0 : 1])
-                  .join(ctx.locale === 'zh-CN' ? '、' : ', '),
+                  .join(say(ctx.locale, '、', ', ')),
                 path: 'membership.application.requiredFields',
               }
             : value(ctx, ['membership', 'application', 'requiredFields']),
@@ -222,7 +223,7 @@ function administration(ctx: Ctx): Section[] {
   const types = list(at(ctx.policy, 'publishing', 'materialTypes'));
   const typeText = (types.length ? types : schemaDefault('publishing.materialTypes'))
     .map((k) => ({ file: t('文件', 'files'), link: t('链接', 'links'), video: t('视频', 'videos') })[String(k) as 'file'] ?? String(k))
-    .join(ctx.locale === 'zh-CN' ? '、' : ', ');
+    .join(say(ctx.locale, '、', ', '));
   const publishers = list(at(ctx.policy, 'publishing', 'publishers'));
   const support = at(ctx.policy, 'activities', 'requireSupport') !== false;
   const minutes = num(at(ctx.policy, 'activities', 'minAttendanceMinutes'));
@@ -510,7 +511,7 @@ function outcomes(ctx: Ctx): Section[] {
           {
             value: list(actions)
               .map((a) => actionLabel(ctx, String(a)))
-              .join(ctx.locale === 'zh-CN' ? '、' : ', '),
+              .join(say(ctx.locale, '、', ', ')),
             path: `outcomes.followUp.${rating}`,
           },
         ],
@@ -566,7 +567,7 @@ function confidentiality(ctx: Ctx): Section[] {
           ? [
               p(
                 t('系统重点检查：', 'Checked categories: '),
-                { value: secret.map((c) => str(at(c, 'label')) ?? String(at(c, 'id'))).join(ctx.locale === 'zh-CN' ? '、' : ', '), path: 'content.categories' },
+                { value: secret.map((c) => str(at(c, 'label')) ?? String(at(c, 'id'))).join(say(ctx.locale, '、', ', ')), path: 'content.categories' },
                 t('。', '.'),
               ),
             ]
@@ -578,7 +579,7 @@ function confidentiality(ctx: Ctx): Section[] {
                 {
                   value: detectors
                     .map((d) => (detectorText[String(d)] ?? [String(d), String(d)])[ctx.locale === 'zh-CN' ? 0 : 1])
-                    .join(ctx.locale === 'zh-CN' ? '、' : ', '),
+                    .join(say(ctx.locale, '、', ', ')),
                   path: 'content.detectors',
                 },
                 t('。', '.'),
@@ -632,10 +633,10 @@ export function buildRegulation(policy: unknown, locale: Locale): RegulationDocu
     at(withDefaults, 'metadata', 'timezone') === undefined
       ? { ...(withDefaults as object), metadata: { ...(at(withDefaults, 'metadata') as object), timezone: DEFAULT_TIMEZONE } }
       : withDefaults;
-  const t: T = (zh, en) => (locale === 'zh-CN' ? zh : en);
+  const t: T = (zh, en, params) => say(locale, zh, en, params);
   const ctx: Ctx = { policy: withZone, locale, t, gaps: [] };
   const name = str(at(policy, 'metadata', 'name')) ?? '';
-  const overrides = at(policy, 'document', locale === 'zh-CN' ? 'sections' : 'sectionsEn');
+  const overrides = at(policy, 'document', locale === 'en' ? 'sectionsEn' : 'sections');
   const chapter = (id: Chapter['id'], zh: string, en: string, build: (ctx: Ctx) => Section[]): Chapter => {
     const override = str(at(overrides, id));
     return override !== undefined ? { id, title: t(zh, en), sections: [], override } : { id, title: t(zh, en), sections: build(ctx) };

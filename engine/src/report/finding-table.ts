@@ -3,11 +3,15 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
 import { findingActionLabel, SEVERITY_TEXT, type LabelBook } from './labels.js';
+import { say } from '../i18n/localized-text.js';
+import { traditional } from '../i18n/traditional.js';
 
-const HEAD = {
-  'zh-CN': ['条款', '严重程度', '群规', '成员', '说明', '处理', '规则位置', '证据', '群聊ID', '成员ID', '代码'],
+const HEAD_ZH = ['条款', '严重程度', '群规', '成员', '说明', '处理', '规则位置', '证据', '群聊ID', '成员ID', '代码'];
+const HEAD: Record<Locale, readonly string[]> = {
+  'zh-CN': HEAD_ZH,
+  'zh-TW': HEAD_ZH.map(traditional),
   en: ['Clause', 'Severity', 'Policy', 'Member', 'Message', 'Action', 'Policy line', 'Evidence', 'Group ID', 'Member ID', 'Code'],
-} as const;
+};
 
 export interface FindingTable {
   head: readonly string[];
@@ -27,7 +31,7 @@ export function findingTable(result: EvaluationResult, book: LabelBook, locale: 
       member,
       f.message[locale],
       findingActionLabel(book, f, locale),
-      locale === 'zh-CN' ? `第 ${f.rule.line} 行` : `line ${f.rule.line}`,
+      say(locale, '第 {line} 行', 'line {line}', { line: f.rule.line }),
       evidenceText(f),
       f.groupId ?? '',
       f.memberId ?? '',

@@ -8,6 +8,7 @@ import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel
 import { dataCounts, type ReportSummary } from './summary.js';
 import { barChart } from './svg-chart.js';
 import { escapeHtml } from '../util/escape-html.js';
+import { say, type MessageParams } from '../i18n/localized-text.js';
 
 const style = `body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#222;line-height:1.5}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
@@ -16,8 +17,7 @@ th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart text{f
 .problems{background:#fdecea;border:2px solid #b00020;color:#5f0010;padding:.6rem 1rem;border-radius:6px;margin:1rem 0}`;
 
 export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
   const parts: string[] = [];
   parts.push(`<h1>${t('培训群月度考核报告（{month}）', 'Training groups: monthly report ({month})', { month: result.month })}</h1>`);
   if (result.problems?.length) {
@@ -124,7 +124,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       `<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escapeHtml(g.groupId)}${t('：', ': ')}${g.messages} ${t('条消息', 'messages')}${t('，', ', ')}${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`,
     );
   }
-  return `<!doctype html>\n<html lang="${zh ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t('月度考核报告 {month}', 'Monthly report {month}', { month: result.month }))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t('月度考核报告 {month}', 'Monthly report {month}', { month: result.month }))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */

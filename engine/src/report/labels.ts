@@ -3,12 +3,13 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { clauseById } from '../policy/clauses.js';
 import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
-import { localized } from '../i18n/localized-text.js';
+import { asWritten, localized } from '../i18n/localized-text.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 export interface PolicyLabels {
-  ratings: Record<string, { 'zh-CN': string; en: string }>;
-  actions: Record<string, { 'zh-CN': string; en: string }>;
-  categories: Record<string, { 'zh-CN': string; en: string }>;
+  ratings: Record<string, LocalizedText>;
+  actions: Record<string, LocalizedText>;
+  categories: Record<string, LocalizedText>;
 }
 
 export type LabelBook = Record<string, PolicyLabels>;
@@ -26,12 +27,12 @@ export function labelsFromPolicies(policies: readonly { value: unknown }[]): Lab
     const id = policy.metadata?.id;
     if (!id) continue;
     book[id] = {
-      ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, { 'zh-CN': r.label, en: r.labelEn ?? r.id }])),
-      actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, { 'zh-CN': a.label, en: a.labelEn ?? a.id }])),
+      ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, asWritten(r.label, r.labelEn ?? r.id)])),
+      actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, asWritten(a.label, a.labelEn ?? a.id)])),
       // Detectors are categories of their own in findings and charts, named by the schema.
       categories: {
         ...DETECTOR_LABELS,
-        ...Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, { 'zh-CN': c.label, en: c.labelEn ?? c.id }])),
+        ...Object.fromEntries((policy.content?.categories ?? []).map((c) => [c.id, asWritten(c.label, c.labelEn ?? c.id)])),
       },
     };
   }
@@ -55,7 +56,7 @@ export const DIMENSION_TEXT = {
 } as const;
 
 /** What a finding asks someone to do (a finding's `action`), in words. */
-export const FINDING_ACTION_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+export const FINDING_ACTION_TEXT: Record<string, LocalizedText> = {
   review: localized('复核', 'review'),
   remove: localized('移出群聊', 'remove from the group'),
   handover: localized('交接后移出', 'hand over, then remove'),
@@ -75,7 +76,7 @@ export const SEVERITY_TEXT = {
 
 /** Names of the metrics the engine reports: the schema's (its `x-metrics`, one definition for the
  *  editor, the validator and the reports), then the one the engine computes itself. */
-export const METRIC_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+export const METRIC_TEXT: Record<string, LocalizedText> = {
   ...Object.fromEntries(
     Object.entries(METRICS).map(([key, { label, unit }]) => {
       return [key, localized('{value}{value2}', '{en}{value3}', { value: label['zh-CN'], value2: unit ? `（${unit}）` : '', en: label.en, value3: unit ? ` (${unit})` : '' })];
@@ -95,7 +96,7 @@ export function metricColumns(members: readonly { metrics: Record<string, number
 export const metricLabel = (key: string, locale: Locale) => METRIC_TEXT[key]?.[locale] ?? key;
 
 /** The bundle's tables as people call them (report headings, data accounting). */
-export const TABLE_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+export const TABLE_TEXT: Record<string, LocalizedText> = {
   employees: localized('员工花名册', 'employee roster'),
   members: localized('群成员', 'group members'),
   applications: localized('入群申请', 'join applications'),

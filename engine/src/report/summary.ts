@@ -3,6 +3,7 @@
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
 import type { LabelBook } from './labels.js';
 import { localized } from '../i18n/localized-text.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 export const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
 
@@ -23,7 +24,7 @@ export interface ReportSummary {
 }
 
 /** Everyone in the governed groups and the learners among them, as the monthly summary (A4) says it. */
-export function headcount(result: EvaluationResult): { 'zh-CN': string; en: string } {
+export function headcount(result: EvaluationResult): LocalizedText {
   const learners = result.members.length;
   const everyone = learners + (result.staff ?? 0);
   return localized('成员 {everyone} 人（学员 {learners} 人）', '{everyone} members ({learners} learners)', { everyone, learners });

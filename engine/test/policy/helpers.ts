@@ -1,6 +1,7 @@
 // Test helpers: a diagnostic reads like what it expects (code, 1-based line:col–line:col).
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validatePolicy } from '../../src/policy/validate.js';
+import type { Locale } from '../../src/diagnostics/diagnostic.js';
 
 export function brief(d: Diagnostic): string {
   return `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
@@ -10,7 +11,7 @@ export function diagnose(text: string, file = 'test.qungui.yaml'): string[] {
   return validatePolicy({ file, text }).diagnostics.map(brief);
 }
 
-export function messages(text: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
+export function messages(text: string, locale: Locale = 'zh-CN'): string[] {
   return validatePolicy({ file: 'test.qungui.yaml', text }).diagnostics.map((d) => `${d.code}: ${d.message[locale]}`);
 }
 

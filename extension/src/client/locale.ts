@@ -1,11 +1,13 @@
 // The language of diagnostics and hovers. `qungui.locale` = auto follows VS Code's display language:
-// Chinese in any variant (zh-cn, zh-tw, zh-hk) reads zh-CN text, because the policy authors read
-// simplified Chinese first; every other display language gets English.
+// zh-tw and zh-hk read Traditional Chinese, other Chinese reads Simplified, every other display
+// language gets English.
 
-export type PolicyLocale = 'zh-CN' | 'en';
+export type PolicyLocale = 'zh-CN' | 'zh-TW' | 'en';
 export type LocaleSetting = 'auto' | PolicyLocale;
 
 export function resolvePolicyLocale(setting: string | undefined, displayLanguage: string): PolicyLocale {
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  if (setting === 'zh-CN' || setting === 'zh-TW' || setting === 'en') return setting;
+  const language = displayLanguage.toLowerCase();
+  if (/^zh-(tw|hk|mo|hant)/.test(language)) return 'zh-TW';
+  return language.startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -24,6 +24,7 @@ import {
   isPolicyTestText,
   isPolicyText,
   localeFromEnvironment,
+  localeOfTag,
   renderRegulation,
   validatePolicies,
   type ValidatedPolicy,
@@ -41,6 +42,7 @@ import { foldingRanges } from './services/folding.js';
 import { references } from './services/references.js';
 import { prepareRename, rename } from './services/rename.js';
 import { documentSymbols } from './services/symbols.js';
+import { say } from './engine.js';
 
 const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, guardedStdinReader(), new StreamMessageWriter(process.stdout))
@@ -71,7 +73,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
   // An editor that sends no locale (Neovim, Helix) gets what the CLI would say on this machine.
   const requested = options.locale && options.locale !== 'auto' ? options.locale : (params.locale ?? localeFromEnvironment(process.env) ?? 'zh-CN');
-  clientLocale = requested.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  clientLocale = localeOfTag(requested) ?? 'en';
   locale = clientLocale;
   const settings = (params.initializationOptions ?? {}) as { sampleData?: string };
   sampleData = settings.sampleData || undefined;
@@ -152,9 +154,7 @@ function validateOpen(): void {
           void connection.sendNotification(ShowMessageNotification.type, {
             type: MessageType.Info,
             message:
-              locale === 'zh-CN'
-                ? `文件超过 ${LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常`
-                : `Over ${LARGE_LINES} lines: cross-file checks and outline paused for this file`,
+              say(locale, '文件超过 {LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常', 'Over {LARGE_LINES} lines: cross-file checks and outline paused for this file', { LARGE_LINES }),
           });
         }
         return cache.validate({ file: fileOf(d.uri), text: d.getText() });
@@ -258,7 +258,7 @@ connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as { qungui?: { sampleData?: string; locale?: string } } | undefined)?.qungui;
   if (settings && 'sampleData' in settings) sampleData = settings.sampleData || undefined;
   if (settings && 'locale' in settings) {
-    settingLocale = settings.locale === 'zh-CN' || settings.locale === 'en' ? settings.locale : undefined;
+    settingLocale = settings.locale === 'zh-CN' || settings.locale === 'zh-TW' || settings.locale === 'en' ? settings.locale : undefined;
     const next = settingLocale ?? clientLocale;
     if (next !== locale) {
       locale = next;
@@ -302,7 +302,7 @@ connection.onExecuteCommand(async (params) => {
     const text = documents.get(uri)?.getText() ?? (await readFile(fileOf(uri), 'utf8').catch(() => ''));
     const [v] = validatePolicies([{ file: fileOf(uri), text }]);
     if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error'))
-      return { language: 'markdown', content: locale === 'zh-CN' ? '群规有错误，请先修正。' : 'The policy has errors; fix them first.' };
+      return { language: 'markdown', content: say(locale, '群规有错误，请先修正。', 'The policy has errors; fix them first.') };
     return { language: 'markdown', content: renderRegulation(v.value, { format: 'md', locale }).text };
   }
   if (params.command === 'qungui.server.evaluateSampleData') {
@@ -312,24 +312,20 @@ connection.onExecuteCommand(async (params) => {
       return {
         language: 'markdown',
         content:
-          locale === 'zh-CN'
-            ? '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。'
-            : 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.',
+          say(locale, '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。', 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.'),
       };
     const outcome = await evaluateSample(samples, uri, v, sampleData);
     if (outcome?.kind === 'over-budget')
       return {
         language: 'markdown',
         content:
-          locale === 'zh-CN'
-            ? `样本数据在 ${outcome.budgetMs / 1000} 秒内未算完，已停止；请换一个较小的样本文件夹。`
-            : `The sample was not done within ${outcome.budgetMs / 1000} s and was stopped; choose a smaller sample folder.`,
+          say(locale, '样本数据在 {value} 秒内未算完，已停止；请换一个较小的样本文件夹。', 'The sample was not done within {value} s and was stopped; choose a smaller sample folder.', { value: outcome.budgetMs / 1000 }),
       };
     if (outcome?.kind !== 'counts')
       return {
         language: 'markdown',
         content:
-          locale === 'zh-CN' ? '无法在样本数据上运行：群规有错误或数据文件夹不可读。' : 'Cannot run on the sample: policy errors or an unreadable folder.',
+          say(locale, '无法在样本数据上运行：群规有错误或数据文件夹不可读。', 'Cannot run on the sample: policy errors or an unreadable folder.'),
       };
     const { counts } = outcome;
     const lines = [

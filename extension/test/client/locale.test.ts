@@ -4,7 +4,9 @@ import { resolvePolicyLocale } from '../../src/client/locale.js';
 describe('resolvePolicyLocale', () => {
   it('follows the display language under auto: any Chinese reads zh-CN, the rest English', () => {
     expect(resolvePolicyLocale('auto', 'zh-cn')).toBe('zh-CN');
-    expect(resolvePolicyLocale('auto', 'zh-tw')).toBe('zh-CN');
+    expect(resolvePolicyLocale('auto', 'zh-tw')).toBe('zh-TW');
+    expect(resolvePolicyLocale('auto', 'zh-hk')).toBe('zh-TW');
+    expect(resolvePolicyLocale('zh-TW', 'en')).toBe('zh-TW');
     expect(resolvePolicyLocale(undefined, 'en')).toBe('en');
     expect(resolvePolicyLocale('auto', 'ja')).toBe('en');
   });

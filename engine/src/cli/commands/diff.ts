@@ -10,7 +10,8 @@ import { diffJson, diffMarkdown, diffText } from '../../diff/format-diff.js';
 import { validatePolicy, type ValidatedPolicy } from '../../policy/validate.js';
 import { formatText } from '../formats/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--month YYYY-MM] [--format text|json|md] [--locale zh-CN|en]

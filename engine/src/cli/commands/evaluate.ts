@@ -20,7 +20,8 @@ import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
 import { headcount } from '../../report/summary.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
@@ -169,18 +170,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
   if (result.problems?.length) {
     io.stderr(
-      `${locale === 'en' ? 'qungui evaluate: this month cannot be trusted as it stands (exit 1):' : 'qungui evaluate: 本月结果不可靠（退出码 1）：'}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`,
+      `${say(locale, 'qungui evaluate: 本月结果不可靠（退出码 1）：', 'qungui evaluate: this month cannot be trusted as it stands (exit 1):')}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`,
     );
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(
-    locale === 'en'
-      ? `Evaluated ${result.month}: ${headcount(result).en}, ${result.findings.length} findings (${errors} errors), ${result.notEvaluated.length} not evaluated, ${result.data.rejected} rejected rows → ${values.out}\n`
-      : `已完成 ${result.month} 考核：${headcount(result)['zh-CN']}，发现 ${result.findings.length} 条（错误 ${errors} 条），未评估 ${result.notEvaluated.length} 项，被拒绝的数据行 ${result.data.rejected} 行 → ${values.out}\n`,
+    say(locale, '已完成 {month} 考核：{value}，发现 {length} 条（错误 {errors} 条），未评估 {length2} 项，被拒绝的数据行 {rejected} 行 → {out}\n', 'Evaluated {month}: {en}, {length} findings ({errors} errors), {length2} not evaluated, {rejected} rejected rows → {out}\n', { month: result.month, value: headcount(result)['zh-CN'], length: result.findings.length, errors, length2: result.notEvaluated.length, rejected: result.data.rejected, out: values.out, en: headcount(result).en }),
   );
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
-  io.stdout(`${locale === 'en' ? 'Reports: ' : '报告：'}${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
+  io.stdout(`${say(locale, '报告：', 'Reports: ')}${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
   if (result.problems?.length) return EXIT_FINDINGS;
   return values.strict && result.data.rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

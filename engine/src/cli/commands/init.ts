@@ -6,7 +6,8 @@ import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } fro
 import { validatePolicy } from '../../policy/validate.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { EXIT_OK, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
 
 const KINDS: GroupKind[] = ['new-employee', 'skill', 'management'];
 const KIND_ZH: Record<GroupKind, string> = { 'new-employee': '新员工培训', skill: '业务技能提升培训', management: '管理培训' };

@@ -9,7 +9,8 @@ import { renderRegulation } from '../../render/index.js';
 import { formatText } from '../formats/text.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
 
 const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]
   生成群成员阅读的群规制度文本 / the regulation document members read
@@ -51,15 +52,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const errors = validated.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || validated.value === undefined) {
     io.stderr(formatText([{ file, text, diagnostics: errors }], { locale, color: false }));
-    io.stderr(locale === 'zh-CN' ? 'qungui render: 群规有错误，请先修正\n' : 'qungui render: the policy has errors; fix them first\n');
+    io.stderr(say(locale, 'qungui render: 群规有错误，请先修正\n', 'qungui render: the policy has errors; fix them first\n'));
     return EXIT_USAGE;
   }
   const { text: output, document } = renderRegulation(validated.value, { format, locale });
   if (document.gaps.length > 0) {
     io.stderr(
-      locale === 'zh-CN'
-        ? `注意：以下设置未填写，文中留空：${document.gaps.join('、')}\n`
-        : `note: these settings are missing and left as gaps: ${document.gaps.join(', ')}\n`,
+      say(locale, '注意：以下设置未填写，文中留空：{gaps}\n', 'note: these settings are missing and left as gaps: {gaps2}\n', { gaps: document.gaps.join('、'), gaps2: document.gaps.join(', ') }),
     );
   }
   if (target) {

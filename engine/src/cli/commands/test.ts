@@ -5,7 +5,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPolicyTests, type TestRun } from '../../policy-test/run-tests.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
+import type { Locale } from '../../diagnostics/diagnostic.js';
 
 const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|en]
   运行群规测试文件（kind: PolicyTest）/ run policy test files
@@ -35,7 +37,7 @@ function xml(s: string): string {
   return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
 
-function formatText(run: TestRun, locale: 'zh-CN' | 'en', coverage: boolean): string {
+function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
   const zh = locale === 'zh-CN';
   const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (zh ? '通过' : 'Pass') : zh ? '失败' : 'Fail']);
   const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
@@ -121,9 +123,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (result.failed > 0) return EXIT_FINDINGS;
   if (threshold !== undefined && result.coverage.percent < threshold) {
     io.stderr(
-      locale === 'zh-CN'
-        ? `覆盖率 ${result.coverage.percent}% 低于 --threshold ${threshold}\n`
-        : `coverage ${result.coverage.percent}% is below --threshold ${threshold}\n`,
+      say(locale, '覆盖率 {percent}% 低于 --threshold {threshold}\n', 'coverage {percent}% is below --threshold {threshold}\n', { percent: result.coverage.percent, threshold }),
     );
     return EXIT_FINDINGS;
   }

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { validatePolicies } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
-import { badChoice, say } from '../usage-errors.js';
+import { say } from '../../i18n/localized-text.js';
+import { badChoice } from '../usage-errors.js';
 import { counts, type FileReport, type Formatter } from '../formats/format.js';
 import { formatText } from '../formats/text.js';
 import { formatJson } from '../formats/json.js';
@@ -91,9 +92,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // The report never replaces what it reports on.
     if (files.some((f) => f.absolute === target)) {
       throw new UsageError(
-        locale === 'zh-CN'
-          ? `-o ${output} 是要检查的群规文件本身，不能用来保存结果`
-          : `-o ${output} is one of the policies being checked; write the report elsewhere`,
+        say(locale, '-o {output} 是要检查的群规文件本身，不能用来保存结果', '-o {output} is one of the policies being checked; write the report elsewhere', { output }),
       );
     }
     try {
@@ -101,9 +100,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       await writeFile(target, formatter(shown, { locale, color: false, errorsOnly: values.quiet === true }));
     } catch (error) {
       io.stderr(
-        locale === 'zh-CN'
-          ? `qungui validate：无法写入 ${output}（${(error as Error).message}）\n`
-          : `qungui validate: cannot write ${output} (${(error as Error).message})\n`,
+        say(locale, 'qungui validate：无法写入 {output}（{message}）\n', 'qungui validate: cannot write {output} ({message})\n', { output, message: (error as Error).message }),
       );
       return EXIT_USAGE;
     }
@@ -117,9 +114,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (errorCount > 0) return EXIT_FINDINGS;
   if (maxWarnings >= 0 && warningCount > maxWarnings) {
     io.stderr(
-      locale === 'zh-CN'
-        ? `警告数 ${warningCount} 超过上限 --max-warnings ${maxWarnings}\n`
-        : `${warningCount} warnings exceed --max-warnings ${maxWarnings}\n`,
+      say(locale, '警告数 {warningCount} 超过上限 --max-warnings {maxWarnings}\n', '{warningCount} warnings exceed --max-warnings {maxWarnings}\n', { warningCount, maxWarnings }),
     );
     return EXIT_FINDINGS;
   }

@@ -3,11 +3,15 @@
 import pc from 'picocolors';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { counts, type Formatter } from './format.js';
+import type { Locale } from '../../diagnostics/diagnostic.js';
+import { say } from '../../i18n/localized-text.js';
+import { traditional } from '../../i18n/traditional.js';
 
-const severityText = {
+const severityText: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'zh-TW': { error: traditional('错误'), warning: traditional('警告'), info: traditional('提示') },
   en: { error: 'error', warning: 'warning', info: 'info' },
-} as const;
+};
 
 export const formatText: Formatter = (reports, options) => {
   const colors = pc.createColors(options.color);
@@ -30,14 +34,12 @@ export const formatText: Formatter = (reports, options) => {
   const files = reports.length;
   if (errorCount + warningCount === 0) {
     const none = options.errorsOnly ? { zh: '没有错误', en: 'no errors' } : { zh: '没有问题', en: 'no problems' };
-    out.push(options.locale === 'zh-CN' ? `✔ ${files} 个文件，${none.zh}` : `✔ ${files} file${files === 1 ? '' : 's'}, ${none.en}`);
+    out.push(say(options.locale, '✔ {files} 个文件，{zh}', '✔ {files} file{value}, {en}', { files, zh: none.zh, value: files === 1 ? '' : 's', en: none.en }));
   } else {
     const total = errorCount + warningCount;
     out.push(
       colors.bold(
-        options.locale === 'zh-CN'
-          ? `✖ ${total} 个问题（${errorCount} 个错误，${warningCount} 个警告），共 ${files} 个文件`
-          : `✖ ${total} problem${total === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${files} file${files === 1 ? '' : 's'}`,
+        say(options.locale, '✖ {total} 个问题（{errorCount} 个错误，{warningCount} 个警告），共 {files} 个文件', '✖ {total} problem{value} ({errorCount} error{value2}, {warningCount} warning{value3}) in {files} file{value4}', { total, errorCount, warningCount, files, value: total === 1 ? '' : 's', value2: errorCount === 1 ? '' : 's', value3: warningCount === 1 ? '' : 's', value4: files === 1 ? '' : 's' }),
       ),
     );
   }

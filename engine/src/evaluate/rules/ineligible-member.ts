@@ -7,6 +7,7 @@ import { DAY } from '../time.js';
 import { learners } from '../learners.js';
 import { t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
+import type { Locale } from '../../diagnostics/diagnostic.js';
 
 export const ineligibleMember: EvalRule = {
   code: 'ineligible-member',
@@ -90,7 +91,7 @@ export const ineligibleMember: EvalRule = {
 };
 
 /** One failing criterion in words, with the member's own value (the evidence keeps the codes). */
-function why(failing: { criterion: string; value?: string | null }, locale: 'zh-CN' | 'en'): string {
+function why(failing: { criterion: string; value?: string | null }, locale: Locale): string {
   const value = failing.value ?? '';
   const zh = locale === 'zh-CN';
   switch (failing.criterion) {

@@ -2,8 +2,9 @@
 import { whenText } from '../describe.js';
 import { localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
-const SESSION_FIELD_TEXT: Record<string, { 'zh-CN': string; en: string }> = {
+const SESSION_FIELD_TEXT: Record<string, LocalizedText> = {
   support_id: localized('技术支持人员', 'support person'),
   platform: localized('直播平台', 'platform'),
 };

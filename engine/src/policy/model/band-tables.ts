@@ -6,6 +6,7 @@ import { DIMENSION_METRICS } from './catalogue.generated.js';
 import { DIMENSIONS } from './ids.js';
 import { at, isRec, list, num, str } from './view.js';
 import { localized } from '../../i18n/localized-text.js';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -99,7 +100,7 @@ export function declaredRatings(policy: unknown): string[] {
     .filter((id): id is string => id !== undefined);
 }
 
-export const dimensionText: Record<Dimension, { 'zh-CN': string; en: string }> = {
+export const dimensionText: Record<Dimension, LocalizedText> = {
   assignments: localized('作业考核', 'assignments'),
   tests: localized('测试考核', 'tests'),
   participation: localized('参与度考核', 'participation'),

@@ -1,4 +1,6 @@
 // GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs. Do not edit; run `npm run gen:types`.
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
+
 /** The schema's defaults, by dotted path (`[]` for the items of a list). */
 export const SCHEMA_DEFAULTS = {
   "metadata.timezone": "Asia/Shanghai",
@@ -75,10 +77,11 @@ export const DIMENSION_METRICS = {
 } as const;
 
 /** The metrics ratings are decided on (`x-metrics`): label per locale, unit, range (max null: unbounded). */
-export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; thresholdUnit: string; unit?: string; min: number; max: number | null }> = {
+export const METRICS: Record<string, { label: LocalizedText; thresholdUnit: string; unit?: string; min: number; max: number | null }> = {
   "accuracy": {
     "label": {
       "zh-CN": "准确率",
+      "zh-TW": "準確率",
       "en": "accuracy"
     },
     "thresholdUnit": "%",
@@ -88,6 +91,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "completeness": {
     "label": {
       "zh-CN": "完成度",
+      "zh-TW": "完成度",
       "en": "completeness"
     },
     "thresholdUnit": "%",
@@ -97,6 +101,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "originality": {
     "label": {
       "zh-CN": "原创性",
+      "zh-TW": "原創性",
       "en": "originality"
     },
     "thresholdUnit": "%",
@@ -106,6 +111,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "onTimeRate": {
     "label": {
       "zh-CN": "按时提交率",
+      "zh-TW": "按時提交率",
       "en": "on-time rate"
     },
     "thresholdUnit": "%",
@@ -116,6 +122,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "score": {
     "label": {
       "zh-CN": "分数",
+      "zh-TW": "分數",
       "en": "score"
     },
     "thresholdUnit": "分",
@@ -125,6 +132,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "activeDays": {
     "label": {
       "zh-CN": "活跃天数",
+      "zh-TW": "活躍天數",
       "en": "active days"
     },
     "thresholdUnit": "天",
@@ -134,6 +142,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "contentMessages": {
     "label": {
       "zh-CN": "有效发言数",
+      "zh-TW": "有效發言數",
       "en": "content messages"
     },
     "thresholdUnit": "条",
@@ -143,6 +152,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "repliesGiven": {
     "label": {
       "zh-CN": "回复他人次数",
+      "zh-TW": "回覆他人次數",
       "en": "replies given"
     },
     "thresholdUnit": "次",
@@ -152,6 +162,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "questionsAnswered": {
     "label": {
       "zh-CN": "解答问题数",
+      "zh-TW": "解答問題數",
       "en": "questions answered"
     },
     "thresholdUnit": "个",
@@ -161,6 +172,7 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
   "attendanceRate": {
     "label": {
       "zh-CN": "出勤率",
+      "zh-TW": "出勤率",
       "en": "attendance rate"
     },
     "thresholdUnit": "%",
@@ -171,45 +183,54 @@ export const METRICS: Record<string, { label: { 'zh-CN': string; en: string }; t
 };
 
 /** What each built-in detector finds, in words (`content.detectors` items, `x-enum-labels`). */
-export const DETECTOR_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+export const DETECTOR_LABELS: Record<string, LocalizedText> = {
   "phone": {
     "zh-CN": "手机号码",
+    "zh-TW": "手機號碼",
     "en": "mobile numbers"
   },
   "id-card": {
     "zh-CN": "身份证号",
+    "zh-TW": "身份證號",
     "en": "resident ID numbers"
   },
   "bank-card": {
     "zh-CN": "银行卡号",
+    "zh-TW": "銀行卡號",
     "en": "bank card numbers"
   },
   "email": {
     "zh-CN": "电子邮箱",
+    "zh-TW": "電子郵箱",
     "en": "e-mail addresses"
   },
   "url": {
     "zh-CN": "网址",
+    "zh-TW": "網址",
     "en": "web addresses"
   }
 };
 
 /** The fields of a join application, in words (`membership.application.requiredFields` items). */
-export const APPLICATION_FIELD_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
+export const APPLICATION_FIELD_LABELS: Record<string, LocalizedText> = {
   "name": {
     "zh-CN": "姓名",
+    "zh-TW": "姓名",
     "en": "name"
   },
   "department": {
     "zh-CN": "部门",
+    "zh-TW": "部門",
     "en": "department"
   },
   "position": {
     "zh-CN": "职位",
+    "zh-TW": "職位",
     "en": "position"
   },
   "purpose": {
     "zh-CN": "入群目的",
+    "zh-TW": "入群目的",
     "en": "purpose"
   }
 };

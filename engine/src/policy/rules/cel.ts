@@ -97,13 +97,9 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
       path: expression.path,
       ...(span ? { span } : {}),
       message: isSyntax
-        ? {
-            'zh-CN':
-              from >= expression.source.length
-                ? '条件表达式到结尾还没写完（例如 && 或 || 后面缺少条件，或括号没有闭合）'
-                : `条件表达式在第 ${from + 1} 个字符附近无法解析，请检查括号、引号和运算符`,
-            en: `Syntax error in the condition: ${detail}`,
-          }
+        ? from >= expression.source.length
+          ? localized('条件表达式到结尾还没写完（例如 && 或 || 后面缺少条件，或括号没有闭合）', 'Syntax error in the condition: {detail}', { detail })
+          : localized('条件表达式在第 {column} 个字符附近无法解析，请检查括号、引号和运算符', 'Syntax error in the condition: {detail}', { detail, column: from + 1 })
         : localized('条件表达式类型错误：{detail}（可用变量：{variables}）', 'Type error in the condition: {detail} (variables: {variables2})', { detail, variables: expression.variables.join('、'), variables2: expression.variables.join(', ') }),
     });
   }

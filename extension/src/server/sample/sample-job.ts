@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../engine.js';
 // What passes between the language server and its sample-data worker: the policy's text in, counts
 // out. Nothing else crosses — no evaluation result, no message text beyond the masked work queue.
 
@@ -15,7 +16,7 @@ export interface SampleCounts {
   categories: Record<string, number>;
   /** For the evaluateSampleData command: findings per clause, the first work-queue texts. */
   byClause: { clause: string; count: number }[];
-  workQueue: { 'zh-CN': string; en: string }[];
+  workQueue: LocalizedText[];
 }
 
 export type SampleOutcome =

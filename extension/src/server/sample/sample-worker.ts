@@ -32,7 +32,7 @@ async function count(job: SampleJob): Promise<SampleCounts | undefined> {
     ratings,
     categories: Object.fromEntries([...messages].map(([id, set]) => [id, set.size])),
     byClause: summary.byClause.map((c) => ({ clause: c.clause, count: c.count })),
-    workQueue: summary.workQueue.slice(0, 20).map((f) => ({ 'zh-CN': f.message['zh-CN'], en: f.message.en })),
+    workQueue: summary.workQueue.slice(0, 20).map((f) => ({ 'zh-CN': f.message['zh-CN'], 'zh-TW': f.message['zh-TW'], en: f.message.en })),
   };
 }
 

@@ -5,6 +5,7 @@ import { declarations, resolveRef, type SchemaNode, type ValidatedPolicy } from 
 import type { Locale } from './convert.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
 import { cursorContext, siblingKeys } from './yaml-context.js';
+import { say } from '../engine.js';
 
 function refKind(node: SchemaNode): 'rating' | 'category' | 'action' | undefined {
   const resolved = resolveRef(node);
@@ -48,9 +49,9 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
             label: id,
             kind: CompletionItemKind.Reference,
             detail: {
-              rating: locale === 'zh-CN' ? '评级' : 'rating',
-              category: locale === 'zh-CN' ? '内容类别' : 'category',
-              action: locale === 'zh-CN' ? '措施' : 'action',
+              rating: say(locale, '评级', 'rating'),
+              category: say(locale, '内容类别', 'category'),
+              action: say(locale, '措施', 'action'),
             }[kind],
           });
       const values = node.enum ?? (node.items ? resolveRef(node.items).enum : undefined);
@@ -82,7 +83,7 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
       const rated = ids('rating');
       const [best, ...rest] = rated.length ? rated : ['excellent', 'good', 'pass', 'fail'];
       items.push({
-        label: locale === 'zh-CN' ? '档位表（bands）' : 'band table (bands)',
+        label: say(locale, '档位表（bands）', 'band table (bands)'),
         kind: CompletionItemKind.Snippet,
         insertTextFormat: InsertTextFormat.Snippet,
         insertText: `bands:\n  - { rating: ${best}, min: \${1:90} }\n${rest
@@ -93,7 +94,7 @@ function candidates(text: string, offset: number, validated: ValidatedPolicy | u
     }
     if (context.path.length === 0 && text.trim().length < 40) {
       items.push({
-        label: locale === 'zh-CN' ? '新群规骨架' : 'new policy skeleton',
+        label: say(locale, '新群规骨架', 'new policy skeleton'),
         kind: CompletionItemKind.Snippet,
         insertTextFormat: InsertTextFormat.Snippet,
         insertText: SKELETON,

@@ -2,7 +2,9 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../engine.js';
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../engine.js';
+
+export type { Locale };
 
 export const DOCS_BASE = 'https://github.com/qungui/qungui/blob/main/docs/rules/';
 

@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type
 import { nodeAtPath, type ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { idSites } from './id-sites.js';
-import { localized } from '../../../../engine/src/i18n/localized-text.js';
+import { localized, say } from '../engine.js';
 
 const LISTS = {
   rating: { path: ['ratings'], name: 'ratings', what: localized('评级', 'rating') },
@@ -41,7 +41,7 @@ export function declareIdActions(uri: string, validated: ValidatedPolicy, diagno
     const at = validated.lineCounter.linePos(end);
     const position = { line: at.line - 1, character: at.col - 1 };
     actions.push({
-      title: locale === 'zh-CN' ? `在 ${list.name} 中声明${list.what['zh-CN']} “${site.id}”` : `Declare ${list.what.en} '${site.id}' in ${list.name}`,
+      title: say(locale, '在 {name} 中声明{value} “{id}”', 'Declare {en} \'\'{id}\'\' in {name}', { name: list.name, value: list.what['zh-CN'], id: site.id, en: list.what.en }),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: `\n${prefix}${item}` }] } },

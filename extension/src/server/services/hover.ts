@@ -7,6 +7,7 @@ import type { Locale } from './convert.js';
 import { idSites, sameId, siteAt } from './id-sites.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
 import { cursorContext } from './yaml-context.js';
+import { say } from '../engine.js';
 
 export function hover(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale): Hover | null {
   if (validated) {
@@ -20,9 +21,7 @@ export function hover(text: string, offset: number, validated: ValidatedPolicy |
         contents: {
           kind: MarkupKind.Markdown,
           value:
-            locale === 'zh-CN'
-              ? `${what[0]} **${site.id}**${where ? `，声明于第 ${where} 行` : '（未声明）'}`
-              : `${what[1]} **${site.id}**${where ? `, declared on line ${where}` : ' (not declared)'}`,
+            say(locale, '{value} **{id}**{value2}', '{value3} **{id}**{value4}', { value: String(what[0]), id: site.id, value2: where ? `，声明于第 ${where} 行` : '（未声明）', value3: String(what[1]), value4: where ? `, declared on line ${where}` : ' (not declared)' }),
         },
       };
     }
@@ -60,9 +59,7 @@ function metricHover(text: string, lineStart: number, line: string, column: numb
     const zh = info['x-i18n']['zh-CN'];
     const range = `${info.min}–${info.max ?? '∞'}`;
     const value =
-      locale === 'zh-CN'
-        ? `**${m[0]}** — ${zh.title}（指标，${range}）\n\n${zh.description}\n\n*${info.description}*`
-        : `**${m[0]}** (metric, ${range})\n\n${info.description}\n\n*${zh.title}：${zh.description}*`;
+      say(locale, '**{value}** — {title}（指标，{range}）\n\n{description}\n\n*{description2}*', '**{value}** (metric, {range})\n\n{description2}\n\n*{title}：{description}*', { value: m[0], title: zh.title, range, description: zh.description, description2: info.description });
     return { contents: { kind: MarkupKind.Markdown, value } };
   }
   return null;

@@ -4,6 +4,7 @@ import { ResponseError, type Range, type WorkspaceEdit } from 'vscode-languagese
 import type { ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { idSites, sameId, siteAt } from './id-sites.js';
+import { say } from '../engine.js';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 
@@ -20,9 +21,7 @@ export function rename(uri: string, validated: ValidatedPolicy, offset: number, 
     // -32602 InvalidParams: the client shows the message instead of applying a broken rename.
     return new ResponseError(
       -32602,
-      locale === 'zh-CN'
-        ? `“${newName}” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -`
-        : `'${newName}' is not a valid id: start with a lowercase letter, then lowercase letters, digits and -`,
+      say(locale, '“{newName}” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -', '\'\'{newName}\'\' is not a valid id: start with a lowercase letter, then lowercase letters, digits and -', { newName }),
     );
   }
   return { changes: { [uri]: sameId(sites, site).map((s) => ({ range: s.range, newText: newName })) } };

@@ -1,6 +1,7 @@
 // Property documentation from the schema: zh-CN and en text and the clauses it implements.
 import { clauseById, resolveRef, schemasAt, type SchemaNode } from '../engine.js';
 import type { Locale } from './convert.js';
+import { say } from '../engine.js';
 
 export function propertySchemas(path: (string | number)[]): SchemaNode[] {
   return schemasAt(path).flatMap((node) => [node, ...(node.anyOf ?? node.oneOf ?? []).map(resolveRef)]);
@@ -16,7 +17,7 @@ export function propertyDocs(node: SchemaNode, key: string, locale: Locale): str
     locale === 'zh-CN'
       ? [`**${key}**${zh ? ` — ${zh.title}` : ''}`, '', zh?.description ?? node.description ?? '', '', `*${node.description ?? ''}*`]
       : [`**${key}**`, '', node.description ?? '', '', zh ? `*${zh.title}：${zh.description}*` : ''];
-  if (clauses.length) lines.push('', locale === 'zh-CN' ? '条款：' : 'Clauses:', ...clauses.map((c) => `- ${c}`));
+  if (clauses.length) lines.push('', say(locale, '条款：', 'Clauses:'), ...clauses.map((c) => `- ${c}`));
   return lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
