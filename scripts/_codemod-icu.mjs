@@ -112,6 +112,7 @@ for (const program of programs) {
         else if ((m = /^([\w.]+) === 'zh-CN'$/.exec(c))) locale = m[1];
         else if ((m = /^([\w.]+) !== 'en'$/.exec(c))) locale = m[1];
         else if ((m = /^([\w.]+) === 'en'$/.exec(c))) (locale = m[1]), (zhFirst = false);
+        else if (c === 'zh' && (m = /const zh = ([\w.]+) (===|!==) '(zh-CN|en)'/.exec(text))) locale = m[1];
         if (locale) {
           const [zhN, enN] = zhFirst ? [node.whenTrue, node.whenFalse] : [node.whenFalse, node.whenTrue];
           const icu = toIcu([zhN, enN]);

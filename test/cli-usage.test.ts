@@ -65,11 +65,13 @@ describe('the command line', { timeout: 30_000 }, () => {
     expect(said({ LANG: 'en_US.UTF-8' })).toBe(en);
     expect(said({ LANG: 'C.UTF-8' })).toBe(en);
     expect(said({ LANG: 'zh_CN.UTF-8' })).toBe(zh);
-    expect(said({ LANG: 'zh_TW.UTF-8' })).toBe(zh);
+    expect(said({ LANG: 'zh_TW.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
+    expect(said({ LC_ALL: 'zh_HK.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
+    expect(said({}, ['--locale', 'zh-TW'])).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
     expect(said({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe(zh);
     expect(said({ LC_MESSAGES: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe(en);
     expect(said({ LANG: 'en_US.UTF-8', QUNGUI_LOCALE: 'zh-CN' })).toBe(zh);
     expect(said({ LANG: 'zh_CN.UTF-8' }, ['--locale', 'en'])).toBe(en);
-    expect(qungui(['validate', 'examples', '--locale', 'fr']).stderr).toBe('qungui validate: --locale 只能是 zh-CN 或 en，这里是 fr\n');
+    expect(qungui(['validate', 'examples', '--locale', 'fr']).stderr).toBe('qungui validate: --locale 只能是 zh-CN、zh-TW 或 en，这里是 fr\n');
   });
 });

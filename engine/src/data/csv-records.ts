@@ -300,9 +300,9 @@ function csvProblem(error: unknown, expected: number, item: Pending | undefined)
       ? localized('（这条记录占第 {line}–{last} 行）', ' (the record spans lines {line}–{last})', { line: item.line, last: item.last })
       : localized('', '');
   if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record)) {
-    return localized('CSV 行格式错误：有 {length} 列，表头有 {expected} 列{value}', 'malformed CSV row: {length} columns, the header has {expected}{en}', { length: e.record.length, expected, value: where['zh-CN'], en: where.en });
+    return localized('CSV 行格式错误：有 {length} 列，表头有 {expected} 列{value}', 'malformed CSV row: {length} columns, the header has {expected}{value}', { length: e.record.length, expected, value: where });
   }
-  return localized('CSV 行格式错误（{value}）{value2}', 'malformed CSV row ({value}){en}', { value: e.code ?? 'unknown', value2: where['zh-CN'], en: where.en });
+  return localized('CSV 行格式错误（{value}）{value2}', 'malformed CSV row ({value}){value2}', { value: e.code ?? 'unknown', value2: where });
 }
 
 const NOT_READ = localized('此行未读取，从下一行继续读取', 'this line was not read; reading went on with the next line');
@@ -310,13 +310,13 @@ const NOT_READ = localized('此行未读取，从下一行继续读取', 'this l
 function quoteProblem(line: number, column: LocalizedText, reason: Reason, at: number): LocalizedText {
   switch (reason) {
     case 'eof':
-      return localized('第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote that is never closed before the end of the file (most likely a stray quote); {en2}', { line, value: column['zh-CN'], value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
+      return localized('第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote that is never closed before the end of the file (most likely a stray quote); {value2}', { line, value: column, value2: NOT_READ });
     case 'stray':
-      return localized('第 {line} 行{value}以引号开头，直到第 {at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote that is only met again on line {at}, followed by neither a comma nor the line end (most likely a stray quote); {en2}', { line, value: column['zh-CN'], at, value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
+      return localized('第 {line} 行{value}以引号开头，直到第 {at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote that is only met again on line {at}, followed by neither a comma nor the line end (most likely a stray quote); {value2}', { line, value: column, at, value2: NOT_READ });
     case 'bytes':
-      return localized('第 {line} 行{value}以引号开头，引号内的第 {at} 行含有无法识别的字节；{value2}', 'line {line}: {en} opens a quote whose line {at} holds bytes that are not text; {en2}', { line, value: column['zh-CN'], at, value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
+      return localized('第 {line} 行{value}以引号开头，引号内的第 {at} 行含有无法识别的字节；{value2}', 'line {line}: {value} opens a quote whose line {at} holds bytes that are not text; {value2}', { line, value: column, at, value2: NOT_READ });
     case 'cap':
-      return localized('第 {line} 行{value}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；{value2}', 'line {line}: {en} opens a quote still not closed after 4 MB (most likely a stray quote); {en2}', { line, value: column['zh-CN'], value2: NOT_READ['zh-CN'], en: column.en, en2: NOT_READ.en });
+      return localized('第 {line} 行{value}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote still not closed after 4 MB (most likely a stray quote); {value2}', { line, value: column, value2: NOT_READ });
   }
 }
 

@@ -119,7 +119,7 @@ export function diffResults(
       before: f.message,
       after: null,
       lines: { before: f.rule },
-      message: localized('不再报告：{value}', 'no longer reported: {en}', { value: f.message['zh-CN'], en: f.message.en }),
+      message: localized('不再报告：{value}', 'no longer reported: {value}', { value: f.message }),
     });
   }
   for (const [k, f] of [...fb].sort(([x], [y]) => (x < y ? -1 : 1))) {
@@ -132,7 +132,7 @@ export function diffResults(
       before: null,
       after: f.message,
       lines: { after: f.rule },
-      message: localized('新报告：{value}', 'newly reported: {en}', { value: f.message['zh-CN'], en: f.message.en }),
+      message: localized('新报告：{value}', 'newly reported: {value}', { value: f.message }),
     });
   }
   changes.sort((x, y) => key(x).localeCompare(key(y)) || x.kind.localeCompare(y.kind) || x.subject.localeCompare(y.subject));

@@ -387,7 +387,7 @@ function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableN
   for (const path of rule.settings ?? []) {
     let value: unknown = ctx.policy;
     for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-    if (value === undefined) return localized('群规未设置{value}', 'The policy does not set {en}', { value: settingName(path)['zh-CN'], en: settingName(path).en });
+    if (value === undefined) return localized('群规未设置{value}', 'The policy does not set {value}', { value: settingName(path) });
   }
   return rule.preconditionBlocks === false ? undefined : rule.precondition?.(ctx);
 }

@@ -1,2 +1,2 @@
-export { asWritten, localized, say, t, type MessageParams } from './localized-text.js';
+export { asWritten, listOf, localized, say, t, type MessageParams } from './localized-text.js';
 export { traditional } from './traditional.js';

@@ -47,3 +47,12 @@ export function say(locale: Locale, zh: string, en: string, params?: MessagePara
   if (locale === 'en') return fill(en, 'en', params);
   return fill(locale === 'zh-TW' ? traditional(zh) : zh, locale, params);
 }
+
+/** Texts joined as a list in each language ("姓名、部门" / "name, department"). */
+export function listOf(texts: readonly LocalizedText[], enSeparator = ', '): LocalizedText {
+  return {
+    'zh-CN': texts.map((x) => x['zh-CN']).join('、'),
+    'zh-TW': texts.map((x) => x['zh-TW']).join('、'),
+    en: texts.map((x) => x.en).join(enSeparator),
+  };
+}

@@ -61,7 +61,7 @@ export async function runPolicyTests(files: readonly { absolute: string; display
     const broken = (why: Failure) => cases.push({ file: file.display, policy: '', name: '(file)', passed: false, failures: [why] });
     if (loaded.value === undefined) {
       const d = loaded.diagnostics[0];
-      broken(localized('无法读取测试文件：{value}', 'cannot read the test file: {value2}', { value: d?.message['zh-CN'] ?? '', value2: d?.message.en ?? '' }));
+      broken(localized('无法读取测试文件：{reason}', 'cannot read the test file: {reason}', { reason: d?.message ?? '' }));
       continue;
     }
     const shapeError = checkShape(loaded.value);

@@ -9,7 +9,7 @@ import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import { parsePointer, type Path } from './paths.js';
 import { expandAlternatives, schemasAt, titleAt } from './schema.js';
-import { asWritten, localized } from '../i18n/localized-text.js';
+import { asWritten, listOf, localized } from '../i18n/localized-text.js';
 
 /**
  * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
@@ -112,7 +112,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         target: 'parent-key',
-        message: localized('{value} 缺少必填项 {value2}', '{value3} is missing the required property \'\'{missing}\'\'', { value: where['zh-CN'], value2: missingTitle['zh-CN'], value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`, missing }),
+        message: localized('{value} 缺少必填项 {value2}', '{value3} is missing the required property \'\'{missing}\'\'', { value: where, value2: missingTitle, value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`, missing }),
       };
     }
     case 'additionalProperties': {
@@ -133,7 +133,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         path: keyPath,
         target: 'key',
         suggestions,
-        message: localized('不认识的设置项 “{property}”{value}', 'Unknown property \'\'{property}\'\'{value2}', { property, value: hint['zh-CN'] || `；这里可用：${allowed.join('、')}`, value2: hint.en || `; allowed here: ${allowed.join(', ')}` }),
+        message: localized('不认识的设置项 “{property}”{value}', 'Unknown property \'\'{property}\'\'{value}', { property, value: hint.en ? hint : localized('；这里可用：{allowed}', '; allowed here: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }) }),
       };
       if (suggestions[0]) {
         report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] }));
@@ -154,8 +154,8 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
           severity: 'error',
           path,
           message: fraction
-            ? localized('{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）', '\'\'{en}\'\' must be a fraction: write {trim} as {number} (the weights add up to 1)', { value: title['zh-CN'], trim: String(value).trim(), number, en: title.en })
-            : localized('{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）', '\'\'{en}\'\' must be a number: write {number}, without “{unit}” (the setting names its unit)', { value: title['zh-CN'], number, unit, en: title.en }),
+            ? localized('{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）', '\'\'{value}\'\' must be a fraction: write {trim} as {number} (the weights add up to 1)', { value: title, trim: String(value).trim(), number })
+            : localized('{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）', '\'\'{value}\'\' must be a number: write {number}, without “{unit}” (the setting names its unit)', { value: title, number, unit }),
           fix: replaceFix(loaded, spanOf(loaded, path, 'value'), String(number), localized('改为 {number}', 'Change to {number}', { number })),
         };
       }
@@ -163,7 +163,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'wrong-type',
         severity: 'error',
         path,
-        message: localized('{value} 应为{zh}，这里是{value2}', '\'\'{en}\'\' must be {en2}, not {en3}', { value: title['zh-CN'], zh, value2: actual['zh-CN'], en: title.en, en2: en, en3: actual.en }),
+        message: localized('{value} 应为{zh}，这里是{value2}', '\'\'{value}\'\' must be {en2}, not {value2}', { value: title, zh, value2: actual, en2: en }),
       };
     }
     case 'enum':
@@ -176,7 +176,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         suggestions,
-        message: localized('{value} 的值 {formatValue} 无效{value2}', '\'\'{en}\'\' has an invalid value {stringify}{value3}', { value: title['zh-CN'], formatValue: formatValue(value), value2: hint['zh-CN'] || `；可选值：${allowed.join('、')}`, en: title.en, stringify: JSON.stringify(value), value3: hint.en || `; allowed: ${allowed.join(', ')}` }),
+        message: localized('{value} 的值 {formatValue} 无效{value2}', '\'\'{value}\'\' has an invalid value {stringify}{value2}', { value: title, formatValue: formatValue(value), value2: hint.en ? hint : localized('；可选值：{allowed}', '; allowed: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }), stringify: JSON.stringify(value) }),
       };
       const best = suggestions[0] ?? (allowed.length === 1 ? allowed[0] : undefined);
       if (best !== undefined) {
@@ -196,7 +196,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', '\'\'{en}\'\' must be {value3} {limit}, not {stringify}', { value: title['zh-CN'], value2: String(op[0]), limit, formatValue: formatValue(value), en: title.en, value3: String(op[1]), stringify: JSON.stringify(value) }),
+        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', '\'\'{value}\'\' must be {value3} {limit}, not {stringify}', { value: title, value2: String(op[0]), limit, formatValue: formatValue(value), value3: String(op[1]), stringify: JSON.stringify(value) }),
       };
     }
     case 'minItems':
@@ -207,13 +207,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const zhUnit = error.keyword === 'minLength' ? '个字' : '项';
       const least = error.keyword !== 'maxItems';
       if (error.keyword === 'minLength' && limit === 1) {
-        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', '\'\'{en}\'\' must not be empty', { value: title['zh-CN'], en: title.en }) };
+        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', '\'\'{value}\'\' must not be empty', { value: title }) };
       }
       return {
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} {value2}需要 {limit} {zhUnit}', '\'\'{en}\'\' needs {value3} {limit} {value4}', { value: title['zh-CN'], value2: least ? '至少' : '最多', limit, zhUnit, en: title.en, value3: least ? 'at least' : 'at most', value4: error.keyword === 'minLength' ? 'characters' : 'items' }),
+        message: localized('{value} {value2}需要 {limit} {zhUnit}', '\'\'{value}\'\' needs {value3} {limit} {value4}', { value: title, value2: least ? '至少' : '最多', limit, zhUnit, value3: least ? 'at least' : 'at most', value4: error.keyword === 'minLength' ? 'characters' : 'items' }),
       };
     }
     case 'maxLength':
@@ -221,7 +221,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 最多 {limit} 个字', '\'\'{en}\'\' may have at most {limit} characters', { value: title['zh-CN'], limit: String(params.limit), en: title.en }),
+        message: localized('{value} 最多 {limit} 个字', '\'\'{value}\'\' may have at most {limit} characters', { value: title, limit: String(params.limit) }),
       };
     case 'pattern': {
       // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
@@ -233,7 +233,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         path,
         message: isId
           ? localized('编号 {formatValue} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding', 'Id {stringify} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)', { formatValue: formatValue(value), stringify: JSON.stringify(value) })
-          : localized('{value} 格式不对（应匹配 {pattern}）', '\'\'{en}\'\' is malformed (must match {pattern})', { value: title['zh-CN'], pattern: String(params.pattern), en: title.en }),
+          : localized('{value} 格式不对（应匹配 {pattern}）', '\'\'{value}\'\' is malformed (must match {pattern})', { value: title, pattern: String(params.pattern) }),
       };
     }
     case 'propertyNames': {
@@ -254,7 +254,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'duplicate-items',
         severity: 'error',
         path: [...path, Math.max(i, j)],
-        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', '\'\'{en}\'\' has a duplicate: item {value3} repeats item {value2}', { value: title['zh-CN'], value2: Math.min(i, j) + 1, value3: Math.max(i, j) + 1, en: title.en }),
+        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', '\'\'{value}\'\' has a duplicate: item {value3} repeats item {value2}', { value: title, value2: Math.min(i, j) + 1, value3: Math.max(i, j) + 1 }),
       };
     }
     default:
@@ -262,7 +262,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'invalid-value',
         severity: 'error',
         path,
-        message: localized('{value} 无效（{value2}）', '\'\'{en}\'\' is invalid ({value2})', { value: title['zh-CN'], value2: error.message ?? error.keyword, en: title.en }),
+        message: localized('{value} 无效（{value2}）', '\'\'{value}\'\' is invalid ({value2})', { value: title, value2: error.message ?? error.keyword }),
       };
   }
 }

@@ -79,7 +79,7 @@ export const SEVERITY_TEXT = {
 export const METRIC_TEXT: Record<string, LocalizedText> = {
   ...Object.fromEntries(
     Object.entries(METRICS).map(([key, { label, unit }]) => {
-      return [key, localized('{value}{value2}', '{en}{value3}', { value: label['zh-CN'], value2: unit ? `（${unit}）` : '', en: label.en, value3: unit ? ` (${unit})` : '' })];
+      return [key, localized('{value}{value2}', '{value}{value3}', { value: label, value2: unit ? `（${unit}）` : '', value3: unit ? ` (${unit})` : '' })];
     }),
   ),
   overallScore: localized('综合得分', 'overall score'),

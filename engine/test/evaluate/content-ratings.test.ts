@@ -58,7 +58,12 @@ describe('content clauses', () => {
     ]);
     expect(flagged(result, 'unreleased-information')).toEqual(['a']);
     // Messages name the category in each language: labelEn where given, else the id.
-    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual(localized('a 的消息含不文明用语（侮辱）：“你真是废物”', 'a posted uncivil language (Insults): “你真是废物”'));
+    expect(findingsOf(result, 'insulting-language')[0]!.message).toEqual({
+      'zh-CN': 'a 的消息含不文明用语（侮辱）：“你真是废物”',
+      // The quoted message is the member's own text: never converted.
+      'zh-TW': 'a 的訊息含不文明用語（侮辱）：“你真是废物”',
+      en: 'a posted uncivil language (Insults): “你真是废物”',
+    });
     expect(findingsOf(result, 'disrespectful-language')[0]!.message.en).toContain('(mock)');
   });
 
@@ -268,7 +273,7 @@ describe('ratings, points and follow-ups', () => {
     const low = result.members.find((m) => m.memberId === 'low')!;
     expect(low.ratings).toEqual({ assignments: null, tests: null, participation: null, overall: null });
     expect([low.points, low.actions]).toEqual([null, []]);
-    expect(low.notRated).toEqual(localized('2026-11-20 已退群，本月不评级', 'left the group on 2026-11-20: not rated this month'));
+    expect(low.notRated).toEqual({ 'zh-CN': '2026-11-20 已退群，本月不评级', 'zh-TW': '2026-11-20 已退群，本月不評級', en: 'left the group on 2026-11-20: not rated this month' });
     expect(low.metrics).toMatchObject({ accuracy: 59.5, activeDays: 1, contentMessages: 1 });
     for (const code of ['assignment-rating-fail', 'participation-rating-fail', 'points-deducted']) expect(flagged(result, code)).toEqual(['stays']);
     const stays = result.members.find((m) => m.memberId === 'stays')!;

@@ -42,7 +42,11 @@ describe('evaluate fails loudly on a month that cannot be evaluated', () => {
       {
         code: 'no-messages-in-month',
         table: 'messages',
-        message: localized('没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份', 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports'),
+        message: {
+          'zh-CN': '没有一条消息在 2026-09 内（读取 2 行，全部被拒绝）：请检查 --month 和导出的月份',
+          'zh-TW': '沒有一條訊息在 2026-09 內（讀取 2 行，全部被拒絕）：請檢查 --month 和匯出的月份',
+          en: 'No message falls in 2026-09 (2 rows read, all rejected): check --month and the month of the exports',
+        },
       },
     ]);
     expect(r.read('report.md').split('\n').slice(0, 5)).toEqual([

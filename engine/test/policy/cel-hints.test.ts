@@ -25,7 +25,12 @@ const clean = (text: string) => validatePolicy({ file: 't.qungui.yaml', text }).
 describe('CEL syntax hints', () => {
   it('Chinese text without quotes: quote it', () => {
     const { d, spanText, fixed } = celSyntax(withExpression('employee.department == 销售部'));
-    expect(d.message).toEqual(localized('中文要放在引号里：写成 "销售部"', 'Chinese text goes in quotes: write "销售部"'));
+    expect(d.message).toEqual({
+      'zh-CN': '中文要放在引号里：写成 "销售部"',
+      // The policy's own text is a parameter: shown as written, not converted.
+      'zh-TW': '中文要放在引號裡：寫成 "销售部"',
+      en: 'Chinese text goes in quotes: write "销售部"',
+    });
     expect(spanText).toBe('销售部');
     expect(d.fix!.title['zh-CN']).toBe('加上引号："销售部"');
     expect(clean(fixed!)).toEqual([]);

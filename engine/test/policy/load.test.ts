@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import { validatePolicy } from '../../src/policy/validate.js';
 import { MAX_POLICY_BYTES } from '../../src/policy/load.js';
 import { brief, diagnose, minimalPolicy } from './helpers.js';
-import { localized } from '../../src/i18n/localized-text.js';
 
 describe('loading bad input', () => {
   it('the minimal policy is clean', () => {
@@ -30,7 +29,11 @@ describe('loading bad input', () => {
     const text = minimalPolicy.replace('  name: 测试群\n', '  name: 测试群\n  name: 另一个\n');
     expect(diagnose(text)).toEqual(['duplicate-key 6:3-6:7']);
     const [d] = validatePolicy({ file: 't.yaml', text }).diagnostics;
-    expect(d!.message).toEqual(localized('键“name”重复：第 5 行已经写过；同一层级的键只能出现一次，只保留一处', 'The key “name” is repeated: it is already written on line 5; keep one of them'));
+    expect(d!.message).toEqual({
+      'zh-CN': '键“name”重复：第 5 行已经写过；同一层级的键只能出现一次，只保留一处',
+      'zh-TW': '鍵“name”重複：第 5 行已經寫過；同一層級的鍵只能出現一次，只保留一處',
+      en: 'The key “name” is repeated: it is already written on line 5; keep one of them',
+    });
     expect(d!.related!.map((r) => [r.file, brief({ ...d!, range: r.range }), r.message['zh-CN']])).toEqual([
       ['t.yaml', 'duplicate-key 5:3-5:7', '“name”第一次出现在这里'],
     ]);

@@ -24,10 +24,12 @@ describe('the packaged extension', { timeout: 60_000 }, () => {
       'dist/server.js',
       'icon.png',
       'l10n/bundle.l10n.zh-cn.json',
+      'l10n/bundle.l10n.zh-tw.json',
       'language-configuration.json',
       'package.json',
       'package.nls.json',
       'package.nls.zh-cn.json',
+      'package.nls.zh-tw.json',
       'syntaxes/qungui.tmLanguage.json',
     ]);
   });

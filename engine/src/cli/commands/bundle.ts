@@ -12,7 +12,7 @@ import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 import { DEFAULT_TIMEZONE } from '../../policy/model/defaults.js';
 
-const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|en] [--no-redact]
+const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|zh-TW|en] [--no-redact]
   --no-redact   被拒绝的行显示完整的值（默认遮盖号码与邮箱并截短）/ show rejected cells whole (default: numbers and e-mails masked, cut short)
 `;
 

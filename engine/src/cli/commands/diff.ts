@@ -14,7 +14,7 @@ import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
-const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--month YYYY-MM] [--format text|json|md] [--locale zh-CN|en]
+const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--month YYYY-MM] [--format text|json|md] [--locale zh-CN|zh-TW|en]
   在同一份数据上比较群规的两个版本，列出结果变化的成员 / which members' outcomes change between two versions
 `;
 

@@ -25,7 +25,7 @@ import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
-       [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|en] [--no-redact] [--now ISO]
+       [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|zh-TW|en] [--no-redact] [--now ISO]
 
   --policy P    群规文件或文件夹，可重复 / policy file or folder, repeatable
   --data D      月度数据包文件夹 / the month's data bundle folder
@@ -175,7 +175,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(
-    say(locale, '已完成 {month} 考核：{value}，发现 {length} 条（错误 {errors} 条），未评估 {length2} 项，被拒绝的数据行 {rejected} 行 → {out}\n', 'Evaluated {month}: {en}, {length} findings ({errors} errors), {length2} not evaluated, {rejected} rejected rows → {out}\n', { month: result.month, value: headcount(result)['zh-CN'], length: result.findings.length, errors, length2: result.notEvaluated.length, rejected: result.data.rejected, out: values.out, en: headcount(result).en }),
+    say(locale, '已完成 {month} 考核：{value}，发现 {length} 条（错误 {errors} 条），未评估 {length2} 项，被拒绝的数据行 {rejected} 行 → {out}\n', 'Evaluated {month}: {value}, {length} findings ({errors} errors), {length2} not evaluated, {rejected} rejected rows → {out}\n', { month: result.month, value: headcount(result), length: result.findings.length, errors, length2: result.notEvaluated.length, rejected: result.data.rejected, out: values.out }),
   );
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];

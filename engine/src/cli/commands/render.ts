@@ -1,4 +1,4 @@
-// `qungui render P [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]` (CLI contract: exit 0 / 2).
+// `qungui render P [--format md|html] [--locale zh-CN|zh-TW|en] [--out FILE [--force]]` (CLI contract: exit 0 / 2).
 // A policy with validation errors is refused: a regulation must not be published from a broken file.
 // --out never replaces an existing file without --force, and never the policy itself.
 import { readFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 
-const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|en] [--out FILE [--force]]
+const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale zh-CN|zh-TW|en] [--out FILE [--force]]
   生成群成员阅读的群规制度文本 / the regulation document members read
   --out FILE    写入文件（不给则输出到终端）/ write to FILE (default: standard output)
   --force       替换已存在的 FILE（群规文件本身永不替换）/ replace an existing FILE (never the policy itself)

@@ -9,7 +9,7 @@ import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
 
-const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|en]
+const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|zh-TW|en]
   运行群规测试文件（kind: PolicyTest）/ run policy test files
 `;
 

@@ -18,7 +18,7 @@ import { formatGithub } from '../formats/github.js';
 
 const formatters: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, github: formatGithub };
 
-const help = `用法 / usage: qungui validate PATH… [--format text|json|sarif|junit|github] [--locale zh-CN|en] [--max-warnings N] [--quiet] [-o FILE]
+const help = `用法 / usage: qungui validate PATH… [--format text|json|sarif|junit|github] [--locale zh-CN|zh-TW|en] [--max-warnings N] [--quiet] [-o FILE]
 
   PATH   文件、文件夹或通配符；文件夹中只检查声明 apiVersion: qungui/v1 的 YAML 文件
          files, folders (YAML files declaring apiVersion: qungui/v1) or globs

@@ -1,7 +1,7 @@
 // M1: the applicant gives real name, department, position and purpose (membership.application.requiredFields).
 import { who, whoEn } from '../describe.js';
 import { learners } from '../learners.js';
-import { t } from '../../i18n/localized-text.js';
+import { listOf, t } from '../../i18n/localized-text.js';
 import { APPLICATION_FIELD_LABELS } from '../../policy/model/catalogue.generated.js';
 import type { EvalRule } from './rule.js';
 
@@ -42,7 +42,7 @@ export const applicationMissingField: EvalRule = {
           path: this.path,
           evidence: { applicationId: application.application_id, missing, source: `${application.source.file}:${application.source.line}` },
           message: t(
-            '{who}的入群申请缺少{missing}', '{whoEn}\'\'s join application lacks the {missing2}', { who: who(ctx, m.groupId, m.memberId), missing: missing.map((field) => APPLICATION_FIELD_LABELS[field]!['zh-CN']).join('、'), whoEn: whoEn(ctx, m.groupId, m.memberId), missing2: missing.map((field) => APPLICATION_FIELD_LABELS[field]!.en).join(', ') },
+            '{who}的入群申请缺少{missing}', '{whoEn}\'\'s join application lacks the {missing}', { who: who(ctx, m.groupId, m.memberId), missing: listOf(missing.map((field) => APPLICATION_FIELD_LABELS[field]!)), whoEn: whoEn(ctx, m.groupId, m.memberId) },
           ),
         });
       }

@@ -69,7 +69,7 @@ export function contentRule(options: {
       evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
       ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
       message: t(
-        '{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {en} ({labelEn}): “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), value: options.what['zh-CN'], label, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId), en: options.what.en, labelEn },
+        '{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {value} ({labelEn}): “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), value: options.what, label, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId), labelEn },
       ),
     });
   }

@@ -5,9 +5,9 @@ import { CelBudgetError, compileBounded } from '../cel-budget.js';
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { learners } from '../learners.js';
-import { t } from '../../i18n/localized-text.js';
+import { localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
-import type { Locale } from '../../diagnostics/diagnostic.js';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
 export const ineligibleMember: EvalRule = {
   code: 'ineligible-member',
@@ -83,7 +83,7 @@ export const ineligibleMember: EvalRule = {
         action: 'review',
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
         message: t(
-          '{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing2}', { who: who(ctx, m.groupId, m.memberId), failing: failing.map((f) => why(f, 'zh-CN')).join('；'), whoEn: whoEn(ctx, m.groupId, m.memberId), failing2: failing.map((f) => why(f, 'en')).join('; ') },
+          '{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing}', { who: who(ctx, m.groupId, m.memberId), failing: reasons(failing.map(why)), whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }
@@ -91,25 +91,23 @@ export const ineligibleMember: EvalRule = {
 };
 
 /** One failing criterion in words, with the member's own value (the evidence keeps the codes). */
-function why(failing: { criterion: string; value?: string | null }, locale: Locale): string {
+function why(failing: { criterion: string; value?: string | null }): LocalizedText {
   const value = failing.value ?? '';
-  const zh = locale === 'zh-CN';
   switch (failing.criterion) {
     case 'roster':
-      return zh ? '不在员工花名册中' : 'not in the employee roster';
+      return localized('不在员工花名册中', 'not in the employee roster');
     case 'employmentStatus':
-      return zh ? `在职状态为“${value}”，不在允许范围内` : `employment status “${value}” is not admitted`;
+      return localized('在职状态为“{value}”，不在允许范围内', 'employment status “{value}” is not admitted', { value });
     case 'departments':
-      return zh
-        ? value
-          ? `部门“${value}”不在允许范围内`
-          : '花名册中没有部门'
-        : value
-          ? `department “${value}” is not admitted`
-          : 'no department in the roster';
+      return value ? localized('部门“{value}”不在允许范围内', 'department “{value}” is not admitted', { value }) : localized('花名册中没有部门', 'no department in the roster');
     case 'positions':
-      return zh ? (value ? `职位“${value}”不在允许范围内` : '花名册中没有职位') : value ? `position “${value}” is not admitted` : 'no position in the roster';
+      return value ? localized('职位“{value}”不在允许范围内', 'position “{value}” is not admitted', { value }) : localized('花名册中没有职位', 'no position in the roster');
     default:
-      return zh ? '不满足群规的附加条件' : 'does not meet the policy’s further condition';
+      return localized('不满足群规的附加条件', 'does not meet the policy’s further condition');
   }
+}
+
+/** The failing criteria as one clause each: "…；…" / "…; …". */
+function reasons(texts: readonly LocalizedText[]): LocalizedText {
+  return { 'zh-CN': texts.map((x) => x['zh-CN']).join('；'), 'zh-TW': texts.map((x) => x['zh-TW']).join('；'), en: texts.map((x) => x.en).join('; ') };
 }

@@ -40,7 +40,7 @@ export const pointsDeducted: EvalRule = {
         path: overall in points ? ['outcomes', 'points', overall] : this.path,
         evidence: { overall, points: entry.points },
         message: t(
-          '{who}的综合评级为{value}，扣 {value2} 分', '{whoEn} is rated {en} overall: {points} points', { who: who(ctx, m.groupId, m.memberId), value: ratingName(ctx, overall)['zh-CN'], value2: -entry.points, whoEn: whoEn(ctx, m.groupId, m.memberId), en: ratingName(ctx, overall).en, points: entry.points },
+          '{who}的综合评级为{rating}，扣 {deducted} 分', '{whoEn} is rated {rating} overall: {points} points', { who: who(ctx, m.groupId, m.memberId), rating: ratingName(ctx, overall), deducted: -entry.points, whoEn: whoEn(ctx, m.groupId, m.memberId), points: entry.points },
         ),
       });
     }

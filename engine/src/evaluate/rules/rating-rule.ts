@@ -39,7 +39,7 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
           path: ['assessment', dimension, 'bands', band.index],
           evidence: { rating, band: band.index, metrics: band.metrics },
           message: t(
-            '{who}的{zh}评级为{value}', '{whoEn}\'\'s {en} rating is {en2}', { who: who(ctx, m.groupId, m.memberId), zh: NAMES[dimension].zh, value: label['zh-CN'], whoEn: whoEn(ctx, m.groupId, m.memberId), en: NAMES[dimension].en, en2: label.en },
+            '{who}的{zh}评级为{value}', '{whoEn}\'\'s {en} rating is {value}', { who: who(ctx, m.groupId, m.memberId), zh: NAMES[dimension].zh, value: label, whoEn: whoEn(ctx, m.groupId, m.memberId), en: NAMES[dimension].en },
           ),
         });
       }

@@ -53,7 +53,7 @@ export const repeatedFail: EvalRule = {
         action: escalation.action,
         evidence: { rating: escalation.rating, months: escalation.months, afterConsecutive: escalation.afterConsecutive },
         message: t(
-          '{who}连续 {run} 个月综合评级为{value}，升级处理：{value2}', '{whoEn} rated {en} overall {run} months in a row: {en2}', { who: who(ctx, m.groupId, m.memberId), run, value: ratingName(ctx, escalation.rating)['zh-CN'], value2: actionName(ctx, escalation.action)['zh-CN'], whoEn: whoEn(ctx, m.groupId, m.memberId), en: ratingName(ctx, escalation.rating).en, en2: actionName(ctx, escalation.action).en },
+          '{who}连续 {run} 个月综合评级为{rating}，升级处理：{action}', '{whoEn} rated {rating} overall {run} months in a row: {action}', { who: who(ctx, m.groupId, m.memberId), run, rating: ratingName(ctx, escalation.rating), action: actionName(ctx, escalation.action), whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }

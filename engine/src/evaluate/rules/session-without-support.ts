@@ -1,6 +1,6 @@
 // T1: every live session names a technical support person (and its platform).
 import { whenText } from '../describe.js';
-import { localized, t } from '../../i18n/localized-text.js';
+import { listOf, localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
@@ -39,7 +39,7 @@ export const sessionWithoutSupport: EvalRule = {
         path: this.path,
         evidence: { sessionId: s.session_id, startsAt: ctx.month.iso(s.starts_at), missing },
         message: t(
-          '{whenText} 的直播没有{missing}', 'The live session of {whenText} has no {missing2}', { whenText: whenText(ctx, s.starts_at), missing: missing.map((field) => SESSION_FIELD_TEXT[field]!['zh-CN']).join('、'), missing2: missing.map((field) => SESSION_FIELD_TEXT[field]!.en).join(' and no ') },
+          '{whenText} 的直播没有{missing}', 'The live session of {whenText} has no {missing}', { whenText: whenText(ctx, s.starts_at), missing: listOf(missing.map((field) => SESSION_FIELD_TEXT[field]!), ' and no ') },
         ),
       });
     }

@@ -48,7 +48,7 @@ export const unauthorizedMaterial: EvalRule = {
           sentAt: ctx.month.iso(material.sentAt),
         },
         message: t(
-          '{who}没有发布权限，却发布了{value}{value2}', '{whoEn} posted a {en}{value3} without being allowed to publish', { who: who(ctx, material.groupId, material.senderId), value: messageTypeName(material.type)['zh-CN'], value2: material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : '', whoEn: whoEn(ctx, material.groupId, material.senderId), en: messageTypeName(material.type).en, value3: material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : '' },
+          '{who}没有发布权限，却发布了{value}{value2}', '{whoEn} posted a {value}{value3} without being allowed to publish', { who: who(ctx, material.groupId, material.senderId), value: messageTypeName(material.type), value2: material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : '', whoEn: whoEn(ctx, material.groupId, material.senderId), value3: material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : '' },
         ),
       });
     }

@@ -2,6 +2,8 @@
 // language server (definition, references, rename).
 import type { Path } from '../paths.js';
 import { at, isRec, list, str } from './view.js';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
+import { localized } from '../../i18n/localized-text.js';
 
 export type IdKind = 'rating' | 'category' | 'action';
 
@@ -55,8 +57,8 @@ export function references(policy: unknown): IdSite[] {
   return sites;
 }
 
-export const idKindText: Record<IdKind, { 'zh-CN': string; en: string; declaredAt: string }> = {
-  rating: { 'zh-CN': '评级', en: 'rating', declaredAt: 'ratings' },
-  category: { 'zh-CN': '内容类别', en: 'content category', declaredAt: 'content.categories' },
-  action: { 'zh-CN': '措施', en: 'action', declaredAt: 'outcomes.actions' },
+export const idKindText: Record<IdKind, LocalizedText & { declaredAt: string }> = {
+  rating: { ...localized('评级', 'rating'), declaredAt: 'ratings' },
+  category: { ...localized('内容类别', 'content category'), declaredAt: 'content.categories' },
+  action: { ...localized('措施', 'action'), declaredAt: 'outcomes.actions' },
 };

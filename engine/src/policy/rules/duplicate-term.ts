@@ -5,7 +5,7 @@ import { spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { removeItemFix } from './remove-item-fix.js';
 import { contentTerms, type TermSite } from '../model/terms.js';
-import { localized } from '../../i18n/localized-text.js';
+import { asWritten, localized } from '../../i18n/localized-text.js';
 
 export const duplicateTerm: PolicyRule = {
   code: 'duplicate-term',
@@ -20,7 +20,7 @@ export const duplicateTerm: PolicyRule = {
       }
       const same = earlier.categoryIndex === site.categoryIndex;
       const [s, e] = spanOf(ctx.loaded, earlier.path);
-      const shown = earlier.term === site.term ? `“${site.term}”` : `“${site.term}”与“${earlier.term}”`;
+      const shown = earlier.term === site.term ? asWritten(`“${site.term}”`) : localized('“{term}”与“{earlier}”', '“{term}” and “{earlier}”', { term: site.term, earlier: earlier.term });
       ctx.report({
         code: 'duplicate-term',
         severity: same ? 'warning' : 'error',

@@ -3,7 +3,7 @@ import { didYouMean, suggest } from '../../diagnostics/suggest.js';
 import { replaceFix, spanOf } from '../diagnostic-builder.js';
 import type { PolicyRule } from './rule.js';
 import { declarations, idKindText, references } from '../model/ids.js';
-import { localized } from '../../i18n/localized-text.js';
+import { asWritten, listOf, localized } from '../../i18n/localized-text.js';
 
 export const unknownId: PolicyRule = {
   code: 'unknown-id',
@@ -25,7 +25,7 @@ export const unknownId: PolicyRule = {
         path: site.path,
         target,
         suggestions,
-        message: localized('未声明的{value}编号 “{id}”{value2}', 'Unknown {en} id \'\'{id}\'\'{value3}', { value: kind['zh-CN'], id: site.id, value2: hint['zh-CN'] || `；已声明：${known.join('、') || '（无）'}`, en: kind.en, value3: hint.en || `; declared: ${known.join(', ') || '(none)'}` }),
+        message: localized('未声明的{value}编号 “{id}”{value2}', 'Unknown {value} id \'\'{id}\'\'{value2}', { value: kind, id: site.id, value2: hint.en ? hint : localized('；已声明：{known}', '; declared: {known}', { known: known.length ? listOf(known.map((id) => asWritten(id))) : localized('（无）', '(none)') }) }),
         ...(suggestions[0]
           ? { fix: replaceFix(ctx.loaded, span, suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] })) }
           : {}),
