@@ -38,9 +38,9 @@ export function diffText(diff: PolicyDiff, locale: Locale): string {
 
 export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const lines = [`## ${zh ? '群规变更影响' : 'Policy change impact'}: \`${diff.policies.before}\` → \`${diff.policies.after}\``, '', summary(diff, locale), ''];
+  const lines = [`## ${say(locale, '群规变更影响', 'Policy change impact')}: \`${diff.policies.before}\` → \`${diff.policies.after}\``, '', summary(diff, locale), ''];
   if (diff.changes.length) {
-    lines.push(zh ? '| 群 | 成员 | 变化 | 说明 | 规则位置 |' : '| Group | Member | Change | Detail | Policy lines |', '| --- | --- | --- | --- | --- |');
+    lines.push(say(locale, '| 群 | 成员 | 变化 | 说明 | 规则位置 |', '| Group | Member | Change | Detail | Policy lines |'), '| --- | --- | --- | --- | --- |');
     for (const change of diff.changes) {
       lines.push(
         `| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${kindText[change.kind][zh ? 0 : 1]} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`,

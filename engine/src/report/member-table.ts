@@ -4,6 +4,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, policyName, ratingLabel, type LabelBook } from './labels.js';
+import { say } from '../i18n/localized-text.js';
 
 const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
 
@@ -17,22 +18,22 @@ export function memberTable(result: EvaluationResult, book: LabelBook, locale: L
   const zh = locale === 'zh-CN';
   const metrics = metricColumns(result.members);
   const head = [
-    zh ? '姓名' : 'Name',
-    zh ? '群规' : 'Policy',
-    ...DIMENSIONS.map((d) => (zh ? `${DIMENSION_TEXT[d]['zh-CN']}评级` : `${DIMENSION_TEXT[d].en} rating`)),
-    zh ? '绩效分' : 'Points',
-    zh ? '后续措施' : 'Follow-ups',
-    zh ? '备注' : 'Note',
+    say(locale, '姓名', 'Name'),
+    say(locale, '群规', 'Policy'),
+    ...DIMENSIONS.map((d) => (say(locale, '{value}评级', '{value} rating', { value: DIMENSION_TEXT[d] }))),
+    say(locale, '绩效分', 'Points'),
+    say(locale, '后续措施', 'Follow-ups'),
+    say(locale, '备注', 'Note'),
     ...metrics.map((k) => metricLabel(k, locale)),
-    zh ? '群聊ID' : 'Group ID',
-    zh ? '成员ID' : 'Member ID',
+    say(locale, '群聊ID', 'Group ID'),
+    say(locale, '成员ID', 'Member ID'),
   ];
   const rows = result.members.map((m) => [
     m.name ?? m.memberId,
     policyName(result, m.policyId),
     ...DIMENSIONS.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
     m.points,
-    m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(zh ? '、' : '; '),
+    m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(say(locale, '、', '; ')),
     m.notRated?.[locale] ?? '',
     ...metrics.map((k) => m.metrics[k] ?? null),
     m.groupId,

@@ -5,6 +5,7 @@ import type { EvaluationResult } from '../evaluate/result-types.js';
 import { findingTable } from './finding-table.js';
 import { memberTable } from './member-table.js';
 import type { LabelBook } from './labels.js';
+import { say } from '../i18n/localized-text.js';
 
 const FIXED = new Date(Date.UTC(2000, 0, 1));
 
@@ -16,11 +17,11 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   workbook.creator = 'qungui';
   workbook.created = FIXED;
   workbook.modified = FIXED;
-  const members = workbook.addWorksheet(zh ? '成员' : 'Members');
+  const members = workbook.addWorksheet(say(locale, '成员', 'Members'));
   const memberRows = memberTable(result, book, locale);
   members.addRow(memberRows.head).font = { bold: true };
   for (const row of memberRows.rows) members.addRow(row);
-  const findings = workbook.addWorksheet(zh ? '发现' : 'Findings');
+  const findings = workbook.addWorksheet(say(locale, '发现', 'Findings'));
   const table = findingTable(result, book, locale);
   findings.addRow([...table.head]).font = { bold: true };
   for (const row of table.rows) findings.addRow(row);

@@ -11,6 +11,7 @@ import { shownReason, shownValue } from '../../data/rejected-csv.js';
 import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 import { DEFAULT_TIMEZONE } from '../../policy/model/defaults.js';
+import { say } from '../../i18n/localized-text.js';
 
 const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|zh-TW|en] [--no-redact]
   --no-redact   被拒绝的行显示完整的值（默认遮盖号码与邮箱并截短）/ show rejected cells whole (default: numbers and e-mails masked, cut short)
@@ -57,18 +58,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const zh = locale === 'zh-CN';
-  const out: string[] = [zh ? `数据包 ${dirArg}${month ? `（${month}）` : ''}` : `bundle ${dirArg}${month ? ` (${month})` : ''}`, ''];
-  out.push(zh ? '表            读取      接受      拒绝      跳过' : 'table         read  accepted  rejected   skipped');
+  const out: string[] = [say(locale, '数据包 {dirArg}{value}', 'bundle {dirArg}{value2}', { dirArg, value: month ? `（${month}）` : '', value2: month ? ` (${month})` : '' }), ''];
+  out.push(say(locale, '表            读取      接受      拒绝      跳过', 'table         read  accepted  rejected   skipped'));
   for (const table of TABLES) {
     const c = bundle.counts[table];
     if (!c) {
-      out.push(`${table.padEnd(12)}  ${zh ? '（无文件：相关条款不评估）' : '(no file: its clauses are not evaluated)'}`);
+      out.push(`${table.padEnd(12)}  ${say(locale, '（无文件：相关条款不评估）', '(no file: its clauses are not evaluated)')}`);
       continue;
     }
     out.push(
       `${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd(),
     );
-    for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${zh ? '跳过' : 'skipped'} ${n}: ${reason}`);
+    for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${say(locale, '跳过', 'skipped')} ${n}: ${reason}`);
   }
   // DESIGN.md "Monthly data bundle": only members and messages are required; without them the month's
   // job can rate no one, so say so here rather than after the run.
@@ -76,28 +77,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const table of missingTables)
     out.push(
       '',
-      zh
-        ? `✖ 缺少必需的表 ${table}（${tableSpecs[table].title['zh-CN']}）：放入 ${table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射`
-        : `✖ required table ${table} is missing: add ${table}.csv/.jsonl/.xlsx or map it in bundle.yaml`,
+      say(locale, '✖ 缺少必需的表 {table}（{value}）：放入 {table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射', '✖ required table {table} is missing: add {table}.csv/.jsonl/.xlsx or map it in bundle.yaml', { table, value: tableSpecs[table].title['zh-CN'] }),
     );
   const rejected = bundle.rejected;
   if (rejected.length) {
     out.push(
       '',
-      zh
-        ? `前 ${Math.min(show, rejected.length)} 条被拒绝的行（共 ${rejected.length} 条）：`
-        : `first ${Math.min(show, rejected.length)} of ${rejected.length} rejected rows:`,
+      say(locale, '前 {min} 条被拒绝的行（共 {length} 条）：', 'first {min} of {length} rejected rows:', { min: Math.min(show, rejected.length), length: rejected.length }),
     );
     const redact = !values['no-redact'];
     for (const r of rejected.slice(0, show)) {
       const value = shownValue(r, redact);
       out.push(
-        `  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (zh ? `（值：“${value}”）` : ` (value: "${value}")`) : ''}`,
+        `  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (say(locale, '（值：“{value}”）', ' (value: "{value}")', { value })) : ''}`,
       );
     }
   } else if (missingTables.length === 0) {
     // Never "all accepted" for a bundle the monthly job cannot rate anyone from.
-    out.push('', zh ? '✔ 所有行都已接受' : '✔ every row accepted');
+    out.push('', say(locale, '✔ 所有行都已接受', '✔ every row accepted'));
   }
   io.stdout(`${out.join('\n')}\n`);
   return rejected.length || missingTables.length ? EXIT_FINDINGS : EXIT_OK;

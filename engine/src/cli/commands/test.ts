@@ -39,7 +39,7 @@ function xml(s: string): string {
 
 function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
   const zh = locale === 'zh-CN';
-  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (zh ? '通过' : 'Pass') : zh ? '失败' : 'Fail']);
+  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (say(locale, '通过', 'Pass')) : say(locale, '失败', 'Fail')]);
   const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => `│ ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' │ ')} │`;
@@ -48,13 +48,11 @@ function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
     out.push('', `✖ ${c.file} › ${c.name}`);
     for (const f of c.failures) out.push(`    ${f[locale]}`);
   }
-  out.push('', zh ? `${run.passed} 个通过，${run.failed} 个失败` : `${run.passed} passed, ${run.failed} failed`);
+  out.push('', say(locale, '{passed} 个通过，{failed} 个失败', '{passed} passed, {failed} failed', { passed: run.passed, failed: run.failed }));
   if (coverage) {
     const k = run.coverage.byKind;
     out.push(
-      zh
-        ? `覆盖率 ${run.coverage.percent}%（档位 ${k.band.covered}/${k.band.total}，类别 ${k.category.covered}/${k.category.total}，词语 ${k.term.covered}/${k.term.total}，规则 ${k.rule.covered}/${k.rule.total}）`
-        : `coverage ${run.coverage.percent}% (bands ${k.band.covered}/${k.band.total}, categories ${k.category.covered}/${k.category.total}, terms ${k.term.covered}/${k.term.total}, rules ${k.rule.covered}/${k.rule.total})`,
+      say(locale, '覆盖率 {percent}%（档位 {covered}/{total}，类别 {covered2}/{total2}，词语 {covered3}/{total3}，规则 {covered4}/{total4}）', 'coverage {percent}% (bands {covered}/{total}, categories {covered2}/{total2}, terms {covered3}/{total3}, rules {covered4}/{total4})', { percent: run.coverage.percent, covered: k.band.covered, total: k.band.total, covered2: k.category.covered, total2: k.category.total, covered3: k.term.covered, total3: k.term.total, covered4: k.rule.covered, total4: k.rule.total }),
     );
   }
   return `${out.join('\n')}\n`;

@@ -125,22 +125,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 function noPolicyText(where: string, passedOver: { tests: string[]; other: string[] }, locale: Locale): string {
   const zh = locale !== 'en';
   const lines = [
-    zh
-      ? `qungui validate：${where} 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。`
-      : `qungui validate: no policy file in ${where} (a policy starts with apiVersion: qungui/v1).`,
+    say(locale, 'qungui validate：{where} 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。', 'qungui validate: no policy file in {where} (a policy starts with apiVersion: qungui/v1).', { where }),
   ];
   const list = (files: string[]) => files.map((file) => `  ${file}`).join('\n');
   if (passedOver.tests.length > 0) {
     lines.push(
-      zh
-        ? `找到 ${passedOver.tests.length} 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：`
-        : `Found ${passedOver.tests.length} policy test file(s) (kind: PolicyTest); run them with qungui test:`,
+      say(locale, '找到 {length} 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：', 'Found {length, plural, one {# policy test file} other {# policy test files}} (kind: PolicyTest); run them with qungui test:', { length: passedOver.tests.length }),
       list(passedOver.tests),
     );
   }
   if (passedOver.other.length > 0) {
     lines.push(
-      zh ? `另有 ${passedOver.other.length} 个 YAML 文件不是群规：` : `${passedOver.other.length} other YAML file(s) are not policies:`,
+      say(locale, '另有 {length} 个 YAML 文件不是群规：', '{length, plural, one {# other YAML file is not a policy} other {# other YAML files are not policies}}:', { length: passedOver.other.length }),
       list(passedOver.other),
     );
   }

@@ -8,6 +8,7 @@ import { bandTables, nodeAtPath, type ValidatedPolicy } from '../engine.js';
 import type { SampleOutcome } from '../sample/sample-job.js';
 import type { SampleRunner } from '../sample/sample-runner.js';
 import type { Locale } from './convert.js';
+import { say } from '../engine.js';
 
 /** The month of a sample folder named like the bundle contract's month folders (…/2026-10). */
 export function sampleMonth(dir: string): string | undefined {
@@ -47,14 +48,12 @@ export async function codeLenses(
   if (outcome.kind === 'over-budget') {
     lens(
       0,
-      zh
-        ? `样本数据：${seconds(outcome.budgetMs)} 秒内未算完，已停止；请换一个较小的样本文件夹`
-        : `sample data: not done within ${seconds(outcome.budgetMs)} s, stopped; choose a smaller sample folder`,
+      say(locale, '样本数据：{seconds} 秒内未算完，已停止；请换一个较小的样本文件夹', 'sample data: not done within {seconds} s, stopped; choose a smaller sample folder', { seconds: seconds(outcome.budgetMs) }),
     );
     return lenses;
   }
   if (outcome.kind === 'failed') {
-    lens(0, zh ? '样本数据：无法在此文件夹上运行；原因请用 qungui evaluate 查看' : 'sample data: cannot run on this folder; qungui evaluate tells why');
+    lens(0, say(locale, '样本数据：无法在此文件夹上运行；原因请用 qungui evaluate 查看', 'sample data: cannot run on this folder; qungui evaluate tells why'));
     return lenses;
   }
   const { counts } = outcome;
@@ -64,13 +63,13 @@ export async function codeLenses(
       if (!band.rating || seen.has(band.rating)) continue; // a rating is credited to its first band
       seen.add(band.rating);
       const count = counts.ratings[table.dimension]?.[band.rating] ?? 0;
-      lens(lineOf(validated, [...band.path]), zh ? `样本数据：${count} 名成员落在此档` : `sample data: ${count} member(s) in this band`);
+      lens(lineOf(validated, [...band.path]), say(locale, '样本数据：{count} 名成员落在此档', 'sample data: {count, plural, one {# member} other {# members}} in this band', { count }));
     }
   }
   const categories = (validated.value as { content?: { categories?: { id: string }[] } }).content?.categories ?? [];
   categories.forEach((category, i) => {
     const matched = counts.categories[category.id] ?? 0;
-    lens(lineOf(validated, ['content', 'categories', i]), zh ? `样本数据：${matched} 条消息命中` : `sample data: ${matched} matching message(s)`);
+    lens(lineOf(validated, ['content', 'categories', i]), say(locale, '样本数据：{matched} 条消息命中', 'sample data: {matched, plural, one {# matching message} other {# matching messages}}', { matched }));
   });
   return lenses;
 }
