@@ -100,7 +100,9 @@ const detectors = Object.fromEntries(
   }),
 );
 const fieldItems = schema.properties.membership.properties.application.properties.requiredFields.items;
-const applicationFields = Object.fromEntries(fieldItems.enum.map((id) => [id, texts(fieldItems['x-enum-labels'][id]['zh-CN'], fieldItems['x-enum-labels'][id].en)]));
+const applicationFields = Object.fromEntries(
+  fieldItems.enum.map((id) => [id, texts(fieldItems['x-enum-labels'][id]['zh-CN'], fieldItems['x-enum-labels'][id].en)]),
+);
 const catalogueFile = `${root}engine/src/policy/model/catalogue.generated.ts`;
 const catalogueCode =
   '// GENERATED from schemas/policy.schema.json by scripts/gen-types.mjs. Do not edit; run `npm run gen:types`.\n' +

@@ -52,14 +52,14 @@ describe('qungui init', { timeout: 30_000 }, () => {
       }
       throw new Error(`terminal never showed "${text}":\n${screen()}`);
     };
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', dir, `${process.execPath} ${cliPath} init; sleep 30`);
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', dir, `${process.execPath} ${cliPath} init --locale zh-CN; sleep 30`);
     try {
       await waitFor('请选择 [1]');
       tmux('send-keys', '-t', session, '3', 'Enter');
-      await waitFor('group name');
+      await waitFor('群名称');
       tmux('send-keys', '-t', session, '-l', '新任经理训练营');
       tmux('send-keys', '-t', session, 'Enter');
-      await waitFor('chat room ids');
+      await waitFor('群聊 ID');
       tmux('send-keys', '-t', session, 'wrMgr1, wrMgr2', 'Enter');
       await waitFor('保存为');
       tmux('send-keys', '-t', session, 'mgr.qungui.yaml', 'Enter');

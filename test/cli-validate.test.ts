@@ -143,7 +143,7 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     writeFileSync(join(dir, 'ci.yaml'), 'on: push\n');
     const en = qungui(['validate', dir, '--locale', 'en']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain(`no policy file in ${dir} (a policy starts with apiVersion: qungui/v1).\n1 other YAML file(s) are not policies:\n`);
+    expect(en.stderr).toContain(`no policy file in ${dir} (a policy starts with apiVersion: qungui/v1).\n1 other YAML file is not a policy:\n`);
     expect(en.stderr).toContain('ci.yaml\n');
   });
 

@@ -2,6 +2,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { localeFromEnvironment, localeOfTag } from '../diagnostics/system-locale.js';
 import { say } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -26,7 +27,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export class UsageError extends Error {}
+export class UsageError extends LocalizedError {}
 
 /** --locale, else QUNGUI_LOCALE, else the system's language, else Chinese (the product's home). */
 export function parseLocale(value: string | undefined, env: CliIo['env']): Locale {

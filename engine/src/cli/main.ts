@@ -6,6 +6,7 @@ import { readerThreadSettings } from './reader-thread-env.js';
 import { argumentError, flagsInHelp, unknownCommand } from './usage-errors.js';
 import { VERSION } from './version.js';
 import type { Locale } from '../diagnostics/diagnostic.js';
+import { messageIn } from '../i18n/localized-error.js';
 
 type Command = { run(args: string[], io: CliIo): Promise<number> };
 
@@ -96,7 +97,7 @@ export async function main(argv: string[], given: CliIo = processIo()): Promise<
     return await (await load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`qungui ${name}: ${(error as Error).message}\n`);
+      io.stderr(`qungui ${name}: ${messageIn(error, usageLocale(rest, io.env))}\n`);
       return EXIT_USAGE;
     }
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
 import { VERSION } from './version.js';
+import { localized } from '../i18n/localized-text.js';
 
 export const MARKER = '.qungui-output.json';
 const MARKER_FORMAT = 1;
@@ -66,7 +67,9 @@ export async function prepareOutputFolder(typed: string, cwd: string, inputs: Ou
   if (target.exists) {
     if (!target.isDirectory) {
       throw new OutputRefused(
-        `--out ${typed} 是一个文件，不是文件夹；请给一个（新的）文件夹名 / --out ${typed} is a file, not a folder: give the name of a (new) folder`,
+        localized('--out {typed} 是一个文件，不是文件夹；请给一个（新的）文件夹名', '--out {typed} is a file, not a folder: give the name of a (new) folder', {
+          typed,
+        }),
       );
     }
     await folderState(target.path, typed);
@@ -108,7 +111,7 @@ export async function prepareOutputFile(typed: string, cwd: string, options: { f
   const target = await locate(typed, cwd, 'file');
   await refuseInputs(target, typed, cwd, options.inputs ?? {});
   if (target.exists && target.isDirectory) {
-    throw new OutputRefused(`--out ${typed} 是一个文件夹；请给一个文件名 / --out ${typed} is a folder: give a file name`);
+    throw new OutputRefused(localized('--out {typed} 是一个文件夹；请给一个文件名', '--out {typed} is a folder: give a file name', { typed }));
   }
   if (target.exists && !options.force) throw existsRefusal(typed);
   await refuseUnwritable(target, typed);
@@ -168,14 +171,20 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
       } catch (error) {
         if (probe === absolute && info.isSymbolicLink()) {
           throw new OutputRefused(
-            `--out ${typed} 是指向不存在位置的链接；请删除该链接或换一个${kind === 'folder' ? '文件夹' : '文件'}名 / --out ${typed} is a link to a place that does not exist: remove the link or give another name`,
+            localized(
+              '--out {typed} 是指向不存在位置的链接；请删除该链接或换一个{value}名',
+              '--out {typed} is a link to a place that does not exist: remove the link or give another name',
+              { typed, value: kind === 'folder' ? localized('文件夹', 'folder') : localized('文件', 'file') },
+            ),
           );
         }
         throw ioRefusal(typed, error);
       }
       const realInfo = await stat(real);
       if (missing.length > 0 && !realInfo.isDirectory()) {
-        throw new OutputRefused(`无法创建 --out ${typed}：${probe} 是文件，不是文件夹 / cannot create --out ${typed}: ${probe} is a file, not a folder`);
+        throw new OutputRefused(
+          localized('无法创建 --out {typed}：{probe} 是文件，不是文件夹', 'cannot create --out {typed}: {probe} is a file, not a folder', { typed, probe }),
+        );
       }
       const path = missing.length > 0 ? join(real, ...missing.reverse()) : real;
       return { path, exists: missing.length === 0, isDirectory: missing.length === 0 && realInfo.isDirectory(), existing: real };
@@ -183,7 +192,9 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
     const code = (info as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') {
       const file = await blockingFile(absolute);
-      throw new OutputRefused(`无法创建 --out ${typed}：${file} 是文件，不是文件夹 / cannot create --out ${typed}: ${file} is a file, not a folder`);
+      throw new OutputRefused(
+        localized('无法创建 --out {typed}：{file} 是文件，不是文件夹', 'cannot create --out {typed}: {file} is a file, not a folder', { typed, file }),
+      );
     }
     if (code !== 'ENOENT') throw ioRefusal(typed, info);
     const parent = dirname(probe);
@@ -252,10 +263,17 @@ async function refuseInputs(target: Target, typed: string, cwd: string, inputs: 
     const data = await identity(resolve(cwd, inputs.data));
     const found = data && (await relation(target, data));
     if (found) {
-      const zh = { equal: '就是', inside: '在', contains: '包含' }[found];
-      const en = { equal: 'is', inside: 'is inside', contains: 'contains' }[found];
+      const relationText = {
+        equal: localized('就是数据文件夹 {data}', 'is the data folder {data}', { data: inputs.data }),
+        inside: localized('在数据文件夹 {data} 之内', 'is inside the data folder {data}', { data: inputs.data }),
+        contains: localized('包含数据文件夹 {data}', 'contains the data folder {data}', { data: inputs.data }),
+      }[found];
       throw new OutputRefused(
-        `--out ${typed} ${zh}数据文件夹 ${inputs.data}${found === 'inside' ? '之内' : ''}，写入会改动导出的数据；请把输出放在数据文件夹之外（例如 --out out/月份）/ --out ${typed} ${en} the data folder ${inputs.data}: writing there would change the exports; put the outputs outside it (e.g. --out out/<month>)`,
+        localized(
+          '--out {typed} {relation}，写入会改动导出的数据；请把输出放在数据文件夹之外（例如 --out out/月份）',
+          '--out {typed} {relation}: writing there would change the exports; put the outputs outside it (e.g. --out out/<month>)',
+          { typed, relation: relationText },
+        ),
       );
     }
   }
@@ -267,10 +285,17 @@ async function refuseInputs(target: Target, typed: string, cwd: string, inputs: 
       // Outputs inside a policy folder are allowed (`--policy . --out out`): they are not YAML, and the
       // marker rule keeps any policy already there; the folder itself or a folder around it is refused.
       if (found === 'equal' || found === 'contains') {
-        const zh = found === 'equal' ? '就是' : '包含';
-        const en = found === 'equal' ? 'is' : 'contains';
+        const relationText =
+          found === 'equal' ? localized('就是群规 {arg}', 'is the policy {arg}', { arg }) : localized('包含群规 {arg}', 'contains the policy {arg}', { arg });
         throw new OutputRefused(
-          `--out ${typed} ${zh}群规 ${arg}，写入会改动群规；请换一个输出位置 / --out ${typed} ${en} the policy ${arg}: writing there would change the policies; choose another place for the outputs`,
+          localized(
+            '--out {typed} {relation}，写入会改动群规；请换一个输出位置',
+            '--out {typed} {relation}: writing there would change the policies; choose another place for the outputs',
+            {
+              typed,
+              relation: relationText,
+            },
+          ),
         );
       }
     }
@@ -294,7 +319,11 @@ async function folderState(path: string, display: string): Promise<string[]> {
     if (others.length === 0) return [];
     const shown = others.sort().slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
     throw new OutputRefused(
-      `--out ${display} 不是空文件夹，也不是 qungui 的输出（没有 ${MARKER}），其中的文件（${shown}）不能被替换；请给一个新的或空的文件夹 / --out ${display} is not empty and is not a qungui output folder (no ${MARKER}); its files (${shown}) must not be replaced: give a new or empty folder`,
+      localized(
+        '--out {display} 不是空文件夹，也不是 qungui 的输出（没有 {MARKER}），其中的文件（{shown}）不能被替换；请给一个新的或空的文件夹',
+        '--out {display} is not empty and is not a qungui output folder (no {MARKER}); its files ({shown}) must not be replaced: give a new or empty folder',
+        { display, MARKER, shown },
+      ),
     );
   }
   return (await readMarker(path, display)).files;
@@ -310,12 +339,20 @@ async function readMarker(path: string, display: string): Promise<Marker> {
   const valid = value !== undefined && value !== null && value.tool === 'qungui' && Array.isArray(value.files) && value.files.every(isOutputName);
   if (!valid) {
     throw new OutputRefused(
-      `--out ${display} 中的 ${MARKER} 无法识别，不能确定哪些文件是 qungui 写的；请给一个新的或空的文件夹 / ${MARKER} in --out ${display} is not one qungui can read, so which files qungui wrote is unknown: give a new or empty folder`,
+      localized(
+        '--out {display} 中的 {MARKER} 无法识别，不能确定哪些文件是 qungui 写的；请给一个新的或空的文件夹',
+        '{MARKER} in --out {display} is not one qungui can read, so which files qungui wrote is unknown: give a new or empty folder',
+        { display, MARKER },
+      ),
     );
   }
   if (typeof value!.format !== 'number' || value!.format > MARKER_FORMAT) {
     throw new OutputRefused(
-      `--out ${display} 是较新版本的 qungui 写的；请升级 qungui 或换一个文件夹 / --out ${display} was written by a newer qungui: upgrade qungui or give another folder`,
+      localized(
+        '--out {display} 是较新版本的 qungui 写的；请升级 qungui 或换一个文件夹',
+        '--out {display} was written by a newer qungui: upgrade qungui or give another folder',
+        { display },
+      ),
     );
   }
   return value as Marker;
@@ -349,7 +386,11 @@ async function swapIn(path: string, display: string, lock: string, stage: string
     const info = await lstat(join(path, name)).catch(() => undefined);
     if (info && (!listed.has(name) || info.isDirectory())) {
       throw new OutputRefused(
-        `--out ${display} 中已有 ${name}，不是 qungui 写的，未覆盖；请移走它或换一个文件夹 / --out ${display} already holds ${name}, which qungui did not write: it was not replaced; move it away or give another folder`,
+        localized(
+          '--out {display} 中已有 {name}，不是 qungui 写的，未覆盖；请移走它或换一个文件夹',
+          '--out {display} already holds {name}, which qungui did not write: it was not replaced; move it away or give another folder',
+          { display, name },
+        ),
       );
     }
   }
@@ -417,7 +458,11 @@ async function refuseBusy(path: string, display: string): Promise<void> {
 function busyRefusal(display: string, path: string, owner: Owner): OutputRefused {
   const where = owner.host === hostname() ? `pid ${owner.pid}` : `pid ${owner.pid} @ ${owner.host}`;
   return new OutputRefused(
-    `另一个 qungui 进程（${where}）正在写入 --out ${display}；请等它结束后再运行（如果确定没有在运行，删除 ${join(path, LOCK)}）/ another qungui run (${where}) is writing into --out ${display}: run again when it has finished (if none is running, delete ${join(path, LOCK)})`,
+    localized(
+      '另一个 qungui 进程（{where}）正在写入 --out {display}；请等它结束后再运行（如果确定没有在运行，删除 {join}）',
+      'another qungui run ({where}) is writing into --out {display}: run again when it has finished (if none is running, delete {join})',
+      { where, display, join: String(join(path, LOCK)) },
+    ),
   );
 }
 
@@ -453,7 +498,9 @@ async function acquireLock(path: string, display: string): Promise<string> {
         await rm(pending, { recursive: true, force: true });
         if (typeof owner === 'object') throw busyRefusal(display, path, owner);
         if (owner === 'foreign')
-          throw new OutputRefused(`--out ${display} 中的 ${LOCK} 不是 qungui 的；请移走它 / ${LOCK} in --out ${display} is not qungui's: move it away`);
+          throw new OutputRefused(
+            localized('--out {display} 中的 {LOCK} 不是 qungui 的；请移走它', "{LOCK} in --out {display} is not qungui''s: move it away", { display, LOCK }),
+          );
         throw ioRefusal(display, error);
       }
       await rm(lock, { recursive: true, force: true }); // left by a run that was killed
@@ -486,18 +533,26 @@ async function refuseUnwritable(target: Target, typed: string): Promise<void> {
     await access(place, constants.W_OK | constants.X_OK);
   } catch {
     throw new OutputRefused(
-      `无法写入 --out ${typed}：没有在 ${place} 中写入的权限；请换一个可写的位置 / cannot write --out ${typed}: no permission to write in ${place}; choose a place you can write to`,
+      localized(
+        '无法写入 --out {typed}：没有在 {place} 中写入的权限；请换一个可写的位置',
+        'cannot write --out {typed}: no permission to write in {place}; choose a place you can write to',
+        { typed, place },
+      ),
     );
   }
 }
 
 function existsRefusal(typed: string): OutputRefused {
-  return new OutputRefused(`${typed} 已存在，未覆盖；要替换它请加 --force / ${typed} exists and was not overwritten; add --force to replace it`);
+  return new OutputRefused(
+    localized('{typed} 已存在，未覆盖；要替换它请加 --force', '{typed} exists and was not overwritten; add --force to replace it', { typed }),
+  );
 }
 
 function ioRefusal(display: string, error: unknown): OutputRefused {
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new OutputRefused(`无法写入 ${display}（${detail}）/ could not write ${display} (${(error as Error).message})`);
+  return new OutputRefused(
+    localized('无法写入 {display}（{detail}）', 'could not write {display} ({message})', { display, detail, message: String((error as Error).message) }),
+  );
 }
 
 /** File-system errors while writing become a clear refusal (exit 2); anything else is a bug and stays one. */

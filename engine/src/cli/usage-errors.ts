@@ -10,7 +10,7 @@ const zh = (locale: Locale) => locale !== 'en';
 function meant(candidates: readonly string[], input: string, locale: Locale): string {
   const [first] = suggest(input, candidates);
   if (first === undefined) return '';
-  return say(locale, '您是不是要写 “{first}”？', ' Did you mean \'\'{first}\'\'?', { first });
+  return say(locale, '您是不是要写 “{first}”？', " Did you mean ''{first}''?", { first });
 }
 
 export function unknownCommand(name: string, commands: readonly string[], locale: Locale): string {
@@ -25,12 +25,21 @@ export function argumentError(command: string, error: { code?: string; message: 
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const hint = meant(flags, quoted, locale);
-      return say(locale, 'qungui {command}：没有 {quoted} 这个选项。{hint}{help}', 'qungui {command}: unknown option {quoted}.{hint} {help}', { command, quoted, hint, help });
+      return say(locale, 'qungui {command}：没有 {quoted} 这个选项。{hint}{help}', 'qungui {command}: unknown option {quoted}.{hint} {help}', {
+        command,
+        quoted,
+        hint,
+        help,
+      });
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       // "-f, --format <value>": the long name is the one people type.
       const flag = /--[a-z][a-z-]*/.exec(quoted)?.[0] ?? quoted;
-      return say(locale, 'qungui {command}：选项 {flag} 需要一个值。{help}', 'qungui {command}: the option {flag} needs a value. {help}', { command, flag, help });
+      return say(locale, 'qungui {command}：选项 {flag} 需要一个值。{help}', 'qungui {command}: the option {flag} needs a value. {help}', {
+        command,
+        flag,
+        help,
+      });
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return say(locale, 'qungui {command}：多余的参数 {quoted}。{help}', 'qungui {command}: unexpected argument {quoted}. {help}', { command, quoted, help });
@@ -47,6 +56,11 @@ export function flagsInHelp(help: string): string[] {
 /** An option given a value it does not take: the values it does, and the closest one. */
 export function badChoice(option: string, allowed: readonly string[], got: string, locale: Locale): string {
   const hint = meant(allowed, got, locale);
-  return say(locale, '{option} 只能是 {allowed}，这里是 {got}。{hint}', '{option}: expected {allowed2}, got {got}.{hint}', { option, allowed: allowed.join('、'), got, hint, allowed2: allowed.join(', ') });
+  return say(locale, '{option} 只能是 {allowed}，这里是 {got}。{hint}', '{option}: expected {allowed2}, got {got}.{hint}', {
+    option,
+    allowed: allowed.join('、'),
+    got,
+    hint,
+    allowed2: allowed.join(', '),
+  });
 }
-

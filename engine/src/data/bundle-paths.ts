@@ -5,9 +5,11 @@
 // rejected.csv and the console; a FIFO or a device would block the run.
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 /** A file of the bundle that is refused before any of it is read. Known by `name` (the CLI exits 2). */
-export class BundlePathError extends Error {
+export class BundlePathError extends LocalizedError {
   override name = 'BundlePathError';
 }
 
@@ -31,15 +33,21 @@ export async function fileInsideBundle(root: string, path: string, what: string,
   try {
     real = await realpath(path);
   } catch {
-    throw new BundlePathError(`${what}：找不到文件 ${written} / ${what}: no such file ${written}`);
+    throw new BundlePathError(localized('{what}：找不到文件 {written}', '{what}: no such file {written}', { what, written }));
   }
   if (!isInside(root, real)) {
     throw new BundlePathError(
-      `${what}：文件 ${written} 不在数据文件夹内（实际位置 ${real}），未读取；请把文件复制到数据文件夹中 / ${what}: the file ${written} is outside the bundle folder (it resolves to ${real}) and was not read; copy it into the bundle folder`,
+      localized(
+        '{what}：文件 {written} 不在数据文件夹内（实际位置 {real}），未读取；请把文件复制到数据文件夹中',
+        '{what}: the file {written} is outside the bundle folder (it resolves to {real}) and was not read; copy it into the bundle folder',
+        { what, written, real },
+      ),
     );
   }
   if (!(await stat(real)).isFile()) {
-    throw new BundlePathError(`${what}：${written} 不是普通文件，未读取 / ${what}: ${written} is not a regular file and was not read`);
+    throw new BundlePathError(
+      localized('{what}：{written} 不是普通文件，未读取', '{what}: {written} is not a regular file and was not read', { what, written }),
+    );
   }
   return real;
 }

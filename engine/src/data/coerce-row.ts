@@ -4,7 +4,7 @@ import type { RejectedRow, SourceRef } from './bundle-types.js';
 import { parseTime } from './parse-time.js';
 import { rowSites } from './row-lifetimes.js';
 import type { FieldSpec, TableSpec } from './table-specs.js';
-import { localized } from '../i18n/localized-text.js';
+import { localized, type MessageParams } from '../i18n/localized-text.js';
 
 /** A rejection keeps the offending cell apart from its reason (`value`): outputs show it masked and cut
  *  unless the user turns redaction off, so a reason never carries personal data itself. */
@@ -26,8 +26,13 @@ class Bad {
   ) {}
 }
 
-function bad(field: FieldSpec, value: unknown, zh: string, en: string): Bad {
-  return new Bad(field.name, localized('{name}：{zh}', '{name}: {en}', { name: field.name, zh, en }), value instanceof Date ? value.toISOString() : String(value));
+function bad(field: FieldSpec, value: unknown, zh: string, en: string, params?: MessageParams): Bad {
+  const reason = localized(zh, en, params);
+  return new Bad(
+    field.name,
+    localized('{name}：{reason}', '{name}: {reason}', { name: field.name, reason }),
+    value instanceof Date ? value.toISOString() : String(value),
+  );
 }
 
 /** The field's typed value, or why it is rejected. */
@@ -61,7 +66,7 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
             : field.exclusiveMinimum !== undefined
               ? `> ${field.exclusiveMinimum}`
               : `≥ ${field.minimum}`;
-        return bad(field, value, `超出范围 ${range}`, `outside ${range}`);
+        return bad(field, value, '超出范围 {range}', 'outside {range}', { range });
       }
       return n;
     }
@@ -75,7 +80,10 @@ function coerceField(field: FieldSpec, value: unknown, zone: string): unknown {
     case 'enum': {
       const text = String(value).trim().toLowerCase();
       if (field.values!.includes(text)) return text;
-      return bad(field, value, `无效的值（可选：${field.values!.join('、')}）`, `invalid value (allowed: ${field.values!.join(', ')})`);
+      return bad(field, value, '无效的值（可选：{allowed}）', 'invalid value (allowed: {allowedEn})', {
+        allowed: field.values!.join('、'),
+        allowedEn: field.values!.join(', '),
+      });
     }
     case 'list': {
       if (Array.isArray(value)) return value.map(String);
@@ -98,7 +106,11 @@ function missing(name: string, record: Record<string, unknown>): Coerced {
   return {
     ok: false,
     field: name,
-    reason: localized('缺少必填列 {name}（这一行有：{value}；列名不同时在 bundle.yaml 的 columns 中映射）', 'missing required column {name} (this row has: {value2}{value3}; map differing names in bundle.yaml columns)', { name, value: have || '无', value2: keys.slice(0, 12).join(', ') || 'none', value3: keys.length > 12 ? ', …' : '' }),
+    reason: localized(
+      '缺少必填列 {name}（这一行有：{value}；列名不同时在 bundle.yaml 的 columns 中映射）',
+      'missing required column {name} (this row has: {value2}{value3}; map differing names in bundle.yaml columns)',
+      { name, value: have || '无', value2: keys.slice(0, 12).join(', ') || 'none', value3: keys.length > 12 ? ', …' : '' },
+    ),
   };
 }
 

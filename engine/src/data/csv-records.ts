@@ -24,6 +24,7 @@ import { unreadableLine } from './unreadable-line.js';
 import { localized } from '../i18n/localized-text.js';
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -146,7 +147,8 @@ export class CsvRecords {
   tooLong(line: number): void {
     if (line < this.headerRow) return;
     while (this.head < this.lines.length) this.reject('cap', line);
-    if (this.names === undefined) throw new Error(`第 ${line} 行（表头）超过 4 MB / line ${line} (the header) is longer than 4 MB`);
+    if (this.names === undefined)
+      throw new LocalizedError(localized('第 {line} 行（表头）超过 4 MB', 'line {line} (the header) is longer than 4 MB', { line }));
     this.out.push(lineTooLong(line));
   }
 
@@ -155,8 +157,12 @@ export class CsvRecords {
     if (line < this.headerRow) return;
     while (this.head < this.lines.length) this.reject('bytes', line);
     if (this.names === undefined)
-      throw new Error(
-        `第 ${line} 行（表头）含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字） / line ${line} (the header) holds bytes that are not UTF-8 (or GBK) text`,
+      throw new LocalizedError(
+        localized(
+          '第 {line} 行（表头）含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字）',
+          'line {line} (the header) holds bytes that are not UTF-8 (or GBK) text',
+          { line },
+        ),
       );
     this.out.push(unreadableLine(line));
   }
@@ -219,7 +225,7 @@ export class CsvRecords {
   private reject(reason: Reason, at: number): void {
     const lines = this.lines;
     const line = this.first;
-    if (this.names === undefined) throw new Error(headerProblem(line, reason));
+    if (this.names === undefined) throw new LocalizedError(headerProblem(line, reason));
     this.out.push({ line, problem: quoteProblem(line, this.label(this.column), reason, at) });
     this.bytes -= byteLength(lines[this.head]!);
     this.head++;
@@ -281,15 +287,16 @@ export class CsvRecords {
       if (results.length === 1) return results[0]!;
       return {
         line: item.line,
-        problem: localized('CSV 行格式错误：第 {span}无法读成一行', 'malformed CSV row: {span2} cannot be read as one row', { span: span(item, 'zh-CN'), span2: span(item, 'en') }),
+        problem: localized('CSV 行格式错误：第 {span}无法读成一行', 'malformed CSV row: {span} cannot be read as one row', { span: span(item) }),
       };
     });
   }
 }
 
-function span(item: Pending, locale: Locale): string {
-  if (locale === 'zh-CN') return item.last > item.line ? `${item.line}–${item.last} 行` : `${item.line} 行`;
-  return item.last > item.line ? `lines ${item.line}–${item.last}` : `line ${item.line}`;
+function span(item: Pending): LocalizedText {
+  return item.last > item.line
+    ? localized('{line}–{last} 行', 'lines {line}–{last}', { line: item.line, last: item.last })
+    : localized('{line} 行', 'line {line}', { line: item.line });
 }
 
 /** csv-parse's reason for a record, without its message (which may quote a value). */
@@ -300,7 +307,11 @@ function csvProblem(error: unknown, expected: number, item: Pending | undefined)
       ? localized('（这条记录占第 {line}–{last} 行）', ' (the record spans lines {line}–{last})', { line: item.line, last: item.last })
       : localized('', '');
   if (e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record)) {
-    return localized('CSV 行格式错误：有 {length} 列，表头有 {expected} 列{value}', 'malformed CSV row: {length} columns, the header has {expected}{value}', { length: e.record.length, expected, value: where });
+    return localized('CSV 行格式错误：有 {length} 列，表头有 {expected} 列{value}', 'malformed CSV row: {length} columns, the header has {expected}{value}', {
+      length: e.record.length,
+      expected,
+      value: where,
+    });
   }
   return localized('CSV 行格式错误（{value}）{value2}', 'malformed CSV row ({value}){value2}', { value: e.code ?? 'unknown', value2: where });
 }
@@ -310,20 +321,34 @@ const NOT_READ = localized('此行未读取，从下一行继续读取', 'this l
 function quoteProblem(line: number, column: LocalizedText, reason: Reason, at: number): LocalizedText {
   switch (reason) {
     case 'eof':
-      return localized('第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote that is never closed before the end of the file (most likely a stray quote); {value2}', { line, value: column, value2: NOT_READ });
+      return localized(
+        '第 {line} 行{value}以引号开头，但直到文件末尾都没有闭合的引号（多半是多余的引号）；{value2}',
+        'line {line}: {value} opens a quote that is never closed before the end of the file (most likely a stray quote); {value2}',
+        { line, value: column, value2: NOT_READ },
+      );
     case 'stray':
-      return localized('第 {line} 行{value}以引号开头，直到第 {at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote that is only met again on line {at}, followed by neither a comma nor the line end (most likely a stray quote); {value2}', { line, value: column, at, value2: NOT_READ });
+      return localized(
+        '第 {line} 行{value}以引号开头，直到第 {at} 行才遇到引号，而其后既不是逗号也不是行尾（多半是多余的引号）；{value2}',
+        'line {line}: {value} opens a quote that is only met again on line {at}, followed by neither a comma nor the line end (most likely a stray quote); {value2}',
+        { line, value: column, at, value2: NOT_READ },
+      );
     case 'bytes':
-      return localized('第 {line} 行{value}以引号开头，引号内的第 {at} 行含有无法识别的字节；{value2}', 'line {line}: {value} opens a quote whose line {at} holds bytes that are not text; {value2}', { line, value: column, at, value2: NOT_READ });
+      return localized(
+        '第 {line} 行{value}以引号开头，引号内的第 {at} 行含有无法识别的字节；{value2}',
+        'line {line}: {value} opens a quote whose line {at} holds bytes that are not text; {value2}',
+        { line, value: column, at, value2: NOT_READ },
+      );
     case 'cap':
-      return localized('第 {line} 行{value}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；{value2}', 'line {line}: {value} opens a quote still not closed after 4 MB (most likely a stray quote); {value2}', { line, value: column, value2: NOT_READ });
+      return localized(
+        '第 {line} 行{value}以引号开头，引号内的内容超过 4 MB 仍未闭合（多半是多余的引号）；{value2}',
+        'line {line}: {value} opens a quote still not closed after 4 MB (most likely a stray quote); {value2}',
+        { line, value: column, value2: NOT_READ },
+      );
   }
 }
 
-function headerProblem(line: number, reason: Reason): string {
-  const what =
-    reason === 'cap'
-      ? { zh: '引号内的内容超过 4 MB 仍未闭合', en: 'a quote still not closed after 4 MB' }
-      : { zh: '有没有闭合的引号', en: 'a quote that is never properly closed' };
-  return `第 ${line} 行（表头）${what.zh} / line ${line} (the header) has ${what.en}`;
+function headerProblem(line: number, reason: Reason): LocalizedText {
+  return reason === 'cap'
+    ? localized('第 {line} 行（表头）引号内的内容超过 4 MB 仍未闭合', 'line {line} (the header) has a quote still not closed after 4 MB', { line })
+    : localized('第 {line} 行（表头）有没有闭合的引号', 'line {line} (the header) has a quote that is never properly closed', { line });
 }

@@ -1,8 +1,10 @@
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 // A table's header: each column's field name after trimming and the bundle's `columns` mapping.
 // Two columns that end up with one name would let the second silently overwrite the first in
 // every row, so such a table is refused, naming both columns.
 
-export class DuplicateColumnError extends Error {}
+export class DuplicateColumnError extends LocalizedError {}
 
 /** Field names of `header` (index = column position), mapped by `columns`; empty titles stay empty. */
 export function headerNames(header: readonly unknown[], columns: Record<string, string> | undefined): string[] {
@@ -15,10 +17,12 @@ export function headerNames(header: readonly unknown[], columns: Record<string, 
     if (name === '') continue;
     const first = firstAt.get(name);
     if (first !== undefined) {
-      const a = `第 ${first + 1} 列“${String(header[first] ?? '').trim()}”`;
-      const b = `第 ${i + 1} 列“${title}”`;
       throw new DuplicateColumnError(
-        `${a}和${b}都是字段 ${name}，请删去或改名其中一列 / columns ${first + 1} ("${String(header[first] ?? '').trim()}") and ${i + 1} ("${title}") are both the field ${name}: remove or rename one of them`,
+        localized(
+          '第 {column} 列“{firstTitle}”和第 {column2} 列“{title}”都是字段 {name}，请删去或改名其中一列',
+          'columns {column} ("{firstTitle}") and {column2} ("{title}") are both the field {name}: remove or rename one of them',
+          { column: first + 1, firstTitle: String(header[first] ?? '').trim(), column2: i + 1, title, name },
+        ),
       );
     }
     firstAt.set(name, i);

@@ -12,6 +12,8 @@ import type { TableName } from './bundle-types.js';
 import { TABLES } from './table-specs.js';
 import { isKnownZone } from './parse-time.js';
 import { bundleRoot, fileInsideBundle } from './bundle-paths.js';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 export type SourceFormat = 'csv' | 'jsonl' | 'xlsx' | 'wecom-archive' | 'wecom-groupchat' | 'memotrace-csv';
 
@@ -29,7 +31,7 @@ export interface TableSource {
   selfId?: string;
 }
 
-export class ManifestError extends Error {}
+export class ManifestError extends LocalizedError {}
 
 const FORMATS: SourceFormat[] = ['csv', 'jsonl', 'xlsx', 'wecom-archive', 'wecom-groupchat', 'memotrace-csv'];
 
@@ -52,18 +54,34 @@ export async function readManifest(dir: string): Promise<TableSource[] | undefin
   const tables = (value as { tables?: unknown } | null)?.tables;
   // A bundle.yaml may only set the time zone; the tables then keep their default file names.
   if (tables === undefined && typeof (value as { timezone?: unknown } | null)?.timezone === 'string') return undefined;
-  if (!tables || typeof tables !== 'object') throw new ManifestError('bundle.yaml: 需要 tables 映射 / needs a "tables" mapping');
+  if (!tables || typeof tables !== 'object') throw new ManifestError(localized('bundle.yaml: 需要 tables 映射', 'bundle.yaml: needs a "tables" mapping'));
   const sources: TableSource[] = [];
   for (const [table, raw] of Object.entries(tables as Record<string, unknown>)) {
-    if (!TABLES.includes(table as TableName)) throw new ManifestError(`bundle.yaml: 未知的表 ${table}（可用：${TABLES.join('、')}）/ unknown table ${table}`);
+    if (!TABLES.includes(table as TableName))
+      throw new ManifestError(
+        localized('bundle.yaml: 未知的表 {table}（可用：{TABLES}）', 'bundle.yaml: unknown table {table} (tables: {tablesEn})', {
+          table,
+          TABLES: TABLES.join('、'),
+          tablesEn: TABLES.join(', '),
+        }),
+      );
     const entries = Array.isArray(raw) ? raw : [raw];
     for (const entry of entries) {
       const spec = (typeof entry === 'string' ? { file: entry } : entry) as Partial<TableSource>;
-      if (!spec || typeof spec.file !== 'string') throw new ManifestError(`bundle.yaml: tables.${table} 需要 file / needs "file"`);
+      if (!spec || typeof spec.file !== 'string')
+        throw new ManifestError(localized('bundle.yaml: tables.{table} 需要 file', 'bundle.yaml: tables.{table} needs "file"', { table }));
       if (spec.format !== undefined && !FORMATS.includes(spec.format))
-        throw new ManifestError(`bundle.yaml: tables.${table}.format 无效：${spec.format}（可用：${FORMATS.join('、')}）`);
+        throw new ManifestError(
+          localized(
+            'bundle.yaml：tables.{table}.format 无效：{format}（可用：{formats}）',
+            'bundle.yaml: tables.{table}.format is not a format: {format} (formats: {formatsEn})',
+            { table, format: String(spec.format), formats: FORMATS.join('、'), formatsEn: FORMATS.join(', ') },
+          ),
+        );
       if (spec.headerRow !== undefined && !(Number.isInteger(spec.headerRow) && spec.headerRow >= 1))
-        throw new ManifestError(`bundle.yaml: tables.${table}.headerRow 应为正整数`);
+        throw new ManifestError(
+          localized('bundle.yaml：tables.{table}.headerRow 应为正整数', 'bundle.yaml: tables.{table}.headerRow must be a positive whole number', { table }),
+        );
       sources.push({ ...spec, table: table as TableName, file: spec.file });
     }
   }
@@ -79,6 +97,10 @@ export async function readBundleTimezone(dir: string): Promise<string | undefine
   const zone = (value as { timezone?: unknown } | null)?.timezone;
   if (zone === undefined) return undefined;
   if (typeof zone !== 'string' || !isKnownZone(zone))
-    throw new ManifestError(`bundle.yaml: timezone ${JSON.stringify(zone)} 不是有效的 IANA 时区 / is not an IANA time zone (e.g. Asia/Shanghai)`);
+    throw new ManifestError(
+      localized('bundle.yaml: timezone {stringify} 不是有效的 IANA 时区', 'bundle.yaml: timezone {stringify} is not an IANA time zone (e.g. Asia/Shanghai)', {
+        stringify: JSON.stringify(zone),
+      }),
+    );
   return zone;
 }

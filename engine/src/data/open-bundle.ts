@@ -16,6 +16,8 @@ import { detectEncoding } from './read-records.js';
 import { rowOf } from './coerce-row.js';
 import { rowSites } from './row-lifetimes.js';
 import { TABLES } from './table-specs.js';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [
   ['.csv', 'csv'],
@@ -31,12 +33,16 @@ async function resolveSources(dir: string): Promise<ResolvedSource[]> {
     for (const source of manifest) {
       const what = `bundle.yaml: tables.${source.table}`;
       const files = (await glob(source.file, { cwd: dir, absolute: true })).sort();
-      if (files.length === 0) throw new Error(`${what} 的文件 ${source.file} 不存在 / no file matches ${source.file}`);
+      if (files.length === 0)
+        throw new LocalizedError(localized('{what} 的文件 {file} 不存在', '{what}: no file matches {file}', { what, file: String(source.file) }));
       for (const match of files) {
         const display = relative(dir, match).split(sep).join('/');
         const path = await fileInsideBundle(root, match, what, files.length === 1 && display === source.file ? source.file : `${display}（${source.file}）`);
         const format = source.format ?? EXTENSIONS.find(([ext]) => match.toLowerCase().endsWith(ext))?.[1];
-        if (!format) throw new Error(`bundle.yaml: 无法判断 ${source.file} 的格式，请写明 format / give a format for ${source.file}`);
+        if (!format)
+          throw new LocalizedError(
+            localized('bundle.yaml: 无法判断 {file} 的格式，请写明 format', 'bundle.yaml: give a format for {file}', { file: String(source.file) }),
+          );
         out.push({ ...source, format, path, display });
       }
     }
@@ -55,7 +61,7 @@ async function resolveSources(dir: string): Promise<ResolvedSource[]> {
 }
 
 export async function openBundle(dir: string, options: ReadBundleOptions): Promise<Bundle> {
-  if (!existsSync(dir)) throw new Error(`数据文件夹不存在 / bundle folder not found: ${dir}`);
+  if (!existsSync(dir)) throw new LocalizedError(localized('数据文件夹不存在：{dir}', 'bundle folder not found: {dir}', { dir }));
   const sources = await resolveSources(dir);
   const present = new Set<TableName>(sources.map((s) => s.table));
   const rejected: RejectedRow[] = [];

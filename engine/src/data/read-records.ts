@@ -10,8 +10,9 @@ import { readXlsx } from './read-xlsx.js';
 import type { RawRecord, ReadOptions } from './raw-record.js';
 import { rowSites } from './row-lifetimes.js';
 import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
-export class EncodingError extends Error {}
+export class EncodingError extends LocalizedError {}
 
 /**
  * UTF-8 (with or without BOM) is read as is; GBK/GB18030 exports are detected and converted. A BOM
@@ -33,7 +34,7 @@ export async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'>
     if (utf8.invalid === 0 || utf8.valid > utf8.invalid) return 'utf-8';
     const gbk = linesValidAs(sample, 'gb18030');
     if (gbk.valid > gbk.invalid) return 'gb18030';
-    throw new EncodingError(`${path}: 既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8 / neither UTF-8 nor GBK: save it as UTF-8`);
+    throw new EncodingError(localized('{path}: 既不是 UTF-8 也不是 GBK 编码，请另存为 UTF-8', '{path}: neither UTF-8 nor GBK: save it as UTF-8', { path }));
   } finally {
     await handle.close();
   }
@@ -82,8 +83,10 @@ export const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 export async function readText(path: string): Promise<string> {
   const { size } = await stat(path);
   if (size > MAX_WHOLE_FILE_BYTES)
-    throw new Error(
-      `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过 64 MB 的上限（这类导出不会这么大） / the file is ${Math.ceil(size / 1024 / 1024)} MB, over the 64 MB limit (no such export is that large)`,
+    throw new LocalizedError(
+      localized('文件有 {ceil} MB，超过 64 MB 的上限（这类导出不会这么大）', 'the file is {ceil} MB, over the 64 MB limit (no such export is that large)', {
+        ceil: String(Math.ceil(size / 1024 / 1024)),
+      }),
     );
   const utf8 = new TextDecoder('utf-8');
   let text = '';

@@ -11,6 +11,8 @@ import { SharedStrings } from './shared-strings.js';
 import { checkXlsxSizes } from './xlsx-limits.js';
 import { workbookInReadingOrder } from './xlsx-part-order.js';
 import { readZipDirectory } from './zip-directory.js';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 /** A shared string as exceljs emits it: plain, or runs of rich text. */
 type SharedText = string | { richText: { text: string }[] } | null | undefined;
@@ -112,7 +114,9 @@ async function* sheetRows(reader: WorkbookReader, strings: SharedStrings, path: 
   }
   if (!found) {
     const list = names.join('、');
-    if (options.sheet === undefined) throw new Error(`${path}: 工作簿中没有工作表 / the workbook has no sheets`);
-    throw new Error(`${path}: 找不到工作表 ${options.sheet}（有：${list}）/ no sheet named ${options.sheet} (sheets: ${list})`);
+    if (options.sheet === undefined) throw new LocalizedError(localized('{path}: 工作簿中没有工作表', '{path}: the workbook has no sheets', { path }));
+    throw new LocalizedError(
+      localized('{path}: 找不到工作表 {sheet}（有：{list}）', '{path}: no sheet named {sheet} (sheets: {list})', { path, sheet: String(options.sheet), list }),
+    );
   }
 }

@@ -4,6 +4,8 @@ import { sourceFormats } from './formats/index.js';
 import type { TableSource } from './manifest.js';
 import { readJsonlBatches, readRecords } from './read-records.js';
 import type { RawRecord } from './raw-record.js';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 /** A table source resolved to one file. Plain data: it is posted to the message reader thread. */
 export interface ResolvedSource extends TableSource {
@@ -28,7 +30,7 @@ async function* batched(records: AsyncIterable<RawRecord>, size = 512): AsyncGen
  * format): the run stops with the file named, never with a stack trace. Known by `name`, which
  * survives the trip from the message reader thread.
  */
-export class SourceReadError extends Error {
+export class SourceReadError extends LocalizedError {
   override name = 'SourceReadError';
 }
 
@@ -43,8 +45,8 @@ export async function* recordsOf(source: ResolvedSource, onBytes?: (n: number) =
 
 /** The error that stops a run on a file that cannot be read, naming it. */
 export function cannotRead(source: ResolvedSource, error: unknown): SourceReadError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new SourceReadError(`${source.display}：无法读取（${message}）/ ${source.display}: cannot be read (${message})`);
+  const message = error instanceof LocalizedError && error.text ? error.text : error instanceof Error ? error.message : String(error);
+  return new SourceReadError(localized('{display}：无法读取（{message}）', '{display}: cannot be read ({message})', { display: source.display, message }));
 }
 
 /** Raw records of one source in batches, through its source format when it has one (wecom-archive, …). */

@@ -12,6 +12,9 @@ export const REPLACEMENT = '\uFFFD';
 export function unreadableLine(line: number): RawRecord {
   return {
     line,
-    problem: localized('此行含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字），未读取；请检查该行或重新导出', 'this line holds bytes that are not UTF-8 (or GBK) text, not read: check the line or export the file again'),
+    problem: localized(
+      '此行含有无法识别的字节（不是 UTF-8 或 GBK 编码的文字），未读取；请检查该行或重新导出',
+      'this line holds bytes that are not UTF-8 (or GBK) text, not read: check the line or export the file again',
+    ),
   };
 }

@@ -2,6 +2,8 @@
 // text cell) are held in memory while the sheet streams. The sizes the zip's central directory
 // declares are checked before anything is inflated, and a workbook over a limit is refused with its name.
 import type { ZipDirectory } from './zip-directory.js';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 /** Everything the workbook inflates to. */
 export const MAX_XLSX_UNCOMPRESSED = 1024 * 1024 * 1024;
@@ -16,14 +18,22 @@ export function checkXlsxSizes(directory: ZipDirectory): void {
   for (const { name, inflatedSize } of directory.entries) {
     total += inflatedSize;
     if (name.toLowerCase() === 'xl/sharedstrings.xml' && inflatedSize > MAX_SHARED_STRINGS) {
-      throw new Error(
-        `工作簿的共享字符串解压后 ${MB(inflatedSize)}，超过上限 ${MB(MAX_SHARED_STRINGS)}，未读取；请把工作表另存为 CSV / the workbook's shared strings inflate to ${MB(inflatedSize)}, over the ${MB(MAX_SHARED_STRINGS)} limit: not read; save the sheet as CSV`,
+      throw new LocalizedError(
+        localized(
+          '工作簿的共享字符串解压后 {MB}，超过上限 {MB2}，未读取；请把工作表另存为 CSV',
+          "the workbook''s shared strings inflate to {MB}, over the {MB2} limit: not read; save the sheet as CSV",
+          { MB: String(MB(inflatedSize)), MB2: String(MB(MAX_SHARED_STRINGS)) },
+        ),
       );
     }
   }
   if (total > MAX_XLSX_UNCOMPRESSED) {
-    throw new Error(
-      `工作簿解压后 ${MB(total)}，超过上限 ${MB(MAX_XLSX_UNCOMPRESSED)}，未读取；请把工作表另存为 CSV / the workbook inflates to ${MB(total)}, over the ${MB(MAX_XLSX_UNCOMPRESSED)} limit: not read; save the sheet as CSV`,
+    throw new LocalizedError(
+      localized(
+        '工作簿解压后 {MB}，超过上限 {MB2}，未读取；请把工作表另存为 CSV',
+        'the workbook inflates to {MB}, over the {MB2} limit: not read; save the sheet as CSV',
+        { MB: String(MB(total)), MB2: String(MB(MAX_XLSX_UNCOMPRESSED)) },
+      ),
     );
   }
 }

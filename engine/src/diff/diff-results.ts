@@ -71,7 +71,14 @@ export function diffResults(
         before: ra,
         after: rb,
         lines: { before: bandLine(before.policy, dimension, ra), after: bandLine(after.policy, dimension, rb) },
-        message: localized('{memberId} 的{dimension}评级 {value} → {value2}', '{memberId}: {dimension} rating {value3} → {value4}', { memberId: ref.memberId, dimension, value: ra ?? '无', value2: rb ?? '无', value3: ra ?? 'none', value4: rb ?? 'none' }),
+        message: localized('{memberId} 的{dimension}评级 {value} → {value2}', '{memberId}: {dimension} rating {value3} → {value4}', {
+          memberId: ref.memberId,
+          dimension,
+          value: ra ?? '无',
+          value2: rb ?? '无',
+          value3: ra ?? 'none',
+          value4: rb ?? 'none',
+        }),
       });
     }
     const pa = a?.points ?? null;
@@ -87,7 +94,13 @@ export function diffResults(
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'points', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'points', b.ratings.overall]) : undefined,
         },
-        message: localized('{memberId} 的绩效分 {value} → {value2}', '{memberId}: points {value3} → {value4}', { memberId: ref.memberId, value: pa ?? '无', value2: pb ?? '无', value3: pa ?? 'none', value4: pb ?? 'none' }),
+        message: localized('{memberId} 的绩效分 {value} → {value2}', '{memberId}: points {value3} → {value4}', {
+          memberId: ref.memberId,
+          value: pa ?? '无',
+          value2: pb ?? '无',
+          value3: pa ?? 'none',
+          value4: pb ?? 'none',
+        }),
       });
     }
     const aa = [...(a?.actions ?? [])].sort();
@@ -103,7 +116,13 @@ export function diffResults(
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'followUp', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'followUp', b.ratings.overall]) : undefined,
         },
-        message: localized('{memberId} 的后续措施 [{aa}] → [{ab}]', '{memberId}: actions [{aa2}] → [{ab2}]', { memberId: ref.memberId, aa: aa.join('、'), ab: ab.join('、'), aa2: aa.join(', '), ab2: ab.join(', ') }),
+        message: localized('{memberId} 的后续措施 [{aa}] → [{ab}]', '{memberId}: actions [{aa2}] → [{ab2}]', {
+          memberId: ref.memberId,
+          aa: aa.join('、'),
+          ab: ab.join('、'),
+          aa2: aa.join(', '),
+          ab2: ab.join(', '),
+        }),
       });
     }
   }

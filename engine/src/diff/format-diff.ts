@@ -21,7 +21,11 @@ function summary(diff: PolicyDiff, locale: Locale): string {
     .filter((k) => diff.counts[k] > 0)
     .map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
   if (diff.changes.length === 0) return say(locale, '两个版本在这份数据上的结果完全相同。', 'Both versions give identical results on this data.');
-  return say(locale, '{membersAffected} 名成员受影响；{parts}。', '{membersAffected} member(s) affected; {parts2}.', { membersAffected: diff.membersAffected, parts: parts.join('，'), parts2: parts.join(', ') });
+  return say(locale, '{membersAffected} 名成员受影响；{parts}。', '{membersAffected} member(s) affected; {parts2}.', {
+    membersAffected: diff.membersAffected,
+    parts: parts.join('，'),
+    parts2: parts.join(', '),
+  });
 }
 
 export function diffText(diff: PolicyDiff, locale: Locale): string {
@@ -38,7 +42,12 @@ export function diffText(diff: PolicyDiff, locale: Locale): string {
 
 export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const lines = [`## ${say(locale, '群规变更影响', 'Policy change impact')}: \`${diff.policies.before}\` → \`${diff.policies.after}\``, '', summary(diff, locale), ''];
+  const lines = [
+    `## ${say(locale, '群规变更影响', 'Policy change impact')}: \`${diff.policies.before}\` → \`${diff.policies.after}\``,
+    '',
+    summary(diff, locale),
+    '',
+  ];
   if (diff.changes.length) {
     lines.push(say(locale, '| 群 | 成员 | 变化 | 说明 | 规则位置 |', '| Group | Member | Change | Detail | Policy lines |'), '| --- | --- | --- | --- | --- |');
     for (const change of diff.changes) {

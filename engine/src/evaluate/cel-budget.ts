@@ -64,7 +64,11 @@ export class CelBudgetError extends Error {
   describe(): LocalizedText {
     const where = this.where();
     const budget = formatSteps(this.budget);
-    return localized('{value}条件表达式在本月数据上的计算超过了 {budget} 步的上限，考核已停止，未写入结果。请简化这个条件（减少嵌套的 exists/all/map/filter，或不要遍历 split() 等按数据长度生成的列表）。', '{value2}the condition took more than its limit of {budget} steps on this month\'\'s data; evaluation stopped and nothing was written. Simplify the condition (fewer nested exists/all/map/filter, or no iterating over lists as long as the data, such as split()).', { value: where ? `${where}：` : '', budget, value2: where ? `${where}: ` : '' });
+    return localized(
+      '{value}条件表达式在本月数据上的计算超过了 {budget} 步的上限，考核已停止，未写入结果。请简化这个条件（减少嵌套的 exists/all/map/filter，或不要遍历 split() 等按数据长度生成的列表）。',
+      "{value2}the condition took more than its limit of {budget} steps on this month''s data; evaluation stopped and nothing was written. Simplify the condition (fewer nested exists/all/map/filter, or no iterating over lists as long as the data, such as split()).",
+      { value: where ? `${where}：` : '', budget, value2: where ? `${where}: ` : '' },
+    );
   }
 }
 

@@ -31,6 +31,7 @@ import { maskFields } from '../match/mask.js';
 import { monthRange } from './time.js';
 import { timezoneOf } from '../policy/model/defaults.js';
 import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 export interface EvaluateInput {
   policies: ValidatedPolicy[];
@@ -51,9 +52,9 @@ export interface EvaluateInput {
 }
 
 /** Thrown for a policy that has validation errors: evaluation refuses it (the CLI prints the diagnostics). */
-export class PolicyRejectedError extends Error {
+export class PolicyRejectedError extends LocalizedError {
   constructor(readonly policy: ValidatedPolicy) {
-    super(`policy ${policy.file} has validation errors / 群规 ${policy.file} 未通过校验`);
+    super(localized('群规 {file} 未通过校验', 'policy {file} has validation errors', { file: policy.file }));
   }
 }
 
@@ -116,7 +117,12 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         } catch (error) {
           // A term or pattern the matcher cannot compile: content is not checked, and the clauses say why.
           const detail = (error as Error).message;
-          matcherMissing.set(ctx, localized('内容规则无法编译，未检查消息内容：{detail}', 'The content rules could not be compiled, message content was not checked: {detail}', { detail }));
+          matcherMissing.set(
+            ctx,
+            localized('内容规则无法编译，未检查消息内容：{detail}', 'The content rules could not be compiled, message content was not checked: {detail}', {
+              detail,
+            }),
+          );
         }
       }
     }
@@ -378,11 +384,18 @@ function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, em
 function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableName>): LocalizedText | undefined {
   const empty = rule.needs.filter((table) => emptyTables.has(table));
   if (empty.length > 0) {
-    return localized('表 {empty} 没有可用的数据行（只有表头，或每一行都被拒绝）', 'The table(s) {empty2} have no usable rows (a header only, or every row rejected)', { empty: empty.join('、'), empty2: empty.join(', ') });
+    return localized(
+      '表 {empty} 没有可用的数据行（只有表头，或每一行都被拒绝）',
+      'The table(s) {empty2} have no usable rows (a header only, or every row rejected)',
+      { empty: empty.join('、'), empty2: empty.join(', ') },
+    );
   }
   const missing = rule.needs.filter((table) => !ctx.present.has(table));
   if (missing.length > 0) {
-    return localized('数据包中缺少表：{missing}', 'The data bundle lacks the table(s): {missing2}', { missing: missing.join('、'), missing2: missing.join(', ') });
+    return localized('数据包中缺少表：{missing}', 'The data bundle lacks the table(s): {missing2}', {
+      missing: missing.join('、'),
+      missing2: missing.join(', '),
+    });
   }
   for (const path of rule.settings ?? []) {
     let value: unknown = ctx.policy;

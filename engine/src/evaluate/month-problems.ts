@@ -34,19 +34,29 @@ export function monthProblems(input: {
       problems.push({
         code: 'missing-table',
         table,
-        message: localized('数据包中没有{zhName}（{table}），无法考核', 'The data bundle has no {table} table: the month cannot be evaluated', { zhName: zhName(table), table }),
+        message: localized('数据包中没有{zhName}（{table}），无法考核', 'The data bundle has no {table} table: the month cannot be evaluated', {
+          zhName: zhName(table),
+          table,
+        }),
       });
     } else if (c.read - (c.skipped ?? 0) === 0) {
       problems.push({
         code: 'empty-table',
         table,
-        message: localized('{zhName}（{table}）没有数据行，无法考核', 'The {table} table has no rows: the month cannot be evaluated', { zhName: zhName(table), table }),
+        message: localized('{zhName}（{table}）没有数据行，无法考核', 'The {table} table has no rows: the month cannot be evaluated', {
+          zhName: zhName(table),
+          table,
+        }),
       });
     } else if (table === 'messages' && c.accepted === 0) {
       problems.push({
         code: 'no-messages-in-month',
         table,
-        message: localized('没有一条消息在 {month} 内（读取 {read} 行，全部被拒绝）：请检查 --month 和导出的月份', 'No message falls in {month} ({read} rows read, all rejected): check --month and the month of the exports', { month: input.month, read: c.read }),
+        message: localized(
+          '没有一条消息在 {month} 内（读取 {read} 行，全部被拒绝）：请检查 --month 和导出的月份',
+          'No message falls in {month} ({read} rows read, all rejected): check --month and the month of the exports',
+          { month: input.month, read: c.read },
+        ),
       });
     }
   }
@@ -59,7 +69,11 @@ export function monthProblems(input: {
       problems.push({
         code: 'too-many-rejected',
         table,
-        message: localized('{zhName}（{table}）有 {rejected} / {rows} 行被拒绝（{share}，上限 {limit}）：见 rejected.csv', '{rejected} of {rows} rows of the {table} table were rejected ({share}, over the limit of {limit}): see rejected.csv', { zhName: zhName(table), table, rejected: c.rejected, rows, share, limit }),
+        message: localized(
+          '{zhName}（{table}）有 {rejected} / {rows} 行被拒绝（{share}，上限 {limit}）：见 rejected.csv',
+          '{rejected} of {rows} rows of the {table} table were rejected ({share}, over the limit of {limit}): see rejected.csv',
+          { zhName: zhName(table), table, rejected: c.rejected, rows, share, limit },
+        ),
       });
     }
   }

@@ -1,6 +1,8 @@
 // Month boundaries and calendar days in the policy's time zone (luxon, never hand-made offsets). A
 // month's day starts are computed once; a million messages then need no luxon call at all.
 import { DateTime } from 'luxon';
+import { localized } from '../i18n/localized-text.js';
+import { LocalizedError } from '../i18n/localized-error.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -29,7 +31,7 @@ const SPAN = QUARTERS_PER_SPAN * QUARTER;
 
 export function parseMonth(month: string): { year: number; month: number } {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw new Error(`month must be YYYY-MM, got ${JSON.stringify(month)} / 月份格式应为 YYYY-MM`);
+  if (!m) throw new LocalizedError(localized('月份格式应为 YYYY-MM，这里是 {month}', 'month must be YYYY-MM, got {month}', { month: JSON.stringify(month) }));
   return { year: Number(m[1]), month: Number(m[2]) };
 }
 
@@ -42,7 +44,7 @@ export function previousMonth(month: string): string {
 export function monthRange(month: string, zone: string): MonthRange {
   const { year, month: m } = parseMonth(month);
   const first = DateTime.fromObject({ year, month: m, day: 1 }, { zone });
-  if (!first.isValid) throw new Error(`invalid time zone ${zone} / 无效时区 ${zone}`);
+  if (!first.isValid) throw new LocalizedError(localized('无效时区 {zone}', 'invalid time zone {zone}', { zone }));
   const start = first.toMillis();
   const end = first.plus({ months: 1 }).toMillis();
   const days = first.daysInMonth ?? 30;

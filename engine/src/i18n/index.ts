@@ -1,3 +1,3 @@
 export { asWritten, listOf, localized, say, t, type MessageParams } from './localized-text.js';
 export { traditional } from './traditional.js';
-export { LocalizedError, messageIn } from './localized-error.js';
+export { LocalizedError, messageIn, textOf } from './localized-error.js';

@@ -17,3 +17,10 @@ export function messageIn(error: unknown, locale: Locale): string {
   if (error instanceof LocalizedError && error.text) return error.text[locale];
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What an error says, as a text (the same words in every language when it has no text of its own). */
+export function textOf(error: unknown): LocalizedText {
+  if (error instanceof LocalizedError && error.text) return error.text;
+  const message = error instanceof Error ? error.message : String(error);
+  return { 'zh-CN': message, 'zh-TW': message, en: message };
+}

@@ -40,9 +40,9 @@ export function checkPolicyTestFile(file: string, text: string): LoadedPolicy {
           path: extra ? [...path, extra] : path,
           target: missing ? 'parent-key' : extra ? 'key' : 'value',
           message: missing
-            ? localized('测试文件缺少 {missing}', 'the test file is missing \'\'{missing}\'\'', { missing })
+            ? localized('测试文件缺少 {missing}', "the test file is missing ''{missing}''", { missing })
             : extra
-              ? localized('测试文件中不认识的设置项 “{extra}”', 'unknown property \'\'{extra}\'\' in the test file', { extra })
+              ? localized('测试文件中不认识的设置项 “{extra}”', "unknown property ''{extra}'' in the test file", { extra })
               : localized('测试文件格式不对：{value}', 'malformed test file: {value}', { value: error.message ?? error.keyword }),
         }),
       );

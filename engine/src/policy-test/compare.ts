@@ -55,16 +55,35 @@ export function compareCase(result: EvaluationResult, expect: CaseExpectation): 
     for (const [dimension, rating] of Object.entries(expected.ratings ?? {})) {
       const actual = (member.ratings as Record<string, string | null>)[dimension] ?? null;
       if (actual !== rating)
-        failures.push(localized('{memberId} 的 {dimension} 评级应为 {show}，实际为 {show2}', '{memberId}: {dimension} rating expected {show}, got {show2}', { memberId: expected.memberId, dimension, show: show(rating), show2: show(actual) }));
+        failures.push(
+          localized('{memberId} 的 {dimension} 评级应为 {show}，实际为 {show2}', '{memberId}: {dimension} rating expected {show}, got {show2}', {
+            memberId: expected.memberId,
+            dimension,
+            show: show(rating),
+            show2: show(actual),
+          }),
+        );
     }
     if (expected.points !== undefined && member.points !== expected.points) {
-      failures.push(localized('{memberId} 的绩效分应为 {show}，实际为 {show2}', '{memberId}: points expected {show}, got {show2}', { memberId: expected.memberId, show: show(expected.points), show2: show(member.points) }));
+      failures.push(
+        localized('{memberId} 的绩效分应为 {show}，实际为 {show2}', '{memberId}: points expected {show}, got {show2}', {
+          memberId: expected.memberId,
+          show: show(expected.points),
+          show2: show(member.points),
+        }),
+      );
     }
     if (expected.actions !== undefined) {
       const want = [...expected.actions].sort();
       const got = [...member.actions].sort();
       if (show(want) !== show(got))
-        failures.push(localized('{memberId} 的措施应为 {show}，实际为 {show2}', '{memberId}: actions expected {show}, got {show2}', { memberId: expected.memberId, show: show(want), show2: show(got) }));
+        failures.push(
+          localized('{memberId} 的措施应为 {show}，实际为 {show2}', '{memberId}: actions expected {show}, got {show2}', {
+            memberId: expected.memberId,
+            show: show(want),
+            show2: show(got),
+          }),
+        );
     }
   }
   for (const matcher of expect.findings ?? []) {
@@ -75,7 +94,12 @@ export function compareCase(result: EvaluationResult, expect: CaseExpectation): 
   for (const matcher of expect.absent ?? []) {
     const hit = result.findings.find((f) => matches(f, matcher));
     if (hit)
-      failures.push(localized('出现了不应出现的记录：{describe}（第 {line} 行的规则）', 'unexpected finding: {describe} (rule at line {line})', { describe: describe(matcher), line: hit.rule.line }));
+      failures.push(
+        localized('出现了不应出现的记录：{describe}（第 {line} 行的规则）', 'unexpected finding: {describe} (rule at line {line})', {
+          describe: describe(matcher),
+          line: hit.rule.line,
+        }),
+      );
   }
   return failures;
 }

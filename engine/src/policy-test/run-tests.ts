@@ -75,12 +75,19 @@ export async function runPolicyTests(files: readonly { absolute: string; display
     try {
       validated = validatePolicy({ file: test.policy, text: await readFile(policyPath, 'utf8') });
     } catch (error) {
-      broken(localized('无法读取群规 {policy}：{message}', 'cannot read policy {policy}: {message}', { policy: test.policy, message: (error as Error).message }));
+      broken(
+        localized('无法读取群规 {policy}：{message}', 'cannot read policy {policy}: {message}', { policy: test.policy, message: (error as Error).message }),
+      );
       continue;
     }
     const errors = validated.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
-      broken(localized('群规 {policy} 有 {length} 个错误（先运行 qungui validate）', 'policy {policy} has {length} errors (run qungui validate first)', { policy: test.policy, length: errors.length }));
+      broken(
+        localized('群规 {policy} 有 {length} 个错误（先运行 qungui validate）', 'policy {policy} has {length} errors (run qungui validate first)', {
+          policy: test.policy,
+          length: errors.length,
+        }),
+      );
       continue;
     }
     coverage.addPolicy(validated);
@@ -91,9 +98,7 @@ export async function runPolicyTests(files: readonly { absolute: string; display
       } catch (error) {
         // A condition past its step budget says where it is and what to do, in both languages.
         const failure =
-          error instanceof CelBudgetError
-            ? error.describe()
-            : localized('运行失败：{message}', 'run failed: {message}', { message: (error as Error).message });
+          error instanceof CelBudgetError ? error.describe() : localized('运行失败：{message}', 'run failed: {message}', { message: (error as Error).message });
         cases.push({ file: file.display, policy: test.policy, name: testCase.name, passed: false, failures: [failure] });
         continue;
       }

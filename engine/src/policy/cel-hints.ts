@@ -59,7 +59,10 @@ export function celSyntaxHint(source: string): CelHint | undefined {
       const ascii = FULL_WIDTH[part[i]!];
       if (ascii === undefined) continue;
       return {
-        message: localized('条件里用了全角符号“{value}”，请改成半角“{ascii}”', 'The condition has a full-width “{value}”; use the ASCII “{ascii}”', { value: String(part[i]), ascii }),
+        message: localized('条件里用了全角符号“{value}”，请改成半角“{ascii}”', 'The condition has a full-width “{value}”; use the ASCII “{ascii}”', {
+          value: String(part[i]),
+          ascii,
+        }),
         from: start + i,
         to: start + i + 1,
         replacement: ascii,
@@ -82,7 +85,11 @@ export function celSyntaxHint(source: string): CelHint | undefined {
     if (word) {
       const op = WORDS[word[1]!]!;
       return {
-        message: localized('CEL 里“并且”写 &&，“或者”写 ||，“不是”写 !：把 {value} 改为 {op}', 'CEL writes “and” as &&, “or” as || and “not” as !: change {value} to {op}', { value: String(word[1]), op }),
+        message: localized(
+          'CEL 里“并且”写 &&，“或者”写 ||，“不是”写 !：把 {value} 改为 {op}',
+          'CEL writes “and” as &&, “or” as || and “not” as !: change {value} to {op}',
+          { value: String(word[1]), op },
+        ),
         from: start + word.index,
         to: start + word.index + word[1]!.length,
         replacement: op,

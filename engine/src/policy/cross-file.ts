@@ -45,10 +45,21 @@ export function crossFileDiagnostics(policies: readonly LoadedPolicy[]): Map<Loa
     }
   };
   for (const [group, claims] of byGroup) {
-    add(claims, 'duplicate-group', (other) => (localized('群聊 {group} 同时由 {file} 管辖；一个群只能由一份群规管辖', 'Chat room {group} is also governed by {file}; a room may be governed by one policy only', { group, file: other.loaded.file })));
+    add(claims, 'duplicate-group', (other) =>
+      localized(
+        '群聊 {group} 同时由 {file} 管辖；一个群只能由一份群规管辖',
+        'Chat room {group} is also governed by {file}; a room may be governed by one policy only',
+        { group, file: other.loaded.file },
+      ),
+    );
   }
   for (const [id, claims] of byId) {
-    add(claims, 'duplicate-policy-id', (other) => (localized('群规编号 {id} 与 {file} 重复；编号须在所有群规中唯一', 'Policy id {id} is also used by {file}; ids must be unique across policies', { id, file: other.loaded.file })));
+    add(claims, 'duplicate-policy-id', (other) =>
+      localized('群规编号 {id} 与 {file} 重复；编号须在所有群规中唯一', 'Policy id {id} is also used by {file}; ids must be unique across policies', {
+        id,
+        file: other.loaded.file,
+      }),
+    );
   }
   return out;
 }

@@ -112,7 +112,12 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         target: 'parent-key',
-        message: localized('{value} 缺少必填项 {value2}', '{value3} is missing the required property \'\'{missing}\'\'', { value: where, value2: missingTitle, value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`, missing }),
+        message: localized('{value} 缺少必填项 {value2}', "{value3} is missing the required property ''{missing}''", {
+          value: where,
+          value2: missingTitle,
+          value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`,
+          missing,
+        }),
       };
     }
     case 'additionalProperties': {
@@ -133,10 +138,18 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         path: keyPath,
         target: 'key',
         suggestions,
-        message: localized('不认识的设置项 “{property}”{value}', 'Unknown property \'\'{property}\'\'{value}', { property, value: hint.en ? hint : localized('；这里可用：{allowed}', '; allowed here: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }) }),
+        message: localized('不认识的设置项 “{property}”{value}', "Unknown property ''{property}''{value}", {
+          property,
+          value: hint.en ? hint : localized('；这里可用：{allowed}', '; allowed here: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }),
+        }),
       };
       if (suggestions[0]) {
-        report.fix = replaceFix(loaded, spanOf(loaded, keyPath, 'key'), suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] }));
+        report.fix = replaceFix(
+          loaded,
+          spanOf(loaded, keyPath, 'key'),
+          suggestions[0],
+          localized('改为 “{value}”', "Change to ''{value}''", { value: suggestions[0] }),
+        );
       }
       return report;
     }
@@ -154,8 +167,16 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
           severity: 'error',
           path,
           message: fraction
-            ? localized('{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）', '\'\'{value}\'\' must be a fraction: write {trim} as {number} (the weights add up to 1)', { value: title, trim: String(value).trim(), number })
-            : localized('{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）', '\'\'{value}\'\' must be a number: write {number}, without “{unit}” (the setting names its unit)', { value: title, number, unit }),
+            ? localized(
+                '{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）',
+                "''{value}'' must be a fraction: write {trim} as {number} (the weights add up to 1)",
+                { value: title, trim: String(value).trim(), number },
+              )
+            : localized(
+                '{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）',
+                "''{value}'' must be a number: write {number}, without “{unit}” (the setting names its unit)",
+                { value: title, number, unit },
+              ),
           fix: replaceFix(loaded, spanOf(loaded, path, 'value'), String(number), localized('改为 {number}', 'Change to {number}', { number })),
         };
       }
@@ -163,7 +184,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'wrong-type',
         severity: 'error',
         path,
-        message: localized('{value} 应为{zh}，这里是{value2}', '\'\'{value}\'\' must be {en2}, not {value2}', { value: title, zh, value2: actual, en2: en }),
+        message: localized('{value} 应为{zh}，这里是{value2}', "''{value}'' must be {en2}, not {value2}", { value: title, zh, value2: actual, en2: en }),
       };
     }
     case 'enum':
@@ -176,11 +197,16 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         suggestions,
-        message: localized('{value} 的值 {formatValue} 无效{value2}', '\'\'{value}\'\' has an invalid value {stringify}{value2}', { value: title, formatValue: formatValue(value), value2: hint.en ? hint : localized('；可选值：{allowed}', '; allowed: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }), stringify: JSON.stringify(value) }),
+        message: localized('{value} 的值 {formatValue} 无效{value2}', "''{value}'' has an invalid value {stringify}{value2}", {
+          value: title,
+          formatValue: formatValue(value),
+          value2: hint.en ? hint : localized('；可选值：{allowed}', '; allowed: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }),
+          stringify: JSON.stringify(value),
+        }),
       };
       const best = suggestions[0] ?? (allowed.length === 1 ? allowed[0] : undefined);
       if (best !== undefined) {
-        report.fix = replaceFix(loaded, spanOf(loaded, path), best, localized('改为 “{best}”', 'Change to \'\'{best}\'\'', { best }));
+        report.fix = replaceFix(loaded, spanOf(loaded, path), best, localized('改为 “{best}”', "Change to ''{best}''", { best }));
       }
       return report;
     }
@@ -196,7 +222,14 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', '\'\'{value}\'\' must be {value3} {limit}, not {stringify}', { value: title, value2: String(op[0]), limit, formatValue: formatValue(value), value3: String(op[1]), stringify: JSON.stringify(value) }),
+        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', "''{value}'' must be {value3} {limit}, not {stringify}", {
+          value: title,
+          value2: String(op[0]),
+          limit,
+          formatValue: formatValue(value),
+          value3: String(op[1]),
+          stringify: JSON.stringify(value),
+        }),
       };
     }
     case 'minItems':
@@ -207,13 +240,20 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const zhUnit = error.keyword === 'minLength' ? '个字' : '项';
       const least = error.keyword !== 'maxItems';
       if (error.keyword === 'minLength' && limit === 1) {
-        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', '\'\'{value}\'\' must not be empty', { value: title }) };
+        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', "''{value}'' must not be empty", { value: title }) };
       }
       return {
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} {value2}需要 {limit} {zhUnit}', '\'\'{value}\'\' needs {value3} {limit} {value4}', { value: title, value2: least ? '至少' : '最多', limit, zhUnit, value3: least ? 'at least' : 'at most', value4: error.keyword === 'minLength' ? 'characters' : 'items' }),
+        message: localized('{value} {value2}需要 {limit} {zhUnit}', "''{value}'' needs {value3} {limit} {value4}", {
+          value: title,
+          value2: least ? '至少' : '最多',
+          limit,
+          zhUnit,
+          value3: least ? 'at least' : 'at most',
+          value4: error.keyword === 'minLength' ? 'characters' : 'items',
+        }),
       };
     }
     case 'maxLength':
@@ -221,7 +261,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 最多 {limit} 个字', '\'\'{value}\'\' may have at most {limit} characters', { value: title, limit: String(params.limit) }),
+        message: localized('{value} 最多 {limit} 个字', "''{value}'' may have at most {limit} characters", { value: title, limit: String(params.limit) }),
       };
     case 'pattern': {
       // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
@@ -232,8 +272,15 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         message: isId
-          ? localized('编号 {formatValue} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding', 'Id {stringify} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)', { formatValue: formatValue(value), stringify: JSON.stringify(value) })
-          : localized('{value} 格式不对（应匹配 {pattern}）', '\'\'{value}\'\' is malformed (must match {pattern})', { value: title, pattern: String(params.pattern) }),
+          ? localized(
+              '编号 {formatValue} 格式不对：只能用小写英文字母、数字和连字符（-），并以字母开头，例如 sales-onboarding',
+              'Id {stringify} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)',
+              { formatValue: formatValue(value), stringify: JSON.stringify(value) },
+            )
+          : localized('{value} 格式不对（应匹配 {pattern}）', "''{value}'' is malformed (must match {pattern})", {
+              value: title,
+              pattern: String(params.pattern),
+            }),
       };
     }
     case 'propertyNames': {
@@ -244,7 +291,11 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path: [...path, name],
         target: 'key',
-        message: localized('键 “{name}” 格式不对：应为评级编号（小写字母、数字、连字符）', 'Key \'\'{name}\'\' is malformed: expected a rating id (lowercase letters, digits, hyphens)', { name }),
+        message: localized(
+          '键 “{name}” 格式不对：应为评级编号（小写字母、数字、连字符）',
+          "Key ''{name}'' is malformed: expected a rating id (lowercase letters, digits, hyphens)",
+          { name },
+        ),
       };
     }
     case 'uniqueItems': {
@@ -254,7 +305,11 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'duplicate-items',
         severity: 'error',
         path: [...path, Math.max(i, j)],
-        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', '\'\'{value}\'\' has a duplicate: item {value3} repeats item {value2}', { value: title, value2: Math.min(i, j) + 1, value3: Math.max(i, j) + 1 }),
+        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', "''{value}'' has a duplicate: item {value3} repeats item {value2}", {
+          value: title,
+          value2: Math.min(i, j) + 1,
+          value3: Math.max(i, j) + 1,
+        }),
       };
     }
     default:
@@ -262,7 +317,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'invalid-value',
         severity: 'error',
         path,
-        message: localized('{value} 无效（{value2}）', '\'\'{value}\'\' is invalid ({value2})', { value: title, value2: error.message ?? error.keyword }),
+        message: localized('{value} 无效（{value2}）', "''{value}'' is invalid ({value2})", { value: title, value2: error.message ?? error.keyword }),
       };
   }
 }

@@ -46,7 +46,10 @@ export function validatePolicy(source: PolicySource): ValidatedPolicy {
             code: rule.code,
             severity: 'error',
             path: [],
-            message: localized('内部错误：规则 {code} 检查失败（{String}）', 'Internal error: rule {code} failed ({String})', { code: rule.code, String: String(error) }),
+            message: localized('内部错误：规则 {code} 检查失败（{String}）', 'Internal error: rule {code} failed ({String})', {
+              code: rule.code,
+              String: String(error),
+            }),
           }),
         );
       }

@@ -20,7 +20,11 @@ export function fullWidthColon(text: string, lineCounter: LineCounter, lineStart
   return {
     code: 'yaml-syntax',
     severity: 'error',
-    message: localized('键“{value}”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格', 'The key “{value}” is followed by a full-width colon “：”; YAML needs an ASCII colon “:” followed by a space', { value: String(match[2]) }),
+    message: localized(
+      '键“{value}”后面是全角冒号“：”；YAML 只认半角冒号“:”，后面再加一个空格',
+      'The key “{value}” is followed by a full-width colon “：”; YAML needs an ASCII colon “:” followed by a space',
+      { value: String(match[2]) },
+    ),
     range,
     path: '',
     fix: { title: localized('改为半角冒号“: ”', 'Use an ASCII colon “: ”'), edits: [{ range, newText: spaceAfter ? ':' : ': ' }] },

@@ -43,7 +43,9 @@ th{background:#f3f3f3}strong.value{color:#0b5394}mark.gap{background:#fde68a;pad
 export function toHtml(doc: RegulationDocument, locale: Locale): string {
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`, `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>`];
   doc.chapters.forEach((chapter, c) => {
-    body.push(`<h2 id="${chapter.id}">${say(locale, '第{value}章　', 'Chapter {value2}. ', { value: String('一二三四五六七八九十'[c]), value2: c + 1 })}${escapeHtml(chapter.title)}</h2>`);
+    body.push(
+      `<h2 id="${chapter.id}">${say(locale, '第{value}章　', 'Chapter {value2}. ', { value: String('一二三四五六七八九十'[c]), value2: c + 1 })}${escapeHtml(chapter.title)}</h2>`,
+    );
     if (chapter.override !== undefined) {
       body.push(markdownToHtml(chapter.override));
       return;

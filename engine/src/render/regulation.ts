@@ -97,7 +97,9 @@ function general(ctx: Ctx): Section[] {
       blocks: [
         p(
           t(
-            '为使“{name}”运行有序、交流顺畅、培训见效，制定本群规。', 'These rules keep "{name}" orderly, its conversation useful and its training effective.', { name },
+            '为使“{name}”运行有序、交流顺畅、培训见效，制定本群规。',
+            'These rules keep "{name}" orderly, its conversation useful and its training effective.',
+            { name },
           ),
         ),
         ...(description ? [p(description)] : []),
@@ -160,9 +162,7 @@ function members(ctx: Ctx): Section[] {
           t('申请入群须填写', "An application gives the applicant's "),
           fields.length
             ? {
-                value: fields
-                  .map((f) => (FIELD_TEXT[String(f)] ?? [String(f), String(f)])[ctx.locale === 'zh-CN' ? 0 : 1])
-                  .join(say(ctx.locale, '、', ', ')),
+                value: fields.map((f) => (FIELD_TEXT[String(f)] ?? [String(f), String(f)])[ctx.locale === 'zh-CN' ? 0 : 1]).join(say(ctx.locale, '、', ', ')),
                 path: 'membership.application.requiredFields',
               }
             : value(ctx, ['membership', 'application', 'requiredFields']),
@@ -257,7 +257,9 @@ function administration(ctx: Ctx): Section[] {
         items(
           [
             t(
-              '培训资料（{typeText}）由培训部门审核后，由管理员、讲师或指定发布人发布', 'Materials ({typeText}) are reviewed by the training department and posted by admins, lecturers or named publishers', { typeText },
+              '培训资料（{typeText}）由培训部门审核后，由管理员、讲师或指定发布人发布',
+              'Materials ({typeText}) are reviewed by the training department and posted by admins, lecturers or named publishers',
+              { typeText },
             ),
             ...(publishers.length
               ? [t('（指定发布人 ', ' ('), value(ctx, ['publishing', 'publishers'], (v) => String(list(v).length)), t(' 名）', ' named publisher(s))')]
@@ -337,9 +339,12 @@ function communication(ctx: Ctx): Section[] {
     const severity = str(at(c, 'severity')) ?? 'error';
     return [
       { value: str(at(c, 'label')) ?? String(at(c, 'id')), path: 'content.categories' },
-      t(
-        '（{value}{value2}）', ' ({value3}{value4})', { value: severity === 'error' ? '计为违规' : '仅作提醒', value2: at(c, 'exemptible') === true ? '，可事先报备' : '', value3: severity === 'error' ? 'counts as a violation' : 'a reminder only', value4: at(c, 'exemptible') === true ? ', may be reported in advance' : '' },
-      ),
+      t('（{value}{value2}）', ' ({value3}{value4})', {
+        value: severity === 'error' ? '计为违规' : '仅作提醒',
+        value2: at(c, 'exemptible') === true ? '，可事先报备' : '',
+        value3: severity === 'error' ? 'counts as a violation' : 'a reminder only',
+        value4: at(c, 'exemptible') === true ? ', may be reported in advance' : '',
+      }),
     ];
   };
   const civil = byClause(['N1', 'N2']);
@@ -665,7 +670,9 @@ function supplementary(ctx: Ctx): Section[] {
   const issuer = str(at(ctx.policy, 'document', 'issuedBy'));
   const from = str(at(ctx.policy, 'document', 'effectiveFrom'));
   const date = from && /^(\d{4})-(\d{2})-(\d{2})$/.exec(from);
-  const when = date ? t(`${date[1]} 年 ${Number(date[2])} 月 ${Number(date[3])} 日`, from!) : t('发布之日', 'the day they are issued');
+  const when = date
+    ? t('{year} 年 {month} 月 {day} 日', '{date}', { year: date[1]!, month: Number(date[2]), day: Number(date[3]), date: from! })
+    : t('发布之日', 'the day they are issued');
   return [
     {
       title: t('解释与施行', 'Interpretation and effect'),

@@ -17,7 +17,20 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   }
   const names = result.policies.map((p) => md(p.name)).join(say(locale, '、', ', '));
   out.push(
-    say(locale, '群规：{names}。{value}；发现 {length} 条（错误 {error}，警告 {warning}，提示 {info}）；被拒绝的数据行 {rejected} 行。', 'Policies: {names}. {value}; {length} findings ({error} errors, {warning} warnings, {info} info); {rejected} rejected data rows.', { names, value: headcount(result), length: result.findings.length, error: summary.bySeverity.error, warning: summary.bySeverity.warning, info: summary.bySeverity.info, rejected: result.data.rejected }),
+    say(
+      locale,
+      '群规：{names}。{value}；发现 {length} 条（错误 {error}，警告 {warning}，提示 {info}）；被拒绝的数据行 {rejected} 行。',
+      'Policies: {names}. {value}; {length} findings ({error} errors, {warning} warnings, {info} info); {rejected} rejected data rows.',
+      {
+        names,
+        value: headcount(result),
+        length: result.findings.length,
+        error: summary.bySeverity.error,
+        warning: summary.bySeverity.warning,
+        info: summary.bySeverity.info,
+        rejected: result.data.rejected,
+      },
+    ),
     '',
   );
   out.push(say(locale, '## 评级分布', '## Ratings'), '');
@@ -41,7 +54,13 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   if (summary.workQueue.length === 0) out.push(say(locale, '本月没有需要处理的事项。', 'Nothing to act on this month.'));
   for (const f of summary.workQueue.slice(0, 30))
     out.push(
-      say(locale, '- [{clause}] {value}：{md}（{md2}第 {line} 行）', '- [{clause}] {value}: {md} ({md2}, line {line})', { clause: f.clause, value: SEVERITY_TEXT[f.severity][locale], md: md(f.message[locale]), md2: md(policyName(result, f.policyId)), line: f.rule.line }),
+      say(locale, '- [{clause}] {value}：{md}（{md2}第 {line} 行）', '- [{clause}] {value}: {md} ({md2}, line {line})', {
+        clause: f.clause,
+        value: SEVERITY_TEXT[f.severity][locale],
+        md: md(f.message[locale]),
+        md2: md(policyName(result, f.policyId)),
+        line: f.rule.line,
+      }),
     );
   if (summary.workQueue.length > 30)
     out.push(say(locale, '- ……共 {length} 条，见 findings.csv', '- … {length} in all, see findings.csv', { length: summary.workQueue.length }));
@@ -54,7 +73,8 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   }
   if (result.ungovernedGroups.length) {
     out.push('', say(locale, '## 没有群规管辖的群聊', '## Chat rooms no policy governs'), '');
-    for (const g of result.ungovernedGroups) out.push(say(locale, '- {md}：{messages} 条消息', '- {md}: {messages} messages', { md: md(g.groupId), messages: g.messages }));
+    for (const g of result.ungovernedGroups)
+      out.push(say(locale, '- {md}：{messages} 条消息', '- {md}: {messages} messages', { md: md(g.groupId), messages: g.messages }));
   }
   // Every row read is accounted for: read = accepted + rejected, per table.
   out.push(

@@ -20,7 +20,7 @@ export function memberTable(result: EvaluationResult, book: LabelBook, locale: L
   const head = [
     say(locale, '姓名', 'Name'),
     say(locale, '群规', 'Policy'),
-    ...DIMENSIONS.map((d) => (say(locale, '{value}评级', '{value} rating', { value: DIMENSION_TEXT[d] }))),
+    ...DIMENSIONS.map((d) => say(locale, '{value}评级', '{value} rating', { value: DIMENSION_TEXT[d] })),
     say(locale, '绩效分', 'Points'),
     say(locale, '后续措施', 'Follow-ups'),
     say(locale, '备注', 'Note'),

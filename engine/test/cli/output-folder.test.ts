@@ -79,15 +79,20 @@ function expectUnchanged(before: Snapshot, dir: string, except: (path: string) =
 
 const evaluate = (out: string, extra: string[] = []) => ['evaluate', '--policy', 'policies', '--data', 'data', '--month', '2026-11', '--out', out, ...extra];
 
-/** Refused before any work: exit 2, the path and what to do in both languages, nothing changed. */
+/** Refused before any work: exit 2, the path and what to do in the chosen language (Chinese, then
+ *  with --locale en English), nothing changed. */
 async function expectRefused(dir: string, args: string[], zh: string, en: string, cwd = dir) {
   const before = snapshot(dir);
   const run = capture(cwd);
   expect(await main(args, run.io)).toBe(2);
   expect(run.stderr()).toContain(zh);
-  expect(run.stderr()).toContain(en);
+  expect(run.stderr()).not.toContain(en);
   expect(run.stderr()).not.toMatch(/\n\s+at /); // no stack trace
   expect(run.stdout()).toBe('');
+  const english = capture(cwd);
+  expect(await main([...args, '--locale', 'en'], english.io)).toBe(2);
+  expect(english.stderr()).toContain(en);
+  expect(english.stderr()).not.toMatch(/\p{Script=Han}/u);
   expect(snapshot(dir)).toEqual(before);
   return run.stderr();
 }
@@ -254,7 +259,7 @@ describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
     writeFileSync(join(dir, 'out/report.xlsx'), 'mine');
     const before = snapshot(dir);
     const run = capture(dir);
-    expect(await main(evaluate('out', ['--format', 'xlsx']), run.io)).toBe(2);
+    expect(await main(evaluate('out', ['--format', 'xlsx', '--locale', 'en']), run.io)).toBe(2);
     expect(run.stderr()).toContain('already holds report.xlsx, which qungui did not write');
     expect(snapshot(dir)).toEqual(before);
     expect(tempLeftovers(dir)).toEqual([]);
@@ -299,7 +304,7 @@ describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
     const codes = await Promise.all([main(evaluate('out', ['--locale', 'zh-CN']), zh.io), main(evaluate('out', ['--locale', 'en']), en.io)]);
     for (const code of codes) expect([0, 2]).toContain(code);
     expect(codes).toContain(0);
-    for (const [i, run] of [zh, en].entries()) if (codes[i] === 2) expect(run.stderr()).toContain('another qungui run');
+    for (const [i, run] of [zh, en].entries()) if (codes[i] === 2) expect(run.stderr()).toContain(i === 0 ? '另一个 qungui 进程' : 'another qungui run');
     const english = readFileSync(join(dir, 'out/findings.csv'), 'utf8').includes('Severity');
     expect(readFileSync(join(dir, 'out/members.csv'), 'utf8').includes('Member ID')).toBe(english);
     expect(tempLeftovers(dir)).toEqual([]);

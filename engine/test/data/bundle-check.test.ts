@@ -76,6 +76,8 @@ describe('qungui bundle check', () => {
   it('says which folder is missing (exit 2)', async () => {
     const { code, stderr } = await check(['check', '/nonexistent/qungui-bundle']);
     expect(code).toBe(2);
-    expect(stderr).toContain('数据文件夹不存在 / bundle folder not found: /nonexistent/qungui-bundle');
+    expect(stderr).toContain('数据文件夹不存在：/nonexistent/qungui-bundle');
+    expect((await check(['check', '/nonexistent/qungui-bundle', '--locale', 'zh-TW'])).stderr).toContain('資料夾不存在：/nonexistent/qungui-bundle');
+    expect((await check(['check', '/nonexistent/qungui-bundle', '--locale', 'en'])).stderr).toContain('bundle folder not found: /nonexistent/qungui-bundle');
   });
 });

@@ -78,7 +78,7 @@ describe('qungui evaluate', () => {
       BASE.replace('id: test-policy', 'id: berlin').replace('timezone: Asia/Shanghai', 'timezone: Europe/Berlin').replace('groups: [g1]', 'groups: [g2]'),
     );
     const refused = io(dir);
-    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11'], refused.io)).toBe(2);
+    expect(await main(['evaluate', '--policy', '.', '--data', 'data', '--out', 'out', '--month', '2026-11', '--locale', 'en'], refused.io)).toBe(2);
     expect(refused.err.join('')).toContain('different time zones (Asia/Shanghai, Europe/Berlin): set timezone in bundle.yaml');
     expect(existsSync(join(dir, 'out'))).toBe(false);
     writeFileSync(join(dir, 'data/bundle.yaml'), 'timezone: Europe/Berlin\n');

@@ -273,7 +273,11 @@ describe('ratings, points and follow-ups', () => {
     const low = result.members.find((m) => m.memberId === 'low')!;
     expect(low.ratings).toEqual({ assignments: null, tests: null, participation: null, overall: null });
     expect([low.points, low.actions]).toEqual([null, []]);
-    expect(low.notRated).toEqual({ 'zh-CN': '2026-11-20 已退群，本月不评级', 'zh-TW': '2026-11-20 已退群，本月不評級', en: 'left the group on 2026-11-20: not rated this month' });
+    expect(low.notRated).toEqual({
+      'zh-CN': '2026-11-20 已退群，本月不评级',
+      'zh-TW': '2026-11-20 已退群，本月不評級',
+      en: 'left the group on 2026-11-20: not rated this month',
+    });
     expect(low.metrics).toMatchObject({ accuracy: 59.5, activeDays: 1, contentMessages: 1 });
     for (const code of ['assignment-rating-fail', 'participation-rating-fail', 'points-deducted']) expect(flagged(result, code)).toEqual(['stays']);
     const stays = result.members.find((m) => m.memberId === 'stays')!;

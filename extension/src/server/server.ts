@@ -153,8 +153,12 @@ function validateOpen(): void {
           // A notification, not a request: a client without message buttons (Neovim) has nothing to answer.
           void connection.sendNotification(ShowMessageNotification.type, {
             type: MessageType.Info,
-            message:
-              say(locale, '文件超过 {LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常', 'Over {LARGE_LINES} lines: cross-file checks and outline paused for this file', { LARGE_LINES }),
+            message: say(
+              locale,
+              '文件超过 {LARGE_LINES} 行：跨文件检查和大纲已暂停，其余功能照常',
+              'Over {LARGE_LINES} lines: cross-file checks and outline paused for this file',
+              { LARGE_LINES },
+            ),
           });
         }
         return cache.validate({ file: fileOf(d.uri), text: d.getText() });
@@ -311,21 +315,27 @@ connection.onExecuteCommand(async (params) => {
     if (!v || !sampleData)
       return {
         language: 'markdown',
-        content:
-          say(locale, '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。', 'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.'),
+        content: say(
+          locale,
+          '请先在设置 qungui.sampleData 中指定样本数据文件夹（按月命名，如 2026-10）。',
+          'Set qungui.sampleData to a sample bundle folder (named by month, e.g. 2026-10) first.',
+        ),
       };
     const outcome = await evaluateSample(samples, uri, v, sampleData);
     if (outcome?.kind === 'over-budget')
       return {
         language: 'markdown',
-        content:
-          say(locale, '样本数据在 {value} 秒内未算完，已停止；请换一个较小的样本文件夹。', 'The sample was not done within {value} s and was stopped; choose a smaller sample folder.', { value: outcome.budgetMs / 1000 }),
+        content: say(
+          locale,
+          '样本数据在 {value} 秒内未算完，已停止；请换一个较小的样本文件夹。',
+          'The sample was not done within {value} s and was stopped; choose a smaller sample folder.',
+          { value: outcome.budgetMs / 1000 },
+        ),
       };
     if (outcome?.kind !== 'counts')
       return {
         language: 'markdown',
-        content:
-          say(locale, '无法在样本数据上运行：群规有错误或数据文件夹不可读。', 'Cannot run on the sample: policy errors or an unreadable folder.'),
+        content: say(locale, '无法在样本数据上运行：群规有错误或数据文件夹不可读。', 'Cannot run on the sample: policy errors or an unreadable folder.'),
       };
     const { counts } = outcome;
     const lines = [

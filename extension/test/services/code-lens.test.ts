@@ -76,9 +76,9 @@ describe('code lens on sample counts', () => {
     const f = management();
     const titles = (await codeLenses(new StandInRunner(outcome), f.uri, f.validated, sampleDir, 'en')).map((l) => [l.range.start.line, l.command?.title]);
     expect(titles).toEqual([
-      ...[3, 7, 2, 1, 9, 0].map((n, i) => [f.ranges[i + 2]!.start.line, `sample data: ${n} member(s) in this band`]),
-      [f.ranges[0]!.start.line, 'sample data: 4 matching message(s)'],
-      [f.ranges[1]!.start.line, 'sample data: 0 matching message(s)'],
+      ...[3, 7, 2, 1, 9, 0].map((n, i) => [f.ranges[i + 2]!.start.line, `sample data: ${n} ${n === 1 ? 'member' : 'members'} in this band`]),
+      [f.ranges[0]!.start.line, 'sample data: 4 matching messages'],
+      [f.ranges[1]!.start.line, 'sample data: 0 matching messages'],
     ]);
   });
 

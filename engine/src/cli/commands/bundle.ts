@@ -12,6 +12,7 @@ import { TABLES, tableSpecs } from '../../data/table-specs.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
 import { DEFAULT_TIMEZONE } from '../../policy/model/defaults.js';
 import { say } from '../../i18n/localized-text.js';
+import { messageIn } from '../../i18n/localized-error.js';
 
 const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timezone Z (default: bundle.yaml timezone, else Asia/Shanghai)] [--show N] [--locale zh-CN|zh-TW|en] [--no-redact]
   --no-redact   被拒绝的行显示完整的值（默认遮盖号码与邮箱并截短）/ show rejected cells whole (default: numbers and e-mails masked, cut short)
@@ -54,11 +55,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       else await bundle.load(table);
     }
   } catch (error) {
-    io.stderr(`qungui bundle check: ${(error as Error).message}\n`);
+    io.stderr(`qungui bundle check: ${messageIn(error, locale)}\n`);
     return EXIT_USAGE;
   }
   const zh = locale === 'zh-CN';
-  const out: string[] = [say(locale, '数据包 {dirArg}{value}', 'bundle {dirArg}{value2}', { dirArg, value: month ? `（${month}）` : '', value2: month ? ` (${month})` : '' }), ''];
+  const out: string[] = [
+    say(locale, '数据包 {dirArg}{value}', 'bundle {dirArg}{value2}', { dirArg, value: month ? `（${month}）` : '', value2: month ? ` (${month})` : '' }),
+    '',
+  ];
   out.push(say(locale, '表            读取      接受      拒绝      跳过', 'table         read  accepted  rejected   skipped'));
   for (const table of TABLES) {
     const c = bundle.counts[table];
@@ -77,19 +81,27 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const table of missingTables)
     out.push(
       '',
-      say(locale, '✖ 缺少必需的表 {table}（{value}）：放入 {table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射', '✖ required table {table} is missing: add {table}.csv/.jsonl/.xlsx or map it in bundle.yaml', { table, value: tableSpecs[table].title['zh-CN'] }),
+      say(
+        locale,
+        '✖ 缺少必需的表 {table}（{value}）：放入 {table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射',
+        '✖ required table {table} is missing: add {table}.csv/.jsonl/.xlsx or map it in bundle.yaml',
+        { table, value: tableSpecs[table].title['zh-CN'] },
+      ),
     );
   const rejected = bundle.rejected;
   if (rejected.length) {
     out.push(
       '',
-      say(locale, '前 {min} 条被拒绝的行（共 {length} 条）：', 'first {min} of {length} rejected rows:', { min: Math.min(show, rejected.length), length: rejected.length }),
+      say(locale, '前 {min} 条被拒绝的行（共 {length} 条）：', 'first {min} of {length} rejected rows:', {
+        min: Math.min(show, rejected.length),
+        length: rejected.length,
+      }),
     );
     const redact = !values['no-redact'];
     for (const r of rejected.slice(0, show)) {
       const value = shownValue(r, redact);
       out.push(
-        `  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? (say(locale, '（值：“{value}”）', ' (value: "{value}")', { value })) : ''}`,
+        `  ${r.file}:${r.line}  ${r.table}${r.field ? `.${r.field}` : ''}  ${shownReason(r, locale, redact)}${value ? say(locale, '（值：“{value}”）', ' (value: "{value}")', { value }) : ''}`,
       );
     }
   } else if (missingTables.length === 0) {

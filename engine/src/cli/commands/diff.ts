@@ -52,7 +52,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     try {
       text = await readFile(resolve(io.cwd, file), 'utf8');
     } catch (error) {
-      io.stderr(`qungui diff: 无法读取 ${file}（${(error as Error).message}）\n`);
+      io.stderr(
+        say(locale, 'qungui diff：无法读取 {file}（{reason}）\n', 'qungui diff: cannot read {file} ({reason})\n', {
+          file,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
+      );
       return EXIT_USAGE;
     }
     const validated = validatePolicy({ file, text });

@@ -20,9 +20,12 @@ import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
 import { headcount } from '../../report/summary.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import type { Locale } from '../../diagnostics/diagnostic.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
+import { localized } from '../../i18n/localized-text.js';
+import { messageIn, textOf } from '../../i18n/localized-error.js';
 
 const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
        [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|zh-TW|en] [--no-redact] [--now ISO]
@@ -71,7 +74,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const format of formats) if (format !== 'xlsx') throw new UsageError(badChoice('--format', ['xlsx'], format, locale));
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
     throw new UsageError(
-      say(locale, '--now 应为 ISO 8601 时间（例如 2026-11-01T09:00:00+08:00），这里是 {now}', '--now: expected an ISO 8601 time, got {now}', { now: values.now }),
+      say(locale, '--now 应为 ISO 8601 时间（例如 2026-11-01T09:00:00+08:00），这里是 {now}', '--now: expected an ISO 8601 time, got {now}', {
+        now: values.now,
+      }),
     );
   const maxRejected = parseMaxRejected(values['max-rejected']);
   const month = values.month ?? (values.now !== undefined ? previousMonth(values.now.slice(0, 7)) : undefined);
@@ -79,13 +84,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     parseMonth(month);
   } catch (error) {
-    throw new UsageError(`--month: ${(error as Error).message}`);
+    throw new UsageError(localized('--month：{reason}', '--month: {reason}', { reason: textOf(error) }));
   }
   const output = await prepareOutputFolder(values.out, io.cwd, { data: values.data, policies: values.policy });
 
   // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
   const { files, missing } = await collectPolicyFiles(values.policy, io.cwd);
-  for (const path of missing) io.stderr(`qungui evaluate: 找不到 ${path}（not found）\n`);
+  for (const path of missing) io.stderr(say(locale, 'qungui evaluate：找不到 {path}\n', 'qungui evaluate: {path}: not found\n', { path }));
   if (missing.length > 0 || files.length === 0) {
     if (files.length === 0 && missing.length === 0) io.stderr('qungui evaluate: 没有找到群规文件（no policy file found）\n');
     return EXIT_USAGE;
@@ -106,26 +111,31 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const dataDir = resolve(io.cwd, values.data);
   if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
-    io.stderr(`qungui evaluate: 数据文件夹不存在 / no such data folder: ${values.data}\n`);
+    io.stderr(say(locale, 'qungui evaluate：数据文件夹不存在：{data}\n', 'qungui evaluate: no such data folder: {data}\n', { data: values.data }));
     return EXIT_USAGE;
   }
   // Times without an offset in the exports are read in the policies' zone; policies in different
   // zones make that ambiguous, so bundle.yaml must then name it.
   const zones = [...new Set(policies.map((p) => timezoneOf(p.value)))].sort();
-  const history = values.history ? await readHistory(resolve(io.cwd, values.history), io) : [];
+  const history = values.history ? await readHistory(resolve(io.cwd, values.history), io, locale) : [];
   let bundle: Bundle;
   try {
     const bundleZone = await readBundleTimezone(dataDir);
     if (!bundleZone && zones.length > 1) {
       io.stderr(
-        `qungui evaluate: 群规的时区不同（${zones.join('、')}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone / the policies are in different time zones (${zones.join(', ')}): set timezone in bundle.yaml for the exports' times\n`,
+        say(
+          locale,
+          'qungui evaluate：群规的时区不同（{zones}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone\n',
+          "qungui evaluate: the policies are in different time zones ({zonesEn}): set timezone in bundle.yaml for the exports'' times\n",
+          { zones: zones.join('、'), zonesEn: zones.join(', ') },
+        ),
       );
       return EXIT_USAGE;
     }
     const timezone = bundleZone ?? zones[0]!;
     bundle = await openBundle(dataDir, { timezone, month });
   } catch (error) {
-    io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
+    io.stderr(`qungui evaluate: ${messageIn(error, locale)}\n`);
     return EXIT_USAGE;
   }
   const progress = io.isTTY
@@ -157,7 +167,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // A bundle file that cannot be read at all: name it and stop, nothing written.
     if ((error as Error).name !== 'SourceReadError') throw error;
     if (progress) io.stderr('\n');
-    io.stderr(`qungui evaluate: ${(error as Error).message}\n`);
+    io.stderr(`qungui evaluate: ${messageIn(error, locale)}\n`);
     return EXIT_USAGE;
   }
   if (progress) io.stderr('\n');
@@ -175,7 +185,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(
-    say(locale, '已完成 {month} 考核：{value}，发现 {length} 条（错误 {errors} 条），未评估 {length2} 项，被拒绝的数据行 {rejected} 行 → {out}\n', 'Evaluated {month}: {value}, {length} findings ({errors} errors), {length2} not evaluated, {rejected} rejected rows → {out}\n', { month: result.month, value: headcount(result), length: result.findings.length, errors, length2: result.notEvaluated.length, rejected: result.data.rejected, out: values.out }),
+    say(
+      locale,
+      '已完成 {month} 考核：{value}，发现 {length} 条（错误 {errors} 条），未评估 {length2} 项，被拒绝的数据行 {rejected} 行 → {out}\n',
+      'Evaluated {month}: {value}, {length} findings ({errors} errors), {length2} not evaluated, {rejected} rejected rows → {out}\n',
+      {
+        month: result.month,
+        value: headcount(result),
+        length: result.findings.length,
+        errors,
+        length2: result.notEvaluated.length,
+        rejected: result.data.rejected,
+        out: values.out,
+      },
+    ),
   );
   // Where to look next: the people-facing views first.
   const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
@@ -185,7 +208,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Earlier months' result.json files: DIR/result.json and DIR/<anything>/result.json. */
-async function readHistory(dir: string, io: CliIo): Promise<EvaluationResult[]> {
+async function readHistory(dir: string, io: CliIo, locale: Locale): Promise<EvaluationResult[]> {
   const candidates = [join(dir, 'result.json')];
   for (const entry of (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.isDirectory()) candidates.push(join(dir, entry.name, 'result.json'));
@@ -197,9 +220,9 @@ async function readHistory(dir: string, io: CliIo): Promise<EvaluationResult[]> 
     try {
       const value = JSON.parse(text) as EvaluationResult;
       if (value.version === 1 && typeof value.month === 'string' && Array.isArray(value.members)) results.push(value);
-      else io.stderr(`qungui evaluate: ${file} 不是 result.json（skipped: not a result）\n`);
+      else io.stderr(say(locale, 'qungui evaluate：{file} 不是 result.json，已跳过\n', 'qungui evaluate: {file} is not a result.json: skipped\n', { file }));
     } catch (error) {
-      io.stderr(`qungui evaluate: ${file}: ${(error as Error).message}（skipped）\n`);
+      io.stderr(say(locale, 'qungui evaluate：{file}：{reason}，已跳过\n', 'qungui evaluate: {file}: {reason}: skipped\n', { file, reason: textOf(error) }));
     }
   }
   return results;
@@ -211,6 +234,12 @@ function parseMaxRejected(value: string | undefined): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
   const pct = m ? Number(m[1]) : Number.NaN;
   if (!(pct >= 0 && pct <= 100))
-    throw new UsageError(`--max-rejected: 应为 0 到 100 的百分比，例如 5 或 5% / expected a percentage from 0 to 100, e.g. 5 or 5%, got ${value}`);
+    throw new UsageError(
+      localized(
+        '--max-rejected：应为 0 到 100 的百分比，例如 5 或 5%，这里是 {value}',
+        '--max-rejected: expected a percentage from 0 to 100, e.g. 5 or 5%, got {value}',
+        { value },
+      ),
+    );
   return pct / 100;
 }

@@ -6,13 +6,18 @@ import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } fro
 import { validatePolicy } from '../../policy/validate.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { EXIT_OK, UsageError, parseLocale, type CliIo } from '../io.js';
-import { say } from '../../i18n/localized-text.js';
+import type { Locale, LocalizedText } from '../../diagnostics/diagnostic.js';
+import { localized, say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 
 const KINDS: GroupKind[] = ['new-employee', 'skill', 'management'];
-const KIND_ZH: Record<GroupKind, string> = { 'new-employee': '新员工培训', skill: '业务技能提升培训', management: '管理培训' };
+const KIND_TEXT: Record<GroupKind, LocalizedText> = {
+  'new-employee': localized('新员工培训', 'new-employee training'),
+  skill: localized('业务技能提升培训', 'skills training'),
+  management: localized('管理培训', 'management training'),
+};
 
-const help = `用法 / usage: qungui init [--kind new-employee|skill|management] [--name 名称] [--groups roomid,…] [--id ID] [--out FILE] [--yes] [--force]
+const help = `用法 / usage: qungui init [--kind new-employee|skill|management] [--name 名称] [--groups roomid,…] [--id ID] [--out FILE] [--yes] [--force] [--locale zh-CN|zh-TW|en]
   在终端上逐项询问；--yes 或非终端时只用参数 / asks on a terminal; with --yes (or no terminal) uses the flags only
   --out FILE    群规文件名（默认 <id>.qungui.yaml）/ the policy file (default <id>.qungui.yaml)
   --force       替换已存在的文件；不加则不覆盖 / replace an existing file; without it nothing is overwritten
@@ -35,6 +40,7 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
       out: { type: 'string', short: 'o' },
       yes: { type: 'boolean', short: 'y' },
       force: { type: 'boolean' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,7 +48,7 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
     io.stdout(help);
     return EXIT_OK;
   }
-  const locale = parseLocale(undefined, io.env);
+  const locale = parseLocale(values.locale, io.env);
   if (values.kind !== undefined && !KINDS.includes(values.kind as GroupKind)) throw new UsageError(badChoice('--kind', KINDS, values.kind, locale));
 
   let answers: InitAnswers & { out?: string };
@@ -51,13 +57,15 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
       throw new UsageError(`${say(locale, '没有终端时需要 --kind 和 --name', 'without a terminal, give --kind and --name')}\n\n${help}`);
     answers = { kind: values.kind as GroupKind, name: values.name, groups: splitList(values.groups), id: values.id, out: values.out };
   } else {
-    answers = await ask(io, input.stdin, values);
+    answers = await ask(io, input.stdin, values, locale);
   }
   if (answers.id !== undefined && !/^[a-z][a-z0-9-]*$/.test(answers.id))
     throw new UsageError(
       say(
         locale,
-        '--id 只能用小写字母、数字和连字符，并以字母开头（这里是 {id}）', '--id: use lowercase letters, digits and hyphens, starting with a letter (got {id})', { id: answers.id },
+        '--id 只能用小写字母、数字和连字符，并以字母开头（这里是 {id}）',
+        '--id: use lowercase letters, digits and hyphens, starting with a letter (got {id})',
+        { id: answers.id },
       ),
     );
 
@@ -69,7 +77,14 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
   const problems = validatePolicy({ file: out, text }).diagnostics.filter((d) => d.severity === 'error');
   if (problems.length) throw new Error(`generated policy does not validate: ${problems.map((p) => p.code).join(', ')}`);
   await commitOutputFile(target, text);
-  io.stdout(`已生成 ${out}\n下一步：填写 admins 和 reviewers，按需要调整阈值，然后运行 npx qungui validate ${answers.out ?? `${id}.qungui.yaml`}\n`);
+  io.stdout(
+    say(
+      locale,
+      '已生成 {out}\n下一步：填写 admins 和 reviewers，按需要调整阈值，然后运行 npx qungui validate {file}\n',
+      'Written: {out}\nNext: fill in admins and reviewers, adjust the thresholds, then run npx qungui validate {file}\n',
+      { out, file: answers.out ?? `${id}.qungui.yaml` },
+    ),
+  );
   return EXIT_OK;
 }
 
@@ -80,23 +95,37 @@ function splitList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-async function ask(io: CliIo, stdin: NodeJS.ReadableStream, given: { kind?: string; name?: string; groups?: string; id?: string; out?: string }) {
+async function ask(
+  io: CliIo,
+  stdin: NodeJS.ReadableStream,
+  given: { kind?: string; name?: string; groups?: string; id?: string; out?: string },
+  locale: Locale,
+) {
   const rl = createInterface({ input: stdin, output: process.stdout, terminal: true });
   try {
     let kind = given.kind as GroupKind | undefined;
     while (!kind) {
       const answer =
-        (await rl.question(`培训群类型 / group kind:\n  1) ${KIND_ZH['new-employee']}  2) ${KIND_ZH.skill}  3) ${KIND_ZH.management}\n请选择 [1]: `)).trim() ||
-        '1';
+        (
+          await rl.question(
+            say(locale, '培训群类型：\n  1) {a}  2) {b}  3) {c}\n请选择 [1]：', 'Group kind:\n  1) {a}  2) {b}  3) {c}\nChoose [1]: ', {
+              a: KIND_TEXT['new-employee'],
+              b: KIND_TEXT.skill,
+              c: KIND_TEXT.management,
+            }),
+          )
+        ).trim() || '1';
       kind = KINDS[Number(answer) - 1] ?? (KINDS.includes(answer as GroupKind) ? (answer as GroupKind) : undefined);
-      if (!kind) io.stdout('请输入 1、2 或 3\n');
+      if (!kind) io.stdout(say(locale, '请输入 1、2 或 3\n', 'Type 1, 2 or 3\n'));
     }
     let name = given.name;
-    while (!name) name = (await rl.question('群名称 / group name: ')).trim() || undefined;
+    while (!name) name = (await rl.question(say(locale, '群名称：', 'Group name: '))).trim() || undefined;
     const groups =
-      given.groups !== undefined ? splitList(given.groups) : splitList(await rl.question('群聊 ID，多个用逗号分隔（可稍后填写）/ chat room ids: '));
+      given.groups !== undefined
+        ? splitList(given.groups)
+        : splitList(await rl.question(say(locale, '群聊 ID，多个用逗号分隔（可稍后填写）：', 'Chat room ids, separated by commas (may be filled in later): ')));
     const suggested = `${given.id ?? defaultPolicyId(kind, name)}.qungui.yaml`;
-    const out = given.out ?? ((await rl.question(`保存为 / file [${suggested}]: `)).trim() || suggested);
+    const out = given.out ?? ((await rl.question(say(locale, '保存为 [{suggested}]：', 'Save as [{suggested}]: ', { suggested }))).trim() || suggested);
     return { kind, name, groups, id: given.id, out };
   } finally {
     rl.close();

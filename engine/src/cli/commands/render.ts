@@ -45,7 +45,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    io.stderr(`qungui render: 无法读取 ${file}（${(error as Error).message}）\n`);
+    io.stderr(
+      say(locale, 'qungui render：无法读取 {file}（{reason}）\n', 'qungui render: cannot read {file} ({reason})\n', {
+        file,
+        reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      }),
+    );
     return EXIT_USAGE;
   }
   const validated = validatePolicy({ file, text });
@@ -58,7 +63,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { text: output, document } = renderRegulation(validated.value, { format, locale });
   if (document.gaps.length > 0) {
     io.stderr(
-      say(locale, '注意：以下设置未填写，文中留空：{gaps}\n', 'note: these settings are missing and left as gaps: {gaps2}\n', { gaps: document.gaps.join('、'), gaps2: document.gaps.join(', ') }),
+      say(locale, '注意：以下设置未填写，文中留空：{gaps}\n', 'note: these settings are missing and left as gaps: {gaps2}\n', {
+        gaps: document.gaps.join('、'),
+        gaps2: document.gaps.join(', '),
+      }),
     );
   }
   if (target) {

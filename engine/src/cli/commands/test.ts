@@ -8,6 +8,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
+import { localized } from '../../i18n/localized-text.js';
 
 const help = `用法 / usage: qungui test PATH… [--format text|json|junit] [--coverage] [--threshold N] [--locale zh-CN|zh-TW|en]
   运行群规测试文件（kind: PolicyTest）/ run policy test files
@@ -19,7 +20,7 @@ async function collect(paths: string[], cwd: string): Promise<{ absolute: string
   const out: string[] = [];
   const walk = async (path: string, explicit: boolean) => {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new UsageError(`找不到 ${relative(cwd, path)} / not found`);
+    if (!info) throw new UsageError(localized('找不到 {path}', '{path}: not found', { path: relative(cwd, path) }));
     if (info.isDirectory()) {
       for (const entry of (await readdir(path)).sort()) {
         if (entry === 'node_modules' || entry.startsWith('.')) continue;
@@ -39,7 +40,7 @@ function xml(s: string): string {
 
 function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
   const zh = locale === 'zh-CN';
-  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? (say(locale, '通过', 'Pass')) : say(locale, '失败', 'Fail')]);
+  const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? say(locale, '通过', 'Pass') : say(locale, '失败', 'Fail')]);
   const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => `│ ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' │ ')} │`;
@@ -52,7 +53,22 @@ function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
   if (coverage) {
     const k = run.coverage.byKind;
     out.push(
-      say(locale, '覆盖率 {percent}%（档位 {covered}/{total}，类别 {covered2}/{total2}，词语 {covered3}/{total3}，规则 {covered4}/{total4}）', 'coverage {percent}% (bands {covered}/{total}, categories {covered2}/{total2}, terms {covered3}/{total3}, rules {covered4}/{total4})', { percent: run.coverage.percent, covered: k.band.covered, total: k.band.total, covered2: k.category.covered, total2: k.category.total, covered3: k.term.covered, total3: k.term.total, covered4: k.rule.covered, total4: k.rule.total }),
+      say(
+        locale,
+        '覆盖率 {percent}%（档位 {covered}/{total}，类别 {covered2}/{total2}，词语 {covered3}/{total3}，规则 {covered4}/{total4}）',
+        'coverage {percent}% (bands {covered}/{total}, categories {covered2}/{total2}, terms {covered3}/{total3}, rules {covered4}/{total4})',
+        {
+          percent: run.coverage.percent,
+          covered: k.band.covered,
+          total: k.band.total,
+          covered2: k.category.covered,
+          total2: k.category.total,
+          covered3: k.term.covered,
+          total3: k.term.total,
+          covered4: k.rule.covered,
+          total4: k.rule.total,
+        },
+      ),
     );
   }
   return `${out.join('\n')}\n`;
@@ -85,7 +101,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!['text', 'json', 'junit'].includes(values.format!)) throw new UsageError(badChoice('--format', ['text', 'json', 'junit'], values.format!, locale));
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 100))
-    throw new UsageError(say(locale, '--threshold 应为 0 到 100 之间的数，这里是 {threshold}', '--threshold: expected 0–100, got {threshold}', { threshold: String(values.threshold) }));
+    throw new UsageError(
+      say(locale, '--threshold 应为 0 到 100 之间的数，这里是 {threshold}', '--threshold: expected 0–100, got {threshold}', {
+        threshold: String(values.threshold),
+      }),
+    );
   if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出测试文件或文件夹', 'give at least one PATH')}\n\n${help}`);
   const files = await collect(positionals, io.cwd);
   if (files.length === 0) {
@@ -121,7 +141,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (result.failed > 0) return EXIT_FINDINGS;
   if (threshold !== undefined && result.coverage.percent < threshold) {
     io.stderr(
-      say(locale, '覆盖率 {percent}% 低于 --threshold {threshold}\n', 'coverage {percent}% is below --threshold {threshold}\n', { percent: result.coverage.percent, threshold }),
+      say(locale, '覆盖率 {percent}% 低于 --threshold {threshold}\n', 'coverage {percent}% is below --threshold {threshold}\n', {
+        percent: result.coverage.percent,
+        threshold,
+      }),
     );
     return EXIT_FINDINGS;
   }

@@ -56,16 +56,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1)
       throw new UsageError(
-        say(
-          locale,
-          '--max-warnings 应为整数（-1 表示不限），这里是 {value}', '--max-warnings: expected a whole number (-1: no limit), got {value}', { value: values['max-warnings'] },
-        ),
+        say(locale, '--max-warnings 应为整数（-1 表示不限），这里是 {value}', '--max-warnings: expected a whole number (-1: no limit), got {value}', {
+          value: values['max-warnings'],
+        }),
       );
   }
   if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出要检查的文件或文件夹', 'give at least one PATH')}\n\n${help}`);
 
   const { files, missing, passedOver } = await collectPolicyFiles(positionals, io.cwd);
-  for (const path of missing) io.stderr(`qungui validate: 找不到 ${path}（not found）\n`);
+  for (const path of missing) io.stderr(say(locale, 'qungui validate：找不到 {path}\n', 'qungui validate: {path}: not found\n', { path }));
   if (files.length === 0) {
     if (missing.length === 0) io.stderr(noPolicyText(positionals.join(' '), passedOver, locale));
     return EXIT_USAGE;
@@ -80,7 +79,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       sources.push({ file: found.display, text, byteLength: bytes.length });
     } catch (error) {
-      io.stderr(`qungui validate: 无法读取 ${found.display}（${(error as Error).message}）\n`);
+      io.stderr(
+        say(locale, 'qungui validate：无法读取 {file}（{reason}）\n', 'qungui validate: cannot read {file} ({reason})\n', {
+          file: found.display,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
+      );
       ioError = true;
     }
   }
@@ -92,7 +96,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // The report never replaces what it reports on.
     if (files.some((f) => f.absolute === target)) {
       throw new UsageError(
-        say(locale, '-o {output} 是要检查的群规文件本身，不能用来保存结果', '-o {output} is one of the policies being checked; write the report elsewhere', { output }),
+        say(locale, '-o {output} 是要检查的群规文件本身，不能用来保存结果', '-o {output} is one of the policies being checked; write the report elsewhere', {
+          output,
+        }),
       );
     }
     try {
@@ -100,7 +106,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       await writeFile(target, formatter(shown, { locale, color: false, errorsOnly: values.quiet === true }));
     } catch (error) {
       io.stderr(
-        say(locale, 'qungui validate：无法写入 {output}（{message}）\n', 'qungui validate: cannot write {output} ({message})\n', { output, message: (error as Error).message }),
+        say(locale, 'qungui validate：无法写入 {output}（{message}）\n', 'qungui validate: cannot write {output} ({message})\n', {
+          output,
+          message: (error as Error).message,
+        }),
       );
       return EXIT_USAGE;
     }
@@ -114,7 +123,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (errorCount > 0) return EXIT_FINDINGS;
   if (maxWarnings >= 0 && warningCount > maxWarnings) {
     io.stderr(
-      say(locale, '警告数 {warningCount} 超过上限 --max-warnings {maxWarnings}\n', '{warningCount} warnings exceed --max-warnings {maxWarnings}\n', { warningCount, maxWarnings }),
+      say(locale, '警告数 {warningCount} 超过上限 --max-warnings {maxWarnings}\n', '{warningCount} warnings exceed --max-warnings {maxWarnings}\n', {
+        warningCount,
+        maxWarnings,
+      }),
     );
     return EXIT_FINDINGS;
   }
@@ -125,18 +137,33 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 function noPolicyText(where: string, passedOver: { tests: string[]; other: string[] }, locale: Locale): string {
   const zh = locale !== 'en';
   const lines = [
-    say(locale, 'qungui validate：{where} 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。', 'qungui validate: no policy file in {where} (a policy starts with apiVersion: qungui/v1).', { where }),
+    say(
+      locale,
+      'qungui validate：{where} 中没有群规文件（群规文件以 apiVersion: qungui/v1 开头）。',
+      'qungui validate: no policy file in {where} (a policy starts with apiVersion: qungui/v1).',
+      { where },
+    ),
   ];
   const list = (files: string[]) => files.map((file) => `  ${file}`).join('\n');
   if (passedOver.tests.length > 0) {
     lines.push(
-      say(locale, '找到 {length} 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：', 'Found {length, plural, one {# policy test file} other {# policy test files}} (kind: PolicyTest); run them with qungui test:', { length: passedOver.tests.length }),
+      say(
+        locale,
+        '找到 {length} 个群规测试文件（kind: PolicyTest），请用 qungui test 运行：',
+        'Found {length, plural, one {# policy test file} other {# policy test files}} (kind: PolicyTest); run them with qungui test:',
+        { length: passedOver.tests.length },
+      ),
       list(passedOver.tests),
     );
   }
   if (passedOver.other.length > 0) {
     lines.push(
-      say(locale, '另有 {length} 个 YAML 文件不是群规：', '{length, plural, one {# other YAML file is not a policy} other {# other YAML files are not policies}}:', { length: passedOver.other.length }),
+      say(
+        locale,
+        '另有 {length} 个 YAML 文件不是群规：',
+        '{length, plural, one {# other YAML file is not a policy} other {# other YAML files are not policies}}:',
+        { length: passedOver.other.length },
+      ),
       list(passedOver.other),
     );
   }

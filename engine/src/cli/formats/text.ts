@@ -39,7 +39,21 @@ export const formatText: Formatter = (reports, options) => {
     const total = errorCount + warningCount;
     out.push(
       colors.bold(
-        say(options.locale, '✖ {total} 个问题（{errorCount} 个错误，{warningCount} 个警告），共 {files} 个文件', '✖ {total} problem{value} ({errorCount} error{value2}, {warningCount} warning{value3}) in {files} file{value4}', { total, errorCount, warningCount, files, value: total === 1 ? '' : 's', value2: errorCount === 1 ? '' : 's', value3: warningCount === 1 ? '' : 's', value4: files === 1 ? '' : 's' }),
+        say(
+          options.locale,
+          '✖ {total} 个问题（{errorCount} 个错误，{warningCount} 个警告），共 {files} 个文件',
+          '✖ {total} problem{value} ({errorCount} error{value2}, {warningCount} warning{value3}) in {files} file{value4}',
+          {
+            total,
+            errorCount,
+            warningCount,
+            files,
+            value: total === 1 ? '' : 's',
+            value2: errorCount === 1 ? '' : 's',
+            value3: warningCount === 1 ? '' : 's',
+            value4: files === 1 ? '' : 's',
+          },
+        ),
       ),
     );
   }

@@ -28,6 +28,8 @@ import { MessageColumnReader } from './message-columns.js';
 import { ReaderChannel, type WorkerMessage } from './reader-channel.js';
 import { RowChecker } from '../row-check.js';
 import type { ResolvedSource } from '../source-records.js';
+import { localized } from '../../i18n/localized-text.js';
+import { LocalizedError } from '../../i18n/localized-error.js';
 
 /** Below this many bytes of messages, starting a thread costs more than it saves. */
 export const THREAD_MIN_BYTES = 8 * 1024 * 1024;
@@ -129,7 +131,7 @@ class ReaderThread {
     });
     this.worker.on('exit', (code) => {
       // Its messages stay queued for next(); asking for more than it sent is an error.
-      this.failure ??= new Error(`消息读取线程提前退出 / a message reader thread exited early (code ${code})`);
+      this.failure ??= new LocalizedError(localized('消息读取线程提前退出', 'a message reader thread exited early (code {code})', { code }));
       if (code === 0) onFinished();
     });
   }
@@ -138,7 +140,7 @@ class ReaderThread {
     for (;;) {
       const message = this.channel.receive();
       if (message) {
-        if (message.kind === 'error') throw Object.assign(new Error(message.message), { name: message.name });
+        if (message.kind === 'error') throw Object.assign(new LocalizedError(message.text ?? message.message), { name: message.name });
         return message;
       }
       // A thread that died has nothing more to send (its last messages were taken above).

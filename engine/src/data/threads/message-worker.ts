@@ -10,6 +10,7 @@ import type { RejectedRow, TableCounts } from '../bundle-types.js';
 import { archiveRecord } from '../formats/wecom-archive.js';
 import { readBlock, type LineRecord } from './message-blocks.js';
 import { MessageColumnWriter } from './message-columns.js';
+import { LocalizedError } from '../../i18n/localized-error.js';
 import type { WorkerInput } from './message-thread.js';
 import { ReaderChannel } from './reader-channel.js';
 import { jsonlRecord } from '../read-records.js';
@@ -96,7 +97,13 @@ try {
     channel.send({ kind: 'blockEnd', block: b, lines, bytes, counts: takeCounts(), rejected: rejected.splice(0) });
   }
 } catch (error) {
-  if (!(error instanceof Stopped)) channel.send({ kind: 'error', name: (error as Error).name ?? 'Error', message: (error as Error).message ?? String(error) });
+  if (!(error instanceof Stopped))
+    channel.send({
+      kind: 'error',
+      name: (error as Error).name ?? 'Error',
+      message: (error as Error).message ?? String(error),
+      ...(error instanceof LocalizedError && error.text ? { text: error.text } : {}),
+    });
 }
 // The port is not closed: what was sent stays queued for the main thread, which takes it in its own time.
 for (const fd of files.values()) closeSync(fd);

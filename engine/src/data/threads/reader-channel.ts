@@ -1,6 +1,7 @@
 // The way between a message reader thread and the main thread (message-thread.ts): a port of its own
 // that the main thread reads when it is ready, and counts in shared memory that both sides wait on.
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 import type { RejectedRow, TableCounts } from '../bundle-types.js';
 import type { MessageColumnBatch } from './message-columns.js';
 
@@ -90,4 +91,4 @@ export type WorkerMessage =
   | { kind: 'rows'; block: number; batch: MessageColumnBatch; bytes: number }
   /** A block is read: the lines that start in it, its stage-1 counts and rejects (lines within the block). */
   | { kind: 'blockEnd'; block: number; lines: number; bytes: number; counts: TableCounts | undefined; rejected: RejectedRow[] }
-  | { kind: 'error'; name: string; message: string };
+  | { kind: 'error'; name: string; message: string; text?: LocalizedText };

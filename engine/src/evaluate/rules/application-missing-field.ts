@@ -41,9 +41,11 @@ export const applicationMissingField: EvalRule = {
           memberId: m.memberId,
           path: this.path,
           evidence: { applicationId: application.application_id, missing, source: `${application.source.file}:${application.source.line}` },
-          message: t(
-            '{who}的入群申请缺少{missing}', '{whoEn}\'\'s join application lacks the {missing}', { who: who(ctx, m.groupId, m.memberId), missing: listOf(missing.map((field) => APPLICATION_FIELD_LABELS[field]!)), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-          ),
+          message: t('{who}的入群申请缺少{missing}', "{whoEn}''s join application lacks the {missing}", {
+            who: who(ctx, m.groupId, m.memberId),
+            missing: listOf(missing.map((field) => APPLICATION_FIELD_LABELS[field]!)),
+            whoEn: whoEn(ctx, m.groupId, m.memberId),
+          }),
         });
       }
     }

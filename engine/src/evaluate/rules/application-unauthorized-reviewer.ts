@@ -40,12 +40,16 @@ export const applicationUnauthorizedReviewer: EvalRule = {
           path: this.path,
           evidence: { applicationId: application.application_id, reviewerId: application.reviewer_id ?? null },
           message: application.reviewer_id
-            ? t('{who}的入群申请由{reviewer}批准，但其不是指定的审核人', "{whoEn}''s join application was approved by {reviewerEn}, who is not a designated reviewer", {
-                who: who(ctx, m.groupId, m.memberId),
-                whoEn: whoEn(ctx, m.groupId, m.memberId),
-                reviewer: who(ctx, m.groupId, application.reviewer_id),
-                reviewerEn: whoEn(ctx, m.groupId, application.reviewer_id),
-              })
+            ? t(
+                '{who}的入群申请由{reviewer}批准，但其不是指定的审核人',
+                "{whoEn}''s join application was approved by {reviewerEn}, who is not a designated reviewer",
+                {
+                  who: who(ctx, m.groupId, m.memberId),
+                  whoEn: whoEn(ctx, m.groupId, m.memberId),
+                  reviewer: who(ctx, m.groupId, application.reviewer_id),
+                  reviewerEn: whoEn(ctx, m.groupId, application.reviewer_id),
+                },
+              )
             : t('{who}的入群申请获批，但没有记录审核人', "{whoEn}''s join application was approved with no reviewer on record", {
                 who: who(ctx, m.groupId, m.memberId),
                 whoEn: whoEn(ctx, m.groupId, m.memberId),

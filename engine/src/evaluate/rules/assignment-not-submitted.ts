@@ -34,9 +34,11 @@ export const assignmentNotSubmitted: EvalRule = {
           memberId: m.memberId,
           path: this.path,
           evidence: { assignmentId: assignment.assignment_id, title: assignment.title ?? null, dueAt: ctx.month.iso(assignment.due_at) },
-          message: t(
-            '{who}未提交作业“{value}”', '{whoEn} did not hand in “{value}”', { who: who(ctx, m.groupId, m.memberId), value: assignment.title ?? assignment.assignment_id, whoEn: whoEn(ctx, m.groupId, m.memberId) },
-          ),
+          message: t('{who}未提交作业“{value}”', '{whoEn} did not hand in “{value}”', {
+            who: who(ctx, m.groupId, m.memberId),
+            value: assignment.title ?? assignment.assignment_id,
+            whoEn: whoEn(ctx, m.groupId, m.memberId),
+          }),
         });
       }
     }

@@ -39,9 +39,11 @@ export const confidentialForwarded: EvalRule = {
         path: hitPath(ctx, first),
         action: 'review',
         evidence: { ...hitEvidence(ctx, first), matches: hits.length, categories: [...new Set(hits.map((h) => h.match.categoryId))].sort() },
-        message: t(
-          '{who}转发的聊天记录含保密内容：“{excerpt}”', '{whoEn} forwarded a chat record with confidential content: “{excerpt}”', { who: who(ctx, first.groupId, first.senderId), excerpt: first.excerpt, whoEn: whoEn(ctx, first.groupId, first.senderId) },
-        ),
+        message: t('{who}转发的聊天记录含保密内容：“{excerpt}”', '{whoEn} forwarded a chat record with confidential content: “{excerpt}”', {
+          who: who(ctx, first.groupId, first.senderId),
+          excerpt: first.excerpt,
+          whoEn: whoEn(ctx, first.groupId, first.senderId),
+        }),
       });
     }
   },

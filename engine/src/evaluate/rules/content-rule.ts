@@ -68,9 +68,14 @@ export function contentRule(options: {
       path: hitPath(ctx, hit),
       evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
       ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
-      message: t(
-        '{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {value} ({labelEn}): “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), value: options.what, label, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId), labelEn },
-      ),
+      message: t('{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {value} ({labelEn}): “{excerpt}”', {
+        who: who(ctx, hit.groupId, hit.senderId),
+        value: options.what,
+        label,
+        excerpt: hit.excerpt,
+        whoEn: whoEn(ctx, hit.groupId, hit.senderId),
+        labelEn,
+      }),
     });
   }
   return {

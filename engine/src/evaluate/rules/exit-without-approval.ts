@@ -38,7 +38,10 @@ export const exitWithoutApproval: EvalRule = {
         memberId: m.memberId,
         path: this.path,
         evidence: { leftAt: ctx.month.iso(left), exits: exits.map((e) => ({ requestedAt: ctx.month.iso(e.requested_at), decision: e.decision ?? null })) },
-        message: t('{who}未经批准退群', '{whoEn} left without an approved exit', { who: who(ctx, m.groupId, m.memberId), whoEn: whoEn(ctx, m.groupId, m.memberId) }),
+        message: t('{who}未经批准退群', '{whoEn} left without an approved exit', {
+          who: who(ctx, m.groupId, m.memberId),
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },

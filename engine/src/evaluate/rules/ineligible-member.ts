@@ -82,9 +82,11 @@ export const ineligibleMember: EvalRule = {
         path: failing[0]!.path,
         action: 'review',
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
-        message: t(
-          '{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing}', { who: who(ctx, m.groupId, m.memberId), failing: reasons(failing.map(why)), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-        ),
+        message: t('{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing}', {
+          who: who(ctx, m.groupId, m.memberId),
+          failing: reasons(failing.map(why)),
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },
@@ -99,9 +101,13 @@ function why(failing: { criterion: string; value?: string | null }): LocalizedTe
     case 'employmentStatus':
       return localized('在职状态为“{value}”，不在允许范围内', 'employment status “{value}” is not admitted', { value });
     case 'departments':
-      return value ? localized('部门“{value}”不在允许范围内', 'department “{value}” is not admitted', { value }) : localized('花名册中没有部门', 'no department in the roster');
+      return value
+        ? localized('部门“{value}”不在允许范围内', 'department “{value}” is not admitted', { value })
+        : localized('花名册中没有部门', 'no department in the roster');
     case 'positions':
-      return value ? localized('职位“{value}”不在允许范围内', 'position “{value}” is not admitted', { value }) : localized('花名册中没有职位', 'no position in the roster');
+      return value
+        ? localized('职位“{value}”不在允许范围内', 'position “{value}” is not admitted', { value })
+        : localized('花名册中没有职位', 'no position in the roster');
     default:
       return localized('不满足群规的附加条件', 'does not meet the policy’s further condition');
   }

@@ -49,7 +49,9 @@ export const lateAssignmentNotice: EvalRule = {
           notice === null
             ? t('作业“{title}”没有布置时间的记录', 'The assignment “{title}” has no announcement time on record', { title })
             : t(
-                '作业“{title}”只提前 {notice} 小时布置（要求提前 {hours} 小时）', 'The assignment “{title}” was announced only {notice} h ahead (required: {hours} h)', { title, notice, hours },
+                '作业“{title}”只提前 {notice} 小时布置（要求提前 {hours} 小时）',
+                'The assignment “{title}” was announced only {notice} h ahead (required: {hours} h)',
+                { title, notice, hours },
               ),
       });
     }

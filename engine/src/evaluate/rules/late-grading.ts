@@ -58,16 +58,34 @@ export const lateGrading: EvalRule = {
         },
         message:
           s.graded_at === undefined
-            ? t(
-                '{who}提交的作业“{title}”已 {waited} 天未批改（要求 {days} 天内）', '{whoEn}\'\'s “{title}” ungraded after {waited} days (limit {days})', { who: who(ctx, groupId, s.member_id), title, waited, days, whoEn: whoEn(ctx, groupId, s.member_id) },
-              )
+            ? t('{who}提交的作业“{title}”已 {waited} 天未批改（要求 {days} 天内）', "{whoEn}''s “{title}” ungraded after {waited} days (limit {days})", {
+                who: who(ctx, groupId, s.member_id),
+                title,
+                waited,
+                days,
+                whoEn: whoEn(ctx, groupId, s.member_id),
+              })
             : grader
               ? t(
-                  '{who}批改{who2}的作业“{title}”用了 {waited} 天（要求 {days} 天内）', '{whoEn} graded {whoEn2}\'\'s “{title}” after {waited} days (limit {days})', { who: who(ctx, groupId, grader), who2: who(ctx, groupId, s.member_id), title, waited, days, whoEn: whoEn(ctx, groupId, grader), whoEn2: whoEn(ctx, groupId, s.member_id) },
+                  '{who}批改{who2}的作业“{title}”用了 {waited} 天（要求 {days} 天内）',
+                  "{whoEn} graded {whoEn2}''s “{title}” after {waited} days (limit {days})",
+                  {
+                    who: who(ctx, groupId, grader),
+                    who2: who(ctx, groupId, s.member_id),
+                    title,
+                    waited,
+                    days,
+                    whoEn: whoEn(ctx, groupId, grader),
+                    whoEn2: whoEn(ctx, groupId, s.member_id),
+                  },
                 )
-              : t(
-                  '{who}的作业“{title}”用了 {waited} 天才批改（要求 {days} 天内）', '{whoEn}\'\'s “{title}” graded after {waited} days (limit {days})', { who: who(ctx, groupId, s.member_id), title, waited, days, whoEn: whoEn(ctx, groupId, s.member_id) },
-                ),
+              : t('{who}的作业“{title}”用了 {waited} 天才批改（要求 {days} 天内）', "{whoEn}''s “{title}” graded after {waited} days (limit {days})", {
+                  who: who(ctx, groupId, s.member_id),
+                  title,
+                  waited,
+                  days,
+                  whoEn: whoEn(ctx, groupId, s.member_id),
+                }),
       });
     }
   },

@@ -47,11 +47,13 @@ export const lateSessionNotice: EvalRule = {
         },
         message:
           notice === null
-            ? t(
-                '{whenText} 的直播没有通知时间的记录', 'The live session of {whenText} has no announcement time on record', { whenText: whenText(ctx, s.starts_at) },
-              )
+            ? t('{whenText} 的直播没有通知时间的记录', 'The live session of {whenText} has no announcement time on record', {
+                whenText: whenText(ctx, s.starts_at),
+              })
             : t(
-                '{whenText} 的直播只提前 {notice} 小时通知（要求提前 {hours} 小时）', 'The live session of {whenText} was announced only {notice} h ahead (required: {hours} h)', { whenText: whenText(ctx, s.starts_at), notice, hours },
+                '{whenText} 的直播只提前 {notice} 小时通知（要求提前 {hours} 小时）',
+                'The live session of {whenText} was announced only {notice} h ahead (required: {hours} h)',
+                { whenText: whenText(ctx, s.starts_at), notice, hours },
               ),
       });
     }

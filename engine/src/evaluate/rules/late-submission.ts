@@ -42,9 +42,11 @@ export const lateSubmission: EvalRule = {
             submittedAt: ctx.month.iso(s.submitted_at),
             lateHours: hoursBetween(a.due_at, s.submitted_at),
           },
-          message: t(
-            '{who}迟交作业“{value}”', '{whoEn} handed in “{value}” late', { who: who(ctx, a.group_id, memberId), value: a.title ?? a.assignment_id, whoEn: whoEn(ctx, a.group_id, memberId) },
-          ),
+          message: t('{who}迟交作业“{value}”', '{whoEn} handed in “{value}” late', {
+            who: who(ctx, a.group_id, memberId),
+            value: a.title ?? a.assignment_id,
+            whoEn: whoEn(ctx, a.group_id, memberId),
+          }),
         });
       }
     }

@@ -49,9 +49,11 @@ export const leaverInGroup: EvalRule = {
           graceDays: ctx.settings.leaverGraceDays,
           leftGroupAt: m.row.left_at === undefined ? null : ctx.month.iso(m.row.left_at),
         },
-        message: t(
-          '{who}已于 {iso} 离职，仍在群内：须交接并移出', '{whoEn} left the company on {iso} but is still in the group: hand over and remove', { who: who(ctx, m.groupId, m.memberId), iso: ctx.month.iso(leave).slice(0, 10), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-        ),
+        message: t('{who}已于 {iso} 离职，仍在群内：须交接并移出', '{whoEn} left the company on {iso} but is still in the group: hand over and remove', {
+          who: who(ctx, m.groupId, m.memberId),
+          iso: ctx.month.iso(leave).slice(0, 10),
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },

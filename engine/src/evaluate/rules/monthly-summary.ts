@@ -44,7 +44,9 @@ export const monthlySummary: EvalRule = {
         path: ['groups', ctx.policy.groups.indexOf(groupId)],
         evidence: { members: members.length, learners, messages, overall: Object.fromEntries(Object.entries(overall).sort()) },
         message: t(
-          '{group}本月：成员 {length} 人（学员 {learners} 人），消息 {messages} 条', '{group} this month: {length} members ({learners} learners), {messages} messages', { group: groupName(ctx, groupId), length: members.length, learners, messages },
+          '{group}本月：成员 {length} 人（学员 {learners} 人），消息 {messages} 条',
+          '{group} this month: {length} members ({learners} learners), {messages} messages',
+          { group: groupName(ctx, groupId), length: members.length, learners, messages },
         ),
       });
     });

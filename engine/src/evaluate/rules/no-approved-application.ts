@@ -37,7 +37,10 @@ export const noApprovedApplication: EvalRule = {
           joinedAt: ctx.month.iso(m.row.joined_at),
           applications: own.map((a) => ({ id: a.application_id, decision: a.decision })).sort((a, b) => (a.id < b.id ? -1 : 1)),
         },
-        message: t('{who}没有获批的入群申请', '{whoEn} has no approved join application', { who: who(ctx, m.groupId, m.memberId), whoEn: whoEn(ctx, m.groupId, m.memberId) }),
+        message: t('{who}没有获批的入群申请', '{whoEn} has no approved join application', {
+          who: who(ctx, m.groupId, m.memberId),
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },

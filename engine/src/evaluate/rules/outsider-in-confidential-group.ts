@@ -72,9 +72,12 @@ export const outsiderInConfidentialGroup: EvalRule = {
         path: this.path,
         action: 'review',
         evidence: { reason, confidentialMatches: confidential.count, firstMessageId: confidential.first },
-        message: t(
-          '{who}{value}，而群内出现过 {count} 处保密内容', '{whoEn} {value}, in a group where {count} confidential matches were posted', { who: who(ctx, m.groupId, m.memberId), value: OUTSIDER_TEXT[reason], count: confidential.count, whoEn: whoEn(ctx, m.groupId, m.memberId) },
-        ),
+        message: t('{who}{value}，而群内出现过 {count} 处保密内容', '{whoEn} {value}, in a group where {count} confidential matches were posted', {
+          who: who(ctx, m.groupId, m.memberId),
+          value: OUTSIDER_TEXT[reason],
+          count: confidential.count,
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },

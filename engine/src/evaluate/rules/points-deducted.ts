@@ -39,9 +39,13 @@ export const pointsDeducted: EvalRule = {
         memberId: m.memberId,
         path: overall in points ? ['outcomes', 'points', overall] : this.path,
         evidence: { overall, points: entry.points },
-        message: t(
-          '{who}的综合评级为{rating}，扣 {deducted} 分', '{whoEn} is rated {rating} overall: {points} points', { who: who(ctx, m.groupId, m.memberId), rating: ratingName(ctx, overall), deducted: -entry.points, whoEn: whoEn(ctx, m.groupId, m.memberId), points: entry.points },
-        ),
+        message: t('{who}的综合评级为{rating}，扣 {deducted} 分', '{whoEn} is rated {rating} overall: {points} points', {
+          who: who(ctx, m.groupId, m.memberId),
+          rating: ratingName(ctx, overall),
+          deducted: -entry.points,
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+          points: entry.points,
+        }),
       });
     }
   },

@@ -38,9 +38,13 @@ export function ratingRule(dimension: RatedDimension, doc: FindingDoc): EvalRule
           memberId: m.memberId,
           path: ['assessment', dimension, 'bands', band.index],
           evidence: { rating, band: band.index, metrics: band.metrics },
-          message: t(
-            '{who}的{zh}评级为{value}', '{whoEn}\'\'s {en} rating is {value}', { who: who(ctx, m.groupId, m.memberId), zh: NAMES[dimension].zh, value: label, whoEn: whoEn(ctx, m.groupId, m.memberId), en: NAMES[dimension].en },
-          ),
+          message: t('{who}的{zh}评级为{value}', "{whoEn}''s {en} rating is {value}", {
+            who: who(ctx, m.groupId, m.memberId),
+            zh: NAMES[dimension].zh,
+            value: label,
+            whoEn: whoEn(ctx, m.groupId, m.memberId),
+            en: NAMES[dimension].en,
+          }),
         });
       }
     },

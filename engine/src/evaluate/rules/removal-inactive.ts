@@ -54,7 +54,9 @@ export const removalInactive: EvalRule = {
           threshold: days,
         },
         message: t(
-          '{who}已连续 {inactive} 天未参与（上限 {days} 天），建议移出', '{whoEn} has not taken part for {inactive} days in a row (limit {days}): removal candidate', { who: who(ctx, m.groupId, m.memberId), inactive, days, whoEn: whoEn(ctx, m.groupId, m.memberId) },
+          '{who}已连续 {inactive} 天未参与（上限 {days} 天），建议移出',
+          '{whoEn} has not taken part for {inactive} days in a row (limit {days}): removal candidate',
+          { who: who(ctx, m.groupId, m.memberId), inactive, days, whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }

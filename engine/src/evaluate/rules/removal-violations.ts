@@ -49,7 +49,9 @@ export const removalViolations: EvalRule = {
         action: 'remove',
         evidence: { violations, maxViolations: limit },
         message: t(
-          '{who}本月违规 {violations} 次，超过上限 {limit} 次，建议移出', '{whoEn} has {violations} violations this month, over the limit of {limit}: removal candidate', { who: who(ctx, m.groupId, m.memberId), violations, limit, whoEn: whoEn(ctx, m.groupId, m.memberId) },
+          '{who}本月违规 {violations} 次，超过上限 {limit} 次，建议移出',
+          '{whoEn} has {violations} violations this month, over the limit of {limit}: removal candidate',
+          { who: who(ctx, m.groupId, m.memberId), violations, limit, whoEn: whoEn(ctx, m.groupId, m.memberId) },
         ),
       });
     }

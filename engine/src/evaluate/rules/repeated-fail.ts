@@ -52,9 +52,13 @@ export const repeatedFail: EvalRule = {
         path: ['outcomes', 'escalation', 'afterConsecutive'],
         action: escalation.action,
         evidence: { rating: escalation.rating, months: escalation.months, afterConsecutive: escalation.afterConsecutive },
-        message: t(
-          '{who}连续 {run} 个月综合评级为{rating}，升级处理：{action}', '{whoEn} rated {rating} overall {run} months in a row: {action}', { who: who(ctx, m.groupId, m.memberId), run, rating: ratingName(ctx, escalation.rating), action: actionName(ctx, escalation.action), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-        ),
+        message: t('{who}连续 {run} 个月综合评级为{rating}，升级处理：{action}', '{whoEn} rated {rating} overall {run} months in a row: {action}', {
+          who: who(ctx, m.groupId, m.memberId),
+          run,
+          rating: ratingName(ctx, escalation.rating),
+          action: actionName(ctx, escalation.action),
+          whoEn: whoEn(ctx, m.groupId, m.memberId),
+        }),
       });
     }
   },

@@ -43,9 +43,11 @@ export const sessionAbsence: EvalRule = {
             minutes: result.minutes ?? 0,
             required: ctx.policy.activities?.minAttendanceMinutes ?? null,
           },
-          message: t(
-            '{who}缺席了 {whenText} 的直播', '{whoEn} missed the live session of {whenText}', { who: who(ctx, m.groupId, m.memberId), whenText: whenText(ctx, session.starts_at), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-          ),
+          message: t('{who}缺席了 {whenText} 的直播', '{whoEn} missed the live session of {whenText}', {
+            who: who(ctx, m.groupId, m.memberId),
+            whenText: whenText(ctx, session.starts_at),
+            whoEn: whoEn(ctx, m.groupId, m.memberId),
+          }),
         });
       }
     }

@@ -38,9 +38,13 @@ export const sessionWithoutSupport: EvalRule = {
         memberId: null,
         path: this.path,
         evidence: { sessionId: s.session_id, startsAt: ctx.month.iso(s.starts_at), missing },
-        message: t(
-          '{whenText} 的直播没有{missing}', 'The live session of {whenText} has no {missing}', { whenText: whenText(ctx, s.starts_at), missing: listOf(missing.map((field) => SESSION_FIELD_TEXT[field]!), ' and no ') },
-        ),
+        message: t('{whenText} 的直播没有{missing}', 'The live session of {whenText} has no {missing}', {
+          whenText: whenText(ctx, s.starts_at),
+          missing: listOf(
+            missing.map((field) => SESSION_FIELD_TEXT[field]!),
+            ' and no ',
+          ),
+        }),
       });
     }
   },

@@ -60,7 +60,9 @@ export const staleMaterials: EvalRule = {
             toMonthEnd: i === points.length - 1,
           },
           message: t(
-            '{group}有 {gapDays} 天没有发布新资料（要求至少每 {days} 天更新一次）', '{group} went {gapDays} days without new material (limit {days} days)', { group: groupName(ctx, groupId), gapDays, days },
+            '{group}有 {gapDays} 天没有发布新资料（要求至少每 {days} 天更新一次）',
+            '{group} went {gapDays} days without new material (limit {days} days)',
+            { group: groupName(ctx, groupId), gapDays, days },
           ),
         });
       }

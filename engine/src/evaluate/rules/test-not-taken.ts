@@ -34,9 +34,11 @@ export const testNotTaken: EvalRule = {
           memberId: m.memberId,
           path: this.path,
           evidence: { testId, heldAt: ctx.month.iso(heldAt) },
-          message: t(
-            '{who}未参加 {whenText} 的测试', '{whoEn} did not take the test of {whenText}', { who: who(ctx, m.groupId, m.memberId), whenText: whenText(ctx, heldAt), whoEn: whoEn(ctx, m.groupId, m.memberId) },
-          ),
+          message: t('{who}未参加 {whenText} 的测试', '{whoEn} did not take the test of {whenText}', {
+            who: who(ctx, m.groupId, m.memberId),
+            whenText: whenText(ctx, heldAt),
+            whoEn: whoEn(ctx, m.groupId, m.memberId),
+          }),
         });
       }
     }

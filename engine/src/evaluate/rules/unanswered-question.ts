@@ -40,9 +40,12 @@ export const unansweredQuestion: EvalRule = {
         path: this.path,
         action: 'review',
         evidence: { messageId: q.messageId, sentAt: ctx.month.iso(q.sentAt), excerpt: q.excerpt, replyHours: hours },
-        message: t(
-          '{who}的提问 {hours} 小时内无人回复：“{excerpt}”', '{whoEn}\'\'s question got no reply within {hours} h: “{excerpt}”', { who: who(ctx, q.groupId, q.senderId), hours, excerpt: q.excerpt, whoEn: whoEn(ctx, q.groupId, q.senderId) },
-        ),
+        message: t('{who}的提问 {hours} 小时内无人回复：“{excerpt}”', "{whoEn}''s question got no reply within {hours} h: “{excerpt}”", {
+          who: who(ctx, q.groupId, q.senderId),
+          hours,
+          excerpt: q.excerpt,
+          whoEn: whoEn(ctx, q.groupId, q.senderId),
+        }),
       });
     }
   },

@@ -47,9 +47,13 @@ export const unauthorizedMaterial: EvalRule = {
           fileName: material.fileName === undefined ? null : privacy(material.fileName, ctx.redact),
           sentAt: ctx.month.iso(material.sentAt),
         },
-        message: t(
-          '{who}没有发布权限，却发布了{value}{value2}', '{whoEn} posted a {value}{value3} without being allowed to publish', { who: who(ctx, material.groupId, material.senderId), value: messageTypeName(material.type), value2: material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : '', whoEn: whoEn(ctx, material.groupId, material.senderId), value3: material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : '' },
-        ),
+        message: t('{who}没有发布权限，却发布了{value}{value2}', '{whoEn} posted a {value}{value3} without being allowed to publish', {
+          who: who(ctx, material.groupId, material.senderId),
+          value: messageTypeName(material.type),
+          value2: material.fileName ? `“${privacy(material.fileName, ctx.redact)}”` : '',
+          whoEn: whoEn(ctx, material.groupId, material.senderId),
+          value3: material.fileName ? ` “${privacy(material.fileName, ctx.redact)}”` : '',
+        }),
       });
     }
   },

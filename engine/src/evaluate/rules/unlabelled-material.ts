@@ -38,9 +38,12 @@ export const unlabelledMaterial: EvalRule = {
         memberId: material.senderId,
         path: this.path,
         evidence: { messageId: material.messageId, type: material.type, sentAt: ctx.month.iso(material.sentAt) },
-        message: t(
-          '{who}于 {whenText} 发布的{value}没有名称', 'The {value} {whoEn} posted at {whenText} has no name', { who: who(ctx, material.groupId, material.senderId), whenText: whenText(ctx, material.sentAt), value: messageTypeName(material.type), whoEn: whoEn(ctx, material.groupId, material.senderId) },
-        ),
+        message: t('{who}于 {whenText} 发布的{value}没有名称', 'The {value} {whoEn} posted at {whenText} has no name', {
+          who: who(ctx, material.groupId, material.senderId),
+          whenText: whenText(ctx, material.sentAt),
+          value: messageTypeName(material.type),
+          whoEn: whoEn(ctx, material.groupId, material.senderId),
+        }),
       });
     }
   },

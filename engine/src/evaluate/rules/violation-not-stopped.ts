@@ -23,7 +23,9 @@ export const violationNotStopped: EvalRule = {
       : undefined,
   doc: {
     summary: t(
-      '违规消息发出后在制止时限内（默认 {DEFAULT_HOURS} 小时）既未撤回、管理员也未在群内发言制止。', 'A violation was neither recalled nor followed by an admin speaking in the group within the time limit (default {DEFAULT_HOURS} hours).', { DEFAULT_HOURS },
+      '违规消息发出后在制止时限内（默认 {DEFAULT_HOURS} 小时）既未撤回、管理员也未在群内发言制止。',
+      'A violation was neither recalled nor followed by an admin speaking in the group within the time limit (default {DEFAULT_HOURS} hours).',
+      { DEFAULT_HOURS },
     ),
     example: t(
       '11 月 3 日 09:00 成员发送含“废物”的消息；到 11 月 4 日 09:00 没有管理员或讲师在群内发言，消息也未撤回 → 一条群级发现。',
@@ -33,9 +35,9 @@ export const violationNotStopped: EvalRule = {
       `违规＝计入违规的命中（见 removal-violations）。发出后 content.stopWithinHours 小时内，同群有管理员（role admin/lecturer 或 admins 列表）发言，或该消息 recalled 为 true，视为已制止；否则为一条发现。窗口在月末之后才结束的违规不判断。`,
       `Violation = a counted match (see removal-violations). It is stopped when, within content.stopWithinHours hours, an admin (role admin/lecturer or listed in admins) speaks in the same group, or the message is recalled; otherwise a finding. Violations whose window ends after the month are not judged.`,
     ),
-    configuration: t(
-      '`admins`，`content.stopWithinHours`（默认 {DEFAULT_HOURS} 小时）。', '`admins`, `content.stopWithinHours` (default {DEFAULT_HOURS} h).', { DEFAULT_HOURS },
-    ),
+    configuration: t('`admins`，`content.stopWithinHours`（默认 {DEFAULT_HOURS} 小时）。', '`admins`, `content.stopWithinHours` (default {DEFAULT_HOURS} h).', {
+      DEFAULT_HOURS,
+    }),
   },
   run(ctx) {
     for (const hit of trackerOf(ctx, reactionTracker).unstopped) {
@@ -49,7 +51,15 @@ export const violationNotStopped: EvalRule = {
         action: 'review',
         evidence: { ...hitEvidence(ctx, hit), senderId: hit.senderId, windowHours: ctx.settings.adminResponseHours },
         message: t(
-          '{who}于 {whenText} 发的违规消息 {adminResponseHours} 小时内既未撤回，也无管理员制止：“{excerpt}”', '{whoEn}\'\'s violation at {whenText} was neither recalled nor stopped by an admin within {adminResponseHours} h: “{excerpt}”', { who: who(ctx, hit.groupId, hit.senderId), whenText: whenText(ctx, hit.sentAt), adminResponseHours: ctx.settings.adminResponseHours, excerpt: hit.excerpt, whoEn: whoEn(ctx, hit.groupId, hit.senderId) },
+          '{who}于 {whenText} 发的违规消息 {adminResponseHours} 小时内既未撤回，也无管理员制止：“{excerpt}”',
+          "{whoEn}''s violation at {whenText} was neither recalled nor stopped by an admin within {adminResponseHours} h: “{excerpt}”",
+          {
+            who: who(ctx, hit.groupId, hit.senderId),
+            whenText: whenText(ctx, hit.sentAt),
+            adminResponseHours: ctx.settings.adminResponseHours,
+            excerpt: hit.excerpt,
+            whoEn: whoEn(ctx, hit.groupId, hit.senderId),
+          },
         ),
       });
     }

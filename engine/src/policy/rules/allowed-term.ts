@@ -19,7 +19,11 @@ export const allowedTerm: PolicyRule = {
         code: 'allowed-term',
         severity: 'error',
         path: site.path,
-        message: localized('词语 “{term}” 永远不会被报告：白名单中的 “{phrase}” 包含在其中，每次匹配都会被放行', 'Term \'\'{term}\'\' can never be reported: the allowed phrase \'\'{phrase}\'\' lies inside it, so every match is suppressed', { term: site.term, phrase: phrase.phrase }),
+        message: localized(
+          '词语 “{term}” 永远不会被报告：白名单中的 “{phrase}” 包含在其中，每次匹配都会被放行',
+          "Term ''{term}'' can never be reported: the allowed phrase ''{phrase}'' lies inside it, so every match is suppressed",
+          { term: site.term, phrase: phrase.phrase },
+        ),
         related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('白名单词语', 'allowed phrase') }],
       });
     }

@@ -63,7 +63,9 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
           code: 'cel-type',
           severity: 'error',
           path: expression.path,
-          message: localized('条件表达式的结果应为 true/false（bool），这里是 {type}', 'The condition must evaluate to true/false (bool), not {type}', { type: String(result.type) }),
+          message: localized('条件表达式的结果应为 true/false（bool），这里是 {type}', 'The condition must evaluate to true/false (bool), not {type}', {
+            type: String(result.type),
+          }),
         });
       }
       continue;
@@ -99,8 +101,15 @@ function checkAll(ctx: RuleContext, wanted: 'syntax' | 'type') {
       message: isSyntax
         ? from >= expression.source.length
           ? localized('条件表达式到结尾还没写完（例如 && 或 || 后面缺少条件，或括号没有闭合）', 'Syntax error in the condition: {detail}', { detail })
-          : localized('条件表达式在第 {column} 个字符附近无法解析，请检查括号、引号和运算符', 'Syntax error in the condition: {detail}', { detail, column: from + 1 })
-        : localized('条件表达式类型错误：{detail}（可用变量：{variables}）', 'Type error in the condition: {detail} (variables: {variables2})', { detail, variables: expression.variables.join('、'), variables2: expression.variables.join(', ') }),
+          : localized('条件表达式在第 {column} 个字符附近无法解析，请检查括号、引号和运算符', 'Syntax error in the condition: {detail}', {
+              detail,
+              column: from + 1,
+            })
+        : localized('条件表达式类型错误：{detail}（可用变量：{variables}）', 'Type error in the condition: {detail} (variables: {variables2})', {
+            detail,
+            variables: expression.variables.join('、'),
+            variables2: expression.variables.join(', '),
+          }),
     });
   }
 }
@@ -122,7 +131,11 @@ function checkCost(ctx: RuleContext) {
       severity: 'error',
       path: expression.path,
       ...(span ? { span } : {}),
-      message: localized('条件表达式计算量过大：估计每位成员约 {estimated} 步，上限 {limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表', 'The condition is too expensive: about {estimated} steps per member, the limit is {limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through', { estimated, limit }),
+      message: localized(
+        '条件表达式计算量过大：估计每位成员约 {estimated} 步，上限 {limit} 步。请简化条件：减少嵌套的 exists/all/map/filter，或缩短它们遍历的列表',
+        'The condition is too expensive: about {estimated} steps per member, the limit is {limit}. Simplify it: fewer nested exists/all/map/filter, or shorter lists for them to go through',
+        { estimated, limit },
+      ),
     });
   }
 }

@@ -23,7 +23,11 @@ export const duplicateId: PolicyRule = {
         code: 'duplicate-id',
         severity: 'error',
         path: site.path,
-        message: localized('{value}编号 “{id}” 重复声明；编号在 {declaredAt} 中必须唯一', 'The {value} id \'\'{id}\'\' is declared twice; ids in {declaredAt} must be unique', { value: kind, id: site.id, declaredAt: kind.declaredAt }),
+        message: localized(
+          '{value}编号 “{id}” 重复声明；编号在 {declaredAt} 中必须唯一',
+          "The {value} id ''{id}'' is declared twice; ids in {declaredAt} must be unique",
+          { value: kind, id: site.id, declaredAt: kind.declaredAt },
+        ),
         related: [
           { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('第一次声明在这里', 'first declared here') },
         ],

@@ -20,18 +20,27 @@ export const duplicateTerm: PolicyRule = {
       }
       const same = earlier.categoryIndex === site.categoryIndex;
       const [s, e] = spanOf(ctx.loaded, earlier.path);
-      const shown = earlier.term === site.term ? asWritten(`“${site.term}”`) : localized('“{term}”与“{earlier}”', '“{term}” and “{earlier}”', { term: site.term, earlier: earlier.term });
+      const shown =
+        earlier.term === site.term
+          ? asWritten(`“${site.term}”`)
+          : localized('“{term}”与“{earlier}”', '“{term}” and “{earlier}”', { term: site.term, earlier: earlier.term });
       ctx.report({
         code: 'duplicate-term',
         severity: same ? 'warning' : 'error',
         path: site.path,
         message: same
-          ? localized('词语{shown}归一化后重复（同一类别 {categoryId}）', 'Term \'\'{term}\'\' duplicates \'\'{term2}\'\' after normalization (same category {categoryId})', { shown, categoryId: site.categoryId, term: site.term, term2: earlier.term })
-          : localized('词语{shown}归一化后重复，分属类别 {categoryId} 和 {categoryId2}：同一条消息会被记两次', 'Term \'\'{term}\'\' duplicates \'\'{term2}\'\' of category {categoryId} after normalization: one message would count twice', { shown, categoryId: earlier.categoryId, categoryId2: site.categoryId, term: site.term, term2: earlier.term }),
-        related: [
-          { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('已在这里列出', 'already listed here') },
-        ],
-        ...removeItemFix(ctx.loaded, site.path, localized('删除重复的词语 “{term}”', 'Remove the duplicate term \'\'{term}\'\'', { term: site.term })),
+          ? localized(
+              '词语{shown}归一化后重复（同一类别 {categoryId}）',
+              "Term ''{term}'' duplicates ''{term2}'' after normalization (same category {categoryId})",
+              { shown, categoryId: site.categoryId, term: site.term, term2: earlier.term },
+            )
+          : localized(
+              '词语{shown}归一化后重复，分属类别 {categoryId} 和 {categoryId2}：同一条消息会被记两次',
+              "Term ''{term}'' duplicates ''{term2}'' of category {categoryId} after normalization: one message would count twice",
+              { shown, categoryId: earlier.categoryId, categoryId2: site.categoryId, term: site.term, term2: earlier.term },
+            ),
+        related: [{ file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('已在这里列出', 'already listed here') }],
+        ...removeItemFix(ctx.loaded, site.path, localized('删除重复的词语 “{term}”', "Remove the duplicate term ''{term}''", { term: site.term })),
       });
     }
   },

@@ -14,7 +14,11 @@ export const emptyTerm: PolicyRule = {
         code: 'empty-term',
         severity: 'error',
         path: site.path,
-        message: localized('词语 {stringify} 只由会被跳过的字符（空白、标点、符号或零宽字符）组成，归一化后为空', 'Term {stringify} consists only of skipped characters (spaces, punctuation, symbols or zero-width marks) and is empty after normalization', { stringify: JSON.stringify(site.term) }),
+        message: localized(
+          '词语 {stringify} 只由会被跳过的字符（空白、标点、符号或零宽字符）组成，归一化后为空',
+          'Term {stringify} consists only of skipped characters (spaces, punctuation, symbols or zero-width marks) and is empty after normalization',
+          { stringify: JSON.stringify(site.term) },
+        ),
         ...removeItemFix(ctx.loaded, site.path, localized('删除这个词语', 'Remove this term')),
       });
     }

@@ -32,7 +32,10 @@ export const invalidTimezone: PolicyRule = {
       severity: 'error',
       path,
       suggestions,
-      message: localized('“{zone}” 不是有效的 IANA 时区名{value}', '\'\'{zone}\'\' is not a valid IANA time zone{value}', { zone, value: hint.en ? hint : localized('（例如 Asia/Shanghai）', ' (e.g. Asia/Shanghai)') }),
+      message: localized('“{zone}” 不是有效的 IANA 时区名{value}', "''{zone}'' is not a valid IANA time zone{value}", {
+        zone,
+        value: hint.en ? hint : localized('（例如 Asia/Shanghai）', ' (e.g. Asia/Shanghai)'),
+      }),
       ...(suggestions[0]
         ? { fix: replaceFix(ctx.loaded, spanOf(ctx.loaded, path), suggestions[0], localized('改为 {value}', 'Change to {value}', { value: suggestions[0] })) }
         : {}),

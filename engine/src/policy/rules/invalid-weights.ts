@@ -19,7 +19,11 @@ export const invalidWeights: PolicyRule = {
           severity: 'warning',
           path: ['assessment', 'overall', 'weights'],
           target: 'key',
-          message: localized('综合方法为 {String} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted', 'weights are ignored with method {String}; use method: weighted to weigh the dimensions', { String: String(overall.method) }),
+          message: localized(
+            '综合方法为 {String} 时不使用权重，这里的 weights 会被忽略；若要加权请改为 method: weighted',
+            'weights are ignored with method {String}; use method: weighted to weigh the dimensions',
+            { String: String(overall.method) },
+          ),
         });
       }
       return;
@@ -30,7 +34,10 @@ export const invalidWeights: PolicyRule = {
         code: 'invalid-weights',
         severity: 'error',
         path: ['assessment', 'overall', 'method'],
-        message: localized('加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1', 'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1'),
+        message: localized(
+          '加权综合评级（method: weighted）需要 weights：为各维度写明权重，合计为 1',
+          'A weighted overall rating (method: weighted) needs weights: one per dimension, summing to 1',
+        ),
       });
       return;
     }
@@ -45,7 +52,11 @@ export const invalidWeights: PolicyRule = {
           severity: 'error',
           path: ['assessment', 'overall', 'weights', dimension],
           target: 'key',
-          message: localized('{dimension} 有权重 {value}，但 assessment.{dimension} 没有设置考核档位', '{dimension} has weight {value} but assessment.{dimension} is not defined', { dimension, value }),
+          message: localized(
+            '{dimension} 有权重 {value}，但 assessment.{dimension} 没有设置考核档位',
+            '{dimension} has weight {value} but assessment.{dimension} is not defined',
+            { dimension, value },
+          ),
         });
       }
     }
@@ -64,7 +75,10 @@ export const invalidWeights: PolicyRule = {
         code: 'invalid-weights',
         severity: 'error',
         path: ['assessment', 'overall', 'method'],
-        message: localized('加权综合评级需要 overall.bands：按加权分（score）从高到低的档位', 'A weighted overall rating needs overall.bands: bands on the weighted score, best first'),
+        message: localized(
+          '加权综合评级需要 overall.bands：按加权分（score）从高到低的档位',
+          'A weighted overall rating needs overall.bands: bands on the weighted score, best first',
+        ),
       });
     }
   },

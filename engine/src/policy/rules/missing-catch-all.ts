@@ -21,7 +21,11 @@ export const missingCatchAll: PolicyRule = {
         code: 'missing-catch-all',
         severity: 'error',
         path: last.path,
-        message: localized('{value}缺少兜底档：最后一档不应设条件，否则达不到任何一档的成员没有评级{add}', '{value} has no catch-all band: the last band must have no conditions, or members who meet none get no rating{add}', { value: dim, add: worst ? localized('；请添加 - rating: {worst}', '; add - rating: {worst}', { worst }) : '' }),
+        message: localized(
+          '{value}缺少兜底档：最后一档不应设条件，否则达不到任何一档的成员没有评级{add}',
+          '{value} has no catch-all band: the last band must have no conditions, or members who meet none get no rating{add}',
+          { value: dim, add: worst ? localized('；请添加 - rating: {worst}', '; add - rating: {worst}', { worst }) : '' },
+        ),
         ...(worst ? catchAllFix(ctx.loaded, table, worst) : {}),
       });
     }

@@ -19,7 +19,11 @@ export const missingSetting: PolicyRule = {
         severity: 'warning',
         path,
         target: 'key',
-        message: localized('未设置 {path}（{value}，条款 {clause}）：生成的制度文本会留空，相应检查不会执行', '{path} is not set ({value}, clause {clause}): the rendered regulation shows a gap and the check is not run', { path: setting.path.join('.'), value: setting.what, clause: setting.clause }),
+        message: localized(
+          '未设置 {path}（{value}，条款 {clause}）：生成的制度文本会留空，相应检查不会执行',
+          '{path} is not set ({value}, clause {clause}): the rendered regulation shows a gap and the check is not run',
+          { path: setting.path.join('.'), value: setting.what, clause: setting.clause },
+        ),
       });
     }
   },

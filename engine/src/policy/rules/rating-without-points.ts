@@ -23,8 +23,12 @@ export const ratingWithoutPoints: PolicyRule = {
         severity: 'warning',
         path: site.path,
         message: isRec(points)
-          ? localized('评级 “{id}” 在 outcomes.points 中没有对应的加减分（R1）', 'Rating \'\'{id}\'\' has no entry in outcomes.points (R1)', { id: site.id })
-          : localized('评级 “{id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）', 'Rating \'\'{id}\'\' has no points: add outcomes.points with an entry per rating (R1)', { id: site.id }),
+          ? localized('评级 “{id}” 在 outcomes.points 中没有对应的加减分（R1）', "Rating ''{id}'' has no entry in outcomes.points (R1)", { id: site.id })
+          : localized(
+              '评级 “{id}” 没有加减分：请在 outcomes.points 中为每个评级写明绩效分（R1）',
+              "Rating ''{id}'' has no points: add outcomes.points with an entry per rating (R1)",
+              { id: site.id },
+            ),
         ...pointsFix(ctx.loaded, site.id),
       });
     }

@@ -29,7 +29,11 @@ function check(ctx: RuleContext, kind: 'syntax' | 'backtracking') {
       message:
         kind === 'syntax'
           ? localized('正则表达式无法编译：{message}', 'The regular expression does not compile: {message}', { message: result.message })
-          : localized('正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：{message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式', 'The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: {message}; rewrite it without \\1, (?=…), (?!…), (?<=…)', { message: result.message }),
+          : localized(
+              '正则表达式使用了需要回溯的写法（反向引用或环视），可能耗时指数级增长，已拒绝：{message}；请改写为不含 \\1、(?=…)、(?!…)、(?<=…) 的形式',
+              'The regular expression needs backtracking (a backreference or lookaround), which can take exponential time, so it is refused: {message}; rewrite it without \\1, (?=…), (?!…), (?<=…)',
+              { message: result.message },
+            ),
     });
   });
 }

@@ -12,7 +12,11 @@ export const singleCharTerm: PolicyRule = {
         code: 'single-char-term',
         severity: 'warning',
         path: site.path,
-        message: localized('单字词 “{term}” 会在许多正常词语中命中（例如“干”出现在“干部”“干净”中），容易误报；建议改用完整的词语', 'One-character term \'\'{term}\'\' matches inside many ordinary words (干 in 干部, 干净) and causes false alarms; use whole words', { term: site.term }),
+        message: localized(
+          '单字词 “{term}” 会在许多正常词语中命中（例如“干”出现在“干部”“干净”中），容易误报；建议改用完整的词语',
+          "One-character term ''{term}'' matches inside many ordinary words (干 in 干部, 干净) and causes false alarms; use whole words",
+          { term: site.term },
+        ),
       });
     }
   },

@@ -16,7 +16,11 @@ export const templatePlaceholder: PolicyRule = {
         code: 'template-placeholder',
         severity: 'warning',
         path: ['groups', i],
-        message: localized('群聊 ID 还是 qungui init 留下的占位符“{PLACEHOLDER_ROOM}”：请换成企业微信群的 roomid（或微信群 ID）', 'The room id is still qungui init\'\'s placeholder “{PLACEHOLDER_ROOM}”: put the WeCom roomid (or WeChat group id) here', { PLACEHOLDER_ROOM }),
+        message: localized(
+          '群聊 ID 还是 qungui init 留下的占位符“{PLACEHOLDER_ROOM}”：请换成企业微信群的 roomid（或微信群 ID）',
+          "The room id is still qungui init''s placeholder “{PLACEHOLDER_ROOM}”: put the WeCom roomid (or WeChat group id) here",
+          { PLACEHOLDER_ROOM },
+        ),
       });
     });
     const admins = at(ctx.policy, 'admins');
@@ -25,7 +29,10 @@ export const templatePlaceholder: PolicyRule = {
         code: 'template-placeholder',
         severity: 'warning',
         path: ['admins'],
-        message: localized('还没有填写管理员：管理员负责审核入群、制止违规并接收处理清单（A1、A3），请填写他们的成员 ID', 'No admins yet: admins review joins, stop violations and receive the work queue (A1, A3); add their member ids'),
+        message: localized(
+          '还没有填写管理员：管理员负责审核入群、制止违规并接收处理清单（A1、A3），请填写他们的成员 ID',
+          'No admins yet: admins review joins, stop violations and receive the work queue (A1, A3); add their member ids',
+        ),
       });
     }
     const application = at(ctx.policy, 'membership', 'application');
@@ -35,7 +42,10 @@ export const templatePlaceholder: PolicyRule = {
         code: 'template-placeholder',
         severity: 'warning',
         path: ['membership', 'application', 'reviewers'],
-        message: localized('还没有填写入群审核人（M1）：没有审核人，每份获批的申请都会被报告为非指定审核人批准', 'No join reviewers yet (M1): without them every approved application is reported as approved by a non-reviewer'),
+        message: localized(
+          '还没有填写入群审核人（M1）：没有审核人，每份获批的申请都会被报告为非指定审核人批准',
+          'No join reviewers yet (M1): without them every approved application is reported as approved by a non-reviewer',
+        ),
       });
     }
   },

@@ -25,9 +25,17 @@ export const unknownId: PolicyRule = {
         path: site.path,
         target,
         suggestions,
-        message: localized('未声明的{value}编号 “{id}”{value2}', 'Unknown {value} id \'\'{id}\'\'{value2}', { value: kind, id: site.id, value2: hint.en ? hint : localized('；已声明：{known}', '; declared: {known}', { known: known.length ? listOf(known.map((id) => asWritten(id))) : localized('（无）', '(none)') }) }),
+        message: localized('未声明的{value}编号 “{id}”{value2}', "Unknown {value} id ''{id}''{value2}", {
+          value: kind,
+          id: site.id,
+          value2: hint.en
+            ? hint
+            : localized('；已声明：{known}', '; declared: {known}', {
+                known: known.length ? listOf(known.map((id) => asWritten(id))) : localized('（无）', '(none)'),
+              }),
+        }),
         ...(suggestions[0]
-          ? { fix: replaceFix(ctx.loaded, span, suggestions[0], localized('改为 “{value}”', 'Change to \'\'{value}\'\'', { value: suggestions[0] })) }
+          ? { fix: replaceFix(ctx.loaded, span, suggestions[0], localized('改为 “{value}”', "Change to ''{value}''", { value: suggestions[0] })) }
           : {}),
       });
     }

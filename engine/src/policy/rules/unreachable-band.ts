@@ -33,8 +33,16 @@ export const unreachableBand: PolicyRule = {
           severity: 'error',
           path: band.path,
           message: blocker.isCatchAll
-            ? localized('{value}第 {value2} 档永远不会生效：它排在兜底档（第 {value3} 档）之后', '{value} band {value2} can never apply: it comes after the catch-all band (band {value3})', { value: dim, value2: i + 1, value3: blocker.index + 1 })
-            : localized('{value}第 {value2} 档永远不会生效：满足它的成员都已被第 {value3} 档（条件更宽）选中', '{value} band {value2} can never apply: every member who meets it already meets band {value3}, which has looser conditions', { value: dim, value2: i + 1, value3: blocker.index + 1 }),
+            ? localized(
+                '{value}第 {value2} 档永远不会生效：它排在兜底档（第 {value3} 档）之后',
+                '{value} band {value2} can never apply: it comes after the catch-all band (band {value3})',
+                { value: dim, value2: i + 1, value3: blocker.index + 1 },
+              )
+            : localized(
+                '{value}第 {value2} 档永远不会生效：满足它的成员都已被第 {value3} 档（条件更宽）选中',
+                '{value} band {value2} can never apply: every member who meets it already meets band {value3}, which has looser conditions',
+                { value: dim, value2: i + 1, value3: blocker.index + 1 },
+              ),
           related: [
             { file: ctx.loaded.file, range: rangeFromOffsets(ctx.loaded.lineCounter, s, e), message: localized('被这一档挡住', 'shadowed by this band') },
           ],

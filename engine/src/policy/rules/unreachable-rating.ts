@@ -23,7 +23,7 @@ export const unreachableRating: PolicyRule = {
         code: 'unreachable-rating',
         severity: 'warning',
         path: site.path,
-        message: localized('评级 “{id}” 已声明，但没有任何档位会给出它', 'Rating \'\'{id}\'\' is declared but no band ever gives it', { id: site.id }),
+        message: localized('评级 “{id}” 已声明，但没有任何档位会给出它', "Rating ''{id}'' is declared but no band ever gives it", { id: site.id }),
       });
     }
   },

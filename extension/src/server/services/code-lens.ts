@@ -48,7 +48,12 @@ export async function codeLenses(
   if (outcome.kind === 'over-budget') {
     lens(
       0,
-      say(locale, '样本数据：{seconds} 秒内未算完，已停止；请换一个较小的样本文件夹', 'sample data: not done within {seconds} s, stopped; choose a smaller sample folder', { seconds: seconds(outcome.budgetMs) }),
+      say(
+        locale,
+        '样本数据：{seconds} 秒内未算完，已停止；请换一个较小的样本文件夹',
+        'sample data: not done within {seconds} s, stopped; choose a smaller sample folder',
+        { seconds: seconds(outcome.budgetMs) },
+      ),
     );
     return lenses;
   }
@@ -63,13 +68,19 @@ export async function codeLenses(
       if (!band.rating || seen.has(band.rating)) continue; // a rating is credited to its first band
       seen.add(band.rating);
       const count = counts.ratings[table.dimension]?.[band.rating] ?? 0;
-      lens(lineOf(validated, [...band.path]), say(locale, '样本数据：{count} 名成员落在此档', 'sample data: {count, plural, one {# member} other {# members}} in this band', { count }));
+      lens(
+        lineOf(validated, [...band.path]),
+        say(locale, '样本数据：{count} 名成员落在此档', 'sample data: {count, plural, one {# member} other {# members}} in this band', { count }),
+      );
     }
   }
   const categories = (validated.value as { content?: { categories?: { id: string }[] } }).content?.categories ?? [];
   categories.forEach((category, i) => {
     const matched = counts.categories[category.id] ?? 0;
-    lens(lineOf(validated, ['content', 'categories', i]), say(locale, '样本数据：{matched} 条消息命中', 'sample data: {matched, plural, one {# matching message} other {# matching messages}}', { matched }));
+    lens(
+      lineOf(validated, ['content', 'categories', i]),
+      say(locale, '样本数据：{matched} 条消息命中', 'sample data: {matched, plural, one {# matching message} other {# matching messages}}', { matched }),
+    );
   });
   return lenses;
 }

@@ -41,7 +41,7 @@ export function declareIdActions(uri: string, validated: ValidatedPolicy, diagno
     const at = validated.lineCounter.linePos(end);
     const position = { line: at.line - 1, character: at.col - 1 };
     actions.push({
-      title: say(locale, '在 {name} 中声明{value} “{id}”', 'Declare {value} \'\'{id}\'\' in {name}', { name: list.name, value: list.what, id: site.id }),
+      title: say(locale, '在 {name} 中声明{value} “{id}”', "Declare {value} ''{id}'' in {name}", { name: list.name, value: list.what, id: site.id }),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes: { [uri]: [{ range: { start: position, end: position }, newText: `\n${prefix}${item}` }] } },

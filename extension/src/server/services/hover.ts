@@ -7,7 +7,7 @@ import type { Locale } from './convert.js';
 import { idSites, sameId, siteAt } from './id-sites.js';
 import { propertyDocs, propertySchemas } from './schema-docs.js';
 import { cursorContext } from './yaml-context.js';
-import { say } from '../engine.js';
+import { localized, say } from '../engine.js';
 
 export function hover(text: string, offset: number, validated: ValidatedPolicy | undefined, locale: Locale): Hover | null {
   if (validated) {
@@ -15,13 +15,17 @@ export function hover(text: string, offset: number, validated: ValidatedPolicy |
     const site = siteAt(sites, offset);
     if (site) {
       const declared = sameId(sites, site).find((s) => s.declaration);
-      const what = { rating: ['评级', 'rating'], category: ['内容类别', 'content category'], action: ['措施', 'action'] }[site.kind];
-      const where = declared ? `${declared.range.start.line + 1}` : undefined;
+      const what = { rating: localized('评级', 'rating'), category: localized('内容类别', 'content category'), action: localized('措施', 'action') }[site.kind];
       return {
         contents: {
           kind: MarkupKind.Markdown,
-          value:
-            say(locale, '{value} **{id}**{value2}', '{value3} **{id}**{value4}', { value: String(what[0]), id: site.id, value2: where ? `，声明于第 ${where} 行` : '（未声明）', value3: String(what[1]), value4: where ? `, declared on line ${where}` : ' (not declared)' }),
+          value: declared
+            ? say(locale, '{what} **{id}**，声明于第 {line} 行', '{what} **{id}**, declared on line {line}', {
+                what,
+                id: site.id,
+                line: declared.range.start.line + 1,
+              })
+            : say(locale, '{what} **{id}**（未声明）', '{what} **{id}** (not declared)', { what, id: site.id }),
         },
       };
     }
@@ -58,8 +62,12 @@ function metricHover(text: string, lineStart: number, line: string, column: numb
     if (!isMetricValue && !inBand) return null;
     const zh = info['x-i18n']['zh-CN'];
     const range = `${info.min}–${info.max ?? '∞'}`;
-    const value =
-      say(locale, '**{value}** — {title}（指标，{range}）\n\n{description}\n\n*{description2}*', '**{value}** (metric, {range})\n\n{description2}\n\n*{title}：{description}*', { value: m[0], title: zh.title, range, description: zh.description, description2: info.description });
+    const value = say(
+      locale,
+      '**{value}** — {title}（指标，{range}）\n\n{description}\n\n*{description2}*',
+      '**{value}** (metric, {range})\n\n{description2}\n\n*{title}：{description}*',
+      { value: m[0], title: zh.title, range, description: zh.description, description2: info.description },
+    );
     return { contents: { kind: MarkupKind.Markdown, value } };
   }
   return null;

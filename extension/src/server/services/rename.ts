@@ -21,7 +21,12 @@ export function rename(uri: string, validated: ValidatedPolicy, offset: number, 
     // -32602 InvalidParams: the client shows the message instead of applying a broken rename.
     return new ResponseError(
       -32602,
-      say(locale, '“{newName}” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -', '\'\'{newName}\'\' is not a valid id: start with a lowercase letter, then lowercase letters, digits and -', { newName }),
+      say(
+        locale,
+        '“{newName}” 不是有效的标识：以小写字母开头，只含小写字母、数字和 -',
+        "''{newName}'' is not a valid id: start with a lowercase letter, then lowercase letters, digits and -",
+        { newName },
+      ),
     );
   }
   return { changes: { [uri]: sameId(sites, site).map((s) => ({ range: s.range, newText: newName })) } };
