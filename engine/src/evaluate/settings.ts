@@ -2,6 +2,8 @@
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { DETECTOR_LABELS } from '../policy/model/catalogue.generated.js';
 import { schemaDefault } from '../policy/model/defaults.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { asWritten } from '../i18n/localized-text.js';
 
 export interface Settings {
   questionMarkers: string[];
@@ -38,9 +40,8 @@ export function settingsOf(policy: Policy): Settings {
 
 export interface CategoryInfo {
   index: number;
-  label: string;
-  /** English name (labelEn, else the id). */
-  labelEn: string;
+  /** The category's name: its label (labelEn in English, else the id); a detector's name from the schema. */
+  name: LocalizedText;
   exemptible: boolean;
   confidential: boolean;
   severity: 'error' | 'warning' | 'info';
@@ -52,8 +53,7 @@ export function categoriesOf(policy: Policy): Map<string, CategoryInfo> {
   (policy.content?.categories ?? []).forEach((category, index) => {
     map.set(category.id, {
       index,
-      label: category.label,
-      labelEn: category.labelEn ?? category.id,
+      name: asWritten(category.label, category.labelEn ?? category.id),
       exemptible: category.exemptible ?? schemaDefault('content.categories[].exemptible'),
       confidential: category.confidential ?? (category.clause === 'S1' || category.clause === 'S2'),
       severity: category.severity ?? schemaDefault('content.categories[].severity'),
@@ -63,8 +63,7 @@ export function categoriesOf(policy: Policy): Map<string, CategoryInfo> {
     if (!map.has(detector)) {
       map.set(detector, {
         index,
-        label: DETECTOR_LABELS[detector]?.['zh-CN'] ?? detector,
-        labelEn: DETECTOR_LABELS[detector]?.en ?? detector,
+        name: DETECTOR_LABELS[detector] ?? asWritten(detector),
         exemptible: false,
         confidential: true,
         severity: policy.content?.detectorSeverity ?? schemaDefault('content.detectorSeverity'),

@@ -31,7 +31,7 @@ async function exampleMonth(): Promise<{ result: EvaluationResult; labels: Retur
 const { result, labels } = await exampleMonth();
 
 describe('finding texts of the example month', () => {
-  for (const locale of ['zh-CN', 'en'] as const) {
+  for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
     test(`${locale}: as reviewed (golden)`, () => {
       const text = `${result.findings.map((f) => `${f.clause} ${f.code}: ${f.message[locale]}`).join('\n')}\n`;
       const file = join(goldenDir, `example-month.${locale}.txt`);
@@ -45,7 +45,7 @@ describe('finding texts of the example month', () => {
     const codes = new Set(result.findings.map((f) => f.code));
     const rooms = new Set(result.findings.map((f) => f.groupId).filter((g): g is string => g !== null));
     for (const f of result.findings) {
-      for (const locale of ['zh-CN', 'en'] as const) {
+      for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
         const text = f.message[locale];
         // Quoted chat text is the data's own and may contain anything.
         const outsideQuotes = text.replace(/“[^”]*”/g, '“…”');
@@ -58,7 +58,7 @@ describe('finding texts of the example month', () => {
     }
   });
 
-  for (const locale of ['zh-CN', 'en'] as const) {
+  for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
     test(`${locale}: report.md shows no policy id, file path or policy path`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'qungui-texts-'));
       await writeReports(result, dir, { locale, formats: [], labels });
@@ -68,7 +68,7 @@ describe('finding texts of the example month', () => {
     });
   }
 
-  for (const locale of ['zh-CN', 'en'] as const) {
+  for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
     test(`${locale}: the people columns of members.csv and findings.csv show no id, code or path`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'qungui-texts-'));
       await writeReports(result, dir, { locale, formats: [], labels });

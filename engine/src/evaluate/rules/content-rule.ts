@@ -57,8 +57,6 @@ export function contentRule(options: {
       ),
     ];
     const category = ctx.categories.get(hit.match.categoryId);
-    const label = category?.label ?? hit.match.categoryId;
-    const labelEn = category?.labelEn ?? hit.match.categoryId;
     ctx.report({
       code: options.code,
       clause: options.clause,
@@ -68,13 +66,12 @@ export function contentRule(options: {
       path: hitPath(ctx, hit),
       evidence: { ...hitEvidence(ctx, hit), ...(also.length ? { alsoMatched: also } : {}) },
       ...(hit.match.severity === 'error' ? { action: 'review' } : {}),
-      message: t('{who}的消息含{value}（{label}）：“{excerpt}”', '{whoEn} posted {value} ({labelEn}): “{excerpt}”', {
+      message: t('{who}的消息含{what}（{category}）：“{excerpt}”', '{whoEn} posted {what} ({category}): “{excerpt}”', {
         who: who(ctx, hit.groupId, hit.senderId),
-        value: options.what,
-        label,
-        excerpt: hit.excerpt,
         whoEn: whoEn(ctx, hit.groupId, hit.senderId),
-        labelEn,
+        what: options.what,
+        category: category?.name ?? hit.match.categoryId,
+        excerpt: hit.excerpt,
       }),
     });
   }

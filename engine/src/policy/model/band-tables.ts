@@ -100,6 +100,14 @@ export function declaredRatings(policy: unknown): string[] {
     .filter((id): id is string => id !== undefined);
 }
 
+/** A dimension's short name, as in "袁磊的作业评级为不合格" / "Yuan Lei's assignment rating is Fail". */
+export const dimensionShortName: Record<Dimension, LocalizedText> = {
+  assignments: localized('作业', 'assignment'),
+  tests: localized('测试', 'test'),
+  participation: localized('参与度', 'participation'),
+  overall: localized('综合', 'overall'),
+};
+
 export const dimensionText: Record<Dimension, LocalizedText> = {
   assignments: localized('作业考核', 'assignments'),
   tests: localized('测试考核', 'tests'),
