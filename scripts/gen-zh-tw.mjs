@@ -1,6 +1,6 @@
 // Generates the Traditional Chinese (zh-TW) catalogue from the Simplified texts written in the source:
 //  - engine/src/i18n/zh-tw.generated.ts: every Chinese string literal of engine/src and extension/src
-//    and every Chinese text of the schema, mapped to its zh-TW form (only the ones that differ);
+//    and every Chinese text of the schemas (schemas/, schemas/data/), mapped to its zh-TW form (only the ones that differ);
 //  - extension/package.nls.zh-tw.json and extension/l10n/bundle.l10n.zh-tw.json from their zh-cn files.
 // The conversion is opencc-js (cn → twp: Taiwan characters and phrases), then the reviewed term list in
 // engine/src/i18n/zh-tw-terms.json where Taiwan usage in this domain differs from opencc's choice.
@@ -36,11 +36,13 @@ for (const file of [...sourceFiles('engine/src'), ...sourceFiles('extension/src'
   };
   visit(source);
 }
-(function collect(value) {
+function collect(value) {
   if (typeof value === 'string') {
     if (HAN.test(value)) texts.add(value);
   } else if (value && typeof value === 'object') for (const child of Object.values(value)) collect(child);
-})(JSON.parse(readFileSync(`${root}schemas/policy.schema.json`, 'utf8')));
+}
+const schemas = [...readdirSync(`${root}schemas`), ...readdirSync(`${root}schemas/data`).map((f) => `data/${f}`)];
+for (const schema of schemas.filter((f) => f.endsWith('.json')).sort()) collect(JSON.parse(readFileSync(`${root}schemas/${schema}`, 'utf8')));
 
 if (process.argv.includes('--phrases')) {
   const seen = new Map();

@@ -19,12 +19,13 @@ describe('the command line', { timeout: 30_000 }, () => {
     expect(qungui(['validate', '--zzzzzz', 'examples']).stderr).toBe('qungui validate：没有 --zzzzzz 这个选项。运行 qungui validate --help 查看全部选项。\n');
   });
 
-  it('an unknown command: the closest command, then the usage', () => {
+  it('an unknown command: the closest command and where the commands are listed, in one line', () => {
     const result = qungui(['valdate', 'examples']);
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('qungui：没有 valdate 这个命令。您是不是要写 “validate”？');
-    expect(result.stderr).toContain('用法 / usage: qungui <command> [options]');
-    expect(qungui(['rendr', '--locale', 'en']).stderr.split('\n')[0]).toBe("qungui: unknown command rendr. Did you mean 'render'?");
+    expect(result.stderr).toBe('qungui：没有 valdate 这个命令。您是不是要写 “validate”？运行 qungui help 查看全部命令。\n');
+    expect(qungui(['rendr', '--locale', 'en']).stderr).toBe("qungui: unknown command rendr. Did you mean 'render'? Run qungui help for the commands.\n");
+    expect(qungui(['help', '--locale', 'zh-TW']).stdout).toContain('用法 / usage: qungui <command> [options]');
+    expect(qungui(['help', '--locale', 'zh-TW']).stdout).toContain('校驗群規檔案');
   });
 
   it('an option given a value it does not take: the values it takes and the closest, in the chosen language', () => {
@@ -59,15 +60,15 @@ describe('the command line', { timeout: 30_000 }, () => {
 
   it('the language: --locale, else QUNGUI_LOCALE, else LC_ALL / LC_MESSAGES / LANG, else Chinese', () => {
     const said = (env: Record<string, string>, args: string[] = []) => qungui(['valdate', ...args], { env }).stderr.split('\n')[0];
-    const zh = 'qungui：没有 valdate 这个命令。您是不是要写 “validate”？';
-    const en = "qungui: unknown command valdate. Did you mean 'validate'?";
+    const zh = 'qungui：没有 valdate 这个命令。您是不是要写 “validate”？运行 qungui help 查看全部命令。';
+    const en = "qungui: unknown command valdate. Did you mean 'validate'? Run qungui help for the commands.";
     expect(said({})).toBe(zh);
     expect(said({ LANG: 'en_US.UTF-8' })).toBe(en);
     expect(said({ LANG: 'C.UTF-8' })).toBe(en);
     expect(said({ LANG: 'zh_CN.UTF-8' })).toBe(zh);
-    expect(said({ LANG: 'zh_TW.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
-    expect(said({ LC_ALL: 'zh_HK.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
-    expect(said({}, ['--locale', 'zh-TW'])).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？');
+    expect(said({ LANG: 'zh_TW.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？執行 qungui help 檢視全部命令。');
+    expect(said({ LC_ALL: 'zh_HK.UTF-8' })).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？執行 qungui help 檢視全部命令。');
+    expect(said({}, ['--locale', 'zh-TW'])).toBe('qungui：沒有 valdate 這個命令。您是不是要寫 “validate”？執行 qungui help 檢視全部命令。');
     expect(said({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe(zh);
     expect(said({ LC_MESSAGES: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' })).toBe(en);
     expect(said({ LANG: 'en_US.UTF-8', QUNGUI_LOCALE: 'zh-CN' })).toBe(zh);

@@ -2,6 +2,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { localeFromEnvironment, localeOfTag } from '../diagnostics/system-locale.js';
 import { say } from '../i18n/localized-text.js';
+import { traditional } from '../i18n/traditional.js';
 import { LocalizedError } from '../i18n/localized-error.js';
 
 export interface CliIo {
@@ -37,4 +38,10 @@ export function parseLocale(value: string | undefined, env: CliIo['env']): Local
   if (locale) return locale;
   const fallback = localeFromEnvironment(env) ?? 'zh-CN';
   throw new UsageError(say(fallback, '--locale 只能是 zh-CN、zh-TW 或 en，这里是 {raw}', '--locale: expected zh-CN, zh-TW or en, got {raw}', { raw }));
+}
+
+/** A command's help in the script of the chosen language: the help is bilingual (Chinese and English
+ *  side by side), its Chinese in Traditional characters for zh-TW. */
+export function helpIn(help: string, locale: Locale): string {
+  return locale === 'zh-TW' ? traditional(help) : help;
 }

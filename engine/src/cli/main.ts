@@ -1,6 +1,6 @@
 // `qungui` entry point: dispatches to one module per command under ./commands/.
 // Each command module exports `run(args, io): Promise<number>` returning the exit code.
-import { processIo, parseLocale, EXIT_USAGE, UsageError, type CliIo } from './io.js';
+import { processIo, parseLocale, helpIn, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { CelBudgetError } from '../evaluate/cel-budget.js';
 import { readerThreadSettings } from './reader-thread-env.js';
 import { argumentError, flagsInHelp, unknownCommand } from './usage-errors.js';
@@ -77,7 +77,7 @@ export async function main(argv: string[], given: CliIo = processIo()): Promise<
   let [name, ...rest] = args;
   if (name === 'help' && rest[0] !== undefined && rest[0] in commands) [name, ...rest] = [rest[0], '--help'];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage);
+    io.stdout(helpIn(usage, usageLocale(rest, io.env)));
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -86,7 +86,7 @@ export async function main(argv: string[], given: CliIo = processIo()): Promise<
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`${unknownCommand(name, Object.keys(commands), usageLocale(rest, io.env))}\n\n${usage}`);
+    io.stderr(`${unknownCommand(name, Object.keys(commands), usageLocale(rest, io.env))}\n`);
     return EXIT_USAGE;
   }
   try {

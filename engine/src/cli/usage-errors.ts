@@ -5,8 +5,6 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { say } from '../i18n/localized-text.js';
 
-const zh = (locale: Locale) => locale !== 'en';
-
 function meant(candidates: readonly string[], input: string, locale: Locale): string {
   const [first] = suggest(input, candidates);
   if (first === undefined) return '';
@@ -15,7 +13,12 @@ function meant(candidates: readonly string[], input: string, locale: Locale): st
 
 export function unknownCommand(name: string, commands: readonly string[], locale: Locale): string {
   const hint = meant(commands, name, locale);
-  return say(locale, 'qungui：没有 {name} 这个命令。{hint}', 'qungui: unknown command {name}.{hint}', { name, hint });
+  return say(
+    locale,
+    'qungui：没有 {name} 这个命令。{hint}运行 qungui help 查看全部命令。',
+    'qungui: unknown command {name}.{hint} Run qungui help for the commands.',
+    { name, hint },
+  );
 }
 
 /** A parseArgs error (its `code` and English message) as a sentence in the chosen language. */

@@ -1,6 +1,7 @@
 // Field specs of each bundle table, derived once from schemas/data/<table>.schema.json (the source of
 // truth). Rows are checked against these by hand-written coercion, not by ajv per row: a month holds
 // millions of messages and the check is on the hot path.
+import { localized } from '../i18n/localized-text.js';
 import employees from '../../../schemas/data/employees.schema.json' with { type: 'json' };
 import members from '../../../schemas/data/members.schema.json' with { type: 'json' };
 import applications from '../../../schemas/data/applications.schema.json' with { type: 'json' };
@@ -91,6 +92,6 @@ export const tableSpecs: Record<TableName, TableSpec> = Object.fromEntries(
         ...(spec.default !== undefined ? { default: spec.default } : {}),
       }),
     );
-    return [name, { name, title: { 'zh-CN': source['x-i18n']['zh-CN'].title, en: name }, fields, byName: new Map(fields.map((f) => [f.name, f])) }];
+    return [name, { name, title: localized(source['x-i18n']['zh-CN'].title, name), fields, byName: new Map(fields.map((f) => [f.name, f])) }];
   }),
 ) as Record<TableName, TableSpec>;

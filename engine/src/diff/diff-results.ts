@@ -6,6 +6,8 @@ import { bandTables } from '../policy/model/band-tables.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
 import { localized } from '../i18n/localized-text.js';
 
+const NONE = localized('无', 'none');
+
 export type ChangeKind = 'rating' | 'points' | 'actions' | 'finding-added' | 'finding-removed';
 
 export interface Change {
@@ -71,13 +73,11 @@ export function diffResults(
         before: ra,
         after: rb,
         lines: { before: bandLine(before.policy, dimension, ra), after: bandLine(after.policy, dimension, rb) },
-        message: localized('{memberId} 的{dimension}评级 {value} → {value2}', '{memberId}: {dimension} rating {value3} → {value4}', {
+        message: localized('{memberId} 的{dimension}评级 {before} → {after}', '{memberId}: {dimension} rating {before} → {after}', {
           memberId: ref.memberId,
           dimension,
-          value: ra ?? '无',
-          value2: rb ?? '无',
-          value3: ra ?? 'none',
-          value4: rb ?? 'none',
+          before: ra ?? NONE,
+          after: rb ?? NONE,
         }),
       });
     }
@@ -94,12 +94,10 @@ export function diffResults(
           before: a?.ratings.overall ? at(before.policy, ['outcomes', 'points', a.ratings.overall]) : undefined,
           after: b?.ratings.overall ? at(after.policy, ['outcomes', 'points', b.ratings.overall]) : undefined,
         },
-        message: localized('{memberId} 的绩效分 {value} → {value2}', '{memberId}: points {value3} → {value4}', {
+        message: localized('{memberId} 的绩效分 {before} → {after}', '{memberId}: points {before} → {after}', {
           memberId: ref.memberId,
-          value: pa ?? '无',
-          value2: pb ?? '无',
-          value3: pa ?? 'none',
-          value4: pb ?? 'none',
+          before: pa ?? NONE,
+          after: pb ?? NONE,
         }),
       });
     }

@@ -1,6 +1,6 @@
 // qungui diff output: text for a terminal, md to paste into a review, json for scripts.
 import type { Change, PolicyDiff } from './diff-results.js';
-import { say } from '../i18n/localized-text.js';
+import { say, sayPair } from '../i18n/localized-text.js';
 
 import type { Locale } from '../diagnostics/diagnostic.js';
 const kindText: Record<Change['kind'], [string, string]> = {
@@ -19,7 +19,7 @@ function where(change: Change): string {
 function summary(diff: PolicyDiff, locale: Locale): string {
   const parts = (Object.keys(diff.counts) as Change['kind'][])
     .filter((k) => diff.counts[k] > 0)
-    .map((k) => `${kindText[k][locale === 'zh-CN' ? 0 : 1]} ${diff.counts[k]}`);
+    .map((k) => `${sayPair(locale, kindText[k])} ${diff.counts[k]}`);
   if (diff.changes.length === 0) return say(locale, '两个版本在这份数据上的结果完全相同。', 'Both versions give identical results on this data.');
   return say(locale, '{membersAffected} 名成员受影响；{parts}。', '{membersAffected} member(s) affected; {parts2}.', {
     membersAffected: diff.membersAffected,
@@ -32,7 +32,7 @@ export function diffText(diff: PolicyDiff, locale: Locale): string {
   const lines = [`${diff.policies.before} → ${diff.policies.after}`, ''];
   for (const change of diff.changes) {
     lines.push(
-      `  ${change.groupId ?? '-'}/${change.memberId ?? '-'}  ${kindText[change.kind][locale === 'zh-CN' ? 0 : 1]}  ${change.message[locale]}  (${where(change)})`,
+      `  ${change.groupId ?? '-'}/${change.memberId ?? '-'}  ${sayPair(locale, kindText[change.kind])}  ${change.message[locale]}  (${where(change)})`,
     );
   }
   if (diff.changes.length) lines.push('');
@@ -41,7 +41,6 @@ export function diffText(diff: PolicyDiff, locale: Locale): string {
 }
 
 export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
-  const zh = locale === 'zh-CN';
   const lines = [
     `## ${say(locale, '群规变更影响', 'Policy change impact')}: \`${diff.policies.before}\` → \`${diff.policies.after}\``,
     '',
@@ -52,7 +51,7 @@ export function diffMarkdown(diff: PolicyDiff, locale: Locale): string {
     lines.push(say(locale, '| 群 | 成员 | 变化 | 说明 | 规则位置 |', '| Group | Member | Change | Detail | Policy lines |'), '| --- | --- | --- | --- | --- |');
     for (const change of diff.changes) {
       lines.push(
-        `| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${kindText[change.kind][zh ? 0 : 1]} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`,
+        `| ${change.groupId ?? ''} | ${change.memberId ?? ''} | ${sayPair(locale, kindText[change.kind])} | ${change.message[locale].replace(/\|/g, '\\|')} | ${where(change)} |`,
       );
     }
   }

@@ -31,6 +31,7 @@ import { maskFields } from '../match/mask.js';
 import { monthRange } from './time.js';
 import { timezoneOf } from '../policy/model/defaults.js';
 import { localized } from '../i18n/localized-text.js';
+import { who } from './describe.js';
 import { LocalizedError } from '../i18n/localized-error.js';
 
 export interface EvaluateInput {
@@ -337,6 +338,7 @@ function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
 }
 
 function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
+  const name = f.memberId !== null && f.groupId !== null ? who(ctx, f.groupId, f.memberId) : undefined;
   return {
     code: f.code,
     clause: f.clause,
@@ -344,6 +346,7 @@ function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
     policyId: ctx.id,
     groupId: f.groupId,
     memberId: f.memberId,
+    ...(name !== undefined && name !== f.memberId ? { memberName: name } : {}),
     rule: ctx.locate(f.path),
     evidence: compactEvidence(f.evidence),
     message: { 'zh-CN': ownCopy(f.message['zh-CN']), 'zh-TW': ownCopy(f.message['zh-TW']), en: ownCopy(f.message.en) },

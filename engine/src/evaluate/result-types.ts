@@ -47,6 +47,9 @@ export interface Finding {
   policyId: string;
   groupId: string | null;
   memberId: string | null;
+  /** The member's name (member list, else roster), when one is known: staff (graders, reviewers) are
+   *  not in `members`, so a report names them from here. */
+  memberName?: string;
   rule: RuleLocation;
   /** Facts that prove the finding: message ids, times (ISO in the policy zone), masked excerpts, counts. */
   evidence: Record<string, unknown>;

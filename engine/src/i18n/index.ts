@@ -1,3 +1,3 @@
-export { asWritten, listOf, localized, say, t, type MessageParams } from './localized-text.js';
+export { asWritten, listOf, localized, say, sayPair, t, type MessageParams } from './localized-text.js';
 export { traditional } from './traditional.js';
 export { LocalizedError, messageIn, textOf } from './localized-error.js';

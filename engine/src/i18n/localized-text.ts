@@ -56,3 +56,8 @@ export function listOf(texts: readonly LocalizedText[], enSeparator = ', '): Loc
     en: texts.map((x) => x.en).join(enSeparator),
   };
 }
+
+/** A [Chinese, English] pair of plain texts, in `locale`. */
+export function sayPair(locale: Locale, [zh, en]: readonly [string, string]): string {
+  return say(locale, zh, en);
+}

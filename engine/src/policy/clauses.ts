@@ -57,7 +57,7 @@ export const clauses: readonly Clause[] = [
     'N4',
     ['policy', 'engine'],
     '不得发布广告、推销、谣言或低俗内容；工作需要须事先报备',
-    'No ads, sales, rumours or vulgar content unless reported in advance (報備)',
+    'No ads, sales, rumours or vulgar content unless reported in advance',
   ),
   c('N5', ['policy', 'engine'], '及时回应他人的提问和求助', "Answer others' questions and requests promptly"),
   c('N6', ['doc'], '暂时无法回答时说明情况并承诺稍后答复', 'If you cannot answer now, say so and promise a later answer'),

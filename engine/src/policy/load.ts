@@ -194,16 +194,16 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     const [start, nodeEnd] = node?.range ?? [0, text.length];
     const newline = text.indexOf('\n', start);
     const end = newline !== -1 && newline < nodeEnd ? newline : nodeEnd;
-    const what = node === null ? { zh: '空值', en: 'nothing' } : 'items' in node ? { zh: '列表', en: 'a list' } : { zh: '单个值', en: 'a single value' };
+    const what = node === null ? localized('空值', 'nothing') : 'items' in node ? localized('列表', 'a list') : localized('单个值', 'a single value');
     diagnostics.push(
       diagnostic(
         lineCounter,
         'not-a-mapping',
         'error',
         localized(
-          '群规应是“键: 值”的映射，这里是{zh}；请以 apiVersion: qungui/v1 开头',
-          'A policy is a mapping of keys to values, not {en}; start with apiVersion: qungui/v1',
-          { zh: what.zh, en: what.en },
+          '群规应是“键: 值”的映射，这里是{what}；请以 apiVersion: qungui/v1 开头',
+          'A policy is a mapping of keys to values, not {what}; start with apiVersion: qungui/v1',
+          { what },
         ),
         start,
         end,

@@ -237,7 +237,6 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     case 'minLength':
     case 'minProperties': {
       const limit = params.limit as number;
-      const zhUnit = error.keyword === 'minLength' ? '个字' : '项';
       const least = error.keyword !== 'maxItems';
       if (error.keyword === 'minLength' && limit === 1) {
         return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', "''{value}'' must not be empty", { value: title }) };
@@ -246,13 +245,11 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} {value2}需要 {limit} {zhUnit}', "''{value}'' needs {value3} {limit} {value4}", {
+        message: localized('{value} {bound}需要 {limit} {unit}', "''{value}'' needs {bound} {limit} {unit}", {
           value: title,
-          value2: least ? '至少' : '最多',
+          bound: least ? localized('至少', 'at least') : localized('最多', 'at most'),
           limit,
-          zhUnit,
-          value3: least ? 'at least' : 'at most',
-          value4: error.keyword === 'minLength' ? 'characters' : 'items',
+          unit: error.keyword === 'minLength' ? localized('个字', 'characters') : localized('项', 'items'),
         }),
       };
     }

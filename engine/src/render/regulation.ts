@@ -1,14 +1,14 @@
 // Builds the regulation a group's members read from a policy: the seed's chapters, in our own words,
 // with every [X] of the seed replaced by the policy's numbers (or a visible gap), bands as tables and
 // ratings by their labels. Pure: policy value in, RegulationDocument out.
-import { bandTables, type BandTable } from '../policy/model/band-tables.js';
+import { bandTables, dimensionShortName, type BandTable, type Dimension } from '../policy/model/band-tables.js';
 import { DETECTOR_LABELS, METRICS } from '../policy/model/catalogue.generated.js';
 import { DEFAULT_TIMEZONE, schemaDefault } from '../policy/model/defaults.js';
 import { at, isRec, list, num, str } from '../policy/model/view.js';
 import type { Block, Chapter, Inline, RegulationDocument, Section } from './document-model.js';
-import { say, type MessageParams } from '../i18n/localized-text.js';
+import { localized, say, sayPair, type MessageParams } from '../i18n/localized-text.js';
 
-import type { Locale } from '../diagnostics/diagnostic.js';
+import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
 type T = (zh: string, en: string, params?: MessageParams) => string;
 
 interface Ctx {
@@ -51,11 +51,23 @@ function metricName(ctx: Ctx, metric: string): string {
   return METRICS[metric]?.label[ctx.locale] ?? metric;
 }
 
+// The threshold units of the schema (x-threshold-unit) in words; a count of messages or answers needs
+// no word in English ("content messages ≥ 20").
+const UNIT_TEXT: Record<string, LocalizedText> = {
+  天: localized('天', 'days'),
+  分: localized('分', 'points'),
+  次: localized('次', 'times'),
+  条: localized('条', ''),
+  个: localized('个', ''),
+};
+
 /** "90%", "15 天", "80 分": a threshold with the unit the regulation writes it in. */
-function withUnit(metric: string, value: number): string {
+function withUnit(ctx: Ctx, metric: string, value: number): string {
   const unit = METRICS[metric]?.thresholdUnit;
   if (!unit) return String(value);
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+  if (unit === '%') return `${value}%`;
+  const word = UNIT_TEXT[unit]?.[ctx.locale] ?? unit;
+  return word ? `${value} ${word}` : String(value);
 }
 
 /** The zone as people say it; the IANA name only where no common name fits. */
@@ -68,7 +80,7 @@ function zoneText(ctx: Ctx, zone: string): string {
     'Asia/Singapore': ['新加坡时间', 'Singapore time'],
   };
   const known = names[zone];
-  return known ? known[ctx.locale === 'zh-CN' ? 0 : 1] : zone;
+  return known ? sayPair(ctx.locale, known) : zone;
 }
 
 const KIND_TEXT: Record<string, [string, string]> = {
@@ -110,7 +122,7 @@ function general(ctx: Ctx): Section[] {
       clauses: ['G2'],
       blocks: [
         p(
-          t('本群规适用于本{value}群（共 ', 'These rules govern this {value2} group (', { value: kind[0], value2: kind[1] }),
+          t('本群规适用于本{kind}群（共 ', 'These rules govern this {kind} group (', { kind: localized(kind[0], kind[1]) }),
           value(ctx, ['groups'], (v) => String(list(v).length)),
           t(' 个群聊）。文中的日期与时间按', ' chat room(s)). Dates and times are in '),
           value(ctx, ['metadata', 'timezone'], (v) => zoneText(ctx, String(v))),
@@ -162,7 +174,7 @@ function members(ctx: Ctx): Section[] {
           t('申请入群须填写', "An application gives the applicant's "),
           fields.length
             ? {
-                value: fields.map((f) => (FIELD_TEXT[String(f)] ?? [String(f), String(f)])[ctx.locale === 'zh-CN' ? 0 : 1]).join(say(ctx.locale, '、', ', ')),
+                value: fields.map((f) => (FIELD_TEXT[String(f)] ? sayPair(ctx.locale, FIELD_TEXT[String(f)]!) : String(f))).join(say(ctx.locale, '、', ', ')),
                 path: 'membership.application.requiredFields',
               }
             : value(ctx, ['membership', 'application', 'requiredFields']),
@@ -289,7 +301,7 @@ function administration(ctx: Ctx): Section[] {
             t('直播培训至少提前 ', 'Live sessions are announced at least '),
             value(ctx, ['activities', 'sessionNoticeHours']),
             t(' 小时通知时间、平台和参与方式', ' hours ahead with the time, platform and how to join'),
-            t(support ? '，并指定技术支持人员。' : '。', support ? ', naming a technical support person.' : '.'),
+            support ? t('，并指定技术支持人员。', ', naming a technical support person.') : t('。', '.'),
           ],
           ...(minutes !== undefined
             ? [
@@ -339,11 +351,9 @@ function communication(ctx: Ctx): Section[] {
     const severity = str(at(c, 'severity')) ?? 'error';
     return [
       { value: str(at(c, 'label')) ?? String(at(c, 'id')), path: 'content.categories' },
-      t('（{value}{value2}）', ' ({value3}{value4})', {
-        value: severity === 'error' ? '计为违规' : '仅作提醒',
-        value2: at(c, 'exemptible') === true ? '，可事先报备' : '',
-        value3: severity === 'error' ? 'counts as a violation' : 'a reminder only',
-        value4: at(c, 'exemptible') === true ? ', may be reported in advance' : '',
+      t('（{weight}{exemption}）', ' ({weight}{exemption})', {
+        weight: severity === 'error' ? localized('计为违规', 'counts as a violation') : localized('仅作提醒', 'a reminder only'),
+        exemption: at(c, 'exemptible') === true ? localized('，可事先报备', ', may be reported in advance') : '',
       }),
     ];
   };
@@ -370,7 +380,7 @@ function communication(ctx: Ctx): Section[] {
         p(
           t(
             '发布与培训相关的学习资料、经验和问题；不得发布与工作无关的广告、推销、谣言或低俗内容。因工作需要发布的，须事先向管理员报备，报备有效期内的相关内容不计违规。',
-            'Post learning material, experience and questions about the training. No ads, sales pitches, rumours or vulgar content unrelated to work; when work requires it, report it to the admins in advance (報備) and it is not counted while the approval is valid.',
+            'Post learning material, experience and questions about the training. No ads, sales pitches, rumours or vulgar content unrelated to work; when work requires it, report it to the admins in advance and it is not counted while the approval is valid.',
           ),
         ),
         ...(ads.length ? [items(...ads.map(describe))] : []),
@@ -399,7 +409,7 @@ function conditionText(ctx: Ctx, table: BandTable, index: number): Inline[] {
   const parts: Inline[] = [];
   band.thresholds.forEach((threshold, i) => {
     if (i > 0) parts.push(ctx.t('，', ', '));
-    parts.push(`${metricName(ctx, threshold.metric)} ≥ `, { value: withUnit(threshold.metric, threshold.value), path: threshold.path.join('.') });
+    parts.push(`${metricName(ctx, threshold.metric)} ≥ `, { value: withUnit(ctx, threshold.metric, threshold.value), path: threshold.path.join('.') });
   });
   if (band.when) parts.push(parts.length ? ctx.t('，且 ', ', and ') : '', { value: band.when, path: [...band.path, 'when'].join('.') });
   return parts;
@@ -463,7 +473,7 @@ function assessment(ctx: Ctx): Section[] {
           t('综合评级按各维度评级分值加权计算：', "The overall rating weighs the dimensions' rating scores: "),
           ...Object.entries(weights).flatMap(([d, w], i): Inline[] => [
             i ? t('，', ', ') : '',
-            `${t(({ assignments: '作业', tests: '测试', participation: '参与度' } as Record<string, string>)[d] ?? d, d)} `,
+            `${dimensionShortName[d as Dimension]?.[ctx.locale] ?? d} `,
             { value: String(w), path: `assessment.overall.weights.${d}` },
           ]),
           t('。', '.'),
@@ -583,7 +593,7 @@ function confidentiality(ctx: Ctx): Section[] {
                 t('并自动识别：', 'Personal data detected automatically: '),
                 {
                   value: detectors
-                    .map((d) => (detectorText[String(d)] ?? [String(d), String(d)])[ctx.locale === 'zh-CN' ? 0 : 1])
+                    .map((d) => (detectorText[String(d)] ? sayPair(ctx.locale, detectorText[String(d)]!) : String(d)))
                     .join(say(ctx.locale, '、', ', ')),
                   path: 'content.detectors',
                 },

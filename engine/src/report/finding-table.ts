@@ -23,7 +23,7 @@ export function findingTable(result: EvaluationResult, book: LabelBook, locale: 
   const memberNames = new Map(result.members.map((m) => [`${m.groupId}\u0000${m.memberId}`, m.name]));
   const rows = result.findings.map((f) => {
     const policy = policyNames.get(f.policyId) ?? f.policyId;
-    const member = f.memberId === null ? '' : (memberNames.get(`${f.groupId}\u0000${f.memberId}`) ?? f.memberId);
+    const member = f.memberId === null ? '' : (f.memberName ?? memberNames.get(`${f.groupId}\u0000${f.memberId}`) ?? f.memberId);
     return [
       f.clause,
       SEVERITY_TEXT[f.severity][locale],

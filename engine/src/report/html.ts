@@ -2,7 +2,7 @@
 // rating distribution per dimension, points, findings by clause and by category — and the tables.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { evidenceText } from './finding-table.js';
+import { findingTable } from './finding-table.js';
 import { memberTable } from './member-table.js';
 import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel, memberName, policyName, tableLabel } from './labels.js';
 import { dataCounts, type ReportSummary } from './summary.js';
@@ -88,18 +88,13 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
 
   // A page a browser opens quickly: the first FINDINGS_SHOWN findings; findings.csv (and --format xlsx) has them all.
   parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
+  // The same columns as findings.csv: words first, ids and codes last.
+  const findings = findingTable({ ...result, findings: result.findings.slice(0, FINDINGS_SHOWN) }, book, locale);
+  const evidenceColumn = findings.head.length - 4;
   parts.push(
     table(
-      [t('代码', 'Code'), t('条款', 'Clause'), t('成员', 'Member'), t('说明', 'Message'), t('证据', 'Evidence')],
-      result.findings
-        .slice(0, FINDINGS_SHOWN)
-        .map((f) => [
-          escapeHtml(f.code),
-          escapeHtml(f.clause),
-          escapeHtml(f.memberId),
-          escapeHtml(f.message[locale]),
-          `<small>${escapeHtml(evidenceText(f))}</small>`,
-        ]),
+      findings.head.map(escapeHtml),
+      findings.rows.map((row) => row.map((cell, i) => (i === evidenceColumn ? `<small>${escapeHtml(cell)}</small>` : escapeHtml(cell)))),
     ),
   );
   if (result.findings.length > FINDINGS_SHOWN) {

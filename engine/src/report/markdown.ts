@@ -7,7 +7,6 @@ import { dataCounts, headcount, type ReportSummary } from './summary.js';
 import { say } from '../i18n/localized-text.js';
 
 export function reportMarkdown(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
-  const zh = locale === 'zh-CN';
   const out: string[] = [];
   out.push(say(locale, '# 培训群月度考核报告（{month}）', '# Training groups: monthly report ({month})', { month: result.month }), '');
   if (result.problems?.length) {

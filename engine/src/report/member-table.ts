@@ -15,7 +15,6 @@ export interface MemberTable {
 }
 
 export function memberTable(result: EvaluationResult, book: LabelBook, locale: Locale): MemberTable {
-  const zh = locale === 'zh-CN';
   const metrics = metricColumns(result.members);
   const head = [
     say(locale, '姓名', 'Name'),

@@ -10,7 +10,6 @@ import { say } from '../i18n/localized-text.js';
 const FIXED = new Date(Date.UTC(2000, 0, 1));
 
 export async function reportXlsx(result: EvaluationResult, book: LabelBook, locale: Locale): Promise<Buffer> {
-  const zh = locale === 'zh-CN';
   // Loaded when a workbook is asked for: exceljs is the largest module, and most runs write none.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();

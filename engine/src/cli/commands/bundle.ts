@@ -9,7 +9,7 @@ import { readBundleTimezone } from '../../data/manifest.js';
 import { openBundle } from '../../data/open-bundle.js';
 import { shownReason, shownValue } from '../../data/rejected-csv.js';
 import { TABLES, tableSpecs } from '../../data/table-specs.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { DEFAULT_TIMEZONE } from '../../policy/model/defaults.js';
 import { say } from '../../i18n/localized-text.js';
 import { messageIn } from '../../i18n/localized-error.js';
@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);
@@ -58,7 +58,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`qungui bundle check: ${messageIn(error, locale)}\n`);
     return EXIT_USAGE;
   }
-  const zh = locale === 'zh-CN';
   const out: string[] = [
     say(locale, '数据包 {dirArg}{value}', 'bundle {dirArg}{value2}', { dirArg, value: month ? `（${month}）` : '', value2: month ? ` (${month})` : '' }),
     '',
@@ -71,7 +70,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     out.push(
-      `${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${zh ? tableSpecs[table].title['zh-CN'] : ''}`.trimEnd(),
+      `${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${locale === 'en' ? '' : tableSpecs[table].title[locale]}`.trimEnd(),
     );
     for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${say(locale, '跳过', 'skipped')} ${n}: ${reason}`);
   }
@@ -85,7 +84,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         locale,
         '✖ 缺少必需的表 {table}（{value}）：放入 {table}.csv/.jsonl/.xlsx 或在 bundle.yaml 中映射',
         '✖ required table {table} is missing: add {table}.csv/.jsonl/.xlsx or map it in bundle.yaml',
-        { table, value: tableSpecs[table].title['zh-CN'] },
+        { table, value: tableSpecs[table].title },
       ),
     );
   const rejected = bundle.rejected;

@@ -9,7 +9,7 @@ import { diffResults } from '../../diff/diff-results.js';
 import { diffJson, diffMarkdown, diffText } from '../../diff/format-diff.js';
 import { validatePolicy, type ValidatedPolicy } from '../../policy/validate.js';
 import { formatText } from '../formats/text.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
@@ -31,7 +31,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);

@@ -19,7 +19,7 @@ import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
 import { headcount } from '../../report/summary.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
@@ -64,7 +64,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultPolicyId, policyTemplate, type GroupKind, type InitAnswers } from '../../init/policy-template.js';
 import { validatePolicy } from '../../policy/validate.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
-import { EXIT_OK, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_OK, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import type { Locale, LocalizedText } from '../../diagnostics/diagnostic.js';
 import { localized, say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIo, input: InitInput = { stdin:
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);

@@ -8,7 +8,7 @@ import { validatePolicy } from '../../policy/validate.js';
 import { renderRegulation } from '../../render/index.js';
 import { formatText } from '../formats/text.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 
@@ -32,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);

@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPolicyTests, type TestRun } from '../../policy-test/run-tests.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
@@ -39,9 +39,8 @@ function xml(s: string): string {
 }
 
 function formatText(run: TestRun, locale: Locale, coverage: boolean): string {
-  const zh = locale === 'zh-CN';
   const rows = run.cases.map((c, i) => [String(i + 1), c.file, c.name, c.passed ? say(locale, '通过', 'Pass') : say(locale, '失败', 'Fail')]);
-  const head = zh ? ['序号', '测试文件', '用例', '结果'] : ['ID', 'TEST FILE', 'CASE', 'RESULT'];
+  const head = [say(locale, '序号', 'ID'), say(locale, '测试文件', 'TEST FILE'), say(locale, '用例', 'CASE'), say(locale, '结果', 'RESULT')];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => `│ ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' │ ')} │`;
   const out = [line(head), `├${widths.map((w) => '─'.repeat(w + 2)).join('┼')}┤`, ...rows.map(line)];
@@ -94,7 +93,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);

@@ -6,7 +6,7 @@ import type { Locale } from '../../diagnostics/diagnostic.js';
 import { parseArgs } from 'node:util';
 import { validatePolicies } from '../../policy/validate.js';
 import { collectPolicyFiles } from '../collect-files.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parseLocale, type CliIo } from '../io.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
 import { counts, type FileReport, type Formatter } from '../formats/format.js';
@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout(help);
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);
@@ -135,7 +135,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
 /** Nothing to validate: say what the folders held instead, and what to do with it. */
 function noPolicyText(where: string, passedOver: { tests: string[]; other: string[] }, locale: Locale): string {
-  const zh = locale !== 'en';
   const lines = [
     say(
       locale,

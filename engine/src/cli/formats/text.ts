@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { counts, type Formatter } from './format.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
-import { say } from '../../i18n/localized-text.js';
+import { localized, say } from '../../i18n/localized-text.js';
 import { traditional } from '../../i18n/traditional.js';
 
 const severityText: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
@@ -33,8 +33,8 @@ export const formatText: Formatter = (reports, options) => {
   const { errorCount, warningCount } = counts(reports);
   const files = reports.length;
   if (errorCount + warningCount === 0) {
-    const none = options.errorsOnly ? { zh: '没有错误', en: 'no errors' } : { zh: '没有问题', en: 'no problems' };
-    out.push(say(options.locale, '✔ {files} 个文件，{zh}', '✔ {files} file{value}, {en}', { files, zh: none.zh, value: files === 1 ? '' : 's', en: none.en }));
+    const none = options.errorsOnly ? localized('没有错误', 'no errors') : localized('没有问题', 'no problems');
+    out.push(say(options.locale, '✔ {files} 个文件，{none}', '✔ {files, plural, one {# file} other {# files}}, {none}', { files, none }));
   } else {
     const total = errorCount + warningCount;
     out.push(

@@ -11,7 +11,7 @@ export const bannedContent = contentRule({
   doc: {
     summary: localized(
       '消息中出现广告、推销、谣言或低俗内容（N4 类别），且没有有效的报备。',
-      'A message contains ads, sales pitches, rumours or vulgar content (an N4 category) not covered by a valid exemption (報備).',
+      'A message contains ads, sales pitches, rumours or vulgar content (an N4 category) not covered by a valid exemption (reported in advance).',
     ),
     example: localized(
       '类别 ads（exemptible: true）含“代购”；成员 11 月 5 日发送“本周代购日本面膜”，exemptions 中没有覆盖该成员、ads 类别和该时间的报备 → 一条发现；若有 valid_from ≤ 发送时间 ≤ valid_to 的报备则不报告。',

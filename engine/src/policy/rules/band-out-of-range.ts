@@ -24,7 +24,14 @@ export const bandOutOfRange: PolicyRule = {
             message: localized(
               '{value}第 {value2} 档：{metric}（{zhTitle}）的下限 {value3} 超出取值范围 {range}，这一档永远无法达到',
               '{value} band {value2}: {metric} threshold {value3} is outside its range {range}; no member can ever reach this band',
-              { value: dimensionText[table.dimension], value2: band.index + 1, metric: threshold.metric, zhTitle, value3: threshold.value, range },
+              {
+                value: dimensionText[table.dimension],
+                value2: band.index + 1,
+                metric: threshold.metric,
+                zhTitle: localized(zhTitle, zhTitle),
+                value3: threshold.value,
+                range,
+              },
             ),
           });
         }

@@ -40,7 +40,6 @@ export async function codeLenses(
   if (!sampleDir) return [];
   const outcome = await evaluateSample(runner, uri, validated, sampleDir);
   if (!outcome || outcome.kind === 'stale') return [];
-  const zh = locale === 'zh-CN';
   const lenses: CodeLens[] = [];
   const lens = (line: number | undefined, title: string) => {
     if (line !== undefined) lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } });

@@ -66,7 +66,7 @@ function metricHover(text: string, lineStart: number, line: string, column: numb
       locale,
       '**{value}** — {title}（指标，{range}）\n\n{description}\n\n*{description2}*',
       '**{value}** (metric, {range})\n\n{description2}\n\n*{title}：{description}*',
-      { value: m[0], title: zh.title, range, description: zh.description, description2: info.description },
+      { value: m[0], title: localized(zh.title, zh.title), range, description: localized(zh.description, zh.description), description2: info.description },
     );
     return { contents: { kind: MarkupKind.Markdown, value } };
   }
