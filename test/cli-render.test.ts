@@ -134,4 +134,19 @@ describe('qungui render', { timeout: 30_000 }, () => {
     expect(qungui(['render', 'test/fixtures/invalid/band-order.qungui.yaml']).code).toBe(2);
     expect(qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--format', 'pdf']).code).toBe(2);
   });
+  it('in Traditional Chinese: --locale zh-TW, or the policy\'s document.locale when no --locale is given', () => {
+    const tw = qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--locale', 'zh-TW']);
+    expect(tw.code).toBe(0);
+    const headings = [...tw.stdout.matchAll(/^## 第.章　(.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(['總則', '群成員管理', '培訓群管理', '交流規範', '培訓考核', '考核結果應用', '保密規定', '附則']);
+    // The policy's own words (its name) stay as written; qungui's are Traditional.
+    expect(tw.stdout).toContain('為使“2026 届新员工入职培训群”執行有序、交流順暢、培訓見效，制定本群規。');
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-render-locale-'));
+    const file = join(dir, 'p.qungui.yaml');
+    writeFileSync(file, `${readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8')}\ndocument:\n  locale: zh-TW\n`);
+    const byPolicy = qungui(['render', file]);
+    expect(byPolicy.code, byPolicy.stderr).toBe(0);
+    expect(byPolicy.stdout).toBe(tw.stdout);
+    expect(qungui(['render', file, '--locale', 'en']).stdout).toContain('## Chapter 1. General provisions');
+  });
 });

@@ -532,6 +532,10 @@ export interface QunguiTrainingGroupPolicy {
      */
     title?: string;
     /**
+     * Language of the rendered regulation when `qungui render` is given no --locale: zh-CN (Simplified), zh-TW (Traditional) or en.
+     */
+    locale?: 'zh-CN' | 'zh-TW' | 'en';
+    /**
      * The department that issues the rules and interprets them (the closing chapter).
      */
     issuedBy?: string;

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { QunguiTrainingGroupPolicy } from '../../policy/policy-types.generated.js';
 import { validatePolicy } from '../../policy/validate.js';
 import { renderRegulation } from '../../render/index.js';
 import { formatText } from '../formats/text.js';
@@ -60,7 +61,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(say(locale, 'qungui render: 群规有错误，请先修正\n', 'qungui render: the policy has errors; fix them first\n'));
     return EXIT_USAGE;
   }
-  const { text: output, document } = renderRegulation(validated.value, { format, locale });
+  // The document speaks the language asked for, else the one the policy names for its document
+  // (document.locale); messages to the terminal stay in the user's.
+  const documentLocale = (values.locale === undefined ? (validated.value as QunguiTrainingGroupPolicy).document?.locale : undefined) ?? locale;
+  const { text: output, document } = renderRegulation(validated.value, { format, locale: documentLocale });
   if (document.gaps.length > 0) {
     io.stderr(
       say(locale, '注意：以下设置未填写，文中留空：{gaps}\n', 'note: these settings are missing and left as gaps: {gaps2}\n', {
