@@ -134,7 +134,7 @@ describe('qungui render', { timeout: 30_000 }, () => {
     expect(qungui(['render', 'test/fixtures/invalid/band-order.qungui.yaml']).code).toBe(2);
     expect(qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--format', 'pdf']).code).toBe(2);
   });
-  it('in Traditional Chinese: --locale zh-TW, or the policy\'s document.locale when no --locale is given', () => {
+  it("in Traditional Chinese: --locale zh-TW, or the policy's document.locale when no --locale is given", () => {
     const tw = qungui(['render', 'examples/policies/onboarding.qungui.yaml', '--locale', 'zh-TW']);
     expect(tw.code).toBe(0);
     const headings = [...tw.stdout.matchAll(/^## 第.章　(.+)$/gm)].map((m) => m[1]);

@@ -143,6 +143,7 @@ describe('language server over stdio (en)', () => {
 describe('an editor that sends no locale gets the system language, as the CLI does', () => {
   for (const [env, language, expected] of [
     [{ LANG: 'zh_CN.UTF-8' }, 'zh_CN', '测试考核缺少兜底档'],
+    [{ LANG: 'zh_TW.UTF-8' }, 'zh_TW', '測試考核缺少兜底檔'],
     [{ LANG: 'en_US.UTF-8' }, 'en_US', 'catch-all'],
     [{ LANG: '' }, 'nothing set', '测试考核缺少兜底档'],
   ] as const) {
@@ -152,6 +153,21 @@ describe('an editor that sends no locale gets the system language, as the CLI do
         await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
         const [d] = await s.waitForDiagnostics(uri, (list) => list.length > 0);
         expect(d!.message).toContain(expected);
+      } finally {
+        await s.close();
+      }
+    }, 30_000);
+  }
+});
+
+describe('a client that asks for Traditional Chinese (zh-tw, zh-hk) gets it', () => {
+  for (const tag of ['zh-tw', 'zh-HK']) {
+    it(tag, async () => {
+      const s = await startServer(tag);
+      try {
+        await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'qungui', version: 1, text: broken } });
+        const [d] = await s.waitForDiagnostics(uri, (list) => list.length > 0);
+        expect(d!.message).toContain('測試考核缺少兜底檔');
       } finally {
         await s.close();
       }

@@ -92,7 +92,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { files, missing } = await collectPolicyFiles(values.policy, io.cwd);
   for (const path of missing) io.stderr(say(locale, 'qungui evaluate：找不到 {path}\n', 'qungui evaluate: {path}: not found\n', { path }));
   if (missing.length > 0 || files.length === 0) {
-    if (files.length === 0 && missing.length === 0) io.stderr('qungui evaluate: 没有找到群规文件（no policy file found）\n');
+    if (files.length === 0 && missing.length === 0) io.stderr(say(locale, 'qungui evaluate：没有找到群规文件\n', 'qungui evaluate: no policy file found\n'));
     return EXIT_USAGE;
   }
   const sources = await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') })));
@@ -105,7 +105,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         { locale, color: false },
       ),
     );
-    io.stderr(`qungui evaluate: 群规有错误，未执行考核 / policy errors: evaluation refused\n`);
+    io.stderr(say(locale, 'qungui evaluate：群规有错误，未执行考核\n', 'qungui evaluate: policy errors: evaluation refused\n'));
     return EXIT_USAGE;
   }
 

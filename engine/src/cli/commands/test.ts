@@ -108,7 +108,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`${say(locale, '请给出测试文件或文件夹', 'give at least one PATH')}\n\n${help}`);
   const files = await collect(positionals, io.cwd);
   if (files.length === 0) {
-    io.stderr('qungui test: 没有找到测试文件（kind: PolicyTest）/ no test files found\n');
+    io.stderr(say(locale, 'qungui test：没有找到测试文件（kind: PolicyTest）\n', 'qungui test: no test files found (kind: PolicyTest)\n'));
     return EXIT_USAGE;
   }
   const result = await runPolicyTests(files);
