@@ -99,6 +99,10 @@ describe('qungui validate', { timeout: 30_000 }, () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain('single-char-term');
     expect(quiet.stdout).toContain('✔ 1 个文件，没有错误');
+    // Every boolean option has its --no- form; the last one given wins.
+    const loud = qungui(['validate', warn, '--quiet', '--no-quiet']);
+    expect(loud.stdout).toContain('single-char-term');
+    expect(qungui(['validate', warn, '--no-quiet', '--quiet']).stdout).not.toContain('single-char-term');
     expect(qungui(['validate', warn]).stdout).toContain('single-char-term');
     const dir = mkdtempSync(join(tmpdir(), 'qungui-output-'));
     const file = join(dir, 'reports', 'validate.sarif');

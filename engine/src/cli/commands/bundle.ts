@@ -21,13 +21,16 @@ const help = `用法 / usage: qungui bundle check DIR [--month YYYY-MM] [--timez
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     allowPositionals: true,
     options: {
       month: { type: 'string' },
       timezone: { type: 'string' },
       show: { type: 'string', default: '5' },
       locale: { type: 'string' },
-      'no-redact': { type: 'boolean' },
+      // --no-redact (allowNegative): masking is on unless the user turns it off.
+      redact: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -96,7 +99,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         length: rejected.length,
       }),
     );
-    const redact = !values['no-redact'];
+    const redact = values.redact;
     for (const r of rejected.slice(0, show)) {
       const value = shownValue(r, redact);
       out.push(

@@ -21,6 +21,8 @@ const help = `用法 / usage: qungui diff --policy A --policy B --data DIR [--mo
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     options: {
       policy: { type: 'string', multiple: true },
       data: { type: 'string' },

@@ -48,6 +48,8 @@ const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--mon
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     options: {
       policy: { type: 'string', multiple: true },
       data: { type: 'string' },
@@ -58,7 +60,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       strict: { type: 'boolean' },
       'max-rejected': { type: 'string' },
       locale: { type: 'string' },
-      'no-redact': { type: 'boolean' },
+      // --no-redact (allowNegative): masking is on unless the user turns it off.
+      redact: { type: 'boolean', default: true },
       now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -151,7 +154,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       bundle,
       month,
       history,
-      redact: !values['no-redact'],
+      redact: values.redact,
       maxRejected,
       ...(values.now !== undefined ? { now: values.now } : {}),
       ...(progress ? { onProgress: progress } : {}),
@@ -174,8 +177,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   await commitOutputFolder(output, async (dir) => {
     await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
-    await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, !values['no-redact']));
-    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: !values['no-redact'] });
+    await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, values.redact));
+    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: values.redact });
   });
   // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
   if (result.problems?.length) {

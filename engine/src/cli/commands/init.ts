@@ -32,6 +32,8 @@ export interface InitInput {
 export async function run(args: string[], io: CliIo, input: InitInput = { stdin: process.stdin, isTTY: Boolean(process.stdin.isTTY) }): Promise<number> {
   const { values } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     options: {
       kind: { type: 'string' },
       name: { type: 'string' },

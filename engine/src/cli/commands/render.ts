@@ -23,6 +23,8 @@ const help = `用法 / usage: qungui render POLICY [--format md|html] [--locale 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'md' },

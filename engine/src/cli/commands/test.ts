@@ -83,6 +83,8 @@ function width(s: string): number {
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },

@@ -33,6 +33,8 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
+    // Every boolean option has its --no- form (--no-strict, --no-quiet, --no-redact).
+    allowNegative: true,
     allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'text' },
