@@ -1,4 +1,4 @@
-// Every command, on the examples and on the invalid-policy fixtures, in zh-CN, zh-TW and en, read as a
+// Every command, on the example month, the WeCom example exports and the invalid-policy fixtures, in zh-CN, zh-TW and en, read as a
 // person would read it: the CLI's own output, the reports (report.md, report.html as text, the people
 // columns of the CSVs and of report.xlsx) and the rendered regulation. In zh-TW no Simplified-only
 // character may remain, in English no Chinese, once the data's own words are set aside (names, quoted
@@ -43,11 +43,16 @@ function dataWords(): string[] {
     // Every Chinese run of the file (broken files included: their scalars are the author's words too).
     for (const match of text.matchAll(/[\p{Script=Han}\w“”"'（）()·-]*\p{Script=Han}[\p{Script=Han}\w“”"'（）()·-]*/gu)) words.add(match[0]);
   }
-  const data = join(repoRoot, 'examples/data/2026-10');
-  for (const file of readdirSync(data)) {
-    const text = readFileSync(join(data, file), 'utf8');
-    if (file.endsWith('.csv')) collect(parseCsv(text.replace(/^\uFEFF/, '')));
-    else for (const line of text.split('\n')) if (line.trim()) collect(JSON.parse(line));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const file of [...files(join(repoRoot, 'examples/data/2026-10')), ...files(join(repoRoot, 'examples/wecom-bundle'))]) {
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.csv')) collect(parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true }));
+    else if (file.endsWith('.json')) collect(JSON.parse(text));
+    else if (file.endsWith('.jsonl'))
+      for (const line of text.split('\n'))
+        if (line.trim()) collect(JSON.parse(line));
+        else if (file.endsWith('.yaml')) for (const match of text.matchAll(/[^\s:：,，]*\p{Script=Han}[^\s:：,，]*/gu)) words.add(match[0]);
   }
   return [...words].sort((a, b) => b.length - a.length);
 }
@@ -166,6 +171,22 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
     'xlsx',
   ]);
   expect(evaluated.code, evaluated.stderr).toBe(0);
+  // The WeCom exports (archive, group details, a roster with Chinese headers): a second month.
+  say('bundle check wecom', ['bundle', 'check', 'examples/wecom-bundle', '--month', '2026-10']);
+  const wecomOut = join(dir, 'wecom');
+  say('evaluate wecom', [
+    'evaluate',
+    '--policy',
+    'examples/policies/onboarding.qungui.yaml',
+    '--data',
+    'examples/wecom-bundle',
+    '--month',
+    '2026-10',
+    '--out',
+    wecomOut,
+  ]);
+  reports['wecom report.md'] = readFileSync(join(wecomOut, 'report.md'), 'utf8');
+  reports['wecom findings.csv'] = csvPeopleText(join(wecomOut, 'findings.csv'), 4);
   reports['report.md'] = readFileSync(join(out, 'report.md'), 'utf8');
   reports['report.html'] = htmlText(readFileSync(join(out, 'report.html'), 'utf8'));
   reports['members.csv'] = csvPeopleText(join(out, 'members.csv'), 2);

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
 
@@ -41,5 +42,25 @@ describe('examples/wecom-bundle through qungui evaluate', { timeout: 30_000 }, (
     // The phone number is masked in every output.
     expect(found('confidential-content', 'w001')?.evidence.matched).toBe('138******78');
     for (const file of ['result.json', 'findings.csv', 'report.html', 'report.md']) expect(readFileSync(join(out, file), 'utf8')).not.toContain('1234 5678');
+    // Skipped lines are counted in result.json with their reasons, and it keeps its schema.
+    expect(result.data.counts.messages).toEqual({
+      read: 10,
+      accepted: 8,
+      rejected: 0,
+      skipped: 2,
+      skippedReasons: [
+        { reason: { 'zh-CN': '单聊消息（不属于群聊）', 'zh-TW': '單聊訊息（不屬於群聊）', en: 'one-to-one chat (not a group)' }, count: 1 },
+        {
+          reason: {
+            'zh-CN': '撤回通知（已标记被撤回的消息）',
+            'zh-TW': '撤回通知（已標記被撤回的訊息）',
+            en: 'recall notice (the recalled message is marked)',
+          },
+          count: 1,
+        },
+      ],
+    });
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync('schemas/result.schema.json', 'utf8')));
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
   });
 });

@@ -162,7 +162,8 @@ export interface TableCounts {
   rejected: number;
   /** Lines that are not rows of this table by design (1:1 chats, recall notices), by reason. */
   skipped?: number;
-  skippedReasons?: Record<string, number>;
+  /** Skipped lines by reason (keyed by the reason's zh-CN text): the reason in words and how many. */
+  skippedReasons?: Record<string, { reason: LocalizedText; count: number }>;
 }
 
 export interface Bundle {

@@ -66,7 +66,8 @@ export class RowChecker {
         c.read++;
         c.skipped = (c.skipped ?? 0) + 1;
         c.skippedReasons ??= {};
-        c.skippedReasons[raw.skip['zh-CN']] = (c.skippedReasons[raw.skip['zh-CN']] ?? 0) + 1;
+        const entry = (c.skippedReasons[raw.skip['zh-CN']] ??= { reason: raw.skip, count: 0 });
+        entry.count++;
       }
       return false;
     }

@@ -217,10 +217,21 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   }
   // Admins and lecturers are members of their groups but not rated, so not in members[].
   const staff = contexts.reduce((sum, ctx) => sum + [...ctx.memberships.values()].filter((m) => m.staff).length, 0);
-  const counts = Object.fromEntries(Object.entries(bundle.counts).sort(([a], [b]) => cmp(a, b))) as Record<
-    string,
-    { read: number; accepted: number; rejected: number }
-  >;
+  // Per table: read = accepted + rejected + skipped, with the reasons lines were skipped for.
+  const counts = Object.fromEntries(
+    Object.entries(bundle.counts)
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([table, c]) => [
+        table,
+        {
+          read: c.read,
+          accepted: c.accepted,
+          rejected: c.rejected,
+          ...(c.skipped ? { skipped: c.skipped } : {}),
+          ...(c.skippedReasons ? { skippedReasons: Object.values(c.skippedReasons).sort((a, b) => cmp(a.reason['zh-CN'], b.reason['zh-CN'])) } : {}),
+        },
+      ]),
+  );
   return {
     version: 1,
     month: input.month,

@@ -75,7 +75,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     out.push(
       `${table.padEnd(12)}${String(c.read).padStart(6)}${String(c.accepted).padStart(10)}${String(c.rejected).padStart(10)}${String(c.skipped ?? 0).padStart(10)}  ${locale === 'en' ? '' : tableSpecs[table].title[locale]}`.trimEnd(),
     );
-    for (const [reason, n] of Object.entries(c.skippedReasons ?? {})) out.push(`${' '.repeat(14)}${say(locale, '跳过', 'skipped')} ${n}: ${reason}`);
+    for (const { reason, count } of Object.values(c.skippedReasons ?? {}))
+      out.push(`${' '.repeat(14)}${say(locale, '跳过', 'skipped')} ${count}: ${reason[locale]}`);
   }
   // DESIGN.md "Monthly data bundle": only members and messages are required; without them the month's
   // job can rate no one, so say so here rather than after the run.

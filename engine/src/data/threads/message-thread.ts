@@ -309,6 +309,6 @@ function addCounts(into: TableCounts, from: TableCounts): void {
   if (from.skipped) {
     into.skipped = (into.skipped ?? 0) + from.skipped;
     into.skippedReasons ??= {};
-    for (const [reason, n] of Object.entries(from.skippedReasons ?? {})) into.skippedReasons[reason] = (into.skippedReasons[reason] ?? 0) + n;
+    for (const [key, { reason, count }] of Object.entries(from.skippedReasons ?? {})) (into.skippedReasons[key] ??= { reason, count: 0 }).count += count;
   }
 }
