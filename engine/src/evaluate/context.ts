@@ -80,8 +80,8 @@ export type RatedDimension = 'assignments' | 'tests' | 'participation';
 export interface MemberRating {
   ratings: Record<RatedDimension | 'overall', string | null>;
   metrics: Record<string, number | null>;
-  /** Per rated dimension: the band that decided the rating and the metrics it was decided on. */
-  bands: Partial<Record<RatedDimension, { index: number; metrics: Record<string, number | null> }>>;
+  /** Per dimension rated on bands (overall: weighted with overall.bands): the band that decided the rating and its metrics. */
+  bands: Partial<Record<RatedDimension | 'overall', { index: number; metrics: Record<string, number | null> }>>;
   points: number | null;
   actions: string[];
   /** Set when the failing rating repeated long enough (R2). */

@@ -10,7 +10,7 @@ import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types
 import { formatPath, type Path } from '../policy/paths.js';
 import { settingName } from '../policy/schema.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
-import { membershipKey, type NewFinding, type PolicyData, type PolicyEval, type ScoringContext, type SmallTable } from './context.js';
+import { membershipKey, type MemberRating, type NewFinding, type PolicyData, type PolicyEval, type ScoringContext, type SmallTable } from './context.js';
 import { governingPolicies } from './governance.js';
 import type { CompileMatcher, ContentMatcher } from './matcher-port.js';
 import { defaultCompileMatcher } from './matcher-source.js';
@@ -205,6 +205,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
         policyId: ctx.id,
         ratings: entry.ratings,
         metrics: Object.fromEntries(Object.entries(entry.metrics).sort(([a], [b]) => cmp(a, b))),
+        ...bandsReached(entry),
         points: entry.points,
         actions: entry.actions,
         ...(isRated(ctx, m) ? {} : { notRated: leftGroupText(ctx.month.iso(m.row.left_at!).slice(0, 10)) }),
@@ -347,6 +348,14 @@ function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
   }
   return { file: validated.file, path: formatPath(path), line: 1, column: 1 };
 }
+
+/** The band index per dimension, in dimension order; nothing when no dimension was rated on bands. */
+function bandsReached(entry: MemberRating): { bands?: MemberResult['bands'] } {
+  const bands = Object.fromEntries(DIMENSION_ORDER.flatMap((d) => (entry.bands[d] ? [[d, entry.bands[d]!.index]] : [])));
+  return Object.keys(bands).length ? { bands } : {};
+}
+
+const DIMENSION_ORDER = ['assignments', 'tests', 'participation', 'overall'] as const;
 
 function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
   const name = f.memberId !== null && f.groupId !== null ? who(ctx, f.groupId, f.memberId) : undefined;

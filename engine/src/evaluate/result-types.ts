@@ -22,6 +22,8 @@ export interface MemberResult {
   ratings: Record<Dimension, string | null>;
   /** Numbers that decided the ratings (activeDays, contentMessages, accuracy, score, …). */
   metrics: Record<string, number | null>;
+  /** Per dimension rated on a band table: the index of the band the member reached (assessment.<dimension>.bands). */
+  bands?: Partial<Record<Dimension, number>>;
   points: number | null;
   /** Follow-up action ids (R2), escalations included. */
   actions: string[];

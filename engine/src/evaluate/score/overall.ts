@@ -42,7 +42,10 @@ export function rateOverall(policy: Policy, entry: MemberRating, member: MemberF
   entry.metrics.overallScore = score;
   if (bands) {
     const outcome = rateOnBands(bands, { score }, member);
-    if (outcome) entry.ratings.overall = outcome.rating;
+    if (outcome) {
+      entry.ratings.overall = outcome.rating;
+      entry.bands.overall = { index: outcome.index, metrics: { score } };
+    }
     return;
   }
   // No bands: the best rating whose score the member reached.
