@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   init: () => import('./commands/init.js'),
   test: () => import('./commands/test.js'),
   diff: () => import('./commands/diff.js'),
+  explain: () => import('./commands/explain.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
@@ -28,6 +29,7 @@ const usage = `用法 / usage: qungui <command> [options]
   init                新建群规 / start a new group's policy
   test PATH…          运行群规测试 / run policy tests (kind: PolicyTest)
   diff                比较群规两个版本的影响 / who a policy change affects (--policy A --policy B --data D)
+  explain             一名成员的评级说明 / why a member got their ratings (--policy P --data D --month M --member ID)
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
 
 qungui <command> --help 查看各命令的选项 / options of each command.

@@ -44,6 +44,15 @@ export function ratingLabel(book: LabelBook, policyId: string, rating: string | 
   return book[policyId]?.ratings[rating]?.[locale] ?? rating;
 }
 
+/** A rating's label in every language (the id itself when the policy has no such rating). */
+export function ratingLabelText(book: LabelBook, policyId: string, rating: string): LocalizedText {
+  return book[policyId]?.ratings[rating] ?? asWritten(rating);
+}
+
+export function actionLabelText(book: LabelBook, policyId: string, action: string): LocalizedText {
+  return book[policyId]?.actions[action] ?? asWritten(action);
+}
+
 export function actionLabel(book: LabelBook, policyId: string, action: string, locale: Locale): string {
   return book[policyId]?.actions[action]?.[locale] ?? action;
 }

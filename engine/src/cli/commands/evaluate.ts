@@ -2,18 +2,16 @@
 // rows under --strict or a month that cannot be trusted (see month-problems.ts), 2 usage or I/O (or a policy with validation errors, printed with its diagnostics).
 // The output folder is checked before any work and written through ../output-folder.ts: only files
 // qungui wrote there are replaced, and a failed run leaves no half-written output.
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openBundle, readBundleTimezone, rejectedToCsv } from '../../data/index.js';
-import type { Bundle } from '../../data/bundle-types.js';
+import { rejectedToCsv } from '../../data/index.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { CelBudgetError } from '../../evaluate/cel-budget.js';
 import type { EvaluationResult } from '../../evaluate/result-types.js';
 import { parseMonth, previousMonth } from '../../evaluate/time.js';
-import { validatePolicies, type ValidatedPolicy } from '../../policy/validate.js';
-import { collectPolicyFiles } from '../collect-files.js';
-import { formatText } from '../formats/text.js';
+import type { ValidatedPolicy } from '../../policy/validate.js';
+import { loadMonth } from '../month-inputs.js';
 import { commitOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
@@ -23,7 +21,6 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, ty
 import type { Locale } from '../../diagnostics/diagnostic.js';
 import { say } from '../../i18n/localized-text.js';
 import { badChoice } from '../usage-errors.js';
-import { timezoneOf } from '../../policy/model/defaults.js';
 import { localized } from '../../i18n/localized-text.js';
 import { messageIn, textOf } from '../../i18n/localized-error.js';
 
@@ -91,56 +88,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const output = await prepareOutputFolder(values.out, io.cwd, { data: values.data, policies: values.policy });
 
-  // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
-  const { files, missing } = await collectPolicyFiles(values.policy, io.cwd);
-  for (const path of missing) io.stderr(say(locale, 'qungui evaluate：找不到 {path}\n', 'qungui evaluate: {path}: not found\n', { path }));
-  if (missing.length > 0 || files.length === 0) {
-    if (files.length === 0 && missing.length === 0) io.stderr(say(locale, 'qungui evaluate：没有找到群规文件\n', 'qungui evaluate: no policy file found\n'));
-    return EXIT_USAGE;
-  }
-  const sources = await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') })));
-  const policies = validatePolicies(sources);
-  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
-  if (broken.length > 0) {
-    io.stderr(
-      formatText(
-        broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })),
-        { locale, color: false },
-      ),
-    );
-    io.stderr(say(locale, 'qungui evaluate：群规有错误，未执行考核\n', 'qungui evaluate: policy errors: evaluation refused\n'));
-    return EXIT_USAGE;
-  }
-
-  const dataDir = resolve(io.cwd, values.data);
-  if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
-    io.stderr(say(locale, 'qungui evaluate：数据文件夹不存在：{data}\n', 'qungui evaluate: no such data folder: {data}\n', { data: values.data }));
-    return EXIT_USAGE;
-  }
-  // Times without an offset in the exports are read in the policies' zone; policies in different
-  // zones make that ambiguous, so bundle.yaml must then name it.
-  const zones = [...new Set(policies.map((p) => timezoneOf(p.value)))].sort();
+  const loaded = await loadMonth({ command: 'evaluate', policy: values.policy, data: values.data, month }, io, locale);
+  if (typeof loaded === 'number') return loaded;
+  const { policies, bundle } = loaded;
   const history = values.history ? await readHistory(resolve(io.cwd, values.history), io, locale) : [];
-  let bundle: Bundle;
-  try {
-    const bundleZone = await readBundleTimezone(dataDir);
-    if (!bundleZone && zones.length > 1) {
-      io.stderr(
-        say(
-          locale,
-          'qungui evaluate：群规的时区不同（{zones}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone\n',
-          "qungui evaluate: the policies are in different time zones ({zonesEn}): set timezone in bundle.yaml for the exports'' times\n",
-          { zones: zones.join('、'), zonesEn: zones.join(', ') },
-        ),
-      );
-      return EXIT_USAGE;
-    }
-    const timezone = bundleZone ?? zones[0]!;
-    bundle = await openBundle(dataDir, { timezone, month });
-  } catch (error) {
-    io.stderr(`qungui evaluate: ${messageIn(error, locale)}\n`);
-    return EXIT_USAGE;
-  }
   const progress = io.isTTY
     ? (done: number) => {
         const bytes = bundle.messageProgress?.();
