@@ -1,20 +1,21 @@
-// report.html: one self-contained page (no script, no network), zh-CN or en, with inline SVG charts —
-// rating distribution per dimension, points, findings by clause and by category — and the tables.
+// report.html: one self-contained page (no network) that opens with what to do — the summary line,
+// the admin work queue, the members with search, filters and sort, each member's card (the "why" of
+// their ratings, the same lines `qungui explain` prints) — then the charts, all findings and the data.
 import type { Locale } from '../diagnostics/diagnostic.js';
-import type { EvaluationResult } from '../evaluate/result-types.js';
-import { findingTable } from './finding-table.js';
-import { memberTable } from './member-table.js';
-import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel, memberName, policyName, tableLabel } from './labels.js';
-import { dataCounts, type ReportSummary } from './summary.js';
-import { barChart } from './svg-chart.js';
-import { escapeHtml } from '../util/escape-html.js';
+import type { EvaluationResult, MemberResult } from '../evaluate/result-types.js';
 import { say, type MessageParams } from '../i18n/localized-text.js';
+import { escapeHtml } from '../util/escape-html.js';
+import { findingTable } from './finding-table.js';
+import { SCRIPT, STYLE } from './html-page.js';
+import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, clauseLabel, policyName, ratingLabel, tableLabel, type LabelBook } from './labels.js';
+import { cardAnchor, memberCard } from './member-card.js';
+import { cardLines } from './member-card-lines.js';
+import { dataCounts, DIMENSIONS, type ReportSummary } from './summary.js';
+import { barChart, type Bar } from './svg-chart.js';
+import { workQueue } from './work-queue.js';
 
-const style = `body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#222;line-height:1.5}
-h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
-th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart text{font-size:12px;fill:#333}.chart .chart-title{font-weight:bold}.sev-error{color:#b00020}.sev-warning{color:#9a6700}.sev-info{color:#555}
-.kpi{display:flex;gap:1.5rem;flex-wrap:wrap}.kpi div{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}
-.problems{background:#fdecea;border:2px solid #b00020;color:#5f0010;padding:.6rem 1rem;border-radius:6px;margin:1rem 0}`;
+/** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
+const FINDINGS_SHOWN = 2000;
 
 export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
@@ -25,76 +26,138 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       `<div class="problems" role="alert"><b>${t('本月结果不可靠，请先处理以下问题：', 'This month cannot be trusted as it stands. Fix these first:')}</b><ul>${result.problems.map((p) => `<li>${escapeHtml(p.message[locale])}</li>`).join('')}</ul></div>`,
     );
   }
+  const queue = workQueue(result, book, locale);
   parts.push(
-    `<div class="kpi"><div><b>${result.members.length + (result.staff ?? 0)}</b>${t('成员', 'members')}</div><div><b>${result.members.length}</b>${t('学员', 'learners')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${summary.workQueue.length}</b>${t('待处理', 'to act on')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`,
+    `<div class="kpi"><div><b>${result.members.length + (result.staff ?? 0)}</b>${t('成员', 'members')}</div><div><b>${result.members.length}</b>${t('学员', 'learners')}</div><div><b>${queue.length}</b>${t('待处理', 'to act on')}</div><div><b class="sev-error">${summary.bySeverity.error}</b>${t('错误', 'errors')}</div><div><b>${result.findings.length}</b>${t('发现', 'findings')}</div><div><b>${result.data.rejected}</b>${t('被拒绝的数据行', 'rejected rows')}</div></div>`,
+  );
+  parts.push(
+    `<nav class="toc">${[
+      ['queue', t('待处理', 'To act on')],
+      ['members', t('成员', 'Members')],
+      ['cards', t('评级说明', 'Why each rating')],
+      ['charts', t('统计', 'Charts')],
+      ['findings', t('全部发现', 'All findings')],
+      ['data', t('数据', 'Data')],
+    ]
+      .map(([id, label]) => `<a href="#${id}">${label}</a>`)
+      .join('')}</nav>`,
   );
 
-  parts.push(`<h2>${t('评级分布', 'Ratings')}</h2>`);
-  for (const policy of result.policies) {
-    const charts = summary.distributions
-      .filter((d) => d.policyId === policy.id)
-      .map((d) =>
-        barChart(
-          `${policy.name} · ${DIMENSION_TEXT[d.dimension][locale]}`,
-          d.counts.map((c) => ({ label: ratingLabel(book, policy.id, c.rating, locale), count: c.count })),
-          { colorByRank: true },
-        ),
-      );
-    if (charts.length) parts.push(`<div class="charts" data-policy="${escapeHtml(policy.id)}">${charts.join('')}</div>`);
-  }
+  // The work queue: what someone must do, most urgent first.
+  parts.push(`<h2 id="queue">${t('待处理', 'To act on')}</h2>`);
+  if (queue.length === 0) parts.push(`<p>${t('本月没有需要处理的事项。', 'Nothing to act on this month.')}</p>`);
+  else
+    parts.push(
+      table(
+        [
+          t('群', 'Group'),
+          t('成员', 'Member'),
+          t('事项', 'What happened'),
+          t('时间', 'When'),
+          t('消息ID', 'Message ID'),
+          t('处理', 'Action'),
+          t('期限', 'Due'),
+        ].map((h) => ({ label: h, sort: true })),
+        queue.map((item) => [
+          cell(item.group, 'group'),
+          cell(item.member, 'name'),
+          `<td class="what"><span class="sev-${item.finding.severity}">${SEVERITY_TEXT[item.finding.severity][locale]}</span> ${escapeHtml(item.what)}</td>`,
+          cell(item.when, 'when'),
+          cell(item.messageId),
+          cell(item.action),
+          cell(item.due, 'when'),
+        ]),
+      ),
+    );
+
+  // Members: one table per group, with the columns that group is assessed on.
+  parts.push(`<h2 id="members">${t('成员', 'Members')}（<span id="member-count">${result.members.length}</span>）</h2>`);
+  const ratingLabels = [...new Set(result.members.flatMap((m) => (m.ratings.overall ? [ratingLabel(book, m.policyId, m.ratings.overall, locale)] : [])))];
   parts.push(
-    `<h2>${t('绩效分与发现', 'Points and findings')}</h2><div class="charts">` +
-      barChart(
-        t('绩效分（人数）', 'Points (members)'),
-        summary.points.map((p) => ({ label: p.value > 0 ? `+${p.value}` : String(p.value), count: p.count })),
+    `<div class="controls"><input id="member-search" type="search" placeholder="${escapeHtml(t('搜索姓名或 ID', 'Search a name or id'))}" aria-label="${escapeHtml(t('搜索成员', 'Search members'))}">` +
+      select(
+        'member-group',
+        t('全部群', 'All groups'),
+        result.policies.map((p) => [p.id, p.name]),
       ) +
-      barChart(
-        t('按条款', 'By clause'),
-        summary.byClause.map((c) => ({ label: c.clause, count: c.count })),
+      select(
+        'member-rating',
+        t('全部综合评级', 'Any overall rating'),
+        ratingLabels.map((l) => [l, l]),
       ) +
-      (summary.byCategory.length
-        ? barChart(
-            t('按内容类别', 'By content category'),
-            summary.byCategory.map((c) => ({ label: categoryName(book, c.category, locale), count: c.count })),
-          )
-        : '') +
+      select('member-followup', t('有无后续措施', 'Follow-ups or not'), [
+        ['yes', t('有后续措施', 'With follow-ups')],
+        ['no', t('无后续措施', 'Without follow-ups')],
+      ]) +
       '</div>',
   );
+  for (const policy of result.policies) {
+    const members = result.members.filter((m) => m.policyId === policy.id);
+    if (!members.length) continue;
+    const dims = DIMENSIONS.filter((d) => members.some((m) => m.ratings[d] !== null));
+    const ratings = Object.keys(book[policy.id]?.ratings ?? {});
+    const rank = (r: string | null) => (r === null ? ratings.length : ratings.indexOf(r));
+    parts.push(
+      `<section class="members" data-group="${escapeHtml(policy.id)}"><h3>${escapeHtml(policy.name)}</h3>` +
+        table(
+          [
+            { label: t('姓名', 'Name'), sort: true },
+            ...dims.map((d) => ({ label: DIMENSION_TEXT[d][locale], sort: true })),
+            { label: t('绩效分', 'Points'), sort: true },
+            { label: t('后续措施', 'Follow-ups'), sort: true },
+            { label: t('备注', 'Note'), sort: false },
+            { label: t('说明', 'Why'), sort: false },
+          ],
+          members.map((m) => [
+            cell(m.name ?? m.memberId, 'name'),
+            ...dims.map((d) => {
+              const r = m.ratings[d];
+              const worst = r !== null && rank(r) === ratings.length - 1;
+              return `<td class="rating${worst ? ' rating-worst' : ''}" data-v="${rank(r)}">${escapeHtml(ratingLabel(book, m.policyId, r, locale))}</td>`;
+            }),
+            `<td class="num" data-v="${m.points ?? ''}">${m.points === null ? '' : signed(m.points)}</td>`,
+            cell(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(t('、', '; '))),
+            cell(m.notRated?.[locale] ?? ''),
+            `<td><a href="#${cardAnchor(m)}">${t('查看', 'see')}</a></td>`,
+          ]),
+          (i) => rowData(members[i]!, book, locale),
+        ) +
+        '</section>',
+    );
+  }
 
-  parts.push(`<h2>${t('需要管理员处理', 'For the admins')}</h2>`);
-  parts.push(
-    table(
-      [t('条款', 'Clause'), t('严重程度', 'Severity'), t('群规', 'Policy'), t('成员', 'Member'), t('说明', 'Message'), t('规则位置', 'Policy line')],
-      summary.workQueue.map((f) => [
-        escapeHtml(f.clause),
-        `<span class="sev-${f.severity}">${SEVERITY_TEXT[f.severity][locale]}</span>`,
-        escapeHtml(policyName(result, f.policyId)),
-        escapeHtml(memberName(result, f.groupId, f.memberId)),
-        escapeHtml(f.message[locale]),
-        escapeHtml(t('第 {line} 行', 'line {line}', { line: f.rule.line })),
-      ]),
-    ),
-  );
+  // Member cards: the band tables with each member's values, the overall method, points and follow-ups.
+  parts.push(`<h2 id="cards">${t('评级说明', 'Why each rating')}</h2>`);
+  const byMember = new Map<string, typeof result.findings>();
+  for (const f of result.findings) {
+    if (f.memberId === null) continue;
+    const key = `${f.policyId}\u0000${f.groupId}\u0000${f.memberId}`;
+    const list = byMember.get(key);
+    if (list) list.push(f);
+    else byMember.set(key, [f]);
+  }
+  for (const m of result.members) {
+    const card = memberCard(result, m, book[m.policyId]?.policy, book, byMember.get(`${m.policyId}\u0000${m.groupId}\u0000${m.memberId}`) ?? []);
+    const [title, ...lines] = cardLines(card, result.month, locale);
+    parts.push(
+      `<details class="card" id="${card.anchor}"><summary>${escapeHtml(title!.text)}</summary>${lines
+        .map((l) => `<p class="${l.kind}${l.state ? ` ${l.state}` : ''}">${escapeHtml(l.text)}</p>`)
+        .join('')}</details>`,
+    );
+  }
 
-  parts.push(`<h2>${t('成员', 'Members')}</h2>`);
-  // The same columns as members.csv: the person and the results first, the ids at the end.
-  const members = memberTable(result, book, locale);
-  parts.push(
-    table(
-      members.head.map((h) => escapeHtml(h)),
-      members.rows.map((row) => row.map((cell) => escapeHtml(cell))),
-    ),
-  );
+  parts.push(`<h2 id="charts">${t('统计', 'Charts')}</h2>`);
+  parts.push(charts(result, summary, book, locale));
 
   // A page a browser opens quickly: the first FINDINGS_SHOWN findings; findings.csv (and --format xlsx) has them all.
-  parts.push(`<h2>${t('全部发现', 'All findings')}</h2>`);
+  parts.push(`<h2 id="findings">${t('全部发现', 'All findings')}</h2>`);
   // The same columns as findings.csv: words first, ids and codes last.
   const findings = findingTable({ ...result, findings: result.findings.slice(0, FINDINGS_SHOWN) }, book, locale);
   const evidenceColumn = findings.head.length - 4;
   parts.push(
     table(
-      findings.head.map(escapeHtml),
-      findings.rows.map((row) => row.map((cell, i) => (i === evidenceColumn ? `<small>${escapeHtml(cell)}</small>` : escapeHtml(cell)))),
+      findings.head.map((h) => ({ label: h, sort: false })),
+      findings.rows.map((row) => row.map((c, i) => (i === evidenceColumn ? `<td><small>${escapeHtml(c)}</small></td>` : cell(c)))),
     ),
   );
   if (result.findings.length > FINDINGS_SHOWN) {
@@ -102,11 +165,11 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       `<p class="more">${t('共 {length} 条发现，这里列出前 {FINDINGS_SHOWN} 条；全部见 findings.csv', '{length} findings in all; the first {FINDINGS_SHOWN} are listed here, all of them in findings.csv', { length: result.findings.length, FINDINGS_SHOWN })}</p>`,
     );
   }
-  parts.push(`<h2>${t('数据', 'Data')}</h2>`);
+  parts.push(`<h2 id="data">${t('数据', 'Data')}</h2>`);
   parts.push(
     table(
-      [t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')],
-      dataCounts(result).map(([name, c]) => [escapeHtml(tableLabel(name, locale)), String(c.read), String(c.accepted), String(c.rejected)]),
+      [t('表', 'Table'), t('读取', 'Read'), t('接受', 'Accepted'), t('拒绝', 'Rejected')].map((h) => ({ label: h, sort: false })),
+      dataCounts(result).map(([name, c]) => [cell(tableLabel(name, locale)), num(c.read), num(c.accepted), num(c.rejected)]),
     ),
   );
   if (result.notEvaluated.length) {
@@ -119,17 +182,83 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       `<h2>${t('没有群规管辖的群聊', 'Chat rooms no policy governs')}</h2><ul>${result.ungovernedGroups.map((g) => `<li>${escapeHtml(g.groupId)}${t('：', ': ')}${g.messages} ${t('条消息', 'messages')}${t('，', ', ')}${g.members} ${t('人', 'members')}</li>`).join('')}</ul>`,
     );
   }
-  return `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t('月度考核报告 {month}', 'Monthly report {month}', { month: result.month }))}</title>\n<style>${style}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(t('月度考核报告 {month}', 'Monthly report {month}', { month: result.month }))}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${parts.join('\n')}\n<script>${SCRIPT}</script>\n</body>\n</html>\n`;
 }
 
-/** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
-const FINDINGS_SHOWN = 2000;
+/** Charts on one scale per kind, with rates; members without data for a dimension shown as such. */
+function charts(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
+  const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
+  const rate = (count: number, total: number) => (total ? `（${Math.round((count / total) * 100)}%）` : '');
+  const rateEn = (count: number, total: number) => (total ? ` (${Math.round((count / total) * 100)}%)` : '');
+  const shownRate = locale === 'en' ? rateEn : rate;
+  const ratingMax = Math.max(1, ...summary.distributions.flatMap((d) => [...d.counts.map((c) => c.count), d.unrated]));
+  const parts: string[] = [];
+  for (const policy of result.policies) {
+    const charts = summary.distributions
+      .filter((d) => d.policyId === policy.id)
+      .map((d) => {
+        const total = d.counts.reduce((a, c) => a + c.count, 0) + d.unrated;
+        const bars: Bar[] = d.counts.map((c) => ({ label: ratingLabel(book, policy.id, c.rating, locale), count: c.count, note: shownRate(c.count, total) }));
+        if (d.unrated) bars.push({ label: t('无数据', 'no data'), count: d.unrated, note: shownRate(d.unrated, total), muted: true });
+        return barChart(`${policy.name} · ${DIMENSION_TEXT[d.dimension][locale]}`, bars, { colorByRank: true, max: ratingMax });
+      });
+    if (charts.length) parts.push(`<div class="charts" data-policy="${escapeHtml(policy.id)}">${charts.join('')}</div>`);
+  }
+  parts.push(
+    `<div class="charts">${barChart(
+      t('绩效分（人数）', 'Points (members)'),
+      summary.points.map((p) => ({ label: signed(p.value), count: p.count })),
+    )}${barChart(
+      t('按条款', 'By clause'),
+      summary.byClause.map((c) => ({ label: shortClause(c.clause, locale), key: c.clause, count: c.count })),
+    )}${
+      summary.byCategory.length
+        ? barChart(
+            t('按内容类别', 'By content category'),
+            summary.byCategory.map((c) => ({ label: categoryName(book, c.category, locale), count: c.count })),
+          )
+        : ''
+    }</div>`,
+  );
+  return parts.join('\n');
+}
+
+/** "M1 入群须提交申请…": the clause id and the start of its summary, to fit beside a bar. */
+function shortClause(clause: string, locale: Locale): string {
+  const label = clauseLabel(clause, locale);
+  const limit = locale === 'en' ? 24 : 12;
+  return label.length > limit + clause.length + 1 ? `${label.slice(0, limit + clause.length + 1)}…` : label;
+}
+
+function rowData(m: MemberResult, book: LabelBook, locale: Locale): string {
+  const name = `${m.name ?? ''} ${m.memberId}`.toLowerCase();
+  const rating = m.ratings.overall ? ratingLabel(book, m.policyId, m.ratings.overall, locale) : '';
+  return ` data-name="${escapeHtml(name)}" data-group="${escapeHtml(m.policyId)}" data-rating="${escapeHtml(rating)}" data-followup="${m.actions.length ? 'yes' : 'no'}"`;
+}
+
+function select(id: string, all: string, options: string[][]): string {
+  return `<select id="${id}" aria-label="${escapeHtml(all)}"><option value="">${escapeHtml(all)}</option>${options.map(([value, label]) => `<option value="${escapeHtml(value!)}">${escapeHtml(label!)}</option>`).join('')}</select>`;
+}
 
 function categoryName(book: LabelBook, category: string, locale: Locale): string {
   for (const labels of Object.values(book)) if (labels.categories[category]) return labels.categories[category]![locale];
   return category;
 }
 
-function table(head: string[], rows: string[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+function cell(text: string | number, className?: string): string {
+  return `<td${className ? ` class="${className}"` : ''}>${escapeHtml(String(text))}</td>`;
+}
+
+function num(n: number): string {
+  return `<td class="num">${n}</td>`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function table(head: { label: string; sort: boolean }[], rows: string[][], attributes?: (row: number) => string): string {
+  return `<div class="scroll"><table><thead><tr>${head.map((h) => `<th${h.sort ? ' data-sort' : ''}>${escapeHtml(h.label)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r, i) => `<tr${attributes ? attributes(i) : ''}>${r.join('')}</tr>`)
+    .join('')}</tbody></table></div>`;
 }

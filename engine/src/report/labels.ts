@@ -7,6 +7,8 @@ import { asWritten, localized } from '../i18n/localized-text.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 export interface PolicyLabels {
+  /** The validated policy itself: band tables, overall method and outcomes for the member cards. */
+  policy?: unknown;
   ratings: Record<string, LocalizedText>;
   actions: Record<string, LocalizedText>;
   categories: Record<string, LocalizedText>;
@@ -27,6 +29,7 @@ export function labelsFromPolicies(policies: readonly { value: unknown }[]): Lab
     const id = policy.metadata?.id;
     if (!id) continue;
     book[id] = {
+      policy: value,
       ratings: Object.fromEntries((policy.ratings ?? []).map((r) => [r.id, asWritten(r.label, r.labelEn ?? r.id)])),
       actions: Object.fromEntries((policy.outcomes?.actions ?? []).map((a) => [a.id, asWritten(a.label, a.labelEn ?? a.id)])),
       // Detectors are categories of their own in findings and charts, named by the schema.

@@ -2,6 +2,7 @@
 // by clause, by category and by severity, and the admin work queue. Computed once from the result.
 import type { EvaluationResult, Finding } from '../evaluate/result-types.js';
 import type { LabelBook } from './labels.js';
+import { needsAction } from './work-queue.js';
 import { localized } from '../i18n/localized-text.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
@@ -69,7 +70,7 @@ export function summarize(result: EvaluationResult, book: LabelBook): ReportSumm
       .map(([clause, count]) => ({ clause, count })),
     byCategory: sortedCounts(byCategory).map(([category, count]) => ({ category, count })),
     bySeverity,
-    workQueue: result.findings.filter((f) => f.severity === 'error' || f.action === 'remove' || f.action === 'handover'),
+    workQueue: result.findings.filter(needsAction),
   };
 }
 

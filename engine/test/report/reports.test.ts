@@ -164,10 +164,14 @@ describe('report.html', () => {
     return [...svg.matchAll(/data-label="([^"]*)" data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
   };
 
-  it('one self-contained page: no script, no external reference', async () => {
+  it('one self-contained page: one inline script, no external reference', async () => {
     const html = (await write()).read('report.html');
     expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import|url\(/i);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<script>(function(){');
+    expect(html).not.toMatch(/<script\s|<link|<img|<iframe|\ssrc=|@import|url\(/i);
+    // Links go to places in the page only (the work queue, a member's card).
+    expect([...html.matchAll(/\shref="([^"]*)"/g)].filter((m) => !m[1]!.startsWith('#'))).toEqual([]);
     // The only URL is the SVG namespace, which is a name, never fetched.
     expect([...html.matchAll(/https?:\/\/[^"]+/g)].map((m) => m[0])).toEqual(Array(8).fill('http://www.w3.org/2000/svg'));
   });
@@ -175,12 +179,19 @@ describe('report.html', () => {
   it('charts: rating distributions per assessed dimension, points, clauses, categories', async () => {
     const html = (await write()).read('report.html');
     expect(html.match(/<svg class="chart"/g)).toHaveLength(8); // 4 onboarding dimensions + management overall + 3
+    // Members without data for a dimension are shown, not left out.
     expect(bars(html, '新员工培训群 · 作业')).toEqual([
       ['优秀', 1],
       ['良好', 0],
       ['合格', 0],
       ['不合格', 1],
+      ['无数据', 1],
     ]);
+    // One scale for every rating chart: a count of 1 is as wide in each, and rates are written beside.
+    const width = (title: string, label: string) =>
+      html.match(new RegExp(`aria-label="${title}".*?data-label="${label}" data-count="\\d+"><text[^>]*>[^<]*</text><rect[^>]*width="(\\d+)"`))![1];
+    expect(width('新员工培训群 · 作业', '优秀')).toBe(width('管理培训群 · 综合', '良好'));
+    expect(html).toContain('>1 （33%）</text>');
     expect(bars(html, '新员工培训群 · 参与度')).toEqual([
       ['优秀', 0],
       ['良好', 1],
@@ -212,12 +223,19 @@ describe('report.html', () => {
     ]);
     // The worst rating is red whatever the number of ratings (4 in one policy, 3 in another).
     const fills = (title: string) => [...html.match(new RegExp(`aria-label="${title}".*?</svg>`))![0].matchAll(/fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
-    expect(fills('新员工培训群 · 作业')).toEqual(['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d']);
+    expect(fills('新员工培训群 · 作业')).toEqual(['#2f6fb0', '#4f9a5b', '#d9a028', '#c0504d', '#9e9e9e']);
     expect(fills('按条款')).toEqual(Array(5).fill('#2f6fb0'));
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
-    expect(html).toContain('<th>准确率</th><th>活跃天数</th><th>群聊ID</th><th>成员ID</th></tr>');
-    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td></td><td>2</td><td>wrOnboard2026</td><td>n02</td></tr>');
+    // A members table per group with the columns that group is assessed on; the metrics and ids are in
+    // the member's card and members.csv. Each row carries what search and filters read, and links to the card.
+    expect(html).toContain(
+      '<section class="members" data-group="onboarding"><h3>新员工培训群</h3><div class="scroll"><table><thead><tr><th data-sort>姓名</th><th data-sort>作业</th><th data-sort>测试</th><th data-sort>参与度</th><th data-sort>综合</th><th data-sort>绩效分</th><th data-sort>后续措施</th><th>备注</th><th>说明</th></tr></thead>',
+    );
+    expect(html).toMatch(
+      /<tr data-name="[^"]* n02" data-group="onboarding" data-rating="不合格" data-followup="yes"><td class="name">[^<]+<\/td><td class="rating rating-worst" data-v="3">不合格<\/td>/,
+    );
+    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td><a href="#m-onboarding_2FwrOnboard2026_2Fn02">查看</a></td></tr>');
   });
 
   it('lists at most 2,000 findings and says where the rest are', async () => {
@@ -225,7 +243,7 @@ describe('report.html', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
     await writeReports(many, dir, { locale: 'en', formats: [], labels });
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    const section = html.slice(html.indexOf('<h2>All findings</h2>'), html.indexOf('<h2>Data</h2>'));
+    const section = html.slice(html.indexOf('<h2 id="findings">All findings</h2>'), html.indexOf('<h2 id="data">Data</h2>'));
     expect(section.match(/<tr><td>/g)).toHaveLength(2000);
     expect(section).toContain('2500 findings in all; the first 2000 are listed here, all of them in findings.csv');
     expect(readFileSync(join(dir, 'findings.csv'), 'utf8').split('\r\n')).toHaveLength(2502);
