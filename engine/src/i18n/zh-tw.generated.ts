@@ -428,6 +428,7 @@ export const ZH_TW: Readonly<Record<string, string>> = {
   "在 outcomes.actions 中声明的措施编号。": "在 outcomes.actions 中宣告的措施編號。",
   "在 ratings 中声明的评级编号。": "在 ratings 中宣告的評級編號。",
   "在 {name} 中声明{value} “{id}”": "在 {name} 中宣告{value} “{id}”",
+  "在成员表中点“查看”打开一名成员的评级说明。": "在成員表中點“檢視”開啟一名成員的評級說明。",
   "在数据文件夹 {data} 之内": "在資料夾 {data} 之內",
   "在生成的制度文本中显示的说明。": "在生成的制度文本中顯示的說明。",
   "在线讨论提前设定话题，管理员引导节奏": "線上討論提前設定話題，管理員引導節奏",

@@ -38,7 +38,12 @@ for(var k=0;k<heads.length;k++){heads[k].addEventListener('click',function(){var
 var all=th.parentNode.querySelectorAll('th');for(var a=0;a<all.length;a++)delete all[a].dataset.dir;th.dataset.dir=dir;
 var list=Array.prototype.slice.call(body.rows);list.sort(function(x,y){var cx=x.cells[i],cy=y.cells[i],vx=cx.dataset.v!==undefined?cx.dataset.v:cx.textContent,vy=cy.dataset.v!==undefined?cy.dataset.v:cy.textContent,nx=parseFloat(vx),ny=parseFloat(vy),c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:vx.localeCompare(vy,document.documentElement.lang);return dir==='asc'?c:-c;});
 for(var b=0;b<list.length;b++)body.appendChild(list[b]);});}
-function openTarget(){var id=decodeURIComponent(location.hash.slice(1)),el=id&&document.getElementById(id);if(el&&el.tagName==='DETAILS')el.open=true;}
+var data=null,list=document.getElementById('card-list');
+function lines(){if(!data)data=JSON.parse(document.getElementById('card-data').textContent);return data;}
+function card(id){var el=document.getElementById(id);if(el)return el;var l=lines()[id];if(!l)return null;
+el=document.createElement('details');el.className='card';el.id=id;var s=document.createElement('summary');s.textContent=l[0][1];el.appendChild(s);
+for(var i=1;i<l.length;i++){var p=document.createElement('p');p.className=l[i][0];p.textContent=l[i][1];el.appendChild(p);}list.appendChild(el);return el;}
+function openTarget(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;var el=card(id);if(el){el.open=true;el.scrollIntoView();}}
 window.addEventListener('hashchange',openTarget);openTarget();
-window.addEventListener('beforeprint',function(){var d=document.querySelectorAll('details');for(var i=0;i<d.length;i++)d[i].open=true;});
+window.addEventListener('beforeprint',function(){var all=lines();for(var id in all)card(id).open=true;});
 })();`;

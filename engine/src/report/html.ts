@@ -15,7 +15,7 @@ import { barChart, type Bar } from './svg-chart.js';
 import { workQueue } from './work-queue.js';
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
-const FINDINGS_SHOWN = 2000;
+const FINDINGS_SHOWN = 500;
 
 export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
@@ -136,15 +136,17 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
     if (list) list.push(f);
     else byMember.set(key, [f]);
   }
+  // The cards' lines travel as data and become elements when a card is opened: 5,000 cards as HTML
+  // would be most of the page's bytes and most of its opening time.
+  const cards: Record<string, [string, string][]> = {};
   for (const m of result.members) {
     const card = memberCard(result, m, book[m.policyId]?.policy, book, byMember.get(`${m.policyId}\u0000${m.groupId}\u0000${m.memberId}`) ?? []);
-    const [title, ...lines] = cardLines(card, result.month, locale);
-    parts.push(
-      `<details class="card" id="${card.anchor}"><summary>${escapeHtml(title!.text)}</summary>${lines
-        .map((l) => `<p class="${l.kind}${l.state ? ` ${l.state}` : ''}">${escapeHtml(l.text)}</p>`)
-        .join('')}</details>`,
-    );
+    cards[card.anchor] = cardLines(card, result.month, locale).map((l) => [l.state ? `${l.kind} ${l.state}` : l.kind, l.text]);
   }
+  parts.push(
+    `<p class="hint">${t('在成员表中点“查看”打开一名成员的评级说明。', 'Open a member’s card with “see” in the members table.')}</p><div id="card-list"></div>`,
+    `<script type="application/json" id="card-data">${jsonInHtml(cards)}</script>`,
+  );
 
   parts.push(`<h2 id="charts">${t('统计', 'Charts')}</h2>`);
   parts.push(charts(result, summary, book, locale));
@@ -234,6 +236,11 @@ function rowData(m: MemberResult, book: LabelBook, locale: Locale): string {
   const name = `${m.name ?? ''} ${m.memberId}`.toLowerCase();
   const rating = m.ratings.overall ? ratingLabel(book, m.policyId, m.ratings.overall, locale) : '';
   return ` data-name="${escapeHtml(name)}" data-group="${escapeHtml(m.policyId)}" data-rating="${escapeHtml(rating)}" data-followup="${m.actions.length ? 'yes' : 'no'}"`;
+}
+
+/** JSON inside a script element: `<` escaped, so no text in it can close the element. */
+function jsonInHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function select(id: string, all: string, options: string[][]): string {
