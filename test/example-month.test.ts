@@ -38,7 +38,17 @@ describe('example month', { timeout: 60_000 }, () => {
     expect(first.stdout).toContain('已完成 2026-10 考核');
     expect(qungui(args(b)).code).toBe(0);
     const files = readdirSync(a).sort();
-    expect(files).toEqual(['.qungui-output.json', 'findings.csv', 'members.csv', 'rejected.csv', 'report.html', 'report.md', 'report.xlsx', 'result.json']);
+    expect(files).toEqual([
+      '.qungui-output.json',
+      'findings.csv',
+      'members.csv',
+      'rejected.csv',
+      'report.html',
+      'report.md',
+      'report.xlsx',
+      'result.json',
+      'summary.md',
+    ]);
     for (const file of files) expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
 
     const result = JSON.parse(readFileSync(join(a, 'result.json'), 'utf8'));

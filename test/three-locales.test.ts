@@ -88,7 +88,13 @@ function simplifiedOnly(text: string): string[] {
 const ID_COLUMN = /ID|代码|代碼|Code|规则位置|規則位置|Policy line|证据|證據|Evidence/;
 
 function htmlText(html: string): string {
-  const tables = html.replace(/<table>([\s\S]*?)<\/table>/g, (_, table: string) => {
+  // The member cards travel as JSON (anchor → lines): what people read is the lines.
+  const withCards = html.replace(/<script type="application\/json" id="card-data">([\s\S]*?)<\/script>/, (_, json: string) =>
+    Object.values(JSON.parse(json) as Record<string, [string, string][]>)
+      .flatMap((lines) => lines.map(([, text]) => text))
+      .join('\n'),
+  );
+  const tables = withCards.replace(/<table>([\s\S]*?)<\/table>/g, (_, table: string) => {
     const head = [...table.matchAll(/<th>([\s\S]*?)<\/th>/g)].map((m) => m[1]!);
     const keep = head.map((h) => !ID_COLUMN.test(h));
     const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
@@ -154,6 +160,7 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
   const dir = mkdtempSync(join(tmpdir(), `qungui-locale-${locale}-`));
   say('init', ['init', '--yes', '--kind', 'skill', '--name', '华东区销售技能提升培训群', '--out', join(dir, 'new.qungui.yaml')]);
   say('unknown command', ['valdate']);
+  say('explain', ['explain', '--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10', '--member', '胡芳']);
   say('unknown option', ['validate', '--polcy', 'x']);
   say('bad choice', ['validate', 'examples/policies', '--format', 'pdf']);
   const out = join(dir, 'out');
@@ -188,6 +195,7 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
   reports['wecom report.md'] = readFileSync(join(wecomOut, 'report.md'), 'utf8');
   reports['wecom findings.csv'] = csvPeopleText(join(wecomOut, 'findings.csv'), 4);
   reports['report.md'] = readFileSync(join(out, 'report.md'), 'utf8');
+  reports['summary.md'] = readFileSync(join(out, 'summary.md'), 'utf8');
   reports['report.html'] = htmlText(readFileSync(join(out, 'report.html'), 'utf8'));
   reports['members.csv'] = csvPeopleText(join(out, 'members.csv'), 2);
   reports['findings.csv'] = csvPeopleText(join(out, 'findings.csv'), 4);

@@ -86,8 +86,8 @@ export interface EvaluationResult {
   data: {
     rows: Record<string, number>;
     rejected: number;
-    /** Per table: read = accepted + rejected. */
-    counts: Record<string, { read: number; accepted: number; rejected: number }>;
+    /** Per table: read = accepted + rejected + skipped (lines that are no rows: a recall notice, a one-to-one chat). */
+    counts: Record<string, { read: number; accepted: number; rejected: number; skipped?: number; skippedReasons?: { reason: LocalizedText; count: number }[] }>;
   };
   /** Why the month cannot be trusted as it stands (a required table missing or empty, no message in
    *  the month, too many rows rejected); absent when there is no such problem. */

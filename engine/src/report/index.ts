@@ -1,5 +1,5 @@
 // Writes the views of result.json into an output folder: members.csv, findings.csv, report.md,
-// report.html and, on request, report.xlsx. Same result, same bytes.
+// report.html, summary.md and, on request, report.xlsx. Same result, same bytes.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locale } from '../diagnostics/diagnostic.js';
@@ -10,6 +10,7 @@ import { reportHtml } from './html.js';
 import type { LabelBook } from './labels.js';
 import { reportMarkdown } from './markdown.js';
 import { summarize } from './summary.js';
+import { summaryMarkdown } from './summary-md.js';
 import { reportXlsx } from './xlsx.js';
 
 export { labelsFromPolicies, type LabelBook } from './labels.js';
@@ -35,6 +36,7 @@ export async function writeReports(input: EvaluationResult, outDir: string, opti
     ['findings.csv', findingsCsv(result, labels, options.locale)],
     ['report.md', reportMarkdown(result, summary, labels, options.locale)],
     ['report.html', reportHtml(result, summary, labels, options.locale)],
+    ['summary.md', summaryMarkdown(result, labels, options.locale)],
   ];
   if (options.formats.includes('xlsx')) files.push(['report.xlsx', await reportXlsx(result, labels, options.locale)]);
   for (const [name, content] of files) await writeFile(join(outDir, name), content);

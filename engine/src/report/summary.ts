@@ -75,6 +75,6 @@ export function summarize(result: EvaluationResult, book: LabelBook): ReportSumm
 }
 
 /** Per-table row accounting, tables in name order (read = accepted + rejected). */
-export function dataCounts(result: EvaluationResult): [string, { read: number; accepted: number; rejected: number }][] {
+export function dataCounts(result: EvaluationResult): [string, EvaluationResult['data']['counts'][string]][] {
   return Object.entries(result.data.counts).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

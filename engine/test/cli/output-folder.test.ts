@@ -219,7 +219,7 @@ describe('evaluate --out: what it writes', { timeout: 60_000 }, () => {
       format: 1,
       version: '0.1.0',
       complete: true,
-      files: ['findings.csv', 'members.csv', 'rejected.csv', 'report.html', 'report.md', 'result.json'],
+      files: ['findings.csv', 'members.csv', 'rejected.csv', 'report.html', 'report.md', 'result.json', 'summary.md'],
     });
     expect(readdirSync(join(dir, 'out/2026-11')).sort()).toEqual([MARKER, ...marker.files].sort());
     expectUnchanged(before, dir);

@@ -55,7 +55,7 @@ describe('wecom-archive', () => {
       expect(messages.map((m) => [m.group_id, m.type, m.content])).toContainEqual(['wrErxtDgAA0jgXE5', 'link', 'service  test http://xxx']);
       expect(messages.find((m) => m.group_id === 'wr_tZ2BwAAUwHpYMwy9cIWqnlU3Hzqfg')?.content).toBe('你好[微笑]');
       expect(messages.find((m) => m.group_id === 'wrJawBCQAAStr3jxVxEH')?.file_name).toBe('测试&演示客户');
-      expect(counts.skippedReasons?.['单聊消息（不属于群聊）']).toBeGreaterThan(10);
+      expect(counts.skippedReasons?.['单聊消息（不属于群聊）']?.count).toBeGreaterThan(10);
     },
   );
 
@@ -146,7 +146,15 @@ describe('memotrace-csv', () => {
     expect(messages.map((m) => m.sender_id)).toEqual(['wxid_zhang', 'wxid_li', 'wxid_me']);
     // The system line is counted as skipped; a bad time and someone else's line without Sender are named.
     expect(b.rejected.map((r) => `${r.line} ${r.field}`)).toEqual(['5 sent_at', '7 sender_id']);
-    expect(b.counts.messages).toEqual({ read: 6, accepted: 3, rejected: 2, skipped: 1, skippedReasons: { '系统消息（无发送人）': 1 } });
+    expect(b.counts.messages).toEqual({
+      read: 6,
+      accepted: 3,
+      rejected: 2,
+      skipped: 1,
+      skippedReasons: {
+        '系统消息（无发送人）': { reason: { 'zh-CN': '系统消息（无发送人）', 'zh-TW': '系統訊息（無傳送人）', en: expect.any(String) }, count: 1 },
+      },
+    });
   });
 });
 

@@ -283,7 +283,7 @@ describe('report.xlsx', () => {
   it('members and findings sheets with the same cells as the CSVs', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await write()).bytes('report.xlsx') as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['成员', '发现']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概览', '待处理', '成员', '发现', '未评估', '数据质量']);
     const members = workbook.getWorksheet('成员')!;
     expect(members.rowCount).toBe(5);
     expect(members.getRow(3).values).toEqual([
@@ -314,7 +314,81 @@ describe('report.xlsx', () => {
     expect(workbook.created.toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });
 
+  it('a workbook HR works in: overview with rates, the queue to fill in, red fails, fitted columns, landscape pages', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await write()).bytes('report.xlsx') as unknown as ArrayBuffer);
+    // 概览: per group the overall ratings, counts and rates of the rated learners, average points.
+    const overview = workbook.getWorksheet('概览')!;
+    const head = (overview.getRow(1).values as unknown[]).slice(1);
+    expect(head.slice(0, 5)).toEqual(['群规', '学员', '已评级', '优秀', '优秀率']);
+    expect(head.slice(-4)).toEqual(['平均绩效分', '发现', '错误', '待处理']);
+    const onboarding = (overview.getRow(2).values as unknown[]).slice(1);
+    // 3 learners, all rated overall: excellent, fail, pass; points 3, -2, 0 → 0.3.
+    expect(onboarding.slice(0, 5)).toEqual(['新员工培训群', 3, 3, 1, 0.333]);
+    expect(onboarding[head.indexOf('不合格')]).toBe(1);
+    expect(onboarding[head.indexOf('平均绩效分')]).toBe(0.3);
+    expect(overview.getColumn(5).numFmt).toBe('0.0%');
+    // 待处理: real dates, and an empty column for what was done.
+    const queue = workbook.getWorksheet('待处理')!;
+    expect((queue.getRow(1).values as unknown[]).slice(1)).toEqual(['群', '成员', '事项', '时间', '消息ID', '处理', '期限', '处理结果']);
+    const first = queue.getRow(2);
+    expect(first.getCell(4).value).toBeInstanceOf(Date);
+    expect(first.getCell(4).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(first.getCell(8).value).toBeNull();
+    // 成员: a failing rating in red; the header row frozen, filtered and repeated on each printed page.
+    const members = workbook.getWorksheet('成员')!;
+    const fail = members.getRow(3).getCell(3);
+    expect(fail.value).toBe('不合格');
+    expect(fail.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8D7D6' } });
+    expect(members.getRow(3).getCell(5).fill).toBeUndefined();
+    for (const ws of workbook.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, ws.name).toBeTruthy();
+      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    // Columns fit their text (CJK counts double), long texts wrap within a bounded width.
+    const names = (members.getColumn(1).values as unknown[]).slice(2).map(String);
+    const widest = Math.max(...names.map((n) => [...n].reduce((w, ch) => w + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0)));
+    expect(members.getColumn(1).width).toBe(widest + 2);
+    const what = queue.getColumn(3);
+    expect(what.width).toBeGreaterThan(20);
+    expect(what.width).toBeLessThanOrEqual(60);
+    // 数据质量: read, accepted, rejected, skipped per table.
+    expect((workbook.getWorksheet('数据质量')!.getRow(1).values as unknown[]).slice(1)).toEqual(['表', '读取', '接受', '拒绝', '跳过']);
+  });
+
   it('writes exactly the requested files', async () => {
-    expect(readdirSync((await write({ formats: [] })).dir).sort()).toEqual(['findings.csv', 'members.csv', 'report.html', 'report.md']);
+    expect(readdirSync((await write({ formats: [] })).dir).sort()).toEqual(['findings.csv', 'members.csv', 'report.html', 'report.md', 'summary.md']);
+  });
+});
+
+describe('summary.md', () => {
+  it('the month in WeCom markdown: headcount, the queue, rates per group, the most urgent items', async () => {
+    const text = (await write()).read('summary.md');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('# 培训群月度考核 2026-10');
+    expect(text).toMatch(/待处理 \*\*\d+\*\* 项/);
+    expect(text).toContain('> **新员工培训群**：3 人评级，优秀 33%，<font color="warning">不合格 33%</font>');
+    expect(text).not.toContain('13812345678');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+  });
+
+  it("never over the robot's 4,096 bytes: cut at a line, pointing to report.html", async () => {
+    const long = '很长的违规消息内容'.repeat(40);
+    const many = {
+      ...fixture,
+      findings: Array.from({ length: 300 }, (_, i) => ({
+        ...fixture.findings[0]!,
+        severity: 'error' as const,
+        memberId: `m${i}`,
+        message: { 'zh-CN': long, 'zh-TW': long, en: long },
+      })),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-reports-'));
+    await writeReports(many, dir, { locale: 'zh-CN', formats: [], labels });
+    const text = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4096);
+    expect(text.trimEnd().endsWith('……完整清单见 report.html')).toBe(true);
+    expect(text).toContain('# 培训群月度考核 2026-10');
   });
 });

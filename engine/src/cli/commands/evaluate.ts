@@ -155,7 +155,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ),
   );
   // Where to look next: the people-facing views first.
-  const shown = ['report.html', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
+  const shown = ['report.html', 'summary.md', 'report.md', 'members.csv', 'findings.csv', ...(formats.includes('xlsx') ? ['report.xlsx'] : [])];
   io.stdout(`${say(locale, '报告：', 'Reports: ')}${shown.map((f) => join(values.out!, f)).join('  ')}\n`);
   if (result.problems?.length) return EXIT_FINDINGS;
   return values.strict && result.data.rejected > 0 ? EXIT_FINDINGS : EXIT_OK;
