@@ -94,7 +94,13 @@ function htmlText(html: string): string {
       .flatMap((lines) => lines.map(([, text]) => text))
       .join('\n'),
   );
-  const tables = withCards.replace(/<table>([\s\S]*?)<\/table>/g, (_, table: string) => {
+  // The member rows travel as data too (their HTML, then what search reads): people read the rows.
+  const withRows = withCards.replace(/<script type="application\/json" id="member-data">([\s\S]*?)<\/script>/, (_, json: string) =>
+    Object.values(JSON.parse(json) as Record<string, [string][]>)
+      .flatMap((rows) => rows.map(([html]) => html.replace(/<td><a [^>]*>[^<]*<\/a><\/td>/, '')))
+      .join('\n'),
+  );
+  const tables = withRows.replace(/<table>([\s\S]*?)<\/table>/g, (_, table: string) => {
     const head = [...table.matchAll(/<th>([\s\S]*?)<\/th>/g)].map((m) => m[1]!);
     const keep = head.map((h) => !ID_COLUMN.test(h));
     const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>

@@ -27,17 +27,20 @@ details.card{page-break-inside:avoid;border:none;border-top:1px solid #999;borde
 
 export const SCRIPT = `(function(){
 var q=document.getElementById('member-search'),g=document.getElementById('member-group'),r=document.getElementById('member-rating'),f=document.getElementById('member-followup');
-var rows=Array.prototype.slice.call(document.querySelectorAll('tr[data-name]'));
-function apply(){var s=q.value.trim().toLowerCase(),shown=0;
-for(var i=0;i<rows.length;i++){var t=rows[i],d=t.dataset,ok=(!s||d.name.indexOf(s)>=0)&&(!g.value||d.group===g.value)&&(!r.value||d.rating===r.value)&&(!f.value||d.followup===f.value);t.hidden=!ok;if(ok)shown++;}
-var secs=document.querySelectorAll('section.members');for(var j=0;j<secs.length;j++){secs[j].hidden=!!g.value&&secs[j].dataset.group!==g.value;}
-document.getElementById('member-count').textContent=String(shown);}
+var rows=JSON.parse(document.getElementById('member-data').textContent),order={},LIMIT=200;
+function apply(){var s=q.value.trim().toLowerCase(),total=0,secs=document.querySelectorAll('section.members');
+for(var j=0;j<secs.length;j++){var sec=secs[j],id=sec.dataset.group,list=rows[id]||[],shown=[];
+sec.hidden=!!g.value&&id!==g.value;
+for(var i=0;i<list.length;i++){var x=list[i];if((!s||x[1].indexOf(s)>=0)&&(!r.value||x[2]===r.value)&&(!f.value||x[3]===f.value))shown.push(x);}
+var o=order[id];if(o)shown.sort(function(a,b){var va=a[4][o.col],vb=b[4][o.col],c=typeof va==='number'?va-vb:String(va).localeCompare(String(vb),document.documentElement.lang);return o.dir==='asc'?c:-c;});
+if(!sec.hidden)total+=shown.length;
+sec.querySelector('tbody').innerHTML=shown.slice(0,LIMIT).map(function(x){return x[0];}).join('');
+var more=sec.querySelector('[data-more]');if(more)more.hidden=shown.length<=LIMIT;}
+document.getElementById('member-count').textContent=String(total);}
 [q,g,r,f].forEach(function(e){e.addEventListener('input',apply);});
-var heads=document.querySelectorAll('th[data-sort]');
-for(var k=0;k<heads.length;k++){heads[k].addEventListener('click',function(){var th=this,table=th.closest('table'),body=table.tBodies[0],i=Array.prototype.indexOf.call(th.parentNode.children,th),dir=th.dataset.dir==='asc'?'desc':'asc';
-var all=th.parentNode.querySelectorAll('th');for(var a=0;a<all.length;a++)delete all[a].dataset.dir;th.dataset.dir=dir;
-var list=Array.prototype.slice.call(body.rows);list.sort(function(x,y){var cx=x.cells[i],cy=y.cells[i],vx=cx.dataset.v!==undefined?cx.dataset.v:cx.textContent,vy=cy.dataset.v!==undefined?cy.dataset.v:cy.textContent,nx=parseFloat(vx),ny=parseFloat(vy),c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:vx.localeCompare(vy,document.documentElement.lang);return dir==='asc'?c:-c;});
-for(var b=0;b<list.length;b++)body.appendChild(list[b]);});}
+var heads=document.querySelectorAll('section.members th[data-sort]');
+for(var k=0;k<heads.length;k++){heads[k].addEventListener('click',function(){var th=this,id=th.closest('section').dataset.group,col=Number(th.dataset.sort),o=order[id],dir=o&&o.col===col&&o.dir==='asc'?'desc':'asc';
+var all=th.parentNode.querySelectorAll('th');for(var a=0;a<all.length;a++)delete all[a].dataset.dir;th.dataset.dir=dir;order[id]={col:col,dir:dir};apply();});}
 var data=null,list=document.getElementById('card-list');
 function lines(){if(!data)data=JSON.parse(document.getElementById('card-data').textContent);return data;}
 function card(id){var el=document.getElementById(id);if(el)return el;var l=lines()[id];if(!l)return null;
@@ -45,5 +48,5 @@ el=document.createElement('details');el.className='card';el.id=id;var s=document
 for(var i=1;i<l.length;i++){var p=document.createElement('p');p.className=l[i][0];p.textContent=l[i][1];el.appendChild(p);}list.appendChild(el);return el;}
 function openTarget(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;var el=card(id);if(el){el.open=true;el.scrollIntoView();}}
 window.addEventListener('hashchange',openTarget);openTarget();
-window.addEventListener('beforeprint',function(){var all=lines();for(var id in all)card(id).open=true;});
+window.addEventListener('beforeprint',function(){LIMIT=Infinity;apply();var all=lines();for(var id in all)card(id).open=true;});
 })();`;

@@ -2,7 +2,7 @@
 // the admin work queue, the members with search, filters and sort, each member's card (the "why" of
 // their ratings, the same lines `qungui explain` prints) — then the charts, all findings and the data.
 import type { Locale } from '../diagnostics/diagnostic.js';
-import type { EvaluationResult, MemberResult } from '../evaluate/result-types.js';
+import type { EvaluationResult } from '../evaluate/result-types.js';
 import { say, type MessageParams } from '../i18n/localized-text.js';
 import { escapeHtml } from '../util/escape-html.js';
 import { findingTable } from './finding-table.js';
@@ -16,6 +16,13 @@ import { workQueue } from './work-queue.js';
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
 const FINDINGS_SHOWN = 500;
+/** Rows of the work queue on the page, most urgent first (report.xlsx's 待处理 sheet has them all). */
+const QUEUE_SHOWN = 300;
+/** Member rows each group's table shows at first and at most after a search (all are searchable). */
+const MEMBER_ROWS_SHOWN = 200;
+
+/** A member row: its HTML, what search reads, the overall rating's label, follow-ups or not, the sort values. */
+type MemberRow = [string, string, string, 'yes' | 'no', (string | number)[]];
 
 export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
@@ -58,16 +65,23 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
           t('处理', 'Action'),
           t('期限', 'Due'),
         ].map((h) => ({ label: h, sort: true })),
-        queue.map((item) => [
-          cell(item.group, 'group'),
-          cell(item.member, 'name'),
-          `<td class="what"><span class="sev-${item.finding.severity}">${SEVERITY_TEXT[item.finding.severity][locale]}</span> ${escapeHtml(item.what)}</td>`,
-          cell(item.when, 'when'),
-          cell(item.messageId),
-          cell(item.action),
-          cell(item.due, 'when'),
-        ]),
+        queue
+          .slice(0, QUEUE_SHOWN)
+          .map((item) => [
+            cell(item.group, 'group'),
+            cell(item.member, 'name'),
+            `<td class="what"><span class="sev-${item.finding.severity}">${SEVERITY_TEXT[item.finding.severity][locale]}</span> ${escapeHtml(item.what)}</td>`,
+            cell(item.when, 'when'),
+            cell(item.messageId),
+            cell(item.action),
+            cell(item.due, 'when'),
+          ]),
       ),
+    );
+
+  if (queue.length > QUEUE_SHOWN)
+    parts.push(
+      `<p class="more">${t('共 {count} 项，这里列出最急的 {shown} 项；全部见 report.xlsx 的“待处理”表或 findings.csv', '{count} in all; the {shown} most urgent are listed here, all of them in report.xlsx (To act on) and findings.csv', { count: queue.length, shown: QUEUE_SHOWN })}</p>`,
     );
 
   // Members: one table per group, with the columns that group is assessed on.
@@ -91,40 +105,53 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       ]) +
       '</div>',
   );
+  // Each group's rows are made here once, as HTML; the first ones are on the page, all of them travel
+  // as data the script filters, sorts and shows (5,000 rows as elements would make the page slow to open).
+  const memberRows: Record<string, MemberRow[]> = {};
   for (const policy of result.policies) {
     const members = result.members.filter((m) => m.policyId === policy.id);
     if (!members.length) continue;
     const dims = DIMENSIONS.filter((d) => members.some((m) => m.ratings[d] !== null));
     const ratings = Object.keys(book[policy.id]?.ratings ?? {});
     const rank = (r: string | null) => (r === null ? ratings.length : ratings.indexOf(r));
+    const rows: MemberRow[] = members.map((m) => {
+      const cells = [
+        cell(m.name ?? m.memberId, 'name'),
+        ...dims.map((d) => {
+          const r = m.ratings[d];
+          const worst = r !== null && rank(r) === ratings.length - 1;
+          return `<td class="rating${worst ? ' rating-worst' : ''}">${escapeHtml(ratingLabel(book, m.policyId, r, locale))}</td>`;
+        }),
+        `<td class="num">${m.points === null ? '' : signed(m.points)}</td>`,
+        cell(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(t('、', '; '))),
+        cell(m.notRated?.[locale] ?? ''),
+        `<td><a href="#${cardAnchor(m)}">${t('查看', 'see')}</a></td>`,
+      ];
+      const sortValues: (string | number)[] = [m.name ?? m.memberId, ...dims.map((d) => rank(m.ratings[d])), m.points ?? -1e9, m.actions.length];
+      return [
+        `<tr>${cells.join('')}</tr>`,
+        `${m.name ?? ''} ${m.memberId}`.toLowerCase(),
+        m.ratings.overall ? ratingLabel(book, m.policyId, m.ratings.overall, locale) : '',
+        m.actions.length ? 'yes' : 'no',
+        sortValues,
+      ];
+    });
+    memberRows[policy.id] = rows;
+    const head = [t('姓名', 'Name'), ...dims.map((d) => DIMENSION_TEXT[d][locale]), t('绩效分', 'Points'), t('后续措施', 'Follow-ups')];
+    const more =
+      rows.length > MEMBER_ROWS_SHOWN
+        ? `<p class="more" data-more>${t('这里列出前 {shown} 人，共 {count} 人；搜索或筛选可找到其余成员', 'The first {shown} of {count} are listed; search or filter to find the others', { shown: MEMBER_ROWS_SHOWN, count: rows.length })}</p>`
+        : '';
     parts.push(
-      `<section class="members" data-group="${escapeHtml(policy.id)}"><h3>${escapeHtml(policy.name)}</h3>` +
-        table(
-          [
-            { label: t('姓名', 'Name'), sort: true },
-            ...dims.map((d) => ({ label: DIMENSION_TEXT[d][locale], sort: true })),
-            { label: t('绩效分', 'Points'), sort: true },
-            { label: t('后续措施', 'Follow-ups'), sort: true },
-            { label: t('备注', 'Note'), sort: false },
-            { label: t('说明', 'Why'), sort: false },
-          ],
-          members.map((m) => [
-            cell(m.name ?? m.memberId, 'name'),
-            ...dims.map((d) => {
-              const r = m.ratings[d];
-              const worst = r !== null && rank(r) === ratings.length - 1;
-              return `<td class="rating${worst ? ' rating-worst' : ''}" data-v="${rank(r)}">${escapeHtml(ratingLabel(book, m.policyId, r, locale))}</td>`;
-            }),
-            `<td class="num" data-v="${m.points ?? ''}">${m.points === null ? '' : signed(m.points)}</td>`,
-            cell(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(t('、', '; '))),
-            cell(m.notRated?.[locale] ?? ''),
-            `<td><a href="#${cardAnchor(m)}">${t('查看', 'see')}</a></td>`,
-          ]),
-          (i) => rowData(members[i]!, book, locale),
-        ) +
-        '</section>',
+      `<section class="members" data-group="${escapeHtml(policy.id)}"><h3>${escapeHtml(policy.name)}</h3><div class="scroll"><table><thead><tr>${head
+        .map((h, i) => `<th data-sort="${i}">${escapeHtml(h)}</th>`)
+        .join('')}<th>${escapeHtml(t('备注', 'Note'))}</th><th>${escapeHtml(t('说明', 'Why'))}</th></tr></thead><tbody>${rows
+        .slice(0, MEMBER_ROWS_SHOWN)
+        .map((r) => r[0])
+        .join('')}</tbody></table></div>${more}</section>`,
     );
   }
+  parts.push(`<script type="application/json" id="member-data">${jsonInHtml(memberRows)}</script>`);
 
   // Member cards: the band tables with each member's values, the overall method, points and follow-ups.
   parts.push(`<h2 id="cards">${t('评级说明', 'Why each rating')}</h2>`);
@@ -230,12 +257,6 @@ function shortClause(clause: string, locale: Locale): string {
   const label = clauseLabel(clause, locale);
   const limit = locale === 'en' ? 24 : 12;
   return label.length > limit + clause.length + 1 ? `${label.slice(0, limit + clause.length + 1)}…` : label;
-}
-
-function rowData(m: MemberResult, book: LabelBook, locale: Locale): string {
-  const name = `${m.name ?? ''} ${m.memberId}`.toLowerCase();
-  const rating = m.ratings.overall ? ratingLabel(book, m.policyId, m.ratings.overall, locale) : '';
-  return ` data-name="${escapeHtml(name)}" data-group="${escapeHtml(m.policyId)}" data-rating="${escapeHtml(rating)}" data-followup="${m.actions.length ? 'yes' : 'no'}"`;
 }
 
 /** JSON inside a script element: `<` escaped, so no text in it can close the element. */

@@ -167,11 +167,12 @@ describe('report.html', () => {
   it('one self-contained page: one inline script, no external reference', async () => {
     const html = (await write()).read('report.html');
     expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
-    // The script, and the member cards' lines as data (JSON, never run).
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // The script, and the member rows and cards as data (JSON, never run).
+    expect(html.match(/<script/g)).toHaveLength(3);
     expect(html).toContain('<script>(function(){');
+    expect(html).toContain('<script type="application/json" id="member-data">{');
     expect(html).toContain('<script type="application/json" id="card-data">{');
-    expect(html).not.toMatch(/<script\s(?!type="application\/json" id="card-data">)|<link|<img|<iframe|\ssrc=|@import|url\(/i);
+    expect(html).not.toMatch(/<script\s(?!type="application\/json" id="(member|card)-data">)|<link|<img|<iframe|\ssrc=|@import|url\(/i);
     // Links go to places in the page only (the work queue, a member's card).
     expect([...html.matchAll(/\shref="([^"]*)"/g)].filter((m) => !m[1]!.startsWith('#'))).toEqual([]);
     // The only URL is the SVG namespace, which is a name, never fetched.
@@ -230,14 +231,17 @@ describe('report.html', () => {
     expect(html).not.toContain('13812345678');
     expect(html).toContain('加我微信，代办信用卡，&quot;秒批&quot;');
     // A members table per group with the columns that group is assessed on; the metrics and ids are in
-    // the member's card and members.csv. Each row carries what search and filters read, and links to the card.
+    // the member's card and members.csv. Each row links to the card; every row also travels as data with
+    // what search and the filters read and the values the columns sort on.
     expect(html).toContain(
-      '<section class="members" data-group="onboarding"><h3>新员工培训群</h3><div class="scroll"><table><thead><tr><th data-sort>姓名</th><th data-sort>作业</th><th data-sort>测试</th><th data-sort>参与度</th><th data-sort>综合</th><th data-sort>绩效分</th><th data-sort>后续措施</th><th>备注</th><th>说明</th></tr></thead>',
+      '<section class="members" data-group="onboarding"><h3>新员工培训群</h3><div class="scroll"><table><thead><tr><th data-sort="0">姓名</th><th data-sort="1">作业</th><th data-sort="2">测试</th><th data-sort="3">参与度</th><th data-sort="4">综合</th><th data-sort="5">绩效分</th><th data-sort="6">后续措施</th><th>备注</th><th>说明</th></tr></thead>',
     );
-    expect(html).toMatch(
-      /<tr data-name="[^"]* n02" data-group="onboarding" data-rating="不合格" data-followup="yes"><td class="name">[^<]+<\/td><td class="rating rating-worst" data-v="3">不合格<\/td>/,
-    );
-    expect(html).toContain('<td>导师辅导、书面提醒</td><td></td><td><a href="#m-onboarding_2FwrOnboard2026_2Fn02">查看</a></td></tr>');
+    const row =
+      '<tr><td class="name">李娜</td><td class="rating rating-worst">不合格</td><td class="rating"></td><td class="rating">合格</td><td class="rating rating-worst">不合格</td><td class="num">-2</td><td>导师辅导、书面提醒</td><td></td><td><a href="#m-onboarding_2FwrOnboard2026_2Fn02">查看</a></td></tr>';
+    expect(html).toContain(`<tbody>${html.match(/<tbody>(<tr><td class="name">[^]*?)<\/tbody>/)![1]}`);
+    expect(html).toContain(row);
+    const data = JSON.parse(html.match(/<script type="application\/json" id="member-data">([^<]*)<\/script>/)![1]!);
+    expect(data.onboarding.find((r: unknown[]) => r[0] === row)).toEqual([row, '李娜 n02', '不合格', 'yes', ['李娜', 3, 4, 2, 3, -2, 2]]);
   });
 
   it('lists at most 500 findings and says where the rest are', async () => {
