@@ -1,9 +1,3 @@
-// `qungui explain`: one member's card at the desk — the band tables with the member's own values,
-// the overall method, the policy lines behind points and follow-ups, the findings — and the same
-// lines as the member's card in report.html.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
 

@@ -22,7 +22,6 @@ import type { RawRecord } from './raw-record.js';
 import { rowSites } from './row-lifetimes.js';
 import { unreadableLine } from './unreadable-line.js';
 import { localized } from '../i18n/localized-text.js';
-import type { Locale } from '../diagnostics/diagnostic.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { LocalizedError } from '../i18n/localized-error.js';
 

@@ -1,7 +1,6 @@
 // N1 N2 N4 N5 S1 S2 S4 S5 and E2 E4 E5 E6 R1 R2 on small hand-computed bundles.
 import { describe, expect, test } from 'vitest';
 import { at, findingsOf, flagged, member, msg, policy, run } from './helpers.js';
-import { localized } from '../../src/i18n/localized-text.js';
 
 const content = policy(`content:
   categories:

@@ -7,7 +7,6 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { BASE } from './helpers.js';
-import { localized } from '../../src/i18n/localized-text.js';
 
 const MEMBERS = 'group_id,member_id,joined_at\ng1,a,2026-09-01 09:00:00\ng1,b,2026-09-01 09:00:00\n';
 const message = (id: string, day: string) =>

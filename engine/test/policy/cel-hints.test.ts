@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../src/policy/validate.js';
 import { brief, minimalPolicy } from './helpers.js';
-import { localized } from '../../src/i18n/localized-text.js';
 
 /** A policy whose eligibility expression is `expression`, written as YAML `quoted` ('plain', single or double quotes). */
 function withExpression(expression: string, quoted: 'plain' | 'single' | 'double' = 'single'): string {
