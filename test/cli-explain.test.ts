@@ -4,7 +4,7 @@ import { qungui } from './helpers/cli.js';
 const month = ['--policy', 'examples/policies', '--data', 'examples/data/2026-10', '--month', '2026-10'];
 
 describe('qungui explain', { timeout: 60_000 }, () => {
-  it('胡芳 (onboarding, weighted overall): the bands she was checked against, with her numbers, and the one she reached', () => {
+  it('胡芳 (onboarding, weighted overall): every band table with her numbers: the bands missed, the one reached, the ones below', () => {
     const run = qungui(['explain', ...month, '--member', '胡芳']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
@@ -21,6 +21,9 @@ describe('qungui explain', { timeout: 60_000 }, () => {
       '  → 不合格：其余成员',
       '参与度评级：优秀',
       '  → 优秀：活跃天数 25 ≥ 15 ✓，有效发言数 52 ≥ 30 ✓，按时提交率 100% ≥ 90% ✓',
+      '  · 良好：活跃天数 25 ≥ 10 ✓，有效发言数 52 ≥ 15 ✓，按时提交率 100% ≥ 75% ✓',
+      '  · 合格：活跃天数 25 ≥ 5 ✓，按时提交率 100% ≥ 50% ✓',
+      '  · 不合格：其余成员',
       '综合评级：不合格',
       '  按权重加权各维度评级的分值：作业 0.4 × 0（不合格） + 测试 0.4 × 0（不合格） + 参与度 0.2 × 100（优秀） = 20 分 → 不合格',
       '  ✗ 优秀：综合得分 20 < 85 ✗',

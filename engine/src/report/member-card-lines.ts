@@ -40,8 +40,8 @@ export function cardLines(card: MemberCard, month: string, locale: Locale): Card
         ? say(locale, '{dimension}评级：{rating}', '{dimension} rating: {rating}', { dimension: d.name, rating: d.rating })
         : say(locale, '{dimension}评级：无数据', '{dimension} rating: no data', { dimension: d.name }),
     });
-    // The bands checked: the ones missed, then the one reached; those below it did not decide anything.
-    for (const band of d.bands) if (band.state !== 'later') lines.push(bandLine(band, locale));
+    // The whole band table: missed (✗), reached (→), and the ones below it (·) for comparison.
+    for (const band of d.bands) lines.push(bandLine(band, locale));
   }
   if (card.overall) {
     lines.push({
@@ -49,7 +49,7 @@ export function cardLines(card: MemberCard, month: string, locale: Locale): Card
       text: say(locale, '综合评级：{rating}', 'Overall rating: {rating}', { rating: card.overall.rating ?? say(locale, '无', 'none') }),
     });
     lines.push({ kind: 'note', text: card.overall.method[locale] });
-    for (const band of card.overall.bands ?? []) if (band.state !== 'later') lines.push(bandLine(band, locale));
+    for (const band of card.overall.bands ?? []) lines.push(bandLine(band, locale));
   }
   if (card.points)
     lines.push({
