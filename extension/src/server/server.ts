@@ -43,6 +43,7 @@ import { references } from './services/references.js';
 import { prepareRename, rename } from './services/rename.js';
 import { documentSymbols } from './services/symbols.js';
 import { say } from './engine.js';
+import { ValidationScheduler } from './validation-scheduler.js';
 
 const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, guardedStdinReader(), new StreamMessageWriter(process.stdout))
@@ -50,7 +51,6 @@ const connection = process.argv.includes('--stdio')
 const documents = new TextDocuments(TextDocument);
 const validated = new Map<string, ValidatedPolicy>();
 const cache = new ValidationCache();
-const timers = new Map<string, NodeJS.Timeout>();
 /** The language the client asked for at start (initializationOptions.locale, else the client's UI locale). */
 let clientLocale: Locale = 'en';
 /** The `qungui.locale` setting, when it names a language rather than `auto`: it wins over the client's. */
@@ -61,7 +61,8 @@ let sampleData: string | undefined;
 /** Above this many lines, cross-file checks and outline step down (one notice), typing stays fast. */
 const LARGE_LINES = 20_000;
 const warnedLarge = new Set<string>();
-const DEBOUNCE_MS = Number(process.env.QUNGUI_LSP_DEBOUNCE_MS ?? 150);
+/** The longest validation waits while the user types faster than it runs (see validation-scheduler.ts). */
+const MAX_WAIT_MS = Number(process.env.QUNGUI_LSP_DEBOUNCE_MS ?? 150);
 /** How long a sample-data month may take before its worker is stopped (the lens then says so). */
 const SAMPLE_BUDGET_MS = Number(process.env.QUNGUI_SAMPLE_BUDGET_MS ?? 10_000);
 // Bundled beside this file (dist/sample-worker.js).
@@ -177,10 +178,10 @@ function validateOpen(): void {
   }
 }
 
+const scheduler = new ValidationScheduler(validateOpen, MAX_WAIT_MS);
+
 function schedule(): void {
-  for (const timer of timers.values()) clearTimeout(timer);
-  timers.clear();
-  timers.set('all', setTimeout(validateOpen, DEBOUNCE_MS));
+  scheduler.schedule();
 }
 
 documents.onDidOpen(() => schedule());
