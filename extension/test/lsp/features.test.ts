@@ -44,6 +44,10 @@ const quickFixes: [string, string, string, string][] = [
   ['remove a duplicate term', example.replace('terms: [废物, 蠢货, 白痴', 'terms: [废物, 蠢货, 废物, 白痴'), 'duplicate-term', '删除重复的词语 “废物”'],
   ['replace an unknown id', example.replace('countCategories: [insult, ads, rumor]', 'countCategories: [insult, adz, rumor]'), 'unknown-id', '改为 “ads”'],
   ['fix a time zone', example.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'), 'invalid-timezone', '改为 Asia/Shanghai'],
+  // Names Chinese authors write for China time: Asia/Shanghai, never Asia/Beirut (UTC+2) by spelling.
+  ['Asia/Beijing is China time', example.replace('timezone: Asia/Shanghai', 'timezone: Asia/Beijing'), 'invalid-timezone', '改为 Asia/Shanghai'],
+  ['CST is not taken as America/Chicago', example.replace('timezone: Asia/Shanghai', 'timezone: CST'), 'invalid-timezone', '改为 Asia/Shanghai'],
+  ['北京时间', example.replace('timezone: Asia/Shanghai', 'timezone: 北京时间'), 'invalid-timezone', '改为 Asia/Shanghai'],
 ];
 
 describe('LSP features (zh-CN)', () => {
@@ -163,6 +167,10 @@ describe('LSP features (zh-CN)', () => {
     // An invalid id is refused with a Chinese message, not applied.
     await expect(s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: '广告' })).rejects.toThrow(
       '“广告” 不是有效的标识',
+    );
+    // A name already declared is refused too: the rename would merge two categories.
+    await expect(s.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: use, newName: 'rumor' })).rejects.toThrow(
+      '“rumor” 已经声明过了：改名会把两个内容类别合成一个；请换一个名称',
     );
     // Nothing to rename on a plain key.
     expect(await s.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: position(example, 'inactiveDays') })).toBeNull();

@@ -4,9 +4,11 @@ import { ResponseError, type Range, type WorkspaceEdit } from 'vscode-languagese
 import type { ValidatedPolicy } from '../engine.js';
 import type { Locale } from './convert.js';
 import { idSites, sameId, siteAt } from './id-sites.js';
-import { say } from '../engine.js';
+import { localized, say } from '../engine.js';
 
 const ID = /^[a-z][a-z0-9-]*$/;
+
+const KIND_TEXT = { rating: localized('评级', 'rating'), category: localized('内容类别', 'content category'), action: localized('措施', 'action') } as const;
 
 export function prepareRename(validated: ValidatedPolicy, offset: number): { range: Range; placeholder: string } | null {
   const site = siteAt(idSites(validated), offset);
@@ -29,5 +31,15 @@ export function rename(uri: string, validated: ValidatedPolicy, offset: number, 
       ),
     );
   }
+  // Renaming onto an id that is already declared would merge two ratings (or categories, actions).
+  const taken = newName !== site.id && sites.some((s) => s.declaration && s.kind === site.kind && s.id === newName);
+  if (taken)
+    return new ResponseError(
+      -32602,
+      say(locale, '“{newName}” 已经声明过了：改名会把两个{kind}合成一个；请换一个名称', "''{newName}'' is already declared: the rename would merge two {kind}s; choose another name", {
+        newName,
+        kind: KIND_TEXT[site.kind],
+      }),
+    );
   return { changes: { [uri]: sameId(sites, site).map((s) => ({ range: s.range, newText: newName })) } };
 }
