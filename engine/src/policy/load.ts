@@ -4,7 +4,7 @@ import { LineCounter, parseAllDocuments, isMap, isDocument, type Document } from
 import type { Diagnostic, LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 import { countLines, rangeFromOffsets } from '../diagnostics/range.js';
 import { yamlErrorZh } from './yaml-messages.js';
-import { blockEnd, firstOccurrence, fullWidthColon } from './yaml-slips.js';
+import { blockEnd, firstOccurrence, fullWidthColon, unclosedQuote } from './yaml-slips.js';
 import { localized } from '../i18n/localized-text.js';
 
 /** Largest policy file accepted. A policy is a page of settings and word lists, not a data dump. */
@@ -120,6 +120,7 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
   const linesWithSyntaxError = new Set<number>();
   // After a full-width colon, the errors in the block under it are its consequences.
   let colonBlockEnd = -1;
+  let quoteReported = false;
   for (const error of [...document.errors, ...document.warnings]) {
     // yaml reports follow-on errors on the same line as the first (a tab also breaks the mapping);
     // the first one is the cause, the rest are noise.
@@ -131,6 +132,14 @@ export function loadPolicyText(file: string, text: string, byteLength = Buffer.b
     const isDuplicate = error.code === 'DUPLICATE_KEY';
     if (!isDuplicate) {
       if (error.pos[0] < colonBlockEnd) continue;
+      if (quoteReported) continue;
+      // An unclosed quote: reported at the quote, once; yaml's errors after it are its consequences.
+      const quote = unclosedQuote(text, lineCounter, error.pos[0]);
+      if (quote) {
+        diagnostics.push(quote.diagnostic);
+        quoteReported = true;
+        continue;
+      }
       const lineStart = error.pos[0] - lineCounter.linePos(error.pos[0]).col + 1;
       const colon = fullWidthColon(text, lineCounter, lineStart);
       if (colon) {

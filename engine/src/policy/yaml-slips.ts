@@ -64,3 +64,75 @@ export function firstOccurrence(document: Document.Parsed, duplicateAt: number):
   });
   return found;
 }
+
+/** Where a value starts: after `key: `, a list dash, or inside a flow collection. A quote there opens a
+ *  quoted scalar; anywhere else (it's, 5'10") it is text. */
+const VALUE_START = /(?:^|[:\-[{,])[ \t]*$/;
+
+/**
+ * The quote whose string is still open where YAML reports its first error: yaml notices an unclosed
+ * quote lines later (at a backslash, or at the end of the file), never at the quote. Undefined when the
+ * error is not inside a quoted string.
+ */
+export function unclosedQuote(text: string, lineCounter: LineCounter, errorAt: number): { diagnostic: Diagnostic; end: number } | undefined {
+  let open: { quote: string; at: number } | undefined;
+  for (let i = 0; i < errorAt && i < text.length; i++) {
+    const ch = text[i]!;
+    if (open) {
+      if (open.quote === '"' && ch === '\\') i++;
+      else if (ch === open.quote) {
+        if (open.quote === "'" && text[i + 1] === "'") i++;
+        else open = undefined;
+      }
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      if (VALUE_START.test(text.slice(lineStart, i))) open = { quote: ch, at: i };
+    }
+  }
+  if (!open) return undefined;
+  const line = lineCounter.linePos(open.at).line;
+  const lineEnd = text.indexOf('\n', open.at) === -1 ? text.length : text.indexOf('\n', open.at);
+  const rest = text.slice(open.at + 1, lineEnd);
+  // Safe to close at the end of its line: nothing else on the line could be the intended closing quote,
+  // and the next line starts something new rather than continuing the string.
+  const nextLine = text.slice(lineEnd + 1, text.indexOf('\n', lineEnd + 1) === -1 ? text.length : text.indexOf('\n', lineEnd + 1));
+  const indentOf = (s: string) => /^[ \t]*/.exec(s)![0].length;
+  const keyLine = text.slice(text.lastIndexOf('\n', open.at - 1) + 1, lineEnd);
+  const safe = !rest.includes(open.quote) && (lineEnd >= text.length || (nextLine.trim() !== '' && indentOf(nextLine) <= indentOf(keyLine)));
+  const closeAt = open.at + 1 + rest.trimEnd().length;
+  const range = rangeFromOffsets(lineCounter, open.at, open.at + 1);
+  const quoteName = open.quote === '"' ? localized('双引号', 'double quote') : localized('单引号', 'single quote');
+  return {
+    end: errorAt,
+    diagnostic: {
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: localized(
+        '第 {line} 行的{quote} {mark} 没有闭合：后面的内容都被当成了这个字符串的一部分',
+        'The {quote} {mark} on line {line} is never closed: everything after it is read as part of the string',
+        {
+          line,
+          quote: quoteName,
+          mark: open.quote,
+        },
+      ),
+      range,
+      path: '',
+      ...(safe
+        ? {
+            fix: {
+              title: localized('在第 {line} 行末尾补上 {mark}', 'Close it with {mark} at the end of line {line}', { line, mark: open.quote }),
+              edits: [{ range: rangeFromOffsets(lineCounter, closeAt, closeAt), newText: open.quote }],
+            },
+          }
+        : {}),
+    },
+  };
+}

@@ -9,8 +9,17 @@ function zone(name: string) {
   const text = minimalPolicy.replace('  kind: new-employee\n', `  kind: new-employee\n  timezone: ${name}\n`);
   const d = validatePolicy({ file: 't.qungui.yaml', text }).diagnostics.filter((x) => x.code === 'invalid-timezone');
   const [first] = d;
-  const fixed = first?.fix ? text.slice(0, first.fix.edits[0]!.range.startOffset) + first.fix.edits[0]!.newText + text.slice(first.fix.edits[0]!.range.endOffset) : undefined;
-  return { count: d.length, zh: first?.message['zh-CN'], en: first?.message.en, fix: first?.fix?.edits[0]?.newText, span: first ? text.slice(first.range.startOffset, first.range.endOffset) : undefined, fixed };
+  const fixed = first?.fix
+    ? text.slice(0, first.fix.edits[0]!.range.startOffset) + first.fix.edits[0]!.newText + text.slice(first.fix.edits[0]!.range.endOffset)
+    : undefined;
+  return {
+    count: d.length,
+    zh: first?.message['zh-CN'],
+    en: first?.message.en,
+    fix: first?.fix?.edits[0]?.newText,
+    span: first ? text.slice(first.range.startOffset, first.range.endOffset) : undefined,
+    fixed,
+  };
 }
 
 describe('metadata.timezone', () => {

@@ -5,7 +5,10 @@
 
 /** Lower case, no spaces or underscores: how the tables below are keyed. */
 export function zoneKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '');
 }
 
 /** Names for China's time (UTC+8, no daylight saving): all mean Asia/Shanghai. */

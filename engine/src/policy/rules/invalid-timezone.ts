@@ -42,10 +42,14 @@ export const invalidTimezone: PolicyRule = {
               "''{zone}'' is an abbreviation for several zones ({meanings}); China time is Asia/Shanghai",
               { zone, meanings: meanings.join(', ') },
             )
-          : localized('“{zone}” 是缩写，可指不同的时区（{meanings}）；请写 IANA 时区名', "''{zone}'' is an abbreviation for several zones ({meanings}); write an IANA name", {
-              zone,
-              meanings: meanings.join(', '),
-            }),
+          : localized(
+              '“{zone}” 是缩写，可指不同的时区（{meanings}）；请写 IANA 时区名',
+              "''{zone}'' is an abbreviation for several zones ({meanings}); write an IANA name",
+              {
+                zone,
+                meanings: meanings.join(', '),
+              },
+            ),
         ...(china ? { fix: fixTo(CHINA_ZONE) } : {}),
       });
       return;
@@ -58,7 +62,11 @@ export const invalidTimezone: PolicyRule = {
         severity: 'error',
         path,
         suggestions: [CHINA_ZONE],
-        message: localized('“{zone}” 不是 IANA 时区名；北京时间（UTC+8）写作 Asia/Shanghai', "''{zone}'' is not an IANA time zone; China time (UTC+8) is Asia/Shanghai", { zone }),
+        message: localized(
+          '“{zone}” 不是 IANA 时区名；北京时间（UTC+8）写作 Asia/Shanghai',
+          "''{zone}'' is not an IANA time zone; China time (UTC+8) is Asia/Shanghai",
+          { zone },
+        ),
         fix: fixTo(CHINA_ZONE),
       });
       return;
@@ -71,7 +79,11 @@ export const invalidTimezone: PolicyRule = {
         severity: 'error',
         path,
         suggestions: [fixed],
-        message: localized('“{zone}” 不是 IANA 时区名；固定时差写作 {fixed}（最好写所在城市的时区，例如 Asia/Tokyo）', "''{zone}'' is not an IANA time zone; a fixed offset is {fixed} (better: the city's zone, e.g. Asia/Tokyo)", { zone, fixed }),
+        message: localized(
+          '“{zone}” 不是 IANA 时区名；固定时差写作 {fixed}（最好写所在城市的时区，例如 Asia/Tokyo）',
+          "''{zone}'' is not an IANA time zone; a fixed offset is {fixed} (better: the city's zone, e.g. Asia/Tokyo)",
+          { zone, fixed },
+        ),
         fix: fixTo(fixed),
       });
       return;

@@ -36,10 +36,15 @@ export function rename(uri: string, validated: ValidatedPolicy, offset: number, 
   if (taken)
     return new ResponseError(
       -32602,
-      say(locale, '“{newName}” 已经声明过了：改名会把两个{kind}合成一个；请换一个名称', "''{newName}'' is already declared: the rename would merge two {kind}s; choose another name", {
-        newName,
-        kind: KIND_TEXT[site.kind],
-      }),
+      say(
+        locale,
+        '“{newName}” 已经声明过了：改名会把两个{kind}合成一个；请换一个名称',
+        "''{newName}'' is already declared: the rename would merge two {kind}s; choose another name",
+        {
+          newName,
+          kind: KIND_TEXT[site.kind],
+        },
+      ),
     );
   return { changes: { [uri]: sameId(sites, site).map((s) => ({ range: s.range, newText: newName })) } };
 }
