@@ -18,3 +18,4 @@ export { bandTables } from './policy/model/band-tables.js';
 export { timezoneOf } from './policy/model/defaults.js';
 export { writeReports, labelsFromPolicies, summarize } from './report/index.js';
 export { checkPolicyTestFile, isPolicyTestText } from './policy-test/check-test-file.js';
+export { defaultPolicyId, policyTemplate, type GroupKind } from './init/policy-template.js';

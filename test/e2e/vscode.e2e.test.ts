@@ -117,6 +117,20 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
       await notification(page, /Checked [1-9]\d* policies: 0 errors, 0 warnings\./).waitFor({ timeout: 20_000 });
       await page.waitForTimeout(500); // let the toast finish sliding in, for a legible screenshot
       await shot(page, '9-validate-workspace');
+
+      // 6. "Render regulation document": a live preview beside the editor, the page `qungui render` makes.
+      await runFromPalette(page, 'Render regulation document');
+      await page.locator('.tab', { hasText: 'Regulation:' }).first().waitFor({ timeout: 20_000 });
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await expect.poll(() => preview.locator('h1').first().textContent(), { timeout: 20_000 }).toContain('管理制度');
+      await shot(page, '10-regulation-preview');
+      // It follows the editing: rename the group in the editor, the preview's title follows.
+      await page.locator('.tab', { hasText: 'onboarding.qungui.yaml' }).first().click();
+      const nameLine = scenario.original.split('\n').findIndex((l) => l.startsWith('  name: '));
+      await goTo(page, { line: nameLine, character: '  name: '.length });
+      await page.keyboard.type('春季');
+      await expect.poll(() => preview.locator('h1').first().textContent(), { timeout: 20_000 }).toContain('春季');
+      await shot(page, '11-regulation-preview-updated');
       console.log(`vscode-e2e: diagnostic shown ${diagnosticMs} ms after typing`);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);

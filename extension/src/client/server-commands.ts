@@ -1,9 +1,11 @@
-// The three palette commands run inside the language server (it holds the engine), through
+// The palette commands. Validate, render and evaluate run inside the language server (it holds the engine), through
 // `workspace/executeCommand`. A command is offered only when the server advertises it, so
 // "Render regulation document" and "Evaluate on sample data" appear exactly when the engine
 // can do them, never as a stub.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { newPolicy } from './new-policy.js';
+import { showPreview } from './regulation-preview.js';
 
 /** Server-side command ids (what the server lists in `executeCommandProvider.commands`). */
 export const SERVER_COMMANDS = {
@@ -93,9 +95,19 @@ export function registerPolicyCommands(getClient: () => Promise<LanguageClient>)
       }
     }),
     vscode.commands.registerCommand(CLIENT_COMMANDS.renderDocument, async () => {
-      const uri = activePolicyUri();
-      if (uri) await showServerDocument(await runOnServer<ServerDocument>(await getClient(), 'renderDocument', [uri]));
+      const editor = vscode.window.activeTextEditor;
+      if (!activePolicyUri() || !editor) return;
+      const client = await getClient();
+      if (!serverOffers(client, 'renderDocument')) return void vscode.window.showWarningMessage(vscode.l10n.t('This qungui version cannot do that yet.'));
+      await showPreview(client, editor.document);
     }),
+    vscode.commands.registerCommand('qungui.newPolicy', async () => newPolicy(await getClient())),
+    vscode.commands.registerCommand('qungui.restartServer', async () => {
+      const client = await getClient();
+      await client.restart();
+      await publishServerCommandAvailability(client);
+    }),
+    vscode.commands.registerCommand('qungui.showOutput', async () => (await getClient()).outputChannel.show(true)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.evaluateSampleData, async () => {
       const uri = activePolicyUri();
       const data = uri && sampleDataFolder();

@@ -21,9 +21,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   checkPolicyTestFile,
+  defaultPolicyId,
   isPolicyTestText,
   isPolicyText,
   localeFromEnvironment,
+  policyTemplate,
+  type GroupKind,
   localeOfTag,
   renderRegulation,
   validatePolicies,
@@ -68,7 +71,7 @@ const SAMPLE_BUDGET_MS = Number(process.env.QUNGUI_SAMPLE_BUDGET_MS ?? 10_000);
 // Bundled beside this file (dist/sample-worker.js).
 const samples = new SampleRunner(fileURLToPath(new URL('./sample-worker.js', import.meta.url)), SAMPLE_BUDGET_MS);
 
-const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument', 'qungui.server.evaluateSampleData'];
+const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument', 'qungui.server.evaluateSampleData', 'qungui.server.newPolicy'];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
@@ -302,13 +305,21 @@ connection.onExecuteCommand(async (params) => {
     for (const v of validated.values()) for (const d of v.diagnostics) d.severity === 'error' ? errors++ : d.severity === 'warning' && warnings++;
     return { files: validated.size, errors, warnings };
   }
+  if (params.command === 'qungui.server.newPolicy') {
+    // The same template as `qungui init`: it validates clean, with a comment on every setting.
+    const [kind, name] = (params.arguments ?? []) as [GroupKind, string];
+    const id = defaultPolicyId(kind, name);
+    return { id, text: policyTemplate({ kind, name, groups: [], id }) };
+  }
   if (params.command === 'qungui.server.renderDocument') {
     const uri = String(params.arguments?.[0] ?? '');
     const text = documents.get(uri)?.getText() ?? (await readFile(fileOf(uri), 'utf8').catch(() => ''));
     const [v] = validatePolicies([{ file: fileOf(uri), text }]);
     if (!v || v.value === undefined || v.diagnostics.some((d) => d.severity === 'error'))
-      return { language: 'markdown', content: say(locale, '群规有错误，请先修正。', 'The policy has errors; fix them first.') };
-    return { language: 'markdown', content: renderRegulation(v.value, { format: 'md', locale }).text };
+      return { language: 'text', content: say(locale, '群规有错误，请先修正。', 'The policy has errors; fix them first.') };
+    // Markdown by default; the preview asks for HTML (the same page as `qungui render --format html`).
+    const format = params.arguments?.[1] === 'html' ? 'html' : 'md';
+    return { language: format === 'html' ? 'html' : 'markdown', content: renderRegulation(v.value, { format, locale }).text };
   }
   if (params.command === 'qungui.server.evaluateSampleData') {
     const uri = String(params.arguments?.[0] ?? '');

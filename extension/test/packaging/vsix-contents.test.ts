@@ -16,6 +16,7 @@ describe('the packaged extension', { timeout: 60_000 }, () => {
       .filter(Boolean)
       .sort();
     expect(listed).toEqual([
+      'CHANGELOG.md',
       'LICENSE',
       'README.md',
       'dist/client.js',
