@@ -5,6 +5,7 @@ export type { Diagnostic, Locale, LocalizedText } from './diagnostics/diagnostic
 export { localeOfTag } from './diagnostics/system-locale.js';
 export { localeFromEnvironment } from './diagnostics/system-locale.js';
 export { localized, say, asWritten, traditional } from './i18n/index.js';
+export { escapeHtml } from './util/escape-html.js';
 export { declarations, references, type IdSite } from './policy/model/ids.js';
 export { schemasAt, resolveRef, policySchema, metricInfo, type SchemaNode } from './policy/schema.js';
 export { nodeAtPath, formatPath, type Path } from './policy/paths.js';

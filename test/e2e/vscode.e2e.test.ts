@@ -42,7 +42,12 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
     const home = freshTempDir('vscode');
     const workspace = join(home, 'examples');
     cpSync(examplesDir, workspace, { recursive: true });
-    const session = await startCodeServer({ entry, vsix, home, settings: { ...quietSettings, 'qungui.locale': 'zh-CN' } });
+    const session = await startCodeServer({
+      entry,
+      vsix,
+      home,
+      settings: { ...quietSettings, 'qungui.locale': 'zh-CN', 'qungui.sampleData': join(workspace, 'data/2026-10') },
+    });
     const browser = await chromium.launchPersistentContext(join(home, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -131,6 +136,14 @@ describe.runIf(gate.run)('qungui in real VS Code (code-server 4.100.3 + Chromium
       await page.keyboard.type('春季');
       await expect.poll(() => preview.locator('h1').first().textContent(), { timeout: 20_000 }).toContain('春季');
       await shot(page, '11-regulation-preview-updated');
+
+      // 7. "Evaluate on sample data": the results view beside the editor, on the example month.
+      await page.locator('.tab', { hasText: 'onboarding.qungui.yaml' }).first().click();
+      await runFromPalette(page, 'Evaluate on sample data');
+      await page.locator('.tab', { hasText: 'Sample data:' }).first().waitFor({ timeout: 30_000 });
+      const results = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      await expect.poll(() => results.locator('h1').first().textContent(), { timeout: 30_000 }).toContain('样例数据 2026-10 上的结果');
+      await shot(page, '12-sample-results');
       console.log(`vscode-e2e: diagnostic shown ${diagnosticMs} ms after typing`);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { newPolicy } from './new-policy.js';
 import { showPreview } from './regulation-preview.js';
+import { showSampleResults } from './sample-results-view.js';
 
 /** Server-side command ids (what the server lists in `executeCommandProvider.commands`). */
 export const SERVER_COMMANDS = {
@@ -63,12 +64,6 @@ function activePolicyUri(): string | undefined {
   return undefined;
 }
 
-async function showServerDocument(result: ServerDocument | undefined): Promise<void> {
-  if (!result) return;
-  const doc = await vscode.workspace.openTextDocument({ language: result.language, content: result.content });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-}
-
 /** `qungui.sampleData` may be relative to the first workspace folder. */
 function sampleDataFolder(): string | undefined {
   const setting = vscode.workspace.getConfiguration('qungui').get<string>('sampleData')?.trim();
@@ -109,9 +104,12 @@ export function registerPolicyCommands(getClient: () => Promise<LanguageClient>)
     }),
     vscode.commands.registerCommand('qungui.showOutput', async () => (await getClient()).outputChannel.show(true)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.evaluateSampleData, async () => {
-      const uri = activePolicyUri();
-      const data = uri && sampleDataFolder();
-      if (uri && data) await showServerDocument(await runOnServer<ServerDocument>(await getClient(), 'evaluateSampleData', [uri, data]));
+      const editor = vscode.window.activeTextEditor;
+      const data = activePolicyUri() && sampleDataFolder();
+      if (!editor || !data) return;
+      const client = await getClient();
+      if (!serverOffers(client, 'evaluateSampleData')) return void vscode.window.showWarningMessage(vscode.l10n.t('This qungui version cannot do that yet.'));
+      await showSampleResults(client, editor.document, data);
     }),
   ];
 }

@@ -22,6 +22,7 @@ export {
   summarize,
   timezoneOf,
   localeFromEnvironment,
+  escapeHtml,
   defaultPolicyId,
   policyTemplate,
   type GroupKind,

@@ -47,6 +47,7 @@ import { prepareRename, rename } from './services/rename.js';
 import { documentSymbols } from './services/symbols.js';
 import { say } from './engine.js';
 import { ValidationScheduler } from './validation-scheduler.js';
+import { sampleResultsPage } from './services/sample-results.js';
 
 const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, guardedStdinReader(), new StreamMessageWriter(process.stdout))
@@ -349,15 +350,7 @@ connection.onExecuteCommand(async (params) => {
         language: 'markdown',
         content: say(locale, '无法在样本数据上运行：群规有错误或数据文件夹不可读。', 'Cannot run on the sample: policy errors or an unreadable folder.'),
       };
-    const { counts } = outcome;
-    const lines = [
-      `# ${sampleMonth(sampleData)}`,
-      '',
-      ...counts.byClause.map((c) => `- ${c.clause}: ${c.count}`),
-      '',
-      ...counts.workQueue.map((text) => `- ${text[locale]}`),
-    ];
-    return { language: 'markdown', content: lines.join('\n') };
+    return { language: 'html', content: sampleResultsPage(outcome.counts, sampleMonth(sampleData) ?? '', locale) };
   }
   return undefined;
 });

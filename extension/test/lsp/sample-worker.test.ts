@@ -107,4 +107,24 @@ describe('sample data off the server thread', () => {
       await s.close();
     }
   }, 240_000);
+  it('the results view: the members in each band, the matching messages (masked), as an HTML page', async () => {
+    const s = await startServer('zh-CN', { QUNGUI_SAMPLE_BUDGET_MS: '300000' });
+    try {
+      await openWithSample(s, example);
+      const page = (await s.connection.sendRequest('workspace/executeCommand', { command: 'qungui.server.evaluateSampleData', arguments: [uri] })) as {
+        language: string;
+        content: string;
+      };
+      expect(page.language).toBe('html');
+      expect(page.content).toContain('<h1>样例数据 2026-10 上的结果</h1>');
+      // 胡芳 is rated fail on the onboarding tests (46 < 60): in the last band of that table.
+      expect(page.content).toMatch(/<h2>测试<\/h2><ul>(<li>.*?<\/li>)*<li><span class="count">第 4 档（不合格）：\d+ 人<\/span> [^<]*胡芳/);
+      // The phone number in the matched message is masked, as in the reports.
+      expect(page.content).toContain('“我的手机号 138******78，有事随时找我”');
+      expect(page.content).not.toMatch(/138\d{4}5678|1380013/);
+      expect(page.content).not.toContain('<script');
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ class StandInRunner extends SampleRunner {
 
 const counts = (ratings: SampleCounts['ratings'], categories: SampleCounts['categories']): SampleOutcome => ({
   kind: 'counts',
-  counts: { ratings, categories, byClause: [], workQueue: [] },
+  counts: { ratings, categories, byClause: [], workQueue: [], bands: {}, matches: {}, labels: { ratings: {}, categories: {} } },
 });
 /** A lens at the start of the marked range's line. */
 const lens = (range: Range, title: string): CodeLens => {

@@ -17,6 +17,12 @@ export interface SampleCounts {
   /** For the evaluateSampleData command: findings per clause, the first work-queue texts. */
   byClause: { clause: string; count: number }[];
   workQueue: LocalizedText[];
+  /** For the results view: per dimension, each band reached with its rating and the members in it (names). */
+  bands: Record<string, { index: number; rating: string; members: string[] }[]>;
+  /** For the results view: per content category, the matching messages' masked excerpts (at most 20). */
+  matches: Record<string, string[]>;
+  /** Rating and category names of the policy. */
+  labels: { ratings: Record<string, LocalizedText>; categories: Record<string, LocalizedText> };
 }
 
 export type SampleOutcome =

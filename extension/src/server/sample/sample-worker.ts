@@ -27,8 +27,33 @@ async function count(job: SampleJob): Promise<SampleCounts | undefined> {
     if (!set) messages.set(category, (set = new Set()));
     set.add(String(finding.evidence.messageId));
   }
-  const summary = summarize(result, labelsFromPolicies([validated]));
+  const book = labelsFromPolicies([validated]);
+  const summary = summarize(result, book);
+  const bands: SampleCounts['bands'] = {};
+  for (const member of result.members) {
+    for (const [dimension, index] of Object.entries(member.bands ?? {})) {
+      const rating = member.ratings[dimension as keyof typeof member.ratings];
+      if (index === undefined || !rating) continue;
+      const list = (bands[dimension] ??= []);
+      let band = list.find((b) => b.index === index);
+      if (!band) list.push((band = { index, rating, members: [] }));
+      band.members.push(member.name ?? member.memberId);
+    }
+  }
+  for (const list of Object.values(bands)) list.sort((a, b) => a.index - b.index);
+  const matches: SampleCounts['matches'] = {};
+  for (const finding of result.findings) {
+    const category = finding.evidence.category;
+    const excerpt = finding.evidence.excerpt;
+    if (typeof category !== 'string' || typeof excerpt !== 'string') continue;
+    const list = (matches[category] ??= []);
+    if (list.length < 20 && !list.includes(excerpt)) list.push(excerpt);
+  }
+  const labels = book[Object.keys(book)[0]!] ?? { ratings: {}, categories: {} };
   return {
+    bands,
+    matches,
+    labels: { ratings: labels.ratings, categories: labels.categories },
     ratings,
     categories: Object.fromEntries([...messages].map(([id, set]) => [id, set.size])),
     byClause: summary.byClause.map((c) => ({ clause: c.clause, count: c.count })),
