@@ -146,7 +146,8 @@ describe('report.html in Chromium', () => {
         await page.fill('#member-search', '胡芳');
         await visible().locator('a').click();
         const card = page.locator('details.card[open]');
-        expect(await card.count()).toBe(1);
+        // The card is made from its data when the link's hash changes (an event, so poll).
+        await expect.poll(() => card.count()).toBe(1);
         await expect.poll(() => card.textContent()).toContain('✗ 合格：综合得分 20 < 40 ✗');
         await card.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(artifacts, 'report-member-card.png') });

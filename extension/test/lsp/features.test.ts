@@ -87,6 +87,22 @@ describe('LSP features (zh-CN)', () => {
     expect(await s.waitForDiagnostics(uri, (d) => d.length === 0)).toEqual([]);
   });
 
+  it('an unclosed quote is reported at the quote, over LSP, and its fix closes it', async () => {
+    const broken = example.replace('  name: 2026 届新员工入职培训群\n', '  name: "2026 届新员工入职培训群\n');
+    const uri = await open(broken);
+    const diagnostics = await s.waitForDiagnostics(uri, (d) => d.length > 0);
+    const quote = position(broken, '"2026 届');
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['yaml-syntax', { start: quote, end: { line: quote.line, character: quote.character + 1 } }]]);
+    expect(diagnostics[0]!.message).toBe(`第 ${quote.line + 1} 行的双引号 " 没有闭合：后面的内容都被当成了这个字符串的一部分`);
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    })) as Action[];
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'qungui', 1, broken), actions[0]!.edit.changes[uri]!);
+    expect(fixed).toBe(example.replace('  name: 2026 届新员工入职培训群\n', '  name: "2026 届新员工入职培训群"\n'));
+  });
+
   it('quick fix from the server: declare an action that is used but not declared', async () => {
     const broken = example.replace('fail: [retake, coaching]', 'fail: [retake, coaching, mentoring]');
     const uri = await open(broken);
