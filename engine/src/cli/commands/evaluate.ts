@@ -12,6 +12,7 @@ import type { EvaluationResult } from '../../evaluate/result-types.js';
 import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import type { ValidatedPolicy } from '../../policy/validate.js';
 import { loadMonth } from '../month-inputs.js';
+import { archiveMonth, checkArchiveTarget, readArchive } from '../archive.js';
 import { commitOutputFolder, prepareOutputFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
@@ -24,7 +25,7 @@ import { badChoice } from '../usage-errors.js';
 import { localized } from '../../i18n/localized-text.js';
 import { messageIn, textOf } from '../../i18n/localized-error.js';
 
-const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--history DIR]
+const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--month YYYY-MM] [--archive DIR [--replace]] [--history DIR]
        [--format xlsx] [--strict] [--max-rejected PCT] [--locale zh-CN|zh-TW|en] [--no-redact] [--now ISO]
 
   --policy P    群规文件或文件夹，可重复 / policy file or folder, repeatable
@@ -32,7 +33,10 @@ const help = `用法 / usage: qungui evaluate --policy P --data D --out O [--mon
   --out O       输出文件夹：新的、空的或 qungui 以前的输出；只替换 qungui 写的文件
                 / output folder: new, empty or an earlier qungui output; only files qungui wrote are replaced
   --month       考核月份（默认：--now 的上一个月）/ month (default: the month before --now)
-  --history DIR 以往月份的输出（R2 升级）/ earlier months' outputs (R2 escalation)
+  --archive DIR 月度归档：以往月份从这里读取（R2 升级），本月结果和群规副本存入 DIR/YYYY-MM/
+                / the archive: earlier months read from it (R2), this month's result and policies stored in DIR/YYYY-MM/
+  --replace     替换归档中已有的本月（其他月份不动）/ replace this month in the archive (no other month is touched)
+  --history DIR 以往月份的输出（R2 升级；可改用 --archive）/ earlier months' outputs (R2; --archive does it too)
   --strict      有被拒绝的数据行时以 1 退出 / exit 1 when any row was rejected
   --max-rejected PCT  一个表被拒绝的行超过此百分比时以 1 退出（默认 5）/ exit 1 when more than PCT % of a table's rows are rejected (default 5)
   --no-redact   证据和 rejected.csv 中显示完整号码与邮箱 / show full numbers and e-mails in evidence and rejected.csv
@@ -53,6 +57,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       month: { type: 'string' },
       history: { type: 'string' },
+      archive: { type: 'string' },
+      replace: { type: 'boolean' },
       format: { type: 'string', multiple: true },
       strict: { type: 'boolean' },
       'max-rejected': { type: 'string' },
@@ -87,11 +93,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(localized('--month：{reason}', '--month: {reason}', { reason: textOf(error) }));
   }
   const output = await prepareOutputFolder(values.out, io.cwd, { data: values.data, policies: values.policy });
+  const archiveDir = values.archive === undefined ? undefined : resolve(io.cwd, values.archive);
+  if (archiveDir) await checkArchiveTarget(archiveDir, month, values.replace ?? false);
 
   const loaded = await loadMonth({ command: 'evaluate', policy: values.policy, data: values.data, month }, io, locale);
   if (typeof loaded === 'number') return loaded;
   const { policies, bundle } = loaded;
-  const history = values.history ? await readHistory(resolve(io.cwd, values.history), io, locale) : [];
+  // Earlier months for R2: the archive's, and those of --history (the older way to give them).
+  const history = [
+    ...(archiveDir ? await readArchive(archiveDir, month) : []),
+    ...(values.history ? await readHistory(resolve(io.cwd, values.history), io, locale) : []),
+  ];
   const progress = io.isTTY
     ? (done: number) => {
         const bytes = bundle.messageProgress?.();
@@ -131,6 +143,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, values.redact));
     await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: values.redact });
   });
+  // A month is archived only when it can be trusted: a later month's R2 must not count on it otherwise.
+  if (archiveDir && !result.problems?.length) {
+    await archiveMonth(
+      archiveDir,
+      result,
+      policies.map((p) => {
+        const meta = (p.value as { metadata: { id: string; name: string } }).metadata;
+        return { source: p.file, text: p.text, id: meta.id, name: meta.name };
+      }),
+      values.replace ?? false,
+    );
+  }
   // The banner comes first: a summary line of a month that cannot be trusted must not read as done.
   if (result.problems?.length) {
     io.stderr(

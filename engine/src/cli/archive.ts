@@ -1,0 +1,152 @@
+// The archive of evaluated months (`evaluate --archive DIR`): DIR/YYYY-MM/ holds the month's
+// result.json, an exact copy of every policy that governed it and archive.json (qungui's version, the
+// archive format, each policy's file and sha256). Earlier months are read from it for R2's repeated
+// failures. A month is written whole or not at all (built beside, then renamed in); an archived month is
+// replaced only with --replace, and no other month is ever touched. An archive a newer qungui wrote, or a
+// month whose files do not parse, is refused by name — never misread.
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { EvaluationResult } from '../evaluate/result-types.js';
+import { localized } from '../i18n/localized-text.js';
+import { writeJsonFile } from '../report/result-json.js';
+import { UsageError } from './io.js';
+import { VERSION } from './version.js';
+
+/** The archive's layout version: a reader refuses a format it does not know. */
+export const ARCHIVE_FORMAT = 1;
+const MONTH_DIR = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export interface ArchivedPolicy {
+  id: string;
+  name: string;
+  /** The copy inside the month folder, e.g. policies/onboarding.qungui.yaml. */
+  file: string;
+  /** Where it was read from when the month was evaluated. */
+  source: string;
+  sha256: string;
+}
+
+export interface ArchiveManifest {
+  tool: 'qungui';
+  format: number;
+  version: string;
+  month: string;
+  policies: ArchivedPolicy[];
+}
+
+/** Every archived month but `except`, oldest first; refuses what it cannot read, naming it. */
+export async function readArchive(dir: string, except: string): Promise<EvaluationResult[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw new UsageError(localized('无法读取归档 {dir}（{reason}）', 'cannot read the archive {dir} ({reason})', { dir, reason: error.code ?? error.message }));
+  });
+  const months = entries.filter((e) => e.isDirectory() && MONTH_DIR.test(e.name) && e.name !== except).map((e) => e.name);
+  const results: EvaluationResult[] = [];
+  for (const month of months.sort()) {
+    const manifestFile = join(dir, month, 'archive.json');
+    const manifest = (await readJson(manifestFile)) as Partial<ArchiveManifest>;
+    if (manifest.tool !== 'qungui' || typeof manifest.format !== 'number')
+      throw new UsageError(
+        localized('{file} 不是 qungui 的归档说明，无法读取这个月', '{file} is not a qungui archive manifest: the month cannot be read', { file: manifestFile }),
+      );
+    if (manifest.format > ARCHIVE_FORMAT)
+      throw new UsageError(
+        localized(
+          '{file} 是较新版本的 qungui（{version}）写的归档，请升级 qungui 后再读取',
+          '{file} was written by a newer qungui ({version}): upgrade qungui to read it',
+          {
+            file: manifestFile,
+            version: String(manifest.version ?? '?'),
+          },
+        ),
+      );
+    const resultFile = join(dir, month, 'result.json');
+    const result = (await readJson(resultFile)) as EvaluationResult;
+    if (result.version !== 1 || result.month !== month || !Array.isArray(result.members))
+      throw new UsageError(
+        localized(
+          '{file} 不是 {month} 的考核结果（月份或格式不符），这个归档月份无法使用',
+          '{file} is not the result of {month} (month or format differs): the archived month cannot be used',
+          {
+            file: resultFile,
+            month,
+          },
+        ),
+      );
+    results.push(result);
+  }
+  return results;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      localized('归档缺少 {file}（{reason}）', 'the archive lacks {file} ({reason})', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      localized('{file} 已损坏（不是有效的 JSON），这个归档月份无法使用', '{file} is damaged (not valid JSON): the archived month cannot be used', { file }),
+    );
+  }
+}
+
+/** Refused before any work: the month is archived already and --replace was not given. */
+export async function checkArchiveTarget(dir: string, month: string, replace: boolean): Promise<void> {
+  const exists = await stat(join(dir, month)).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !replace)
+    throw new UsageError(
+      localized(
+        '归档 {dir} 中已有 {month}；要重新考核并替换这个月，请加 --replace（其他月份不受影响）',
+        'the archive {dir} already holds {month}: add --replace to evaluate it again and replace that month (no other month is touched)',
+        {
+          dir,
+          month,
+        },
+      ),
+    );
+}
+
+/** Writes DIR/<month>/ whole: built in a sibling folder, then renamed into place (the old one, if replaced, removed after). */
+export async function archiveMonth(
+  dir: string,
+  result: EvaluationResult,
+  policies: readonly { source: string; text: string; id: string; name: string }[],
+  replace: boolean,
+): Promise<void> {
+  await checkArchiveTarget(dir, result.month, replace);
+  await mkdir(dir, { recursive: true });
+  const staging = await mkdtemp(join(dir, `.${result.month}-`));
+  try {
+    await mkdir(join(staging, 'policies'));
+    const used = new Set<string>();
+    const archived: ArchivedPolicy[] = [];
+    for (const p of policies) {
+      let name = basename(p.source);
+      for (let i = 2; used.has(name); i++) name = `${i}-${basename(p.source)}`;
+      used.add(name);
+      await writeFile(join(staging, 'policies', name), p.text);
+      archived.push({ id: p.id, name: p.name, file: `policies/${name}`, source: p.source, sha256: createHash('sha256').update(p.text, 'utf8').digest('hex') });
+    }
+    await writeJsonFile(join(staging, 'result.json'), result as unknown as Record<string, unknown>);
+    const manifest: ArchiveManifest = { tool: 'qungui', format: ARCHIVE_FORMAT, version: VERSION, month: result.month, policies: archived };
+    await writeFile(join(staging, 'archive.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const target = join(dir, result.month);
+    const previous = replace ? `${staging}.old` : undefined;
+    if (previous) await rename(target, previous).catch(() => undefined);
+    await rename(staging, target);
+    if (previous) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+// evaluate --archive: the month stored whole (result, exact policy copies with their hashes, the
+// version), earlier months read back for R2, a month replaced only with --replace, no other month
+// touched, and an archive qungui cannot read refused by name.
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: root, isTTY: false, env: {} };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const evaluate = (archive: string, extra: string[] = []) => [
+  'evaluate',
+  '--policy',
+  'examples/policies',
+  '--data',
+  'examples/data/2026-10',
+  '--month',
+  '2026-10',
+  '--out',
+  mkdtempSync(join(tmpdir(), 'qungui-archive-out-')),
+  '--archive',
+  archive,
+  ...extra,
+];
+
+const tree = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        return [path.slice(dir.length + 1), readFileSync(path, 'utf8')];
+      }),
+  );
+
+/** An archived September made from October's result (same people), as an earlier run would leave it. */
+function withSeptember(archive: string): void {
+  cpSync(join(archive, '2026-10'), join(archive, '2026-09'), { recursive: true });
+  const result = JSON.parse(readFileSync(join(archive, '2026-09/result.json'), 'utf8'));
+  writeFileSync(join(archive, '2026-09/result.json'), JSON.stringify({ ...result, month: '2026-09' }));
+  const manifest = JSON.parse(readFileSync(join(archive, '2026-09/archive.json'), 'utf8'));
+  writeFileSync(join(archive, '2026-09/archive.json'), JSON.stringify({ ...manifest, month: '2026-09' }));
+}
+
+describe('evaluate --archive', { timeout: 60_000 }, () => {
+  test('stores the month: its result, exact copies of the policies with their sha256, the version', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    const run = capture();
+    expect(await main(evaluate(archive), run.io), run.stderr()).toBe(0);
+    expect(readdirSync(archive)).toEqual(['2026-10']);
+    expect(readdirSync(join(archive, '2026-10')).sort()).toEqual(['archive.json', 'policies', 'result.json']);
+    const manifest = JSON.parse(readFileSync(join(archive, '2026-10/archive.json'), 'utf8'));
+    const result = JSON.parse(readFileSync(join(archive, '2026-10/result.json'), 'utf8'));
+    expect(manifest).toMatchObject({ tool: 'qungui', format: 1, version: '0.1.0', month: '2026-10' });
+    for (const p of manifest.policies) {
+      expect(readFileSync(join(archive, '2026-10', p.file), 'utf8')).toBe(readFileSync(join(root, p.source), 'utf8'));
+      expect(result.policies.find((r: { id: string }) => r.id === p.id).sha256).toBe(p.sha256);
+    }
+  });
+
+  test('R2 from the archive: a member failing in September and October is escalated, no --history needed', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    expect(await main(evaluate(archive), capture().io)).toBe(0);
+    const without = JSON.parse(readFileSync(join(archive, '2026-10/result.json'), 'utf8'));
+    expect(without.findings.filter((f: { code: string }) => f.code === 'repeated-fail')).toEqual([]);
+    withSeptember(archive);
+    expect(await main(evaluate(archive, ['--replace']), capture().io)).toBe(0);
+    const escalated = JSON.parse(readFileSync(join(archive, '2026-10/result.json'), 'utf8'));
+    // Every example policy escalates after 2 failing months: everyone failing overall in both gets its action.
+    const expected = without.members
+      .filter((m: { ratings: { overall: string } }) => m.ratings.overall === 'fail')
+      .map((m: { memberId: string }) => m.memberId)
+      .sort();
+    const repeated = escalated.findings.filter((f: { code: string }) => f.code === 'repeated-fail').map((f: { memberId: string }) => f.memberId);
+    expect(repeated.sort()).toEqual(expected);
+    expect(escalated.members.find((m: { memberId: string }) => m.memberId === expected[0]).actions).toContain('reassign');
+  });
+
+  test('an archived month is replaced only with --replace; other months stay byte for byte', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    expect(await main(evaluate(archive), capture().io)).toBe(0);
+    withSeptember(archive);
+    const before = tree(archive);
+    const again = capture();
+    expect(await main(evaluate(archive), again.io)).toBe(2);
+    expect(again.stderr()).toContain('已有 2026-10；要重新考核并替换这个月，请加 --replace');
+    expect(tree(archive)).toEqual(before);
+    expect(await main(evaluate(archive, ['--replace']), capture().io)).toBe(0);
+    const after = tree(archive);
+    for (const [file, text] of Object.entries(before)) if (file.startsWith('2026-09')) expect(after[file], file).toBe(text);
+    expect(readdirSync(archive).sort()).toEqual(['2026-09', '2026-10']); // no staging folder left
+  });
+
+  test('a damaged result.json, or a month a newer qungui archived, is refused by name before any work', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    expect(await main(evaluate(archive), capture().io)).toBe(0);
+    withSeptember(archive);
+    writeFileSync(join(archive, '2026-09/result.json'), '{"version": 1, "month": "2026-09", "members": [');
+    const damaged = capture();
+    expect(await main(evaluate(archive, ['--replace']), damaged.io)).toBe(2);
+    expect(damaged.stderr()).toContain(`${join(archive, '2026-09/result.json')} 已损坏（不是有效的 JSON），这个归档月份无法使用`);
+    withSeptember(archive);
+    const manifest = JSON.parse(readFileSync(join(archive, '2026-09/archive.json'), 'utf8'));
+    writeFileSync(join(archive, '2026-09/archive.json'), JSON.stringify({ ...manifest, format: 2, version: '9.0.0' }));
+    const newer = capture();
+    expect(await main(evaluate(archive, ['--replace']), newer.io)).toBe(2);
+    expect(newer.stderr()).toContain('是较新版本的 qungui（9.0.0）写的归档，请升级 qungui 后再读取');
+    expect(existsSync(join(archive, '2026-10/result.json'))).toBe(true);
+  });
+});
