@@ -10,6 +10,8 @@ import { basename, join } from 'node:path';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { localized } from '../i18n/localized-text.js';
 import { writeJsonFile } from '../report/result-json.js';
+import { parse as parseYaml } from 'yaml';
+import type { ArchivedMonth } from '../report/trend.js';
 import { UsageError } from './io.js';
 import { VERSION } from './version.js';
 
@@ -37,12 +39,17 @@ export interface ArchiveManifest {
 
 /** Every archived month but `except`, oldest first; refuses what it cannot read, naming it. */
 export async function readArchive(dir: string, except: string): Promise<EvaluationResult[]> {
+  return (await readArchivedMonths(dir, except)).map((m) => m.result);
+}
+
+/** The archived months with the policies that governed them (parsed from the archived copies). */
+export async function readArchivedMonths(dir: string, except?: string): Promise<ArchivedMonth[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw new UsageError(localized('无法读取归档 {dir}（{reason}）', 'cannot read the archive {dir} ({reason})', { dir, reason: error.code ?? error.message }));
   });
   const months = entries.filter((e) => e.isDirectory() && MONTH_DIR.test(e.name) && e.name !== except).map((e) => e.name);
-  const results: EvaluationResult[] = [];
+  const results: ArchivedMonth[] = [];
   for (const month of months.sort()) {
     const manifestFile = join(dir, month, 'archive.json');
     const manifest = (await readJson(manifestFile)) as Partial<ArchiveManifest>;
@@ -74,7 +81,15 @@ export async function readArchive(dir: string, except: string): Promise<Evaluati
           },
         ),
       );
-    results.push(result);
+    const policies = new Map<string, unknown>();
+    for (const p of manifest.policies ?? []) {
+      const copy = join(dir, month, p.file);
+      const text = await readFile(copy, 'utf8').catch(() => {
+        throw new UsageError(localized('归档缺少 {file}', 'the archive lacks {file}', { file: copy }));
+      });
+      policies.set(p.id, parseYaml(text));
+    }
+    results.push({ result, policies });
   }
   return results;
 }

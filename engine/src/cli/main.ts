@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   test: () => import('./commands/test.js'),
   diff: () => import('./commands/diff.js'),
   explain: () => import('./commands/explain.js'),
+  trend: () => import('./commands/trend.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
@@ -30,6 +31,7 @@ const usage = `用法 / usage: qungui <command> [options]
   test PATH…          运行群规测试 / run policy tests (kind: PolicyTest)
   diff                比较群规两个版本的影响 / who a policy change affects (--policy A --policy B --data D)
   explain             一名成员的评级说明 / why a member got their ratings (--policy P --data D --month M --member ID)
+  trend               一段时间的考核趋势 / the period's summary from the archive (--archive DIR)
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
 
 qungui <command> --help 查看各命令的选项 / options of each command.

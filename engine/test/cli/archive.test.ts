@@ -117,3 +117,73 @@ describe('evaluate --archive', { timeout: 60_000 }, () => {
     expect(existsSync(join(archive, '2026-10/result.json'))).toBe(true);
   });
 });
+
+describe('qungui trend', { timeout: 60_000 }, () => {
+  /** September from October, with the onboarding tests' pass threshold at 55 then (raised to 60 in October). */
+  async function archiveWithChange(): Promise<string> {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-trend-')), 'archive');
+    expect(await main(evaluate(archive), capture().io)).toBe(0);
+    withSeptember(archive);
+    const copy = join(archive, '2026-09/policies/onboarding.qungui.yaml');
+    const stricter = readFileSync(copy, 'utf8').replace(
+      /( {2}tests:\n {4}bands:\n(?:.*\n)*?) {6}- \{ rating: pass, min: 60 \}/,
+      '$1      - { rating: pass, min: 55 }',
+    );
+    expect(stricter).toContain('- { rating: pass, min: 55 }');
+    writeFileSync(copy, stricter);
+    const result = JSON.parse(readFileSync(join(archive, '2026-09/result.json'), 'utf8'));
+    result.policies = result.policies.map((p: { id: string; sha256: string }) => (p.id === 'onboarding-2026' ? { ...p, sha256: 'changed' } : p));
+    writeFileSync(join(archive, '2026-09/result.json'), JSON.stringify(result));
+    return archive;
+  }
+
+  test('the quarter as JSON: months, rates per group, the policy change named in the month it took effect, who needs attention', async () => {
+    const archive = await archiveWithChange();
+    const run = capture();
+    expect(await main(['trend', '--archive', archive, '--format', 'json'], run.io), run.stderr()).toBe(0);
+    const t = JSON.parse(run.stdout());
+    expect(t.months).toEqual(['2026-09', '2026-10']);
+    expect(t.gaps).toEqual([]);
+    const onboarding = t.groups.find((g: { policyId: string }) => g.policyId === 'onboarding-2026');
+    const october = JSON.parse(readFileSync(join(archive, '2026-10/result.json'), 'utf8'));
+    const rated = october.members.filter(
+      (m: { policyId: string; ratings: { overall: string | null } }) => m.policyId === 'onboarding-2026' && m.ratings.overall !== null,
+    );
+    const fails = rated.filter((m: { ratings: { overall: string } }) => m.ratings.overall === 'fail').length;
+    expect(
+      onboarding.months.map((m: { month: string; rated: number; counts: { fail: number }; rates: { fail: number } }) => [
+        m.month,
+        m.rated,
+        m.counts.fail,
+        m.rates.fail,
+      ]),
+    ).toEqual([
+      ['2026-09', rated.length, fails, Math.round((fails / rated.length) * 1000) / 1000],
+      ['2026-10', rated.length, fails, Math.round((fails / rated.length) * 1000) / 1000],
+    ]);
+    expect(t.policyChanges).toEqual([
+      { month: '2026-10', policyId: 'onboarding-2026', changes: [expect.objectContaining({ 'zh-CN': '测试考核第 3 档的分数下限 55 → 60' })] },
+    ]);
+    // Failing in both months: needing attention, two months running.
+    expect(t.attention.length).toBe(october.members.filter((m: { ratings: { overall: string } }) => m.ratings.overall === 'fail').length);
+    expect(t.attention.every((a: { months: number }) => a.months === 2)).toBe(true);
+    const md = capture();
+    expect(await main(['trend', '--archive', archive, '--group', 'onboarding-2026', '--locale', 'zh-CN'], md.io)).toBe(0);
+    expect(md.stdout()).toContain('# 培训群考核趋势（2026-09 至 2026-10）');
+    expect(md.stdout()).toContain('测试考核第 3 档的分数下限 55 → 60');
+    expect(md.stdout()).not.toContain('华东区销售技能提升培训群');
+  });
+
+  test('a month missing in the middle is shown as a gap', async () => {
+    const archive = await archiveWithChange();
+    cpSync(join(archive, '2026-09'), join(archive, '2026-08'), { recursive: true });
+    const result = JSON.parse(readFileSync(join(archive, '2026-08/result.json'), 'utf8'));
+    writeFileSync(join(archive, '2026-08/result.json'), JSON.stringify({ ...result, month: '2026-08' }));
+    const { rmSync } = await import('node:fs');
+    rmSync(join(archive, '2026-09'), { recursive: true });
+    const run = capture();
+    expect(await main(['trend', '--archive', archive, '--format', 'json'], run.io), run.stderr()).toBe(0);
+    const t = JSON.parse(run.stdout());
+    expect([t.months, t.gaps]).toEqual([['2026-08', '2026-10'], ['2026-09']]);
+  });
+});
