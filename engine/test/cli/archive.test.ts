@@ -186,4 +186,18 @@ describe('qungui trend', { timeout: 60_000 }, () => {
     const t = JSON.parse(run.stdout());
     expect([t.months, t.gaps]).toEqual([['2026-08', '2026-10'], ['2026-09']]);
   });
+
+  test('explain --archive: an archived month explained against the policy in force then', async () => {
+    const archive = await archiveWithChange();
+    const then = capture();
+    expect(await main(['explain', '--archive', archive, '--month', '2026-09', '--member', '胡芳', '--locale', 'zh-CN'], then.io), then.stderr()).toBe(0);
+    // September's copy has the tests' pass band at 55; October's at 60.
+    expect(then.stdout()).toContain('✗ 合格：分数 46 < 55 ✗');
+    const now = capture();
+    expect(await main(['explain', '--archive', archive, '--month', '2026-10', '--member', '胡芳', '--locale', 'zh-CN'], now.io)).toBe(0);
+    expect(now.stdout()).toContain('✗ 合格：分数 46 < 60 ✗');
+    const missing = capture();
+    expect(await main(['explain', '--archive', archive, '--month', '2026-07', '--member', '胡芳', '--locale', 'zh-CN'], missing.io)).toBe(2);
+    expect(missing.stderr()).toBe('qungui explain：归档中没有 2026-07\n');
+  });
 });
