@@ -81,6 +81,18 @@ export async function readArchivedMonths(dir: string, except?: string): Promise<
           },
         ),
       );
+    // Two archives merged by hand can leave one archive's result beside the other's manifest and copies:
+    // the policies the result names must be the archived copies, hash for hash.
+    const archivedHashes = new Map((manifest.policies ?? []).map((p) => [p.id, p.sha256]));
+    const mixed = result.policies.some((p) => archivedHashes.get(p.id) !== p.sha256) || archivedHashes.size !== result.policies.length;
+    if (mixed)
+      throw new UsageError(
+        localized(
+          '{dir} 的 result.json 与 archive.json 不是同一次考核写的（群规的 sha256 不一致，多半是两个归档被合并过）；请用 --replace 重新考核这个月',
+          '{dir}: result.json and archive.json come from different runs (the policies’ sha256 differ, most likely two archives merged): evaluate the month again with --replace',
+          { dir: join(dir, month) },
+        ),
+      );
     const policies = new Map<string, unknown>();
     for (const p of manifest.policies ?? []) {
       const copy = join(dir, month, p.file);

@@ -155,6 +155,7 @@ export const ZH_TW: Readonly<Record<string, string>> = {
   "{dimension}第 {band} 档的{metric}下限 {from} → {to}": "{dimension}第 {band} 檔的{metric}下限 {from} → {to}",
   "{dimension}评级：{rating}": "{dimension}評級：{rating}",
   "{dimension}评级：无数据": "{dimension}評級：無資料",
+  "{dir} 的 result.json 与 archive.json 不是同一次考核写的（群规的 sha256 不一致，多半是两个归档被合并过）；请用 --replace 重新考核这个月": "{dir} 的 result.json 與 archive.json 不是同一次考核寫的（群規的 sha256 不一致，多半是兩個歸檔被合併過）；請用 --replace 重新考核這個月",
   "{display}：无法读取（{message}）": "{display}：無法讀取（{message}）",
   "{file} 不是 qungui 的归档说明，无法读取这个月": "{file} 不是 qungui 的歸檔說明，無法讀取這個月",
   "{file} 不是 {month} 的考核结果（月份或格式不符），这个归档月份无法使用": "{file} 不是 {month} 的考核結果（月份或格式不符），這個歸檔月份無法使用",

@@ -1,6 +1,7 @@
 // evaluate --archive: the month stored whole (result, exact policy copies with their hashes, the
 // version), earlier months read back for R2, a month replaced only with --replace, no other month
 // touched, and an archive qungui cannot read refused by name.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,9 +132,14 @@ describe('qungui trend', { timeout: 60_000 }, () => {
     );
     expect(stricter).toContain('- { rating: pass, min: 55 }');
     writeFileSync(copy, stricter);
+    // As an earlier run with that policy would have left it: the result and the manifest name its hash.
+    const sha256 = createHash('sha256').update(stricter, 'utf8').digest('hex');
     const result = JSON.parse(readFileSync(join(archive, '2026-09/result.json'), 'utf8'));
-    result.policies = result.policies.map((p: { id: string; sha256: string }) => (p.id === 'onboarding-2026' ? { ...p, sha256: 'changed' } : p));
+    result.policies = result.policies.map((p: { id: string; sha256: string }) => (p.id === 'onboarding-2026' ? { ...p, sha256 } : p));
     writeFileSync(join(archive, '2026-09/result.json'), JSON.stringify(result));
+    const manifest = JSON.parse(readFileSync(join(archive, '2026-09/archive.json'), 'utf8'));
+    manifest.policies = manifest.policies.map((p: { id: string; sha256: string }) => (p.id === 'onboarding-2026' ? { ...p, sha256 } : p));
+    writeFileSync(join(archive, '2026-09/archive.json'), JSON.stringify(manifest));
     return archive;
   }
 
@@ -199,5 +205,17 @@ describe('qungui trend', { timeout: 60_000 }, () => {
     const missing = capture();
     expect(await main(['explain', '--archive', archive, '--month', '2026-07', '--member', '胡芳', '--locale', 'zh-CN'], missing.io)).toBe(2);
     expect(missing.stderr()).toBe('qungui explain：归档中没有 2026-07\n');
+  });
+
+  test("two archives merged by hand (one run's result beside another's policies) are refused, naming the month", async () => {
+    const archive = await archiveWithChange();
+    const other = join(mkdtempSync(join(tmpdir(), 'qungui-trend-')), 'archive');
+    expect(await main(evaluate(other), capture().io)).toBe(0);
+    withSeptember(other);
+    // The other archive's September result copied over this one's: its onboarding hash is October's policy.
+    cpSync(join(other, '2026-09/result.json'), join(archive, '2026-09/result.json'));
+    const run = capture();
+    expect(await main(['trend', '--archive', archive, '--format', 'json'], run.io)).toBe(2);
+    expect(run.stderr()).toContain(`${join(archive, '2026-09')} 的 result.json 与 archive.json 不是同一次考核写的`);
   });
 });
