@@ -49,10 +49,10 @@ export function say(locale: Locale, zh: string, en: string, params?: MessagePara
 }
 
 /** Texts joined as a list in each language ("姓名、部门" / "name, department"). */
-export function listOf(texts: readonly LocalizedText[], enSeparator = ', '): LocalizedText {
+export function listOf(texts: readonly LocalizedText[], enSeparator = ', ', zhSeparator = '、'): LocalizedText {
   return {
-    'zh-CN': texts.map((x) => x['zh-CN']).join('、'),
-    'zh-TW': texts.map((x) => x['zh-TW']).join('、'),
+    'zh-CN': texts.map((x) => x['zh-CN']).join(zhSeparator),
+    'zh-TW': texts.map((x) => x['zh-TW']).join(zhSeparator),
     en: texts.map((x) => x.en).join(enSeparator),
   };
 }

@@ -13,6 +13,7 @@ import { cardLines } from './member-card-lines.js';
 import { dataCounts, DIMENSIONS, type ReportSummary } from './summary.js';
 import { barChart, type Bar } from './svg-chart.js';
 import { workQueue } from './work-queue.js';
+import { rateText, signed } from './number-text.js';
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
 const FINDINGS_SHOWN = 500;
@@ -217,9 +218,7 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
 /** Charts on one scale per kind, with rates; members without data for a dimension shown as such. */
 function charts(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
   const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
-  const rate = (count: number, total: number) => (total ? `（${Math.round((count / total) * 100)}%）` : '');
-  const rateEn = (count: number, total: number) => (total ? ` (${Math.round((count / total) * 100)}%)` : '');
-  const shownRate = locale === 'en' ? rateEn : rate;
+  const shownRate = (count: number, total: number) => rateText(count, total, locale);
   const ratingMax = Math.max(1, ...summary.distributions.flatMap((d) => [...d.counts.map((c) => c.count), d.unrated]));
   const parts: string[] = [];
   for (const policy of result.policies) {
@@ -279,10 +278,6 @@ function cell(text: string | number, className?: string): string {
 
 function num(n: number): string {
   return `<td class="num">${n}</td>`;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
 }
 
 function table(head: { label: string; sort: boolean }[], rows: string[][], attributes?: (row: number) => string): string {

@@ -4,6 +4,7 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import { say } from '../i18n/localized-text.js';
 import type { CardBand, CardCondition, MemberCard } from './member-card.js';
 import { SEVERITY_TEXT } from './labels.js';
+import { signed } from './number-text.js';
 
 export type CardLineKind = 'title' | 'section' | 'band' | 'note' | 'finding';
 
@@ -73,8 +74,4 @@ export function cardText(card: MemberCard, month: string, locale: Locale): strin
   return `${cardLines(card, month, locale)
     .map((line) => (line.kind === 'band' || line.kind === 'finding' || line.kind === 'note' ? `  ${line.text}` : line.text))
     .join('\n')}\n`;
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
 }

@@ -5,13 +5,14 @@
 // HR's report says.
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult, Finding, MemberResult } from '../evaluate/result-types.js';
-import { localized } from '../i18n/localized-text.js';
+import { listOf, localized } from '../i18n/localized-text.js';
 import { bandTables, dimensionShortName, type BandTable, type Dimension } from '../policy/model/band-tables.js';
 import { METRICS } from '../policy/model/catalogue.generated.js';
 import { at, isRec, num, str } from '../policy/model/view.js';
 import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
 import { ratingScores } from '../evaluate/score/overall.js';
 import { actionLabelText, METRIC_TEXT, ratingLabelText, type LabelBook } from './labels.js';
+import { signed } from './number-text.js';
 
 export interface CardCondition {
   metric: LocalizedText;
@@ -92,15 +93,11 @@ function overallMethod(policy: unknown, member: MemberResult, book: LabelBook): 
   const method = str(at(policy, 'assessment', 'overall', 'method')) ?? 'worst';
   const present = (['assignments', 'tests', 'participation'] as const).filter((d) => member.ratings[d] !== null);
   const parts = present.map((d) => ({ dimension: dimensionShortName[d], rating: ratingText(book, member.policyId, member.ratings[d])! }));
-  const list = (sep: LocalizedText) => ({
-    'zh-CN': parts.map((p) => `${p.dimension['zh-CN']}${p.rating['zh-CN']}`).join(sep['zh-CN']),
-    'zh-TW': parts.map((p) => `${p.dimension['zh-TW']}${p.rating['zh-TW']}`).join(sep['zh-TW']),
-    en: parts.map((p) => `${p.dimension.en} ${p.rating.en}`).join(sep.en),
-  });
+  const list = () => listOf(parts.map((p) => localized('{dimension}{rating}', '{dimension} {rating}', p)));
   const overall = ratingText(book, member.policyId, member.ratings.overall) ?? localized('无', 'none');
   if (method === 'best')
     return localized('取各维度中最高的评级（{list}）→ {overall}', 'the best of the dimensions ({list}) → {overall}', {
-      list: list(localized('、', ', ')),
+      list: list(),
       overall,
     });
   if (method === 'weighted') {
@@ -109,11 +106,11 @@ function overallMethod(policy: unknown, member: MemberResult, book: LabelBook): 
     const shown = present
       .map((d) => `${(isRec(weights) ? num(weights[d]) : undefined) ?? 0}`)
       .map((w, i) => ({ w, p: parts[i]!, score: scores.get(member.ratings[present[i]!]!) ?? 0 }));
-    const terms: LocalizedText = {
-      'zh-CN': shown.map(({ w, p, score }) => `${p.dimension['zh-CN']} ${w} × ${score}（${p.rating['zh-CN']}）`).join(' + '),
-      'zh-TW': shown.map(({ w, p, score }) => `${p.dimension['zh-TW']} ${w} × ${score}（${p.rating['zh-TW']}）`).join(' + '),
-      en: shown.map(({ w, p, score }) => `${p.dimension.en} ${w} × ${score} (${p.rating.en})`).join(' + '),
-    };
+    const terms = listOf(
+      shown.map(({ w, p, score }) => localized('{dimension} {w} × {score}（{rating}）', '{dimension} {w} × {score} ({rating})', { ...p, w, score })),
+      ' + ',
+      ' + ',
+    );
     return localized('按权重加权各维度评级的分值：{terms} = {score} 分 → {overall}', 'weighted rating scores: {terms} = {score} → {overall}', {
       terms,
       score: member.metrics.overallScore ?? '–',
@@ -121,7 +118,7 @@ function overallMethod(policy: unknown, member: MemberResult, book: LabelBook): 
     });
   }
   return localized('取各维度中最低的评级（{list}）→ {overall}', 'the worst of the dimensions ({list}) → {overall}', {
-    list: list(localized('、', ', ')),
+    list: list(),
     overall,
   });
 }
@@ -187,8 +184,4 @@ export function memberCard(result: EvaluationResult, member: MemberResult, polic
     actions,
     findings: findings.filter((f) => f.policyId === member.policyId && f.groupId === member.groupId && f.memberId === member.memberId),
   };
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
 }

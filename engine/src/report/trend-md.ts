@@ -34,9 +34,7 @@ export function trendMarkdown(
       const cells = [
         m.month,
         String(m.rated),
-        ...ratings.map((r) =>
-          `${m.counts[r] ?? 0}（${Math.round((m.rates[r] ?? 0) * 100)}%）`.replace('（', say(locale, '（', ' (')).replace('）', say(locale, '）', ')')),
-        ),
+        ...ratings.map((r) => say(locale, '{count}（{rate}%）', '{count} ({rate}%)', { count: m.counts[r] ?? 0, rate: Math.round((m.rates[r] ?? 0) * 100) })),
         String(m.pointsGiven),
         String(m.pointsDeducted),
         String(m.followUps),
@@ -50,7 +48,13 @@ export function trendMarkdown(
   out.push(say(locale, '## 进步最大的成员', '## Most improved'), '');
   if (!t.improved.length) out.push(say(locale, '本期没有评级上升的成员。', 'No member rose in rating in the period.'));
   for (const m of t.improved)
-    out.push(`- ${md(m.name)}：${md(labels(m.policyId, m.from))} → ${md(labels(m.policyId, m.to))}`.replace('：', say(locale, '：', ': ')));
+    out.push(
+      say(locale, '- {name}：{from} → {to}', '- {name}: {from} → {to}', {
+        name: md(m.name),
+        from: md(labels(m.policyId, m.from)),
+        to: md(labels(m.policyId, m.to)),
+      }),
+    );
   out.push('', say(locale, '## 需要关注的成员（连续不合格）', '## Needing attention (failing months running)'), '');
   if (!t.attention.length) out.push(say(locale, '本期末没有连续不合格的成员。', 'No member failed two months running at the end of the period.'));
   for (const m of t.attention)

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { withContentSecurityPolicy } from './webview-csp.js';
+import { textPage, withContentSecurityPolicy } from './webview-csp.js';
 
 interface Rendered {
   language: string;
@@ -18,11 +18,7 @@ async function render(client: LanguageClient, uri: string): Promise<string> {
   const nonce = randomBytes(16).toString('base64');
   if (result.language === 'html') return withContentSecurityPolicy(result.content, nonce);
   // The policy has errors: say so in the page instead of rendering it.
-  const text = result.content.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-  return withContentSecurityPolicy(
-    `<!doctype html><html><head><style>body{font-family:sans-serif;padding:1rem}</style></head><body><p>${text}</p></body></html>`,
-    nonce,
-  );
+  return withContentSecurityPolicy(textPage(result.content), nonce);
 }
 
 export async function showPreview(client: LanguageClient, document: vscode.TextDocument): Promise<void> {

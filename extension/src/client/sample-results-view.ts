@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { withContentSecurityPolicy } from './webview-csp.js';
+import { textPage, withContentSecurityPolicy } from './webview-csp.js';
 
 const views = new Map<string, vscode.WebviewPanel>();
 
@@ -12,10 +12,7 @@ async function page(client: LanguageClient, uri: string, data: string): Promise<
     language: string;
     content: string;
   };
-  const html =
-    result.language === 'html'
-      ? result.content
-      : `<!doctype html><html><head><style>body{font-family:sans-serif;padding:1rem}</style></head><body><p>${result.content.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p></body></html>`;
+  const html = result.language === 'html' ? result.content : textPage(result.content);
   return withContentSecurityPolicy(html, randomBytes(16).toString('base64'));
 }
 

@@ -7,3 +7,9 @@ export function withContentSecurityPolicy(html: string, nonce: string): string {
   const styled = html.replace(/<style>/g, `<style nonce="${nonce}">`);
   return styled.includes('<head>') ? styled.replace('<head>', `<head>\n${csp}`) : `${csp}\n${styled}`;
 }
+
+/** A page that says one sentence (the server could not render or evaluate the policy). */
+export function textPage(text: string): string {
+  const escaped = text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return `<!doctype html><html><head><style>body{font-family:sans-serif;padding:1rem}</style></head><body><p>${escaped}</p></body></html>`;
+}

@@ -5,7 +5,7 @@ import { CelBudgetError, compileBounded } from '../cel-budget.js';
 import { who, whoEn } from '../describe.js';
 import { DAY } from '../time.js';
 import { learners } from '../learners.js';
-import { localized, t } from '../../i18n/localized-text.js';
+import { listOf, localized, t } from '../../i18n/localized-text.js';
 import type { EvalRule } from './rule.js';
 import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
@@ -84,7 +84,7 @@ export const ineligibleMember: EvalRule = {
         evidence: { criteria: names, values: Object.fromEntries(failing.map((f) => [f.criterion, f.value ?? null])) },
         message: t('{who}不符合入群资格：{failing}', '{whoEn} is not eligible: {failing}', {
           who: who(ctx, m.groupId, m.memberId),
-          failing: reasons(failing.map(why)),
+          failing: listOf(failing.map(why), '; ', '；'),
           whoEn: whoEn(ctx, m.groupId, m.memberId),
         }),
       });
@@ -111,9 +111,4 @@ function why(failing: { criterion: string; value?: string | null }): LocalizedTe
     default:
       return localized('不满足群规的附加条件', 'does not meet the policy’s further condition');
   }
-}
-
-/** The failing criteria as one clause each: "…；…" / "…; …". */
-function reasons(texts: readonly LocalizedText[]): LocalizedText {
-  return { 'zh-CN': texts.map((x) => x['zh-CN']).join('；'), 'zh-TW': texts.map((x) => x['zh-TW']).join('；'), en: texts.map((x) => x.en).join('; ') };
 }
