@@ -1,4 +1,4 @@
-// Generates examples/data/2026-10/: one month of exports for the three example policies, in the bundle
+// Generates examples/data/2026-08, -09 and -10/: three months of exports for the three example policies, in the bundle
 // format (DESIGN.md): ~50 members, ~3,000 messages of corporate-training chat with the things the monthly
 // job exists to find (violations, late work, leavers, an outsider, ineligible members…).
 // Deterministic: a seeded PRNG, fixed dates — `node scripts/gen-example-data.mjs --check` verifies the
@@ -7,7 +7,6 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = `${root}examples/data/2026-10/`;
 const check = process.argv.includes('--check');
 
 // mulberry32: small, fast, deterministic.
@@ -97,9 +96,10 @@ function employee(id, fields) {
 
 // --- The three groups and their people -----------------------------------------------------------
 const groups = {
-  onboarding: { room: 'wrOnboard2026', admins: ['zhangwei', 'liuyang'], publisher: 'chenjing', learners: [] },
-  sales: { room: 'wrSkillSales', admins: ['wangfang'], publisher: 'zhaolei', learners: [] },
-  mgmt: { room: 'wrMgmtLead', admins: ['sunli'], publisher: null, learners: [] },
+  // since: the month the group started (the onboarding group is for the September hires).
+  onboarding: { room: 'wrOnboard2026', admins: ['zhangwei', 'liuyang'], publisher: 'chenjing', learners: [], since: 10 },
+  sales: { room: 'wrSkillSales', admins: ['wangfang'], publisher: 'zhaolei', learners: [], since: 8 },
+  mgmt: { room: 'wrMgmtLead', admins: ['sunli'], publisher: null, learners: [], since: 8 },
 };
 employee('zhangwei', { name: '张伟', department: '人力资源部', position: '培训经理' });
 employee('liuyang', { name: '刘洋', department: '人力资源部', position: '培训专员' });
@@ -140,7 +140,7 @@ function member(group, id, fields = {}) {
   const row = {
     group_id: group.room,
     member_id: id,
-    joined_at: fields.joined ?? at(1, 9, int(0, 50)),
+    joined_at: fields.joined ?? (group.since === 10 ? at(1, 9, int(0, 50)) : at(3, 9, int(0, 50), 0, group.since)),
     left_at: fields.left ?? '',
     role: fields.role ?? 'member',
     invited_by: fields.invitedBy ?? group.admins[0],
@@ -149,8 +149,9 @@ function member(group, id, fields = {}) {
   members.push(row);
 }
 for (const group of Object.values(groups)) {
-  for (const admin of group.admins) member(group, admin, { role: 'admin', joined: at(1, 8, 30), invitedBy: '' });
-  if (group.publisher) member(group, group.publisher, { role: group.room === 'wrSkillSales' ? 'lecturer' : 'publisher', joined: at(1, 8, 40) });
+  const opening = (minute) => (group.since === 10 ? at(1, 8, minute) : at(3, 8, minute, 0, group.since));
+  for (const admin of group.admins) member(group, admin, { role: 'admin', joined: opening(30), invitedBy: '' });
+  if (group.publisher) member(group, group.publisher, { role: group.room === 'wrSkillSales' ? 'lecturer' : 'publisher', joined: opening(40) });
   for (const id of group.learners) {
     if (id === 'n18')
       member(group, id, { left: at(20, 18, 5) }); // left without an approved exit (M4)
@@ -158,7 +159,10 @@ for (const group of Object.values(groups)) {
       member(group, id, { left: at(22, 9, 0) }); // left with an approved exit
     else if (id === 'm09')
       member(group, id, { joined: '2026-09-01 09:00:00' }); // quiet since September (M5)
-    else member(group, id);
+    else if (id === 's09') {
+      int(0, 50);
+      member(group, id, { joined: '2026-08-24 09:00:00' }); // hired on 20 August
+    } else member(group, id);
   }
 }
 // An outside contact in the onboarding group (S4), added by an admin for a guest talk: a lecturer, so not rated.
@@ -177,10 +181,10 @@ for (const group of Object.values(groups)) {
       department: e.department,
       position: e.position,
       purpose: id === 'n06' ? '' : pick(['系统学习公司制度', '提升销售技巧', '学习团队管理', '了解产品知识']),
-      submitted_at: '2026-09-28 10:00:00',
+      submitted_at: group.since === 10 ? '2026-09-28 10:00:00' : '2026-07-28 10:00:00',
       reviewer_id: group.room === 'wrOnboard2026' ? 'zhangwei' : group.room === 'wrSkillSales' ? 'wangfang' : 'sunli',
       decision: id === 's03' ? 'pending' : 'approved',
-      decided_at: id === 's03' ? '' : '2026-09-29 15:00:00',
+      decided_at: id === 's03' ? '' : group.since === 10 ? '2026-09-29 15:00:00' : '2026-07-29 15:00:00',
     });
   }
 }
@@ -411,7 +415,7 @@ function csv(rows, columns) {
   return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }
 const jsonl = (rows) => `${rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== false)))).join('\n')}\n`;
-const files = {
+const bundleFiles = ({ employees, members, applications, exits, messages, assignments, submissions, tests, sessions, attendance, exemptions }) => ({
   'employees.csv': csv(employees, ['employee_id', 'name', 'department', 'position', 'employment_status', 'hire_date', 'leave_date']),
   'members.csv': csv(members, ['group_id', 'member_id', 'name', 'joined_at', 'left_at', 'role', 'invited_by']),
   'applications.csv': csv(applications, [
@@ -435,21 +439,214 @@ const files = {
   'sessions.csv': csv(sessions, ['session_id', 'group_id', 'announced_at', 'starts_at', 'ends_at', 'platform', 'support_id']),
   'attendance.csv': csv(attendance, ['session_id', 'member_id', 'joined_at', 'left_at']),
   'exemptions.csv': csv(exemptions, ['exemption_id', 'group_id', 'member_id', 'category', 'valid_from', 'valid_to', 'approved_by']),
-};
+});
 let stale = false;
-mkdirSync(outDir, { recursive: true });
-for (const [name, content] of Object.entries(files)) {
-  const path = outDir + name;
-  if (check) {
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
-      console.error(`stale: examples/data/2026-10/${name}; run node scripts/gen-example-data.mjs`);
-      stale = true;
+function writeBundle(month, tables) {
+  const dir = `${root}examples/data/${month}/`;
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(bundleFiles(tables))) {
+    const path = dir + name;
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== content) {
+        console.error(`stale: examples/data/${month}/${name}; run node scripts/gen-example-data.mjs`);
+        stale = true;
+      }
+    } else {
+      writeFileSync(path, content);
     }
-  } else {
-    writeFileSync(path, content);
   }
+  console.log(
+    `${check ? 'checked' : 'wrote'} examples/data/${month}: ${tables.members.length} member rows, ${tables.messages.length} messages, ${tables.submissions.length} submissions`,
+  );
 }
+const october = { employees, members, applications, exits, messages, assignments, submissions, tests, sessions, attendance, exemptions };
+writeBundle('2026-10', october);
+
+// --- August and September: the sales and management groups before October ---------------------------
+// The same people (rows copied from October's tables, so names, join times and applications agree); the
+// onboarding group starts in October (its learners were hired on 1 September). s09 joins on 24 August;
+// s16 is in the sales group in August and leaves on 10 September with an approved exit; m09 joins on
+// 1 September and stays silent. The arcs the archive example shows (trend columns, R2 escalation):
+//   s07 fail → pass → good (improves most); s12 pass → fail → fail (escalated in October);
+//   m09 fail → fail (escalated in October); and the sales policy's overall pass threshold rises from 30
+//   to 40 in September (examples/policies-2026-08/), so members whose work stays at pass in every
+//   dimension go from pass to fail without learning worse.
+const EARLIER = [
+  {
+    month: 8,
+    days: 31,
+    seed: 20260801,
+    quality: { s02: 'good', s04: 'mid', s06: 'mid', s07: 'low', s08: 'mid', s12: 'mid', m05: 'mid', m08: 'good' },
+    quiet: [],
+  },
+  {
+    month: 9,
+    days: 30,
+    seed: 20260901,
+    quality: { s02: 'mid', s04: 'good', s06: 'good', s07: 'good', s08: 'good', s12: 'low', m05: 'good', m08: 'good' },
+    quiet: ['s12', 'm09'],
+  },
+];
+const EARLIER_ROOMS = new Set([groups.sales.room, groups.mgmt.room]);
+seed = 20260800;
+const s16 = { employee_id: 's16', name: personName(), department: '大客户部', position: '客户经理', employment_status: '正式', hire_date: '2025-03-01' };
+const s16Member = { group_id: groups.sales.room, member_id: 's16', joined_at: '2026-08-03 09:12:00', role: 'member', invited_by: 'wangfang', name: s16.name };
+const S16_LEFT = '2026-09-10 17:00:00';
+
+function earlierMonth(plan) {
+  seed = plan.seed;
+  const mm = pad(plan.month);
+  const on = (day, hour, minute = 0, second = 0) => at(day, hour, minute, second, plan.month);
+  const monthEnd = `2026-${mm}-${plan.days} 23:59:59`;
+  const t = {
+    employees: [],
+    members: [],
+    applications: [],
+    exits: [],
+    messages: [],
+    assignments: [],
+    submissions: [],
+    tests: [],
+    sessions: [],
+    attendance: [],
+    exemptions: [],
+  };
+  const leftHere = plan.month >= 9;
+  t.employees = [...employees, { ...s16, leave_date: leftHere ? S16_LEFT.slice(0, 10) : '' }]
+    .filter((e) => e.hire_date <= monthEnd)
+    .map((e) => (e.leave_date > monthEnd ? { ...e, leave_date: '' } : e));
+  t.members = [...members.filter((m) => EARLIER_ROOMS.has(m.group_id)), { ...s16Member, left_at: leftHere ? S16_LEFT : '' }].filter(
+    (m) => m.joined_at <= monthEnd,
+  );
+  const present = new Set(t.members.map((m) => m.member_id));
+  t.applications = [
+    ...applications.filter((a) => EARLIER_ROOMS.has(a.group_id) && present.has(a.applicant_id)),
+    {
+      ...applications.find((a) => a.applicant_id === 's01'),
+      application_id: 'app-s16',
+      applicant_id: 's16',
+      name: s16.name,
+      department: s16.department,
+      position: s16.position,
+    },
+  ];
+  if (leftHere)
+    t.exits.push({
+      group_id: groups.sales.room,
+      member_id: 's16',
+      requested_at: on(8, 10),
+      approver_id: 'wangfang',
+      decision: 'approved',
+      decided_at: on(9, 11),
+    });
+
+  const learnersOf = (group) => t.members.filter((m) => m.group_id === group.room && m.role === 'member').map((m) => m.member_id);
+  const gone = (id, day) => id === 's16' && leftHere && day >= 10;
+  let seq = 0;
+  function post(group, sender, day, hour, minute, content, extra = {}) {
+    const id = `msg-26${mm}-${String(++seq).padStart(5, '0')}`;
+    t.messages.push({
+      message_id: id,
+      group_id: group.room,
+      sender_id: sender,
+      sent_at: on(day, hour, minute, int(0, 59)),
+      type: extra.type ?? 'text',
+      content,
+      reply_to: extra.replyTo ?? '',
+      file_name: extra.fileName ?? '',
+      recalled: false,
+    });
+    return id;
+  }
+  for (const [group, volume] of [
+    [groups.sales, 40],
+    [groups.mgmt, 22],
+  ]) {
+    const people = [...learnersOf(group).filter((id) => !plan.quiet.includes(id)), ...group.admins];
+    for (let day = 1; day <= plan.days; day++) {
+      const weekday = new Date(Date.UTC(2026, plan.month - 1, day)).getUTCDay();
+      const count = weekday === 0 || weekday === 6 ? Math.floor(volume / 4) : volume;
+      for (let k = 0; k < count; k++) {
+        const sender = pick(people);
+        if (gone(sender, day) || day < 3) continue;
+        const hour = int(9, 20);
+        const minute = int(0, 59);
+        const roll = random();
+        if (roll < 0.12) {
+          const q = int(0, QUESTIONS.length - 1);
+          const asked = post(group, sender, day, hour, minute, QUESTIONS[q]);
+          const answerer = pick(people.filter((p) => p !== sender && !gone(p, day)));
+          const answeredAt = hour * 60 + minute + int(0, 2) * 60 + int(0, 56) + 3;
+          post(group, answerer, day, Math.floor(answeredAt / 60), answeredAt % 60, ANSWERS[q], { replyTo: asked });
+        } else if (roll < 0.35) post(group, sender, day, hour, minute, pick(ACKS));
+        else post(group, sender, day, hour, minute, pick(CHAT));
+      }
+    }
+  }
+  for (const day of [4, 11, 18, 25]) post(groups.sales, 'zhaolei', day, 9, 30, '本周销售案例', { type: 'link' });
+  for (const day of [4, 18]) post(groups.mgmt, 'sunli', day, 10, 0, '管理者必读', { type: 'file', fileName: `管理者必读-${mm}-${day}.pdf` });
+  if (plan.month === 8) post(groups.sales, 's04', 12, 14, 20, '加我微信，私聊优惠价'); // N4 in August
+  if (plan.month === 9) post(groups.sales, 's13', 9, 16, 5, '你这样报价真是没脑子'); // N1 in September
+
+  const quality = new Map();
+  for (const group of [groups.sales, groups.mgmt])
+    for (const id of learnersOf(group)) quality.set(id, plan.quality[id] ?? pick(['high', 'good', 'good', 'mid']));
+  const work = [
+    [groups.sales, `sa-${mm}-a1`, '客户需求分析', 3, 12],
+    [groups.sales, `sa-${mm}-a2`, '方案演示复盘', 15, 25],
+    [groups.mgmt, `mg-${mm}-a1`, '团队目标拆解', 4, 15],
+  ];
+  for (const [group, id, title, announced, due] of work) {
+    t.assignments.push({ assignment_id: id, group_id: group.room, title, announced_at: on(announced, 9), due_at: on(due, 18) });
+    for (const member of learnersOf(group)) {
+      if (gone(member, due) || (member === 'm09' && plan.quiet.includes('m09'))) continue;
+      const late = random() < 0.06;
+      const submittedDay = late ? Math.min(due + int(1, 2), plan.days) : Math.max(1, due - int(0, 3));
+      const g = grade(quality.get(member));
+      t.submissions.push({
+        assignment_id: id,
+        member_id: member,
+        submitted_at: on(submittedDay, late ? 22 : int(10, 17), int(0, 59)),
+        ...g,
+        graded_at: on(Math.min(submittedDay + 1, plan.days), 15),
+        grader_id: group.admins[0],
+      });
+    }
+  }
+  for (const member of learnersOf(groups.sales)) {
+    if (gone(member, 20)) continue;
+    const base = { high: 94, good: 85, mid: 72, low: 48 }[quality.get(member)];
+    t.tests.push({
+      test_id: `sa-${mm}-t1`,
+      group_id: groups.sales.room,
+      member_id: member,
+      taken_at: on(20, 14, int(0, 30)),
+      score: Math.max(0, Math.min(100, base + int(-4, 4))),
+      max_score: 100,
+    });
+  }
+  for (const [group, id, announced, day, support] of [
+    [groups.sales, `sa-${mm}-s1`, 5, 10, 'zhaolei'],
+    [groups.mgmt, `mg-${mm}-s1`, 2, 11, 'sunli'],
+  ]) {
+    const starts = on(day, 19);
+    const ends = on(day, 21);
+    t.sessions.push({
+      session_id: id,
+      group_id: group.room,
+      announced_at: on(announced, 10),
+      starts_at: starts,
+      ends_at: ends,
+      platform: '腾讯会议',
+      support_id: support,
+    });
+    for (const member of learnersOf(group)) {
+      if (gone(member, day) || plan.quiet.includes(member) || random() < 0.1) continue;
+      t.attendance.push({ session_id: id, member_id: member, joined_at: `${starts.slice(0, 14)}${pad(int(0, 10))}:00`, left_at: ends });
+    }
+  }
+  t.messages.sort((a, b) => (a.sent_at < b.sent_at ? -1 : a.sent_at > b.sent_at ? 1 : a.message_id < b.message_id ? -1 : 1));
+  return t;
+}
+for (const plan of EARLIER) writeBundle(`2026-${pad(plan.month)}`, earlierMonth(plan));
 if (check && stale) process.exit(1);
-console.log(
-  `${check ? 'checked' : 'wrote'} examples/data/2026-10: ${members.length} member rows, ${messages.length} messages, ${submissions.length} submissions`,
-);

@@ -15,7 +15,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
 import { VERSION } from './version.js';
-import { localized } from '../i18n/localized-text.js';
+import { asWritten, localized } from '../i18n/localized-text.js';
 
 export const MARKER = '.qungui-output.json';
 const MARKER_FORMAT = 1;
@@ -118,6 +118,25 @@ export async function prepareOutputFile(typed: string, cwd: string, options: { f
   return { display: typed, path: target.path, force: options.force === true };
 }
 
+/**
+ * Checks the archive folder (`--archive`): not the data folder or a policy, not inside or around them,
+ * and apart from the --out folder (each keeps files the other must not replace).
+ */
+export async function refuseArchiveFolder(typed: string, cwd: string, inputs: OutputInputs, out: PreparedFolder): Promise<void> {
+  const target = await locate(typed, cwd, 'folder', '--archive');
+  await refuseInputs(target, typed, cwd, inputs, '--archive');
+  const a = target.path;
+  const b = out.path;
+  if (a === b || a.startsWith(b + sep) || b.startsWith(a + sep))
+    throw new OutputRefused(
+      localized(
+        '--archive {typed} 与 --out {out} 重叠；归档和每月的输出请放在不同的文件夹（例如 --out out/月份 --archive archive）',
+        '--archive {typed} overlaps --out {out}: keep the archive and the monthly outputs in separate folders (e.g. --out out/<month> --archive archive)',
+        { typed, out: out.display },
+      ),
+    );
+}
+
 /** Writes the file whole or not at all (temp file + rename); without --force never over an existing file. */
 export async function commitOutputFile(file: PreparedFile, content: string | Buffer): Promise<void> {
   const { path, display } = file;
@@ -158,7 +177,7 @@ interface Target {
   existing: string;
 }
 
-async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Promise<Target> {
+async function locate(typed: string, cwd: string, kind: 'folder' | 'file', flag = '--out'): Promise<Target> {
   const absolute = resolve(cwd, typed);
   const missing: string[] = [];
   let probe = absolute;
@@ -172,9 +191,9 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
         if (probe === absolute && info.isSymbolicLink()) {
           throw new OutputRefused(
             localized(
-              '--out {typed} 是指向不存在位置的链接；请删除该链接或换一个{value}名',
-              '--out {typed} is a link to a place that does not exist: remove the link or give another name',
-              { typed, value: kind === 'folder' ? localized('文件夹', 'folder') : localized('文件', 'file') },
+              '{flag} {typed} 是指向不存在位置的链接；请删除该链接或换一个{value}名',
+              '{flag} {typed} is a link to a place that does not exist: remove the link or give another name',
+              { flag, typed, value: kind === 'folder' ? localized('文件夹', 'folder') : localized('文件', 'file') },
             ),
           );
         }
@@ -183,7 +202,11 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
       const realInfo = await stat(real);
       if (missing.length > 0 && !realInfo.isDirectory()) {
         throw new OutputRefused(
-          localized('无法创建 --out {typed}：{probe} 是文件，不是文件夹', 'cannot create --out {typed}: {probe} is a file, not a folder', { typed, probe }),
+          localized('无法创建 {flag} {typed}：{probe} 是文件，不是文件夹', 'cannot create {flag} {typed}: {probe} is a file, not a folder', {
+            flag,
+            typed,
+            probe,
+          }),
         );
       }
       const path = missing.length > 0 ? join(real, ...missing.reverse()) : real;
@@ -193,7 +216,7 @@ async function locate(typed: string, cwd: string, kind: 'folder' | 'file'): Prom
     if (code === 'ENOTDIR') {
       const file = await blockingFile(absolute);
       throw new OutputRefused(
-        localized('无法创建 --out {typed}：{file} 是文件，不是文件夹', 'cannot create --out {typed}: {file} is a file, not a folder', { typed, file }),
+        localized('无法创建 {flag} {typed}：{file} 是文件，不是文件夹', 'cannot create {flag} {typed}: {file} is a file, not a folder', { flag, typed, file }),
       );
     }
     if (code !== 'ENOENT') throw ioRefusal(typed, info);
@@ -258,7 +281,7 @@ async function relation(target: Target, input: Identity): Promise<'equal' | 'ins
   return undefined;
 }
 
-async function refuseInputs(target: Target, typed: string, cwd: string, inputs: OutputInputs): Promise<void> {
+async function refuseInputs(target: Target, typed: string, cwd: string, inputs: OutputInputs, flag = '--out'): Promise<void> {
   if (inputs.data !== undefined) {
     const data = await identity(resolve(cwd, inputs.data));
     const found = data && (await relation(target, data));
@@ -270,9 +293,9 @@ async function refuseInputs(target: Target, typed: string, cwd: string, inputs: 
       }[found];
       throw new OutputRefused(
         localized(
-          '--out {typed} {relation}，写入会改动导出的数据；请把输出放在数据文件夹之外（例如 --out out/月份）',
-          '--out {typed} {relation}: writing there would change the exports; put the outputs outside it (e.g. --out out/<month>)',
-          { typed, relation: relationText },
+          '{flag} {typed} {relation}，写入会改动导出的数据；请把它放在数据文件夹之外（例如 {example}）',
+          '{flag} {typed} {relation}: writing there would change the exports; put it outside the data folder (e.g. {example})',
+          { flag, typed, relation: relationText, example: flag === '--out' ? localized('--out out/月份', '--out out/<month>') : asWritten(`${flag} archive`) },
         ),
       );
     }
@@ -289,9 +312,10 @@ async function refuseInputs(target: Target, typed: string, cwd: string, inputs: 
           found === 'equal' ? localized('就是群规 {arg}', 'is the policy {arg}', { arg }) : localized('包含群规 {arg}', 'contains the policy {arg}', { arg });
         throw new OutputRefused(
           localized(
-            '--out {typed} {relation}，写入会改动群规；请换一个输出位置',
-            '--out {typed} {relation}: writing there would change the policies; choose another place for the outputs',
+            '{flag} {typed} {relation}，写入会改动群规；请换一个输出位置',
+            '{flag} {typed} {relation}: writing there would change the policies; choose another place for the outputs',
             {
+              flag,
               typed,
               relation: relationText,
             },

@@ -5,10 +5,11 @@ import type { EvaluationResult } from '../evaluate/result-types.js';
 import { excelCsv } from '../util/excel-csv.js';
 import { findingTable } from './finding-table.js';
 import type { LabelBook } from './labels.js';
+import type { MemberHistory } from './member-history.js';
 import { memberTable } from './member-table.js';
 
-export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale): string {
-  const { head, rows } = memberTable(result, book, locale);
+export function membersCsv(result: EvaluationResult, book: LabelBook, locale: Locale, history?: MemberHistory | null): string {
+  const { head, rows } = memberTable(result, book, locale, history);
   return excelCsv([head, ...rows.map((row) => row.map((cell) => cell ?? ''))]);
 }
 

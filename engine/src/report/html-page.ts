@@ -12,6 +12,8 @@ th{background:#f2f2f2;position:sticky;top:0;z-index:1}th[data-sort]{cursor:point
 td.name,td.rating,td.num,td.when{white-space:nowrap}td.num{text-align:right}td.what{min-width:16rem}td.group{min-width:8rem}
 .rating-worst{background:#fbe3e2;color:#8a1c1a}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{max-width:100%;height:auto}.chart text{font-size:12px;fill:#333}.chart .chart-title{font-weight:bold}
+.group-history{margin:.3rem 0 .6rem}.chart .note{fill:#555}.chart .mark{fill:#9a6700;font-weight:bold}.policy-changes{margin:.2rem 0;color:#9a6700}.failing{margin:.3rem 0}
+td.change{text-align:center;white-space:nowrap}.change-up{color:#1d5e2a;font-weight:bold}.change-down{color:#8a1c1a;font-weight:bold}td.history{white-space:nowrap;font-size:.85rem}
 .sev-error{color:#b00020}.sev-warning{color:#9a6700}.sev-info{color:#555}
 .kpi{display:flex;gap:1rem;flex-wrap:wrap}.kpi div{background:#f6f8fa;border:1px solid #e1e4e8;padding:.5rem .9rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}
 .problems{background:#fdecea;border:2px solid #b00020;color:#5f0010;padding:.6rem 1rem;border-radius:6px;margin:1rem 0}

@@ -2,7 +2,7 @@
 // the admin work queue, the members with search, filters and sort, each member's card (the "why" of
 // their ratings, the same lines `qungui explain` prints) — then the charts, all findings and the data.
 import type { Locale } from '../diagnostics/diagnostic.js';
-import type { EvaluationResult } from '../evaluate/result-types.js';
+import type { EvaluationResult, MemberResult } from '../evaluate/result-types.js';
 import { say, type MessageParams } from '../i18n/localized-text.js';
 import { escapeHtml } from '../util/escape-html.js';
 import { findingTable } from './finding-table.js';
@@ -11,8 +11,10 @@ import { DIMENSION_TEXT, SEVERITY_TEXT, actionLabel, clauseLabel, policyName, ra
 import { cardAnchor, memberCard } from './member-card.js';
 import { cardLines } from './member-card-lines.js';
 import { dataCounts, DIMENSIONS, type ReportSummary } from './summary.js';
-import { barChart, type Bar } from './svg-chart.js';
+import { barChart, monthChart, type Bar } from './svg-chart.js';
 import { workQueue } from './work-queue.js';
+import { changeText, changeTitle, percentOf, ratingsLine } from './history-text.js';
+import { failingMembers, historyKey, type MemberHistory, type MemberHistoryRow, type RatingChange } from './member-history.js';
 import { rateText, signed } from './number-text.js';
 
 /** Findings listed in full on the page; more would make a page browsers open slowly (findings.csv has all). */
@@ -25,7 +27,7 @@ const MEMBER_ROWS_SHOWN = 200;
 /** A member row: its HTML, what search reads, the overall rating's label, follow-ups or not, the sort values. */
 type MemberRow = [string, string, string, 'yes' | 'no', (string | number)[]];
 
-export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
+export function reportHtml(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale, history?: MemberHistory | null): string {
   const t = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
   const parts: string[] = [];
   parts.push(`<h1>${t('培训群月度考核报告（{month}）', 'Training groups: monthly report ({month})', { month: result.month })}</h1>`);
@@ -110,12 +112,17 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
   // as data the script filters, sorts and shows (5,000 rows as elements would make the page slow to open).
   const memberRows: Record<string, MemberRow[]> = {};
   for (const policy of result.policies) {
-    const members = result.members.filter((m) => m.policyId === policy.id);
-    if (!members.length) continue;
+    const inGroup = result.members.filter((m) => m.policyId === policy.id);
+    if (!inGroup.length) continue;
+    // With history, the members failing months running come first: they are whom the month escalates.
+    const failing = history ? failingMembers(result, history, policy.id) : [];
+    const failingSet = new Set(failing.map((f) => f.member));
+    const members = [...failing.map((f) => f.member), ...inGroup.filter((m) => !failingSet.has(m))];
     const dims = DIMENSIONS.filter((d) => members.some((m) => m.ratings[d] !== null));
     const ratings = Object.keys(book[policy.id]?.ratings ?? {});
     const rank = (r: string | null) => (r === null ? ratings.length : ratings.indexOf(r));
     const rows: MemberRow[] = members.map((m) => {
+      const past = history?.members.get(historyKey(m));
       const cells = [
         cell(m.name ?? m.memberId, 'name'),
         ...dims.map((d) => {
@@ -125,10 +132,17 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
         }),
         `<td class="num">${m.points === null ? '' : signed(m.points)}</td>`,
         cell(m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(t('、', '; '))),
+        ...(past ? historyCells(history!, past, book, m.policyId, locale) : []),
         cell(m.notRated?.[locale] ?? ''),
         `<td><a href="#${cardAnchor(m)}">${t('查看', 'see')}</a></td>`,
       ];
-      const sortValues: (string | number)[] = [m.name ?? m.memberId, ...dims.map((d) => rank(m.ratings[d])), m.points ?? -1e9, m.actions.length];
+      const sortValues: (string | number)[] = [
+        m.name ?? m.memberId,
+        ...dims.map((d) => rank(m.ratings[d])),
+        m.points ?? -1e9,
+        m.actions.length,
+        ...(past ? [CHANGE_ORDER.indexOf(past.change), -past.failingRun] : []),
+      ];
       return [
         `<tr>${cells.join('')}</tr>`,
         `${m.name ?? ''} ${m.memberId}`.toLowerCase(),
@@ -138,13 +152,19 @@ export function reportHtml(result: EvaluationResult, summary: ReportSummary, boo
       ];
     });
     memberRows[policy.id] = rows;
-    const head = [t('姓名', 'Name'), ...dims.map((d) => DIMENSION_TEXT[d][locale]), t('绩效分', 'Points'), t('后续措施', 'Follow-ups')];
+    const head = [
+      t('姓名', 'Name'),
+      ...dims.map((d) => DIMENSION_TEXT[d][locale]),
+      t('绩效分', 'Points'),
+      t('后续措施', 'Follow-ups'),
+      ...(history ? [t('较上月', 'Against last month'), t('近几个月综合评级', 'Overall, recent months')] : []),
+    ];
     const more =
       rows.length > MEMBER_ROWS_SHOWN
         ? `<p class="more" data-more>${t('这里列出前 {shown} 人，共 {count} 人；搜索或筛选可找到其余成员', 'The first {shown} of {count} are listed; search or filter to find the others', { shown: MEMBER_ROWS_SHOWN, count: rows.length })}</p>`
         : '';
     parts.push(
-      `<section class="members" data-group="${escapeHtml(policy.id)}"><h3>${escapeHtml(policy.name)}</h3><div class="scroll"><table><thead><tr>${head
+      `<section class="members" data-group="${escapeHtml(policy.id)}"><h3>${escapeHtml(policy.name)}</h3>${history ? groupHistory(result, history, policy.id, failing, book, locale) : ''}<div class="scroll"><table><thead><tr>${head
         .map((h, i) => `<th data-sort="${i}">${escapeHtml(h)}</th>`)
         .join('')}<th>${escapeHtml(t('备注', 'Note'))}</th><th>${escapeHtml(t('说明', 'Why'))}</th></tr></thead><tbody>${rows
         .slice(0, MEMBER_ROWS_SHOWN)
@@ -284,4 +304,73 @@ function table(head: { label: string; sort: boolean }[], rows: string[][], attri
   return `<div class="scroll"><table><thead><tr>${head.map((h) => `<th${h.sort ? ' data-sort' : ''}>${escapeHtml(h.label)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r, i) => `<tr${attributes ? attributes(i) : ''}>${r.join('')}</tr>`)
     .join('')}</tbody></table></div>`;
+}
+
+/** Sorting 较上月: better first, then the same, worse, new, nothing to compare. */
+const CHANGE_ORDER: RatingChange[] = ['up', 'same', 'down', 'new', null];
+
+function historyCells(history: MemberHistory, row: MemberHistoryRow, book: LabelBook, policyId: string, locale: Locale): string[] {
+  const title = changeTitle(row.change, locale);
+  return [
+    `<td class="change change-${row.change ?? 'none'}"${title ? ` title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"` : ''}>${escapeHtml(changeText(row.change, locale))}</td>`,
+    `<td class="history${row.failingRun >= 2 ? ' rating-worst' : ''}">${escapeHtml(ratingsLine(history, row, book, policyId, locale))}</td>`,
+  ];
+}
+
+/** Above a group's table: its months as a chart (best and worst rating shares, average points, the
+ *  policy changes marked and named) and the members failing months running. */
+function groupHistory(
+  _result: EvaluationResult,
+  history: MemberHistory,
+  policyId: string,
+  failing: { member: MemberResult; run: number }[],
+  book: LabelBook,
+  locale: Locale,
+): string {
+  const months = history.groups.get(policyId) ?? [];
+  const ratings = Object.keys(book[policyId]?.ratings ?? {});
+  const best = ratingLabel(book, policyId, ratings[0] ?? null, locale);
+  const worst = ratingLabel(book, policyId, ratings.at(-1) ?? null, locale);
+  const rateName = (label: string) => say(locale, '{label}率', '{label} rate', { label });
+  const chart =
+    months.length < 2
+      ? ''
+      : monthChart(
+          say(locale, '近几个月：{best}率、{worst}率与平均绩效分', 'Recent months: {best} and {worst} rates, average points', { best, worst }),
+          [rateName(best), rateName(worst)],
+          months.map((m) => ({
+            month: m.month,
+            values: [percentOf(m.bestRate), percentOf(m.worstRate)],
+            note:
+              m.averagePoints === null
+                ? say(locale, '无人评级', 'nobody rated')
+                : say(locale, '平均 {points} 分', 'avg {points} pts', { points: Math.round(m.averagePoints * 10) / 10 }),
+            marked: m.policyChanges.length > 0,
+          })),
+          say(locale, '群规变动', 'policy changed'),
+        );
+  const changes = months
+    .filter((m) => m.policyChanges.length)
+    .map(
+      (m) =>
+        `<li>${escapeHtml(say(locale, '{month} 起群规变动：{changes}', 'From {month} the policy changed: {changes}', { month: m.month, changes: m.policyChanges.map((c) => c[locale]).join(say(locale, '；', '; ')) }))}</li>`,
+    )
+    .join('');
+  const note = changes
+    ? `<ul class="policy-changes">${changes}</ul><p class="hint">${escapeHtml(say(locale, '门槛变动的月份，评级的升降可能来自群规而不是学习情况。', 'In a month whose thresholds changed, a rise or fall in ratings may come from the policy, not from learning.'))}</p>`
+    : '';
+  const failingList = failing.length
+    ? `<p class="failing"><b>${escapeHtml(say(locale, '连续不合格：', 'Failing months running: '))}</b>${failing
+        .map(({ member, run }) =>
+          escapeHtml(
+            say(locale, '{name}（连续 {run} 个月{rating}）', '{name} ({rating} {run} months running)', {
+              name: member.name ?? member.memberId,
+              run,
+              rating: ratingLabel(book, member.policyId, member.ratings.overall, locale),
+            }),
+          ),
+        )
+        .join(say(locale, '、', ', '))}</p>`
+    : '';
+  return `<div class="group-history">${chart}${note}${failingList}</div>`;
 }

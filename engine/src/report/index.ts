@@ -9,6 +9,8 @@ import { findingsCsv, membersCsv } from './csv.js';
 import { reportHtml } from './html.js';
 import type { LabelBook } from './labels.js';
 import { reportMarkdown } from './markdown.js';
+import { memberHistory } from './member-history.js';
+import type { ArchivedMonth } from './trend.js';
 import { summarize } from './summary.js';
 import { summaryMarkdown } from './summary-md.js';
 import { reportXlsx } from './xlsx.js';
@@ -25,20 +27,24 @@ export interface ReportOptions {
   /** Mask phone, ID and bank numbers in evidence excerpts; default on. The engine
    *  masks already; this also covers a result.json made with --no-redact or by another tool. */
   redact?: boolean;
+  /** Earlier months (from the archive): the reports add each member's ratings of up to six months, the
+   *  change against last month, each group's rates over those months and who failed months running. */
+  history?: readonly ArchivedMonth[];
 }
 
 export async function writeReports(input: EvaluationResult, outDir: string, options: ReportOptions): Promise<string[]> {
   const result = options.redact === false ? input : redacted(input);
   const labels = options.labels ?? {};
   const summary = summarize(result, labels);
+  const history = memberHistory(result, options.history ?? [], labels);
   const files: [string, string | Buffer][] = [
-    ['members.csv', membersCsv(result, labels, options.locale)],
+    ['members.csv', membersCsv(result, labels, options.locale, history)],
     ['findings.csv', findingsCsv(result, labels, options.locale)],
-    ['report.md', reportMarkdown(result, summary, labels, options.locale)],
-    ['report.html', reportHtml(result, summary, labels, options.locale)],
-    ['summary.md', summaryMarkdown(result, labels, options.locale)],
+    ['report.md', reportMarkdown(result, summary, labels, options.locale, history)],
+    ['report.html', reportHtml(result, summary, labels, options.locale, history)],
+    ['summary.md', summaryMarkdown(result, labels, options.locale, history)],
   ];
-  if (options.formats.includes('xlsx')) files.push(['report.xlsx', await reportXlsx(result, labels, options.locale)]);
+  if (options.formats.includes('xlsx')) files.push(['report.xlsx', await reportXlsx(result, labels, options.locale, history)]);
   for (const [name, content] of files) await writeFile(join(outDir, name), content);
   return files.map(([name]) => name);
 }

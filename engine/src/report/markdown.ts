@@ -5,8 +5,10 @@ import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel
 import { markdownText as md } from './markdown-text.js';
 import { dataCounts, headcount, type ReportSummary } from './summary.js';
 import { say } from '../i18n/localized-text.js';
+import { percentOf, ratingsLine } from './history-text.js';
+import { failingMembers, historyKey, type MemberHistory } from './member-history.js';
 
-export function reportMarkdown(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale): string {
+export function reportMarkdown(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale, history?: MemberHistory | null): string {
   const out: string[] = [];
   out.push(say(locale, '# 培训群月度考核报告（{month}）', '# Training groups: monthly report ({month})', { month: result.month }), '');
   if (result.problems?.length) {
@@ -49,6 +51,7 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
       );
     out.push('');
   }
+  if (history) out.push(...historyMarkdown(result, history, book, locale));
   out.push(say(locale, '## 需要管理员处理', '## For the admins'), '');
   if (summary.workQueue.length === 0) out.push(say(locale, '本月没有需要处理的事项。', 'Nothing to act on this month.'));
   for (const f of summary.workQueue.slice(0, 30))
@@ -85,4 +88,60 @@ export function reportMarkdown(result: EvaluationResult, summary: ReportSummary,
   );
   for (const [table, c] of dataCounts(result)) out.push(`| ${md(tableLabel(table, locale))} | ${c.read} | ${c.accepted} | ${c.rejected} |`);
   return `${out.join('\n')}\n`;
+}
+
+/** 与往月比较: per group the months' rates with the policy changes beside them, then who failed
+ *  months running (first: they are whom the month's follow-ups escalate). */
+function historyMarkdown(result: EvaluationResult, history: MemberHistory, book: LabelBook, locale: Locale): string[] {
+  const out = [say(locale, '## 与往月比较', '## Against earlier months'), ''];
+  const failing = failingMembers(result, history);
+  if (failing.length) {
+    out.push(say(locale, '**连续不合格的成员：**', '**Failing months running:**'), '');
+    for (const { member, run } of failing)
+      out.push(
+        say(locale, '- {name}（{policy}）：连续 {run} 个月{rating}（{line}）', '- {name} ({policy}): {rating} {run} months running ({line})', {
+          name: md(member.name ?? member.memberId),
+          line: md(ratingsLine(history, history.members.get(historyKey(member))!, book, member.policyId, locale)),
+          policy: md(policyName(result, member.policyId)),
+          run,
+          rating: md(ratingLabel(book, member.policyId, member.ratings.overall, locale)),
+        }),
+      );
+    out.push('');
+  }
+  for (const policy of result.policies) {
+    const months = history.groups.get(policy.id);
+    if (!months || months.length < 2) continue;
+    const ratings = Object.keys(book[policy.id]?.ratings ?? {});
+    const best = md(ratingLabel(book, policy.id, ratings[0] ?? null, locale));
+    const worst = md(ratingLabel(book, policy.id, ratings.at(-1) ?? null, locale));
+    out.push(
+      `**${md(policy.name)}**`,
+      '',
+      `| ${say(locale, '月份', 'Month')} | ${say(locale, '已评级', 'Rated')} | ${say(locale, '{best}率', '{best} rate', { best })} | ${say(locale, '{worst}率', '{worst} rate', { worst })} | ${say(locale, '平均绩效分', 'Average points')} | ${say(locale, '群规变动', 'Policy changes')} |`,
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const m of months)
+      out.push(
+        `| ${m.month} | ${m.rated} | ${m.bestRate === null ? '' : `${percentOf(m.bestRate)}%`} | ${m.worstRate === null ? '' : `${percentOf(m.worstRate)}%`} | ${m.averagePoints === null ? '' : (Math.round(m.averagePoints * 10) / 10).toString()} | ${m.policyChanges.map((c) => md(c[locale])).join(say(locale, '；', '; '))} |`,
+      );
+    out.push('');
+    const moved = result.members.filter((m) => m.policyId === policy.id && history.members.get(historyKey(m))?.change);
+    const count = (change: string) => moved.filter((m) => history.members.get(historyKey(m))?.change === change).length;
+    out.push(
+      say(
+        locale,
+        '较上月：{up} 人上升，{down} 人下降，{same} 人持平，{fresh} 名新成员。',
+        'Against last month: {up} up, {down} down, {same} the same, {fresh} new.',
+        {
+          up: count('up'),
+          down: count('down'),
+          same: count('same'),
+          fresh: count('new'),
+        },
+      ),
+      '',
+    );
+  }
+  return out;
 }

@@ -3,7 +3,8 @@
 // limit); a longer summary is cut at a line and points to report.html.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { say } from '../i18n/localized-text.js';
+import { listOf, localized, say } from '../i18n/localized-text.js';
+import { failingMembers, type MemberHistory } from './member-history.js';
 import type { LabelBook } from './labels.js';
 import { headcount } from './summary.js';
 import { workQueue } from './work-queue.js';
@@ -11,7 +12,7 @@ import { workQueue } from './work-queue.js';
 /** The group robot's limit for one markdown message. */
 export const SUMMARY_MAX_BYTES = 4096;
 
-export function summaryMarkdown(result: EvaluationResult, book: LabelBook, locale: Locale): string {
+export function summaryMarkdown(result: EvaluationResult, book: LabelBook, locale: Locale, history?: MemberHistory | null): string {
   const lines: string[] = [];
   lines.push(say(locale, '# 培训群月度考核 {month}', '# Training groups {month}', { month: result.month }));
   if (result.problems?.length)
@@ -50,6 +51,16 @@ export function summaryMarkdown(result: EvaluationResult, book: LabelBook, local
       ),
     );
   }
+  // With an archive: who failed months running, by name (the month's escalations).
+  const failing = history ? failingMembers(result, history) : [];
+  if (failing.length)
+    lines.push(
+      say(locale, '<font color="warning">连续不合格：{names}</font>', '<font color="warning">Failing months running: {names}</font>', {
+        names: listOf(
+          failing.map(({ member, run }) => localized('{name}（{run} 个月）', '{name} ({run} months)', { name: member.name ?? member.memberId, run })),
+        ),
+      }),
+    );
   if (queue.length) lines.push('', say(locale, '**最需要处理的：**', '**Most urgent:**'));
   const more = say(locale, '……完整清单见 report.html', '… the full list is in report.html');
   const top = queue

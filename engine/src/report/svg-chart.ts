@@ -44,3 +44,57 @@ export function barChart(title: string, items: Bar[], options: { colorByRank?: b
     `<text x="0" y="14" class="chart-title">${escapeHtml(title)}</text>${bars}</svg>`
   );
 }
+
+export interface MonthColumn {
+  month: string;
+  /** Percentages (0–100) of the two series; null: nobody rated that month. */
+  values: [number | null, number | null];
+  /** Under the month, e.g. the average points. */
+  note: string;
+  /** The policy changed this month: a mark under the column (the words are beside the chart). */
+  marked: boolean;
+}
+
+/** A group's months side by side: two bars each (the best and the worst rating's share, on one 0–100 %
+ *  scale), the note under the month and a ★ where the policy changed. `data-month` and `data-values`
+ *  let tests read it. */
+export function monthChart(title: string, series: [string, string], columns: MonthColumn[], markText: string): string {
+  const columnWidth = 86;
+  const plotTop = 40;
+  const plotHeight = 110;
+  const left = 8;
+  const width = left + columns.length * columnWidth + 8;
+  const height = plotTop + plotHeight + 58;
+  const colors = [RANK[0], RANK[3]];
+  const bars = columns
+    .map((c, i) => {
+      const x = left + i * columnWidth;
+      const rects = c.values
+        .map((v, k) => {
+          if (v === null) return '';
+          const h = Math.round((v / 100) * plotHeight);
+          const bx = x + 14 + k * 30;
+          return `<rect x="${bx}" y="${plotTop + plotHeight - h}" width="26" height="${h}" fill="${colors[k]}"></rect><text x="${bx + 13}" y="${plotTop + plotHeight - h - 4}" text-anchor="middle">${v}%</text>`;
+        })
+        .join('');
+      const base = plotTop + plotHeight;
+      return (
+        `<g class="month" data-month="${escapeHtml(c.month)}" data-values="${c.values.map((v) => (v === null ? '' : v)).join(',')}"${c.marked ? ' data-policy-changed="true"' : ''}>${rects}` +
+        `<text x="${x + 43}" y="${base + 16}" text-anchor="middle">${escapeHtml(c.month)}</text>` +
+        `<text x="${x + 43}" y="${base + 32}" text-anchor="middle" class="note">${escapeHtml(c.note)}</text>` +
+        (c.marked ? `<text x="${x + 43}" y="${base + 48}" text-anchor="middle" class="mark">★ ${escapeHtml(markText)}</text>` : '') +
+        '</g>'
+      );
+    })
+    .join('');
+  const legend = series
+    .map(
+      (name, k) =>
+        `<rect x="${left + k * 120}" y="20" width="10" height="10" fill="${colors[k]}"></rect><text x="${left + k * 120 + 14}" y="29">${escapeHtml(name)}</text>`,
+    )
+    .join('');
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<text x="0" y="12" class="chart-title">${escapeHtml(title)}</text>${legend}<line x1="${left}" x2="${width - 8}" y1="${plotTop + plotHeight}" y2="${plotTop + plotHeight}" stroke="#bbb"></line>${bars}</svg>`
+  );
+}

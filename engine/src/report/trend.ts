@@ -5,10 +5,8 @@
 // learning).
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
-import { localized } from '../i18n/localized-text.js';
-import { bandTables, dimensionText } from '../policy/model/band-tables.js';
-import { METRICS } from '../policy/model/catalogue.generated.js';
-import { at, isRec } from '../policy/model/view.js';
+import { at } from '../policy/model/view.js';
+import { OTHER_POLICY_CHANGE, policyChanges } from './policy-changes.js';
 import { previousMonth } from '../evaluate/time.js';
 
 export interface ArchivedMonth {
@@ -50,42 +48,6 @@ function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = to; m >= from; m = previousMonth(m)) out.unshift(m);
   return out;
-}
-
-/** What changed in a policy between two months: band thresholds and points, in words. */
-export function policyChanges(before: unknown, after: unknown): LocalizedText[] {
-  const changes: LocalizedText[] = [];
-  const tablesBefore = new Map(bandTables(before).map((t) => [t.dimension, t]));
-  for (const table of bandTables(after)) {
-    const old = tablesBefore.get(table.dimension);
-    if (!old) continue;
-    table.bands.forEach((band, i) => {
-      const previous = old.bands[i];
-      if (!previous) return;
-      for (const threshold of band.thresholds) {
-        const was = previous.thresholds.find((t) => t.metric === threshold.metric);
-        if (was && was.value !== threshold.value)
-          changes.push(
-            localized('{dimension}第 {band} 档的{metric}下限 {from} → {to}', '{dimension} band {band}: {metric} threshold {from} → {to}', {
-              dimension: dimensionText[table.dimension],
-              band: i + 1,
-              metric: METRICS[threshold.metric]?.label ?? localized(threshold.metric, threshold.metric),
-              from: was.value,
-              to: threshold.value,
-            }),
-          );
-      }
-    });
-  }
-  const pointsBefore = at(before, 'outcomes', 'points');
-  const pointsAfter = at(after, 'outcomes', 'points');
-  if (isRec(pointsBefore) && isRec(pointsAfter))
-    for (const [rating, value] of Object.entries(pointsAfter))
-      if (pointsBefore[rating] !== undefined && pointsBefore[rating] !== value)
-        changes.push(
-          localized('{rating}的绩效分 {from} → {to}', 'points for {rating}: {from} → {to}', { rating, from: String(pointsBefore[rating]), to: String(value) }),
-        );
-  return changes;
 }
 
 export function trend(archived: readonly ArchivedMonth[], options: { from?: string; to?: string; group?: string } = {}): Trend {
@@ -158,7 +120,7 @@ export function trend(archived: readonly ArchivedMonth[], options: { from?: stri
       policyChangesList.push({
         month: after.result.month,
         policyId: policy.id,
-        changes: changes.length ? changes : [localized('群规文件有改动（门槛与绩效分未变）', 'the policy file changed (thresholds and points did not)')],
+        changes: changes.length ? changes : [OTHER_POLICY_CHANGE],
       });
     }
   }

@@ -1,6 +1,6 @@
 // The workbook view (--format xlsx), for HR who live in Excel: 概览 (each group's overall ratings with
 // rates and average points), 待处理 (the work queue, with an empty column for what was done), 成员,
-// 发现, 未评估 and 数据质量. Fitted widths, wrapped long texts, frozen headers, filters, the worst
+// 趋势 (with an archive: each group's rates over the months), 发现, 未评估 and 数据质量. Fitted widths, wrapped long texts, frozen headers, filters, the worst
 // rating in red, landscape pages fitted to width, real dates and numbers. Byte-identical for the same
 // result: fixed document dates, and the zip entries' timestamps pinned (exceljs stamps them with the clock).
 import type { Locale } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,8 @@ import type { EvaluationResult } from '../evaluate/result-types.js';
 import { say } from '../i18n/localized-text.js';
 import { findingTable } from './finding-table.js';
 import { clauseLabel, policyName, tableLabel, type LabelBook } from './labels.js';
+import { groupRatesTable } from './history-text.js';
+import type { MemberHistory } from './member-history.js';
 import { memberTable } from './member-table.js';
 import { dataCounts } from './summary.js';
 import { workQueue } from './work-queue.js';
@@ -35,7 +37,7 @@ function widthOf(value: Cell): number {
   return width;
 }
 
-export async function reportXlsx(result: EvaluationResult, book: LabelBook, locale: Locale): Promise<Buffer> {
+export async function reportXlsx(result: EvaluationResult, book: LabelBook, locale: Locale, history?: MemberHistory | null): Promise<Buffer> {
   // Loaded when a workbook is asked for: exceljs is the largest module, and most runs write none.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -127,11 +129,18 @@ export async function reportXlsx(result: EvaluationResult, book: LabelBook, loca
   );
 
   // 成员: the members.csv columns; the worst rating of a policy in red.
-  const members = memberTable(result, book, locale);
+  const members = memberTable(result, book, locale, history);
+  const ratingColumns = new Set(members.ratingColumns);
   const worstLabels = new Set(result.policies.map((p) => Object.values(book[p.id]?.ratings ?? {}).at(-1)?.[locale]).filter((l): l is string => !!l));
   sheet(t('成员', 'Members'), members.head, members.rows, {
-    worst: (r, c) => c >= 2 && c <= 5 && worstLabels.has(String(members.rows[r]![c])),
+    worst: (r, c) => ratingColumns.has(c) && worstLabels.has(String(members.rows[r]![c])),
   });
+
+  // 趋势: with an archive, each group's rates over the months before this one.
+  if (history) {
+    const rates = groupRatesTable(result, history, book, locale);
+    sheet(t('趋势', 'Trend'), rates.head, rates.rows);
+  }
 
   const findings = findingTable(result, book, locale);
   sheet(t('发现', 'Findings'), findings.head, findings.rows);

@@ -168,7 +168,7 @@ describe('qungui trend', { timeout: 60_000 }, () => {
       ['2026-10', rated.length, fails, Math.round((fails / rated.length) * 1000) / 1000],
     ]);
     expect(t.policyChanges).toEqual([
-      { month: '2026-10', policyId: 'onboarding-2026', changes: [expect.objectContaining({ 'zh-CN': '测试考核第 3 档的分数下限 55 → 60' })] },
+      { month: '2026-10', policyId: 'onboarding-2026', changes: [expect.objectContaining({ 'zh-CN': '测试考核“合格”的分数下限 55 → 60' })] },
     ]);
     // Failing in both months: needing attention, two months running.
     expect(t.attention.length).toBe(october.members.filter((m: { ratings: { overall: string } }) => m.ratings.overall === 'fail').length);
@@ -176,7 +176,7 @@ describe('qungui trend', { timeout: 60_000 }, () => {
     const md = capture();
     expect(await main(['trend', '--archive', archive, '--group', 'onboarding-2026', '--locale', 'zh-CN'], md.io)).toBe(0);
     expect(md.stdout()).toContain('# 培训群考核趋势（2026-09 至 2026-10）');
-    expect(md.stdout()).toContain('测试考核第 3 档的分数下限 55 → 60');
+    expect(md.stdout()).toContain('测试考核“合格”的分数下限 55 → 60');
     expect(md.stdout()).not.toContain('华东区销售技能提升培训群');
   });
 

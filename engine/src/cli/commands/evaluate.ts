@@ -12,8 +12,8 @@ import type { EvaluationResult } from '../../evaluate/result-types.js';
 import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import type { ValidatedPolicy } from '../../policy/validate.js';
 import { loadMonth } from '../month-inputs.js';
-import { archiveMonth, checkArchiveTarget, readArchive } from '../archive.js';
-import { commitOutputFolder, prepareOutputFolder } from '../output-folder.js';
+import { archiveMonth, checkArchiveTarget, readArchivedMonths } from '../archive.js';
+import { commitOutputFolder, prepareOutputFolder, refuseArchiveFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
 import { writeJsonFile } from '../../report/result-json.js';
@@ -94,16 +94,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const output = await prepareOutputFolder(values.out, io.cwd, { data: values.data, policies: values.policy });
   const archiveDir = values.archive === undefined ? undefined : resolve(io.cwd, values.archive);
-  if (archiveDir) await checkArchiveTarget(archiveDir, month, values.replace ?? false);
+  if (archiveDir) {
+    await refuseArchiveFolder(values.archive!, io.cwd, { data: values.data, policies: values.policy }, output);
+    await checkArchiveTarget(archiveDir, month, values.replace ?? false);
+  }
 
   const loaded = await loadMonth({ command: 'evaluate', policy: values.policy, data: values.data, month }, io, locale);
   if (typeof loaded === 'number') return loaded;
   const { policies, bundle } = loaded;
   // Earlier months for R2: the archive's, and those of --history (the older way to give them).
-  const history = [
-    ...(archiveDir ? await readArchive(archiveDir, month) : []),
-    ...(values.history ? await readHistory(resolve(io.cwd, values.history), io, locale) : []),
+  const archived = archiveDir ? await readArchivedMonths(archiveDir, month) : [];
+  const earlier = [
+    ...archived,
+    ...(values.history
+      ? (await readHistory(resolve(io.cwd, values.history), io, locale)).map((result) => ({ result, policies: new Map<string, unknown>() }))
+      : []),
   ];
+  const history = earlier.map((m) => m.result);
   const progress = io.isTTY
     ? (done: number) => {
         const bytes = bundle.messageProgress?.();
@@ -141,7 +148,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await commitOutputFolder(output, async (dir) => {
     await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, values.redact));
-    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: values.redact });
+    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: values.redact, history: earlier });
   });
   // A month is archived only when it can be trusted: a later month's R2 must not count on it otherwise.
   if (archiveDir && !result.problems?.length) {
