@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: () => import('./commands/diff.js'),
   explain: () => import('./commands/explain.js'),
   trend: () => import('./commands/trend.js'),
+  watch: () => import('./commands/watch.js'),
 };
 
 const usage = `用法 / usage: qungui <command> [options]
@@ -33,6 +34,7 @@ const usage = `用法 / usage: qungui <command> [options]
   explain             一名成员的评级说明 / why a member got their ratings (--policy P --data D --month M --member ID)
   trend               一段时间的考核趋势 / the period's summary from the archive (--archive DIR)
   evaluate            月度考核 / the monthly job (--policy P --data D --out O)
+  watch               消息到达时逐条检查并告警 / alerts as messages arrive (--policy P --data D [--webhook URL])
 
 qungui <command> --help 查看各命令的选项 / options of each command.
 `;

@@ -25,7 +25,8 @@ const EXTENSIONS: [string, 'csv' | 'jsonl' | 'xlsx'][] = [
   ['.xlsx', 'xlsx'],
 ];
 
-async function resolveSources(dir: string): Promise<ResolvedSource[]> {
+/** Each table's files, resolved and confined to the bundle (also what `qungui watch` follows). */
+export async function resolveSources(dir: string): Promise<ResolvedSource[]> {
   const manifest = await readManifest(dir);
   const root = await bundleRoot(dir);
   const out: ResolvedSource[] = [];

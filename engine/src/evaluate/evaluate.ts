@@ -4,34 +4,25 @@
 // rules, which report on the scan and the scores → sorted result.
 import { DEFAULT_MAX_REJECTED, monthProblems, type MonthProblem } from './month-problems.js';
 import { createHash } from 'node:crypto';
-import type { Bundle, EmployeeRow, TableName } from '../data/bundle-types.js';
+import type { Bundle, TableName } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
-import type { QunguiTrainingGroupPolicy as Policy } from '../policy/policy-types.generated.js';
-import { formatPath, type Path } from '../policy/paths.js';
-import { settingName } from '../policy/schema.js';
 import { locatePath, type ValidatedPolicy } from '../policy/validate.js';
-import { membershipKey, type MemberRating, type NewFinding, type PolicyData, type PolicyEval, type ScoringContext, type SmallTable } from './context.js';
+import { membershipKey, type MemberRating, type PolicyEval } from './context.js';
 import { governingPolicies } from './governance.js';
 import type { CompileMatcher, ContentMatcher } from './matcher-port.js';
 import { defaultCompileMatcher } from './matcher-source.js';
 import { CelBudgetError } from './cel-budget.js';
 import type { EvaluationResult, Finding, MemberResult, NotEvaluated, PolicyRef } from './result-types.js';
-import { activeMemberships } from './roster.js';
-import { evalRules, type EvalRule } from './rules/index.js';
+import { evalRules } from './rules/index.js';
 import { isRated, learners } from './learners.js';
 import { internalErrorReason } from './internal-error.js';
 import { ratingOf } from './score/member-rating.js';
 import { scoreMembers } from './score/score-members.js';
 import { PolicyScanner } from './scan/policy-scanner.js';
-import { emptyScanState } from './scan/scan-state.js';
-import { categoriesOf, settingsOf } from './settings.js';
+import { createContext, whyNot, type PolicyEvalInternal } from './policy-context.js';
+import { readSmallTables } from './small-tables.js';
 import { cmp, sortFindings, sortMembers, sortNotEvaluated } from './sort.js';
-import { ownCopy } from './excerpt.js';
-import { maskFields } from '../match/mask.js';
-import { monthRange } from './time.js';
-import { timezoneOf } from '../policy/model/defaults.js';
 import { localized } from '../i18n/localized-text.js';
-import { who } from './describe.js';
 import { LocalizedError } from '../i18n/localized-error.js';
 
 export interface EvaluateInput {
@@ -59,18 +50,6 @@ export class PolicyRejectedError extends LocalizedError {
   }
 }
 
-const SMALL_TABLES: readonly SmallTable[] = [
-  'employees',
-  'members',
-  'applications',
-  'exits',
-  'assignments',
-  'submissions',
-  'tests',
-  'sessions',
-  'attendance',
-  'exemptions',
-];
 const PROGRESS_EVERY = 10_000;
 /** The trackers the rules declared, each once: the scan feeds them every message. */
 const TRACKERS = [...new Set(evalRules.flatMap((rule) => rule.trackers ?? []))];
@@ -83,23 +62,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationResult> 
   }
   const { bundle } = input;
 
-  // Small tables, read whole (they are bounded by people and assignments, not by chat volume).
-  const tables = {} as PolicyData['rows'];
-  for (const table of SMALL_TABLES) {
-    (tables as Record<string, unknown[]>)[table] = bundle.present.has(table) ? await bundle.load(table) : [];
-  }
-  if (redact) {
-    // Names and titles reach every output (finding texts, member tables, charts); a phone number typed
-    // into a name cell is masked here, once, like the evidence. Ids are not: they are the join keys.
-    const byName = tables as Record<SmallTable, object[]>;
-    for (const [table, fields] of DISPLAY_TEXT) byName[table] = maskFields(byName[table], fields);
-  }
-  const employees = new Map<string, EmployeeRow>(tables.employees.map((e) => [e.employee_id, e]));
-
-  // A table read with no rows accepted (a header and nothing else, or every row rejected) is no data,
-  // exactly as a missing file: its clauses are not evaluated rather than judged on nothing.
-  const emptyTables = new Set<TableName>(SMALL_TABLES.filter((table) => bundle.present.has(table) && (bundle.counts[table]?.accepted ?? 0) === 0));
-  const present = new Set([...bundle.present].filter((table) => !emptyTables.has(table)));
+  const { tables, employees, emptyTables, present } = await readSmallTables(bundle, redact);
   const contexts = input.policies.map((validated) => createContext(validated, input.month, present, tables, employees, history, redact));
   const route = governingPolicies(contexts.map((ctx) => ({ id: ctx.id, groups: ctx.policy.groups, ctx }))) as Map<string, { ctx: PolicyEval }>;
 
@@ -264,91 +227,6 @@ function problemsOf(bundle: Bundle, input: EvaluateInput): { problems?: MonthPro
   return problems.length > 0 ? { problems } : {};
 }
 
-interface PolicyEvalInternal extends ScoringContext {
-  findings: Finding[];
-  notEvaluatedList: NotEvaluated[];
-}
-
-/** The free-text fields of the small tables that outputs show. */
-const DISPLAY_TEXT: readonly [SmallTable, readonly string[]][] = [
-  ['employees', ['name']],
-  ['members', ['name']],
-  ['applications', ['name', 'purpose']],
-  ['assignments', ['title']],
-];
-
-function createContext(
-  validated: ValidatedPolicy,
-  month: string,
-  present: ReadonlySet<TableName>,
-  tables: PolicyData['rows'],
-  employees: Map<string, EmployeeRow>,
-  history: EvaluationResult[],
-  redact: boolean,
-): PolicyEvalInternal {
-  const policy = validated.value as Policy;
-  const zone = timezoneOf(policy);
-  const groups = new Set(policy.groups);
-  const range = monthRange(month, zone);
-  const settings = settingsOf(policy);
-  const sessionIds = new Set(tables.sessions.filter((s) => groups.has(s.group_id)).map((s) => s.session_id));
-  const assignmentIds = new Set(tables.assignments.filter((a) => groups.has(a.group_id)).map((a) => a.assignment_id));
-  const rows: PolicyData['rows'] = {
-    employees: tables.employees,
-    members: tables.members.filter((r) => groups.has(r.group_id)),
-    applications: tables.applications.filter((r) => groups.has(r.group_id)),
-    exits: tables.exits.filter((r) => groups.has(r.group_id)),
-    assignments: tables.assignments.filter((r) => groups.has(r.group_id)),
-    submissions: tables.submissions.filter((r) => assignmentIds.has(r.assignment_id)),
-    tests: tables.tests.filter((r) => groups.has(r.group_id)),
-    sessions: tables.sessions.filter((r) => groups.has(r.group_id)),
-    attendance: tables.attendance.filter((r) => sessionIds.has(r.session_id)),
-    exemptions: tables.exemptions.filter((r) => groups.has(r.group_id)),
-  };
-  const findings: Finding[] = [];
-  const notEvaluatedList: NotEvaluated[] = [];
-  const locations = new Map<string, Finding['rule']>();
-  const ctx: PolicyEvalInternal = {
-    policy,
-    validated,
-    id: policy.metadata.id,
-    file: validated.file,
-    month: range,
-    groups,
-    settings,
-    categories: categoriesOf(policy),
-    present,
-    data: { members: rows.members, employees, rows },
-    memberships: activeMemberships(rows.members, range, settings, employees, rows.applications),
-    scan: emptyScanState(),
-    history,
-    redact,
-    cache: new Map(),
-    ratings: new Map(),
-    findings,
-    notEvaluatedList,
-    locate: (path) => {
-      // Findings from the same policy line share one location object: a month's 50k content findings
-      // mostly point at a few hundred terms, and each lookup walks the YAML document.
-      const key = formatPath(path);
-      let found = locations.get(key);
-      if (!found) locations.set(key, (found = locate(validated, path)));
-      return found;
-    },
-    notEvaluated: (clause, code, reason) => notEvaluatedList.push({ clause, policyId: policy.metadata.id, code, reason }),
-    report: (finding: NewFinding) => findings.push(toFinding(ctx, finding)),
-  };
-  return ctx;
-}
-
-function locate(validated: ValidatedPolicy, path: Path): Finding['rule'] {
-  for (let length = path.length; length >= 0; length--) {
-    const found = locatePath(validated, path.slice(0, length));
-    if (found) return { file: validated.file, path: formatPath(path), line: found.line, column: found.column };
-  }
-  return { file: validated.file, path: formatPath(path), line: 1, column: 1 };
-}
-
 /** The band index per dimension, in dimension order; nothing when no dimension was rated on bands. */
 function bandsReached(entry: MemberRating): { bands?: MemberResult['bands'] } {
   const bands = Object.fromEntries(DIMENSION_ORDER.flatMap((d) => (entry.bands[d] ? [[d, entry.bands[d]!.index]] : [])));
@@ -356,31 +234,6 @@ function bandsReached(entry: MemberRating): { bands?: MemberResult['bands'] } {
 }
 
 const DIMENSION_ORDER = ['assignments', 'tests', 'participation', 'overall'] as const;
-
-function toFinding(ctx: PolicyEval, f: NewFinding): Finding {
-  const name = f.memberId !== null && f.groupId !== null ? who(ctx, f.groupId, f.memberId) : undefined;
-  return {
-    code: f.code,
-    clause: f.clause,
-    severity: f.severity,
-    policyId: ctx.id,
-    groupId: f.groupId,
-    memberId: f.memberId,
-    ...(name !== undefined && name !== f.memberId ? { memberName: name } : {}),
-    rule: ctx.locate(f.path),
-    evidence: compactEvidence(f.evidence),
-    message: { 'zh-CN': ownCopy(f.message['zh-CN']), 'zh-TW': ownCopy(f.message['zh-TW']), en: ownCopy(f.message.en) },
-    ...(f.action !== undefined ? { action: f.action } : {}),
-  };
-}
-
-/** The evidence with its texts in one piece each (ownCopy): a month's findings are kept until the
- *  reports are written, and their times and excerpts were views and trees of other strings. */
-function compactEvidence(evidence: Finding['evidence']): Finding['evidence'] {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(evidence)) out[key] = typeof value === 'string' ? ownCopy(value) : value;
-  return out as Finding['evidence'];
-}
 
 const MATCHER_MISSING: LocalizedText = localized('内容匹配器不可用，未检查消息内容', 'The content matcher is not available: message content was not checked');
 
@@ -401,31 +254,6 @@ function runRules(ctx: PolicyEval, matcherMissing: LocalizedText | undefined, em
       ctx.notEvaluated(rule.clause, rule.code, internalErrorReason(rule.code, error));
     }
   }
-}
-
-/** Why a rule cannot run: a missing table, an unset setting, or its own precondition. */
-function whyNot(ctx: PolicyEval, rule: EvalRule, emptyTables: ReadonlySet<TableName>): LocalizedText | undefined {
-  const empty = rule.needs.filter((table) => emptyTables.has(table));
-  if (empty.length > 0) {
-    return localized(
-      '表 {empty} 没有可用的数据行（只有表头，或每一行都被拒绝）',
-      'The table(s) {empty2} have no usable rows (a header only, or every row rejected)',
-      { empty: empty.join('、'), empty2: empty.join(', ') },
-    );
-  }
-  const missing = rule.needs.filter((table) => !ctx.present.has(table));
-  if (missing.length > 0) {
-    return localized('数据包中缺少表：{missing}', 'The data bundle lacks the table(s): {missing2}', {
-      missing: missing.join('、'),
-      missing2: missing.join(', '),
-    });
-  }
-  for (const path of rule.settings ?? []) {
-    let value: unknown = ctx.policy;
-    for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
-    if (value === undefined) return localized('群规未设置{value}', 'The policy does not set {value}', { value: settingName(path) });
-  }
-  return rule.preconditionBlocks === false ? undefined : rule.precondition?.(ctx);
 }
 
 function policyRef(ctx: PolicyEval): PolicyRef {

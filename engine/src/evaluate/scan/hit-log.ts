@@ -174,6 +174,15 @@ export class HitLog implements Iterable<Hit> {
     }
   }
 
+  /** Forgets the hits but keeps the first chunk for the next ones (a watcher reads one message's
+   *  hits at a time, and a fresh megabyte per message would cost more than the check). */
+  reset(): void {
+    this.chunks.length = Math.min(this.chunks.length, 1);
+    this.used.length = this.chunks.length;
+    if (this.used.length) this.used[0] = 0;
+    this.count = 0;
+  }
+
   clear(): void {
     this.chunks.length = 0;
     this.used.length = 0;

@@ -1,0 +1,173 @@
+// `qungui watch --policy P --data D [--webhook URL]… [--exec CMD] [--state FILE] [--from-start]`: checks
+// each message as it is appended to the bundle's message files and sends an alert for each finding of
+// the clauses a single message decides (watch/). Runs until SIGTERM or SIGINT: exit 0 after the state
+// is written; 2 for usage or a bundle, policy or state that cannot be used.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readBundleTimezone } from '../../data/manifest.js';
+import type { Locale } from '../../diagnostics/diagnostic.js';
+import { LocalizedError, messageIn } from '../../i18n/localized-error.js';
+import { say } from '../../i18n/localized-text.js';
+import { timezoneOf } from '../../policy/model/defaults.js';
+import { validatePolicies } from '../../policy/validate.js';
+import type { DeliveryTarget } from '../../watch/delivery-target.js';
+import { ExecTarget } from '../../watch/exec-target.js';
+import { RobotTarget } from '../../watch/robot-target.js';
+import { StdoutTarget } from '../../watch/stdout-target.js';
+import { timing } from '../../watch/timing.js';
+import { watch } from '../../watch/watcher.js';
+import { maskedWebhookUrl } from '../../watch/webhook-url.js';
+import { collectPolicyFiles } from '../collect-files.js';
+import { formatText } from '../formats/text.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
+
+const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL]… [--exec CMD] [--state FILE] [--from-start]
+       [--locale zh-CN|zh-TW|en] [--no-redact]
+  跟踪数据包的消息文件，逐条检查新消息（N1 N2 N4 S1 S2 S4 C1 M5），每条告警以一行 JSON 写到标准输出并发送到各目标
+  / follows the bundle's message files and checks each new message (N1 N2 N4 S1 S2 S4 C1 M5); each alert is one JSON line on stdout and goes to every target
+
+  --policy P      群规文件或文件夹，可重复 / policy file or folder, repeatable
+  --data D        数据包文件夹（其消息文件：JSONL 或企业微信会话存档）/ the bundle folder (its message files: JSONL or WeCom archive)
+  --webhook URL   企业微信群机器人的 webhook 地址，可重复 / a WeCom group robot's webhook, repeatable
+  --exec CMD      每条告警的 JSON 从标准输入交给这个命令 / each alert's JSON on this command's stdin
+  --state FILE    状态文件（默认：数据文件夹旁的 <文件夹名>.qungui-watch.json）
+                  / the state file (default: <folder>.qungui-watch.json beside the data folder)
+  --from-start    第一次运行时从文件开头读起（默认只看新追加的消息）/ on the first run, read the files from their start (default: only what is appended)
+  --no-redact     告警中显示完整号码与邮箱 / show full numbers and e-mails in alerts
+停止 / stop: SIGTERM 或 Ctrl-C，写好状态后退出 / writes the state, then exits
+退出码 / exit: 0 已停止 stopped · 2 用法、群规、数据或状态文件错误 / usage, a policy, the data or the state file
+`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    allowNegative: true,
+    options: {
+      policy: { type: 'string', multiple: true },
+      data: { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      exec: { type: 'string', multiple: true },
+      state: { type: 'string' },
+      'from-start': { type: 'boolean' },
+      locale: { type: 'string' },
+      redact: { type: 'boolean', default: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(helpIn(help, parseLocale(values.locale, io.env)));
+    return EXIT_OK;
+  }
+  const locale = parseLocale(values.locale, io.env);
+  if (!values.policy?.length || !values.data) throw new UsageError(`${say(locale, '需要 --policy 和 --data', '--policy and --data are required')}\n\n${help}`);
+  for (const url of values.webhook ?? []) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
+      throw new UsageError(
+        say(
+          locale,
+          '--webhook 应为群机器人的 webhook 地址（https://…），这里是 {url}',
+          "--webhook: expected the group robot's webhook address (https://…), got {url}",
+          {
+            url: maskedWebhookUrl(url),
+          },
+        ),
+      );
+  }
+
+  const policies = await readPolicies(values.policy, io, locale);
+  if (typeof policies === 'number') return policies;
+  const dataDir = resolve(io.cwd, values.data);
+  if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
+    io.stderr(say(locale, 'qungui watch：数据文件夹不存在：{data}\n', 'qungui watch: no such data folder: {data}\n', { data: values.data }));
+    return EXIT_USAGE;
+  }
+  const statePath = values.state ? resolve(io.cwd, values.state) : join(dirname(dataDir), `${basename(dataDir)}.qungui-watch.json`);
+  const log = (text: { [L in Locale]: string }) => io.stderr(`qungui watch: ${text[locale]}\n`);
+  const time = timing(timeScale(io.env));
+  const targets: DeliveryTarget[] = [
+    new StdoutTarget(io.stdout),
+    ...(values.webhook ?? []).map((url) => new RobotTarget(url, locale, time)),
+    ...(values.exec ?? []).map((command) => new ExecTarget(command, io.stderr)),
+  ];
+
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    const zones = [...new Set(policies.map((p) => timezoneOf(p.value)))].sort();
+    const bundleZone = await readBundleTimezone(dataDir);
+    if (!bundleZone && zones.length > 1) {
+      io.stderr(
+        say(
+          locale,
+          'qungui watch：群规的时区不同（{zones}），导出数据中不带时区的时间无法确定；请在 bundle.yaml 中写明 timezone\n',
+          "qungui watch: the policies are in different time zones ({zonesEn}): set timezone in bundle.yaml for the exports'' times\n",
+          { zones: zones.join('、'), zonesEn: zones.join(', ') },
+        ),
+      );
+      return EXIT_USAGE;
+    }
+    const timezone = bundleZone ?? zones[0]!;
+    await watch({
+      dataDir,
+      policies,
+      timezone,
+      statePath,
+      fromStart: values['from-start'] ?? false,
+      redact: values.redact,
+      locale,
+      targets,
+      time,
+      log,
+      stop: stop.signal,
+    });
+  } catch (error) {
+    // A bundle, a state file or a lock that cannot be used: said in the user's language, no stack.
+    if (error instanceof LocalizedError || (error as NodeJS.ErrnoException).code !== undefined) {
+      io.stderr(`qungui watch: ${messageIn(error, locale)}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
+  }
+  io.stderr(say(locale, 'qungui watch：已停止，状态已保存\n', 'qungui watch: stopped, state saved\n'));
+  return EXIT_OK;
+}
+
+/** Tests shrink the robot's minute and the retry waits (QUNGUI_WATCH_TIME_SCALE=0.01: a 0.6 s window). */
+function timeScale(env: CliIo['env']): number {
+  const scale = Number(env.QUNGUI_WATCH_TIME_SCALE);
+  return Number.isFinite(scale) && scale > 0 ? scale : 1;
+}
+
+async function readPolicies(given: string[], io: CliIo, locale: Locale) {
+  const { files, missing } = await collectPolicyFiles(given, io.cwd);
+  for (const path of missing) io.stderr(say(locale, 'qungui watch：找不到 {path}\n', 'qungui watch: {path}: not found\n', { path }));
+  if (missing.length > 0 || files.length === 0) {
+    if (files.length === 0 && missing.length === 0) io.stderr(say(locale, 'qungui watch：没有找到群规文件\n', 'qungui watch: no policy file found\n'));
+    return EXIT_USAGE;
+  }
+  const policies = validatePolicies(await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') }))));
+  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
+  if (broken.length > 0) {
+    io.stderr(
+      formatText(
+        broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })),
+        { locale, color: false },
+      ),
+    );
+    io.stderr(say(locale, 'qungui watch：群规有错误，未开始跟踪\n', 'qungui watch: policy errors: not watching\n'));
+    return EXIT_USAGE;
+  }
+  return policies;
+}

@@ -1,0 +1,53 @@
+// `--exec CMD`: each alert's JSON on the standard input of a command run by the shell (a mail or SMS
+// gateway, a ticket system). Exit status 0 acknowledges it; anything else is retried. The command's
+// own output goes to stderr: stdout carries the alerts.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { localized } from '../i18n/localized-text.js';
+import type { Alert } from './alert.js';
+import type { DeliveryResult, DeliveryTarget } from './delivery-target.js';
+
+/** A command still running after this long is stopped and the alert retried. */
+const COMMAND_TIMEOUT_MS = 60_000;
+
+export class ExecTarget implements DeliveryTarget {
+  readonly key: string;
+  readonly label: string;
+  readonly batch = 1;
+
+  constructor(
+    private readonly command: string,
+    private readonly writeErr: (text: string) => void,
+  ) {
+    this.key = `exec:${createHash('sha256').update(command).digest('hex').slice(0, 16)}`;
+    this.label = `--exec ${command}`;
+  }
+
+  deliver(pending: readonly Alert[]): Promise<DeliveryResult> {
+    const alert = pending[0]!;
+    return new Promise((resolve) => {
+      const child = spawn(this.command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+      child.stdout.on('data', (chunk: Buffer) => this.writeErr(chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => this.writeErr(chunk.toString()));
+      // A command that does not read its input must not fail the write.
+      child.stdin.on('error', () => {});
+      child.stdin.end(`${JSON.stringify(alert)}\n`);
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        resolve({ failed: localized('无法运行命令：{reason}', 'cannot run the command: {reason}', { reason: error.message }) });
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0) resolve({ delivered: 1 });
+        else
+          resolve({
+            failed:
+              signal !== null
+                ? localized('命令被信号 {signal} 终止', 'the command was ended by signal {signal}', { signal })
+                : localized('命令以 {code} 退出', 'the command exited with {code}', { code: String(code) }),
+          });
+      });
+    });
+  }
+}

@@ -1,0 +1,414 @@
+// `qungui watch`: follows the bundle's message files, checks each new message with the monthly run's
+// rules (live-policy.ts), and delivers every alert to each target at least once. The order that makes
+// that hold across kill -9: lines read → alerts into the outbox → the state (positions and outbox
+// together) written atomically → only then the alerts handed to the targets → each acknowledgement
+// written to the state. A restart reads on from the saved positions and sends what is still owed;
+// alert ids already made are never made again (a message read twice, a file rewritten).
+import { statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
+import { openBundle, resolveSources } from '../data/open-bundle.js';
+import { MAX_LINE_BYTES } from '../data/line-limit.js';
+import type { MessageRow } from '../data/bundle-types.js';
+import type { ResolvedSource } from '../data/source-records.js';
+import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
+import { readSmallTables, type SmallTables } from '../evaluate/small-tables.js';
+import { previousMonth } from '../evaluate/time.js';
+import { textOf } from '../i18n/localized-error.js';
+import { localized } from '../i18n/localized-text.js';
+import type { ValidatedPolicy } from '../policy/validate.js';
+import { alertId, alertOf } from './alert.js';
+import type { DeliveryTarget } from './delivery-target.js';
+import { FileSet } from './file-set.js';
+import type { FollowedFile } from './followed-file.js';
+import { MessageChecker } from './message-checker.js';
+import { FOLLOWED_FORMATS, MessageLines } from './message-lines.js';
+import { Outbox } from './outbox.js';
+import { StateLock } from './state-lock.js';
+import { backoff, type Timing } from './timing.js';
+import { emptyState, readState, writeState, type WatchState } from './watch-state.js';
+
+export interface WatchOptions {
+  /** The bundle folder (absolute). */
+  dataDir: string;
+  policies: readonly ValidatedPolicy[];
+  /** The zone of times without an offset. */
+  timezone: string;
+  statePath: string;
+  fromStart: boolean;
+  redact: boolean;
+  locale: Locale;
+  /** stdout first, then the robots and the command. */
+  targets: readonly DeliveryTarget[];
+  time: Timing;
+  /** A line for the operator (stderr), in `locale`. */
+  log: (text: LocalizedText) => void;
+  /** Ends the watch: the state is written and the deliveries under way may finish. */
+  stop: AbortSignal;
+}
+
+/** Bytes read from one file at a time: enough for thousands of messages, little enough to keep deliveries moving. */
+const READ_BYTES = 1 << 20;
+/** Positions are written at least this often while reading (alerts are written before they are sent, always). */
+const COMMIT_EVERY_MS = 1_000;
+/** New message files and changed small tables are looked for this often. */
+const RESCAN_EVERY_MS = 1_000;
+/** After a stop, deliveries under way get this long to be acknowledged. */
+const STOP_GRACE_MS = 5_000;
+
+export async function watch(options: WatchOptions): Promise<void> {
+  const lock = StateLock.take(options.statePath);
+  try {
+    await new Watcher(options, readState(options.statePath)).run();
+  } finally {
+    lock.release();
+  }
+}
+
+class Watcher {
+  private readonly state: WatchState;
+  private readonly outbox: Outbox;
+  private readonly files: FileSet;
+  private readonly lines: MessageLines;
+  private checker!: MessageChecker;
+  private tablesSignature = '';
+  /** Alert ids made, with the month of their message. */
+  private readonly alerted = new Map<string, string>();
+  /** Messages counted as violations (M5), with their month: a message read again is not counted again. */
+  private readonly counted = new Map<string, string>();
+  private latestMonth = '';
+  private dirty = false;
+  private alertsWaiting = false;
+  private lastCommit = 0;
+  private lastRescan = 0;
+  private wake: (() => void) | undefined;
+  private readonly folderWatchers: FSWatcher[] = [];
+  private readonly targetKeys: string[];
+
+  constructor(
+    private readonly options: WatchOptions,
+    saved: WatchState | undefined,
+  ) {
+    this.state = saved ?? emptyState();
+    this.outbox = new Outbox(this.state.outbox);
+    this.files = new FileSet(options.dataDir, this.state.files, saved === undefined && !options.fromStart ? 'end' : 'start');
+    this.lines = new MessageLines(options.timezone);
+    for (const [month, ids] of Object.entries(this.state.alerted)) for (const id of ids) this.alerted.set(id, month);
+    for (const [month, ids] of Object.entries(this.state.counted)) for (const id of ids) this.counted.set(id, month);
+    for (const month of [...Object.keys(this.state.alerted), ...Object.keys(this.state.counted)]) if (month > this.latestMonth) this.latestMonth = month;
+    this.targetKeys = options.targets.map((t) => t.key);
+  }
+
+  async run(): Promise<void> {
+    const { options } = this;
+    const tables = await this.readTables();
+    this.checker = new MessageChecker(options.policies, tables, options.redact, this.state.violations);
+    this.files.update(await this.messageSources());
+    for (const lost of this.files.lost)
+      options.log(
+        localized(
+          '上次读到的 {path} 已不在数据文件夹中，其中未读的消息无法检查',
+          '{path}, followed before, is no longer in the bundle folder: its unread messages cannot be checked',
+          { path: lost.path },
+        ),
+      );
+    this.sayWhatIsWatched();
+    this.sayWhatIsOwed();
+    this.watchFolders();
+    this.commit();
+
+    const stopWorkers = new AbortController();
+    const workers = options.targets.map((target) => this.deliverTo(target, stopWorkers.signal));
+    let caughtUp = false;
+    while (!options.stop.aborted) {
+      const read = this.readSome();
+      const now = options.time.now();
+      if (now - this.lastRescan >= RESCAN_EVERY_MS) await this.rescan(now);
+      if (this.dirty && (this.alertsWaiting || read === 0 || now - this.lastCommit >= COMMIT_EVERY_MS)) this.commit();
+      if (read > 0) {
+        // Let deliveries and signals run between chunks.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      if (!caughtUp) {
+        caughtUp = true;
+        options.log(
+          localized(
+            '已读到文件末尾：共检查 {messages} 条消息，{alerts} 条告警；等待新消息',
+            'Caught up: {messages} messages checked, {alerts} alerts; waiting for new messages',
+            {
+              messages: this.state.counters.messages,
+              alerts: this.state.counters.alerts,
+            },
+          ),
+        );
+      }
+      await this.idle();
+    }
+    // Stopping: what was read is written, deliveries under way get a moment to be acknowledged.
+    this.commit();
+    stopWorkers.abort();
+    const grace = new AbortController();
+    await Promise.race([Promise.all(workers), options.time.sleep(STOP_GRACE_MS, grace.signal)]);
+    grace.abort();
+    this.commit();
+    for (const watcher of this.folderWatchers) watcher.close();
+    this.files.close();
+  }
+
+  /** Reads what the files have now, a chunk from each; returns the lines read. */
+  private readSome(): number {
+    let total = 0;
+    const grew = new Set<FollowedFile>();
+    for (const file of this.files.files()) {
+      if (file.restartIfTruncated())
+        this.options.log(
+          localized(
+            '{path} 被截断或重写，从头重新读取（已告警的消息不会再次告警）',
+            '{path} was truncated or rewritten: read again from its start (messages already alerted are not alerted again)',
+            {
+              path: file.source.display,
+            },
+          ),
+        );
+      const read = file.readLines(READ_BYTES, MAX_LINE_BYTES);
+      if (!read) continue;
+      grew.add(file);
+      this.dirty = true;
+      for (const line of read.tooLong) this.malformed(this.lines.tooLong(file.source, line));
+      for (let i = 0; i < read.lines.length; i++) {
+        const outcome = this.lines.read(file.source, read.firstLine + i, read.lines[i]!);
+        if (outcome === undefined) continue;
+        if ('message' in outcome) this.check(outcome.message);
+        else if ('rejected' in outcome) this.malformed(outcome);
+        else this.state.counters.skipped++;
+      }
+      total += read.lines.length + read.tooLong.length;
+    }
+    this.files.settle(grew);
+    return total;
+  }
+
+  private check(message: MessageRow): void {
+    const counters = this.state.counters;
+    counters.messages++;
+    const messageKey = alertId([message.group_id, message.message_id]);
+    if (this.counted.has(messageKey)) return; // read before, and counted: its alerts were made then
+    const result = this.checker.check(message);
+    if (!result) return;
+    const { live, findings } = result;
+    if (live.month > this.latestMonth) this.latestMonth = live.month;
+    if (live.lastCounted) this.counted.set(messageKey, live.month);
+    for (const found of findings) {
+      const alert = alertOf(live, found);
+      if (this.alerted.has(alert.id)) continue;
+      this.alerted.set(alert.id, live.month);
+      this.outbox.add(alert, this.targetKeys);
+      counters.alerts++;
+      this.alertsWaiting = true;
+    }
+  }
+
+  private malformed(outcome: ReturnType<MessageLines['tooLong']>): void {
+    if (!outcome || !('rejected' in outcome)) return;
+    const { file, line, reason } = outcome.rejected;
+    this.state.counters.malformed++;
+    this.options.log(
+      localized('{file} 第 {line} 行不是有效的消息，已跳过（{reason}）', '{file} line {line} is not a valid message, skipped ({reason})', {
+        file,
+        line,
+        reason: reason,
+      }),
+    );
+  }
+
+  /** The state on disk, then the new alerts released to the targets. */
+  private commit(): void {
+    const state = this.state;
+    state.files = this.files.states();
+    state.outbox = this.outbox.snapshot();
+    state.violations = this.checker?.saveCounts() ?? state.violations;
+    const keep = this.latestMonth ? previousMonth(this.latestMonth) : '';
+    state.alerted = byMonth(this.alerted, keep);
+    state.counted = byMonth(this.counted, keep);
+    for (const counts of Object.values(state.violations)) for (const month of Object.keys(counts)) if (month < keep) delete counts[month];
+    writeState(this.options.statePath, state);
+    this.lastCommit = this.options.time.now();
+    this.dirty = false;
+    this.alertsWaiting = false;
+    this.outbox.release();
+  }
+
+  /** One target's loop: the oldest alerts it owes, delivered, acknowledged in the state; failures retried with backoff. */
+  private async deliverTo(target: DeliveryTarget, stop: AbortSignal): Promise<void> {
+    let failures = 0;
+    let lastReason = '';
+    while (!stop.aborted) {
+      const pending = this.outbox.pendingFor(target.key, target.batch);
+      if (pending.length === 0) {
+        await this.outbox.more(stop);
+        continue;
+      }
+      const result = await target.deliver(pending, stop);
+      if ('delivered' in result) {
+        if (result.delivered === 0) continue;
+        this.outbox.acknowledge(
+          target.key,
+          pending.slice(0, result.delivered).map((a) => a.id),
+        );
+        this.commit();
+        if (failures > 0) this.options.log(localized('{target}：恢复送达', '{target}: delivering again', { target: target.label }));
+        failures = 0;
+        lastReason = '';
+        continue;
+      }
+      failures++;
+      const wait = result.permanent ? this.options.time.backoffMaxMs : backoff(this.options.time, failures);
+      const reason = result.failed.en;
+      // Said when it changes and now and then while it lasts, not on every retry.
+      if (reason !== lastReason || failures % 10 === 0)
+        this.options.log(
+          localized('{target}：{reason}；{count} 条告警待发送，{seconds} 秒后重试', '{target}: {reason}; {count} alerts waiting, retrying in {seconds} s', {
+            target: target.label,
+            reason: result.failed,
+            count: this.outbox.owed().get(target.key) ?? 0,
+            seconds: Math.max(1, Math.round(wait / 1000)),
+          }),
+        );
+      lastReason = reason;
+      if (!result.rateLimited || result.permanent) await this.options.time.sleep(wait, stop);
+      else await this.options.time.sleep(Math.min(wait, this.options.time.robotWindowMs), stop);
+    }
+  }
+
+  private async readTables(): Promise<SmallTables> {
+    const bundle = await openBundle(this.options.dataDir, { timezone: this.options.timezone });
+    this.tablesSignature = await this.signature();
+    return readSmallTables(bundle, this.options.redact);
+  }
+
+  /** Sources of the bundle's message files, in the formats a watcher can follow. */
+  private async messageSources(): Promise<ResolvedSource[]> {
+    const sources = (await resolveSources(this.options.dataDir)).filter((s) => s.table === 'messages');
+    const unfollowable = sources.filter((s) => !FOLLOWED_FORMATS.has(String(s.format)));
+    if (unfollowable.length > 0 && !this.saidUnfollowable) {
+      this.saidUnfollowable = true;
+      for (const source of unfollowable)
+        this.options.log(
+          localized(
+            '{file} 是 {format} 格式，watch 只跟踪 JSONL 和企业微信会话存档（wecom-archive）；这个文件由月度考核检查',
+            '{file} is {format}: watch follows JSONL and WeCom archive (wecom-archive) files only; the monthly run checks this one',
+            { file: source.display, format: String(source.format) },
+          ),
+        );
+    }
+    return sources.filter((s) => FOLLOWED_FORMATS.has(String(s.format)));
+  }
+
+  private saidUnfollowable = false;
+  private saidRescanError = '';
+
+  /** New message files; the small tables again when their files changed. */
+  private async rescan(now: number): Promise<void> {
+    this.lastRescan = now;
+    try {
+      this.files.update(await this.messageSources());
+      if ((await this.signature()) !== this.tablesSignature) {
+        this.checker.replaceTables(await this.readTables());
+        this.options.log(localized('成员、花名册或报备表有变化，已重新读取', 'The members, roster or exemptions changed: read again'));
+      }
+      this.saidRescanError = '';
+    } catch (error) {
+      // A table being written, a glob matching nothing yet: said once, tried again.
+      const text = textOf(error);
+      if (text.en !== this.saidRescanError)
+        this.options.log(localized('读取数据文件夹时出错，稍后重试：{reason}', 'could not read the bundle folder, trying again: {reason}', { reason: text }));
+      this.saidRescanError = text.en;
+    }
+  }
+
+  /** What identifies the small tables' files as they are: a change re-reads them. */
+  private async signature(): Promise<string> {
+    const parts: string[] = [];
+    const stamp = (path: string) => {
+      const stat = statSync(path, { throwIfNoEntry: false, bigint: true });
+      parts.push(stat ? `${path}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : `${path}:-`);
+    };
+    stamp(`${this.options.dataDir}/bundle.yaml`);
+    for (const source of await resolveSources(this.options.dataDir).catch(() => [])) if (source.table !== 'messages') stamp(source.path);
+    return parts.join('\n');
+  }
+
+  private sayWhatIsWatched(): void {
+    const month = this.latestMonth || new Date(this.options.time.now()).toISOString().slice(0, 7);
+    for (const live of this.checker.anyContexts(month)) {
+      const clauses = [...new Set(live.running.map((r) => r.clause))];
+      this.options.log(
+        localized('群规“{name}”：逐条检查 {clauses}', 'Policy “{name}”: checking each message for {clauses}', {
+          name: live.ctx.policy.metadata.name,
+          clauses: clauses.join(' ') || '-',
+        }),
+      );
+      for (const { rule, reason } of live.blocked)
+        this.options.log(
+          localized('  {clause}（{code}）不检查：{reason}', '  {clause} ({code}) not checked: {reason}', { clause: rule.clause, code: rule.code, reason }),
+        );
+    }
+  }
+
+  /** Alerts saved for a robot or a command not given this time: kept, never dropped. */
+  private sayWhatIsOwed(): void {
+    for (const [key, count] of this.outbox.owed()) {
+      if (this.targetKeys.includes(key)) continue;
+      this.options.log(
+        localized(
+          '状态中有 {count} 条告警属于本次没有给出的机器人或命令，已保留；再次给出它即可送达',
+          '{count} alerts in the state are owed to a robot or command not given this time: kept, give it again to deliver them',
+          { count },
+        ),
+      );
+    }
+  }
+
+  private watchFolders(): void {
+    const folders = new Set([this.options.dataDir, ...this.files.files().map((f) => dirname(f.source.path))]);
+    for (const folder of folders) {
+      try {
+        const watcher = watchFolder(folder, () => this.poke());
+        watcher.on('error', () => {});
+        this.folderWatchers.push(watcher);
+      } catch {
+        /* no change notices here (a network file system): the poll still finds every change */
+      }
+    }
+  }
+
+  private poke(): void {
+    this.wake?.();
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.options.stop.removeEventListener('abort', done);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.time.pollMs);
+      this.wake = done;
+      this.options.stop.addEventListener('abort', done, { once: true });
+    });
+  }
+}
+
+function byMonth(ids: Map<string, string>, keepFrom: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [id, month] of ids) {
+    if (month < keepFrom) {
+      ids.delete(id);
+      continue;
+    }
+    (out[month] ??= []).push(id);
+  }
+  return out;
+}
