@@ -17,7 +17,7 @@ import { reportXlsx } from './xlsx.js';
 
 export { labelsFromPolicies, type LabelBook } from './labels.js';
 export { summarize, type ReportSummary } from './summary.js';
-export { pinZipTimestamps } from './xlsx.js';
+export { pinZipTimestamps } from './xlsx-book.js';
 
 export interface ReportOptions {
   locale: Locale;

@@ -61,7 +61,7 @@ export interface MonthColumn {
 export function monthChart(title: string, series: [string, string], columns: MonthColumn[], markText: string): string {
   const columnWidth = 86;
   const plotTop = 40;
-  const plotHeight = 110;
+  const plotHeight = 80;
   const left = 8;
   const width = left + columns.length * columnWidth + 8;
   const height = plotTop + plotHeight + 58;

@@ -22,6 +22,8 @@ export interface TrendGroupMonth {
   rates: Record<string, number>;
   pointsGiven: number;
   pointsDeducted: number;
+  /** Mean points of the rated learners (null with nobody rated). */
+  averagePoints: number | null;
   followUps: number;
   repeatedFailures: number;
 }
@@ -74,6 +76,7 @@ export function trend(archived: readonly ArchivedMonth[], options: { from?: stri
         rates,
         pointsGiven: points.filter((p) => p > 0).reduce((a, b) => a + b, 0),
         pointsDeducted: -points.filter((p) => p < 0).reduce((a, b) => a + b, 0),
+        averagePoints: rated.length ? Math.round((rated.reduce((n, m) => n + (m.points ?? 0), 0) / rated.length) * 10) / 10 : null,
         followUps: members.reduce((n, m) => n + m.actions.length, 0),
         repeatedFailures: result.findings.filter((f) => f.policyId === policy.id && f.code === 'repeated-fail').length,
       });
