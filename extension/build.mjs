@@ -1,5 +1,6 @@
 // Bundles the extension: the VS Code client (CommonJS, `vscode` provided by the editor), the
-// language server and its sample-data worker (engine included in each), plus the schema for other YAML tooling.
+// language server and its sample-data worker (engine included in each), the visual editor's page script
+// (for the webview: a browser, no Node, no engine), plus the schema for other YAML tooling.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,4 +15,5 @@ await build({
   define: { 'import.meta.url': '__qunguiImportMetaUrl' },
   banner: { js: "const __qunguiImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });
+await build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', absWorkingDir: dir, entryPoints: { 'visual-editor': 'src/visual-editor/webview/visual-editor-page.ts' }, outdir: 'dist' });
 copyFileSync(`${dir}../schemas/policy.schema.json`, `${dir}dist/policy.schema.json`);

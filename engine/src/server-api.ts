@@ -20,3 +20,4 @@ export { timezoneOf } from './policy/model/defaults.js';
 export { writeReports, labelsFromPolicies, summarize } from './report/index.js';
 export { checkPolicyTestFile, isPolicyTestText } from './policy-test/check-test-file.js';
 export { defaultPolicyId, policyTemplate, type GroupKind } from './init/policy-template.js';
+export { METRICS, DIMENSION_METRICS, DETECTOR_LABELS } from './policy/model/catalogue.generated.js';

@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { declaresQunguiApiVersion, HEAD_CHARS, POLICY_LANGUAGE_ID } from './policy-detection.js';
 import { createPolicyLanguageClient } from './language-client.js';
 import { publishServerCommandAvailability, registerPolicyCommands } from './server-commands.js';
+import { registerVisualEditor } from './visual-editor-provider.js';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
     ...registerPolicyCommands(() => ensureClientStarted(context)),
+    ...registerVisualEditor(context, () => ensureClientStarted(context)),
   );
   for (const doc of vscode.workspace.textDocuments) onDocument(context, doc);
 }

@@ -48,6 +48,8 @@ import { documentSymbols } from './services/symbols.js';
 import { say } from './engine.js';
 import { ValidationScheduler } from './validation-scheduler.js';
 import { sampleResultsPage } from './services/sample-results.js';
+import { policyCatalogue } from './services/policy-catalogue.js';
+import { sampleCountsView } from './services/sample-counts-view.js';
 
 const connection = process.argv.includes('--stdio')
   ? createConnection(ProposedFeatures.all, guardedStdinReader(), new StreamMessageWriter(process.stdout))
@@ -72,7 +74,14 @@ const SAMPLE_BUDGET_MS = Number(process.env.QUNGUI_SAMPLE_BUDGET_MS ?? 10_000);
 // Bundled beside this file (dist/sample-worker.js).
 const samples = new SampleRunner(fileURLToPath(new URL('./sample-worker.js', import.meta.url)), SAMPLE_BUDGET_MS);
 
-const COMMANDS = ['qungui.server.validateWorkspace', 'qungui.server.renderDocument', 'qungui.server.evaluateSampleData', 'qungui.server.newPolicy'];
+const COMMANDS = [
+  'qungui.server.validateWorkspace',
+  'qungui.server.renderDocument',
+  'qungui.server.evaluateSampleData',
+  'qungui.server.newPolicy',
+  'qungui.server.policyCatalogue',
+  'qungui.server.sampleCounts',
+];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string };
@@ -321,6 +330,14 @@ connection.onExecuteCommand(async (params) => {
     // Markdown by default; the preview asks for HTML (the same page as `qungui render --format html`).
     const format = params.arguments?.[1] === 'html' ? 'html' : 'md';
     return { language: format === 'html' ? 'html' : 'markdown', content: renderRegulation(v.value, { format, locale }).text };
+  }
+  if (params.command === 'qungui.server.policyCatalogue') return policyCatalogue(locale);
+  if (params.command === 'qungui.server.sampleCounts') {
+    // The visual editor's counts beside band rows and categories; none without a sample folder or with errors.
+    const uri = String(params.arguments?.[0] ?? '');
+    const v = current(uri);
+    if (!v || !sampleData) return null;
+    return sampleCountsView(await evaluateSample(samples, uri, v, sampleData)) ?? null;
   }
   if (params.command === 'qungui.server.evaluateSampleData') {
     const uri = String(params.arguments?.[0] ?? '');

@@ -23,6 +23,7 @@ describe('the packaged extension', { timeout: 60_000 }, () => {
       'dist/policy.schema.json',
       'dist/sample-worker.js',
       'dist/server.js',
+      'dist/visual-editor.js',
       'icon.png',
       'l10n/bundle.l10n.zh-cn.json',
       'l10n/bundle.l10n.zh-tw.json',

@@ -1,0 +1,185 @@
+// "用可视化编辑器打开": a custom text editor on the policy's own TextDocument. The form is computed from
+// the text (visual-editor/policy-form.ts) and every input becomes a WorkspaceEdit of the few characters
+// it changes (visual-editor/policy-edits.ts), so the text stays the one source of truth and undo, redo,
+// save and the dirty dot are VS Code's own. Diagnostics and quick fixes are the language server's,
+// read back through VS Code's APIs and shown beside the field they point at.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { editorPageHtml } from '../visual-editor/editor-page-html.js';
+import type { FormAction } from '../visual-editor/form-actions.js';
+import type { Problem } from '../visual-editor/form-model.js';
+import { placeDiagnostics } from '../visual-editor/diagnostic-placement.js';
+import { PAGE_TEXTS } from '../visual-editor/page-texts.js';
+import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-catalogue.js';
+import { policyEdits } from '../visual-editor/policy-edits.js';
+import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
+import { policyLocale, translatorFor } from './visual-editor-texts.js';
+
+export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
+
+type PageMessage = { type: 'ready' } | { type: 'edit'; action: FormAction } | { type: 'fix'; diagnostic: number; fix: number };
+
+interface Fixable {
+  problem: Problem;
+  offset: number;
+  actions: vscode.CodeAction[];
+}
+
+export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvider {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: () => Promise<LanguageClient>,
+  ) {}
+
+  async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const { webview } = panel;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    const locale = policyLocale();
+    const tr = translatorFor(this.extensionUri, locale);
+    webview.html = editorPageHtml({
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visual-editor.js')).toString(),
+      cspSource: webview.cspSource,
+      lang: locale,
+      title: tr('Visual editor: {0}', vscode.workspace.asRelativePath(document.uri)),
+    });
+
+    const client = await this.client();
+    const catalogue = ((await client
+      .sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] })
+      .catch(() => undefined)) ?? EMPTY_CATALOGUE) as PolicyCatalogue;
+    let sample: SampleCountsView | undefined;
+    let fixables: Fixable[] = [];
+    let ready = false;
+    let pending: NodeJS.Timeout | undefined;
+    const uri = document.uri.toString();
+
+    const refreshSample = async () => {
+      if (!vscode.workspace.getConfiguration('qungui', document.uri).get<string>('sampleData')?.trim()) return;
+      sample = ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.sampleCounts', arguments: [uri] }).catch(() => null)) ??
+        undefined) as SampleCountsView | undefined;
+      schedule();
+    };
+
+    const send = async () => {
+      if (!ready) return;
+      const text = document.getText();
+      const form = policyForm(text, catalogue, tr, sample);
+      fixables = await this.fixablesOf(document);
+      const { byAnchor, unplaced } = placeDiagnostics(
+        form.spans,
+        fixables.map((f) => ({ ...f.problem, offset: f.offset })),
+      );
+      const strip = (list: (Problem & { offset: number })[]): Problem[] => list.map(({ offset: _, ...problem }) => problem);
+      const problems = Object.fromEntries(Object.entries(byAnchor).map(([anchor, list]) => [anchor, strip(list)]));
+      const texts = Object.fromEntries(PAGE_TEXTS.map((key) => [key, tr(key)]));
+      // The text may have moved on while the fixes were asked for: only the latest text is drawn.
+      if (document.getText() === text) void webview.postMessage({ type: 'form', form, problems, unplaced: strip(unplaced), texts });
+    };
+    // Typing in the text editor beside, or diagnostics arriving right after: one redraw per burst.
+    const schedule = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => void send(), 50);
+    };
+
+    const subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri && e.contentChanges.length) schedule();
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri)) schedule();
+      }),
+      vscode.workspace.onDidSaveTextDocument((saved) => {
+        if (saved.uri.toString() === uri) void refreshSample();
+      }),
+      webview.onDidReceiveMessage((message: PageMessage) => {
+        if (message.type === 'ready') {
+          ready = true;
+          schedule();
+          void refreshSample();
+        } else if (message.type === 'edit') void this.apply(document, message.action);
+        else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
+      }),
+    ];
+    panel.onDidDispose(() => {
+      clearTimeout(pending);
+      for (const s of subscriptions) s.dispose();
+    });
+  }
+
+  /** One form action → one WorkspaceEdit: one undo step, the document dirty until saved. */
+  private async apply(document: vscode.TextDocument, action: FormAction): Promise<void> {
+    const edits = policyEdits(document.getText(), action);
+    if (!edits.length) return;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+    await vscode.workspace.applyEdit(edit);
+  }
+
+  private async fix(action: vscode.CodeAction | undefined): Promise<void> {
+    if (!action) return;
+    if (action.edit) await vscode.workspace.applyEdit(action.edit);
+    if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  }
+
+  /** The document's diagnostics with the quick fixes the language server offers for each. */
+  private async fixablesOf(document: vscode.TextDocument): Promise<Fixable[]> {
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    return Promise.all(
+      diagnostics.map(async (diagnostic, id): Promise<Fixable> => {
+        const offered =
+          (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            document.uri,
+            diagnostic.range,
+            vscode.CodeActionKind.QuickFix.value,
+          )) ?? [];
+        const actions = offered.filter((a): a is vscode.CodeAction => typeof a.command !== 'string' && fixesDiagnostic(a as vscode.CodeAction, diagnostic));
+        return {
+          offset: document.offsetAt(diagnostic.range.start),
+          actions,
+          problem: {
+            id,
+            message: diagnostic.message,
+            severity: severityOf(diagnostic.severity),
+            fixes: actions.map((a, index) => ({ title: a.title, index })),
+          },
+        };
+      }),
+    );
+  }
+}
+
+function fixesDiagnostic(action: vscode.CodeAction, diagnostic: vscode.Diagnostic): boolean {
+  if (!action.diagnostics?.length) return false;
+  return action.diagnostics.some((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range));
+}
+
+function severityOf(severity: vscode.DiagnosticSeverity): Problem['severity'] {
+  if (severity === vscode.DiagnosticSeverity.Error) return 'error';
+  return severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
+}
+
+/** The commands that switch between the text and the form of the policy in the active editor. */
+export function registerVisualEditor(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): vscode.Disposable[] {
+  const provider = new PolicyVisualEditorProvider(context.extensionUri, client);
+  const activeUri = (): vscode.Uri | undefined => vscode.window.activeTextEditor?.document.uri ?? activeTabUri();
+  return [
+    vscode.window.registerCustomEditorProvider(VISUAL_EDITOR_VIEW_TYPE, provider, { supportsMultipleEditorsPerDocument: true }),
+    vscode.commands.registerCommand('qungui.openVisualEditor', (uri?: vscode.Uri) => {
+      const target = uri ?? activeUri();
+      if (target) return vscode.commands.executeCommand('vscode.openWith', target, VISUAL_EDITOR_VIEW_TYPE);
+    }),
+    vscode.commands.registerCommand('qungui.openTextEditor', (uri?: vscode.Uri) => {
+      const target = uri ?? activeTabUri();
+      if (target) return vscode.commands.executeCommand('vscode.openWith', target, 'default');
+    }),
+  ];
+}
+
+function activeTabUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText ? input.uri : undefined;
+}

@@ -1,0 +1,26 @@
+// The visual editor speaks the language of the diagnostics beside its fields (`qungui.locale`, auto
+// following VS Code's display language), not only VS Code's: a form half in English and half in
+// Chinese would be hard to read. Its words are l10n keys translated from the extension's own bundles.
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { type PolicyLocale, resolvePolicyLocale } from './locale.js';
+
+export type Translate = (key: string, ...args: (string | number)[]) => string;
+
+export function policyLocale(): PolicyLocale {
+  return resolvePolicyLocale(vscode.workspace.getConfiguration('qungui').get<string>('locale'), vscode.env.language);
+}
+
+/** The translator of one language; English is the keys themselves. */
+export function translatorFor(extensionUri: vscode.Uri, locale: PolicyLocale): Translate {
+  const bundle = locale === 'en' ? {} : readBundle(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${locale.toLowerCase()}.json`));
+  return (key, ...args) => (bundle[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+function readBundle(uri: vscode.Uri): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(uri.fsPath, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}

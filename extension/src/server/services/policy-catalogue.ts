@@ -1,0 +1,27 @@
+// The visual editor's catalogue in the user's language: metric names and threshold units, the metrics
+// each band table may use, the names of detectors and application fields — all from the engine's
+// catalogue and the schema, so the form names things exactly as hovers and reports do.
+import { DETECTOR_LABELS, DIMENSION_METRICS, type LocalizedText, type Locale, METRICS, policySchema, traditional } from '../engine.js';
+import type { PolicyCatalogue } from '../../visual-editor/policy-catalogue.js';
+
+type EnumLabels = Record<string, { 'zh-CN': string; en: string }>;
+
+export function policyCatalogue(locale: Locale): PolicyCatalogue {
+  const text = (t: LocalizedText) => t[locale];
+  const metrics = Object.fromEntries(Object.entries(METRICS).map(([id, m]) => [id, { label: text(m.label), unit: m.thresholdUnit, min: m.min, max: m.max }]));
+  const dimensions = Object.fromEntries(Object.entries(DIMENSION_METRICS).map(([d, m]) => [d, { main: m.main, metrics: [...m.metrics] }]));
+  const detectors = Object.fromEntries(Object.entries(DETECTOR_LABELS).map(([id, label]) => [id, text(label)]));
+  return { metrics, dimensions, choices: { detectors, requiredFields: enumNames(requiredFieldLabels(), locale) } };
+}
+
+function requiredFieldLabels(): EnumLabels {
+  const node = policySchema.properties?.membership?.properties?.application?.properties?.requiredFields?.items as { 'x-enum-labels'?: EnumLabels } | undefined;
+  return node?.['x-enum-labels'] ?? {};
+}
+
+function enumNames(labels: EnumLabels, locale: Locale): Record<string, string> {
+  // The schema's Chinese is Simplified; zh-TW reads its generated Traditional form.
+  return Object.fromEntries(
+    Object.entries(labels).map(([value, l]) => [value, locale === 'en' ? l.en : locale === 'zh-TW' ? traditional(l['zh-CN']) : l['zh-CN']]),
+  );
+}

@@ -1,0 +1,377 @@
+// The visual editor's page script (bundled for the webview by extension/build.mjs). It draws the form
+// the extension sends and posts back one action per committed input; it never edits text itself, so
+// the TextDocument stays the one source of truth and undo, save and dirty state are VS Code's.
+// Plain elements (inputs, tables, buttons) styled with the theme's variables: native controls are
+// keyboard- and screen-reader-accessible without shadow DOM in between.
+import type { FormAction } from '../form-actions.js';
+import type { Chip, FormField, FormSection, PolicyForm, Problem, TableRow } from '../form-model.js';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What the extension sends: the form, the diagnostics per field, the page's words. */
+export interface FormMessage {
+  type: 'form';
+  form: PolicyForm;
+  problems: Record<string, Problem[]>;
+  unplaced: Problem[];
+  texts: Record<string, string>;
+}
+
+const vscode = acquireVsCodeApi();
+let texts: Record<string, string> = {};
+let problems: Record<string, Problem[]> = {};
+let uid = 0;
+
+const t = (key: string, ...args: (string | number)[]) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+
+window.addEventListener('message', (event: MessageEvent<FormMessage>) => {
+  if (event.data?.type !== 'form') return;
+  texts = event.data.texts;
+  problems = event.data.problems;
+  render(event.data.form, event.data.unplaced);
+});
+vscode.postMessage({ type: 'ready' });
+
+function post(action: FormAction): void {
+  vscode.postMessage({ type: 'edit', action });
+}
+
+// ─── the page ───────────────────────────────────────────────────────────────────────────────────
+
+function render(form: PolicyForm, unplaced: Problem[]): void {
+  const focus = rememberFocus();
+  const root = document.getElementById('root')!;
+  const page = el('div');
+  if (form.unreadable) {
+    page.append(el('p', { className: 'unreadable', role: 'alert' }, form.unreadable));
+  } else {
+    page.append(navigation(form.sections));
+    if (unplaced.length) {
+      const box = el('section', { className: 'unplaced', 'aria-label': t('Other problems') });
+      box.append(el('h2', {}, t('Other problems')), problemList(unplaced));
+      page.append(box);
+    }
+    for (const section of form.sections) page.append(sectionElement(section));
+  }
+  root.replaceChildren(page);
+  restoreFocus(focus);
+}
+
+function navigation(sections: FormSection[]): HTMLElement {
+  const nav = el('nav', { 'aria-label': t('Sections') });
+  for (const section of sections) {
+    const link = el('a', { href: `#section-${section.id}` }, section.title);
+    const count = sectionProblemCount(section);
+    if (count) link.append(el('span', { className: 'badge', 'aria-label': t('{0} problems', count) }, String(count)));
+    nav.append(link);
+  }
+  return nav;
+}
+
+function sectionProblemCount(section: FormSection): number {
+  const prefix = section.anchor;
+  return Object.entries(problems)
+    .filter(([anchor]) => anchor === prefix || anchor.startsWith(`${prefix}.`))
+    .reduce((n, [, list]) => n + list.length, 0);
+}
+
+function sectionElement(section: FormSection): HTMLElement {
+  const element = el('section', { id: `section-${section.id}`, 'aria-labelledby': `title-${section.id}` });
+  element.append(el('h2', { id: `title-${section.id}` }, section.title));
+  const own = problems[section.anchor];
+  if (own?.length) element.append(problemList(own));
+  const grid = el('div', { className: 'fields' });
+  for (const field of section.fields) grid.append(fieldElement(field));
+  element.append(grid);
+  return element;
+}
+
+// ─── fields ─────────────────────────────────────────────────────────────────────────────────────
+
+function fieldElement(field: FormField): HTMLElement {
+  if (field.kind === 'table') return tableElement(field);
+  const row = el('div', { className: `field field-${field.kind}` });
+  const id = `f${uid++}`;
+  if (field.kind === 'chips' || field.kind === 'choices') {
+    const group = el('fieldset', { 'data-anchor': field.anchor });
+    group.append(el('legend', {}, field.label), field.kind === 'chips' ? chipsElement(field, id) : choicesElement(field));
+    row.append(group);
+  } else {
+    row.append(el('label', { htmlFor: id }, field.label), control(field, id));
+  }
+  appendProblems(row, field.anchor, row.querySelector<HTMLElement>('input,select'));
+  return row;
+}
+
+/** One input for a scalar field (also a table cell). */
+function control(field: FormField, id: string): HTMLElement {
+  switch (field.kind) {
+    case 'text':
+    case 'number': {
+      const input = el('input', { id, type: 'text', value: field.value, 'data-key': `${field.anchor}|${field.label}`, 'data-committed': field.value });
+      if (field.kind === 'number') input.inputMode = 'decimal';
+      input.setAttribute('aria-label', field.label);
+      const commit = () => {
+        if (input.value === input.dataset.committed) return;
+        input.dataset.committed = input.value;
+        post(filled(field.commit, input.value));
+      };
+      input.addEventListener('change', commit);
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') input.value = input.dataset.committed ?? '';
+      });
+      if (field.kind === 'number' && field.unit) {
+        const wrap = el('span', { className: 'with-unit' });
+        wrap.append(input, el('span', { className: 'unit', 'aria-hidden': 'true' }, field.unit));
+        input.setAttribute('aria-label', `${field.label}（${field.unit}）`);
+        return wrap;
+      }
+      return input;
+    }
+    case 'switch': {
+      const box = el('input', { id, type: 'checkbox', role: 'switch', 'data-key': `${field.anchor}|${field.label}` });
+      box.checked = field.value;
+      box.setAttribute('aria-label', field.label);
+      box.addEventListener('change', () => post(filled(field.commit, box.checked)));
+      return box;
+    }
+    case 'select': {
+      const select = el('select', { id, 'data-key': `${field.anchor}|${field.label}` });
+      select.setAttribute('aria-label', field.label);
+      if (!field.options.some((o) => o.value === field.value)) select.append(el('option', { value: field.value }, field.value || '—'));
+      for (const option of field.options) select.append(el('option', { value: option.value }, option.label));
+      select.value = field.value;
+      select.addEventListener('change', () => post(filled(field.commit, select.value)));
+      return select;
+    }
+    case 'static':
+      return el('span', { className: 'static' }, field.value);
+    default:
+      return fieldElement(field);
+  }
+}
+
+function chipsElement(field: Extract<FormField, { kind: 'chips' }>, id: string): HTMLElement {
+  const box = el('div', { className: 'chips' });
+  const list = el('ul', { className: 'chip-list', 'aria-label': field.label });
+  field.chips.forEach((chip: Chip) => {
+    const item = el('li', { className: 'chip', 'data-anchor': chip.anchor });
+    if (problems[chip.anchor]?.length) item.classList.add('has-problem');
+    item.append(el('span', {}, chip.label ?? chip.text));
+    const remove = el('button', { type: 'button', className: 'chip-remove', 'data-key': `${chip.anchor}|remove` }, '×');
+    remove.setAttribute('aria-label', t('Remove {0}', chip.label ?? chip.text));
+    remove.addEventListener('click', () => post(chip.remove));
+    item.append(remove);
+    list.append(item);
+  });
+  const input = el('input', { id, type: 'text', className: 'chip-input', placeholder: t('Add…'), 'data-key': `${field.anchor}|add` });
+  input.setAttribute('aria-label', t('Add to {0}', field.label));
+  if (field.suggestions?.length) {
+    const listId = `${id}-options`;
+    const options = el('datalist', { id: listId });
+    for (const s of field.suggestions) options.append(el('option', { value: s.value }, s.label));
+    input.setAttribute('list', listId);
+    box.append(options);
+  }
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && input.value.trim()) {
+      post(filled(field.add, input.value.trim()));
+      input.value = '';
+    }
+    // Backspace in an empty box takes the last chip back, as tag inputs do.
+    if (e.key === 'Backspace' && !input.value && field.chips.length) post(field.chips.at(-1)!.remove);
+  });
+  box.prepend(list);
+  box.append(input);
+  for (const chip of field.chips) if (problems[chip.anchor]?.length) box.append(problemList(problems[chip.anchor]!));
+  return box;
+}
+
+function choicesElement(field: Extract<FormField, { kind: 'choices' }>): HTMLElement {
+  const box = el('div', { className: 'choices' });
+  for (const option of field.options) {
+    const id = `f${uid++}`;
+    const label = el('label', { htmlFor: id, className: 'choice' });
+    const input = el('input', { id, type: 'checkbox', role: 'switch', 'data-key': `${field.anchor}|${option.value}` });
+    input.checked = option.on;
+    input.addEventListener('change', () => post(filled(option.commit, input.checked)));
+    label.append(input, document.createTextNode(option.label));
+    box.append(label);
+  }
+  return box;
+}
+
+function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement {
+  const wrap = el('div', { className: 'field field-table', 'data-anchor': field.anchor });
+  const table = el('table', {});
+  table.append(el('caption', {}, field.label));
+  const head = el('tr', {});
+  for (const column of field.columns) head.append(el('th', { scope: 'col' }, column.unit ? `${column.label}（${column.unit}）` : column.label));
+  head.append(el('th', { scope: 'col' }, t('Sample data')), el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, t('Actions'))));
+  const thead = el('thead', {});
+  thead.append(head);
+  const body = el('tbody', {});
+  for (const [r, row] of field.rows.entries()) body.append(rowElement(row, r));
+  table.append(thead, body);
+  wrap.append(table);
+  appendProblems(wrap, field.anchor, null);
+  if (field.add) {
+    const add = el('button', { type: 'button', className: 'add', 'data-key': `${field.anchor}|add` }, field.add.label);
+    const action = field.add.action;
+    add.addEventListener('click', () => post(action));
+    wrap.append(add);
+  }
+  table.addEventListener('keydown', gridNavigation);
+  return wrap;
+}
+
+function rowElement(row: TableRow, index: number): HTMLElement {
+  const tr = el('tr', { 'data-anchor': row.anchor, 'data-row': String(index) });
+  tr.setAttribute('aria-label', row.label);
+  if (row.catchAll) tr.classList.add('catch-all');
+  row.cells.forEach((cell, c) => {
+    const td = el('td', { 'data-col': String(c) });
+    if (cell.kind === 'chips') td.append(chipsElement(cell, `f${uid++}`));
+    else if (cell.kind === 'static' && row.catchAll) {
+      if (c === 1) {
+        td.colSpan = row.cells.length - 1;
+        td.append(el('span', { className: 'catch-all-mark' }, t('Everyone not in a band above')));
+      } else return;
+    } else td.append(control(cell, `f${uid++}`));
+    if (cell.kind !== 'chips') appendProblems(td, cell.anchor, td.querySelector<HTMLElement>('input,select'));
+    tr.append(td);
+  });
+  tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
+  const actions = el('td', {});
+  if (row.remove) {
+    const remove = el('button', { type: 'button', className: 'remove', 'data-key': `${row.anchor}|remove` }, '×');
+    remove.setAttribute('aria-label', row.remove.label);
+    remove.title = row.remove.label;
+    const action = row.remove.action;
+    remove.addEventListener('click', () => post(action));
+    actions.append(remove);
+  }
+  tr.append(actions);
+  // Problems of the row itself (a band in the wrong order) under it.
+  const own = problems[row.anchor];
+  if (own?.length) tr.cells[0]?.append(problemList(own));
+  return tr;
+}
+
+/** Up and down move between the rows of a column, as in a spreadsheet. */
+function gridNavigation(event: KeyboardEvent): void {
+  if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+  const target = event.target as HTMLElement;
+  if (!(target instanceof HTMLInputElement) || target.type !== 'text' || target.classList.contains('chip-input')) return;
+  const cell = target.closest('td');
+  const row = cell?.closest('tr');
+  if (!cell || !row) return;
+  const next = (event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling) as HTMLTableRowElement | null;
+  const input = next?.querySelector<HTMLInputElement>(`td[data-col="${cell.dataset.col}"] input[type="text"]`);
+  if (input) {
+    event.preventDefault();
+    // Leaving the cell commits it (its change event), as Tab would.
+    input.focus();
+    input.select();
+  }
+}
+
+// ─── problems ───────────────────────────────────────────────────────────────────────────────────
+
+function appendProblems(container: HTMLElement, anchor: string, input: HTMLElement | null): void {
+  const list = problems[anchor];
+  if (!list?.length) return;
+  const element = problemList(list);
+  container.classList.add('has-problem');
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', element.id);
+  }
+  container.append(element);
+}
+
+function problemList(list: Problem[]): HTMLElement {
+  const ul = el('ul', { className: 'problems', id: `p${uid++}` });
+  for (const problem of list) {
+    const li = el('li', { className: `problem ${problem.severity}` });
+    li.append(el('span', { className: 'message' }, problem.message));
+    for (const fix of problem.fixes) {
+      const button = el('button', { type: 'button', className: 'fix', 'data-key': `fix|${problem.id}|${fix.index}` }, fix.title);
+      button.addEventListener('click', () => vscode.postMessage({ type: 'fix', diagnostic: problem.id, fix: fix.index }));
+      li.append(button);
+    }
+    ul.append(li);
+  }
+  return ul;
+}
+
+// ─── helpers ────────────────────────────────────────────────────────────────────────────────────
+
+/** The field's action with the input's value in the slot its kind reads. */
+function filled(action: FormAction, value: string | boolean): FormAction {
+  switch (action.kind) {
+    case 'setText':
+    case 'setNumber':
+    case 'setThreshold':
+      return { ...action, text: String(value) };
+    case 'setChoice':
+    case 'addChip':
+      return { ...action, value: String(value) };
+    case 'setBandRating':
+      return { ...action, rating: String(value) };
+    case 'setSwitch':
+    case 'toggleListValue':
+      return { ...action, on: Boolean(value) };
+    default:
+      return action;
+  }
+}
+
+interface Focus {
+  key: string;
+  start: number | null;
+  end: number | null;
+  /** What was typed and not yet committed: a redraw must not take it away. */
+  pending?: string;
+}
+
+function rememberFocus(): Focus | undefined {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active?.dataset.key;
+  if (!active || !key) return undefined;
+  if (active instanceof HTMLInputElement && active.type === 'text') {
+    const pending = active.value !== (active.dataset.committed ?? '') ? active.value : undefined;
+    return { key, start: active.selectionStart, end: active.selectionEnd, ...(pending !== undefined ? { pending } : {}) };
+  }
+  return { key, start: null, end: null };
+}
+
+function restoreFocus(focus: Focus | undefined): void {
+  if (!focus) return;
+  const element = [...document.querySelectorAll<HTMLElement>('[data-key]')].find((e) => e.dataset.key === focus.key);
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  if (element instanceof HTMLInputElement && element.type === 'text') {
+    if (focus.pending !== undefined) element.value = focus.pending;
+    if (focus.start !== null) element.setSelectionRange(focus.start, focus.end ?? focus.start);
+  }
+}
+
+type Attributes = Record<string, string | undefined>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) continue;
+    if (name === 'className') element.className = value;
+    else if (name === 'htmlFor') (element as HTMLLabelElement).htmlFor = value;
+    else if (name === 'value') (element as HTMLInputElement).value = value;
+    else element.setAttribute(name, value);
+  }
+  element.append(...children);
+  return element;
+}
