@@ -134,8 +134,8 @@ describe('the example archive, August to October', () => {
       t.policyChanges.map((c: { month: string; policyId: string; changes: { 'zh-CN': string }[] }) => [c.month, c.policyId, c.changes.map((x) => x['zh-CN'])]),
     ).toEqual([['2026-09', 'sales-skill-east', ['综合评级“合格”的分数下限 30 → 40']]]);
     expect(t.attention.map((a: { name: string; months: number }) => [a.name, a.months])).toEqual([
-      ['张娜', 2],
       ['徐静', 2],
+      ['张娜', 2],
     ]);
     expect(t.improved[0]).toEqual({ policyId: 'sales-skill-east', name: '彭平', from: 'fail', to: 'good', steps: 2 });
   });

@@ -37,79 +37,95 @@ export interface ArchiveManifest {
   policies: ArchivedPolicy[];
 }
 
-/** Every archived month but `except`, oldest first; refuses what it cannot read, naming it. */
-export async function readArchive(dir: string, except: string): Promise<EvaluationResult[]> {
-  return (await readArchivedMonths(dir, except)).map((m) => m.result);
+/** Which archived months to read: a period (inclusive) and a month to leave out (the one being evaluated). */
+export interface MonthFilter {
+  from?: string;
+  to?: string;
+  except?: string;
 }
 
-/** The archived months with the policies that governed them (parsed from the archived copies). */
-export async function readArchivedMonths(dir: string, except?: string): Promise<ArchivedMonth[]> {
+/** The archived months' names, oldest first (an archive not made yet holds none). */
+export async function archivedMonthNames(dir: string, filter: MonthFilter = {}): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw new UsageError(localized('无法读取归档 {dir}（{reason}）', 'cannot read the archive {dir} ({reason})', { dir, reason: error.code ?? error.message }));
   });
-  const months = entries.filter((e) => e.isDirectory() && MONTH_DIR.test(e.name) && e.name !== except).map((e) => e.name);
-  const results: ArchivedMonth[] = [];
-  for (const month of months.sort()) {
-    const manifestFile = join(dir, month, 'archive.json');
-    const manifest = (await readJson(manifestFile)) as Partial<ArchiveManifest>;
-    if (manifest.tool !== 'qungui' || typeof manifest.format !== 'number')
-      throw new UsageError(
-        localized('{file} 不是 qungui 的归档说明，无法读取这个月', '{file} is not a qungui archive manifest: the month cannot be read', { file: manifestFile }),
-      );
-    if (manifest.format > ARCHIVE_FORMAT)
-      throw new UsageError(
-        localized(
-          '{file} 是较新版本的 qungui（{version}）写的归档，请升级 qungui 后再读取',
-          '{file} was written by a newer qungui ({version}): upgrade qungui to read it',
-          {
-            file: manifestFile,
-            version: String(manifest.version ?? '?'),
-          },
-        ),
-      );
-    const resultFile = join(dir, month, 'result.json');
-    const result = (await readJson(resultFile)) as EvaluationResult;
-    if (result.version !== 1 || result.month !== month || !Array.isArray(result.members))
-      throw new UsageError(
-        localized(
-          '{file} 不是 {month} 的考核结果（月份或格式不符），这个归档月份无法使用',
-          '{file} is not the result of {month} (month or format differs): the archived month cannot be used',
-          {
-            file: resultFile,
-            month,
-          },
-        ),
-      );
-    // Two archives merged by hand can leave one archive's result beside the other's manifest and copies:
-    // the policies the result names must be the archived copies, hash for hash.
-    const archivedHashes = new Map((manifest.policies ?? []).map((p) => [p.id, p.sha256]));
-    const mixed = result.policies.some((p) => archivedHashes.get(p.id) !== p.sha256) || archivedHashes.size !== result.policies.length;
-    if (mixed)
-      throw new UsageError(
-        localized(
-          '{dir} 的 result.json 与 archive.json 不是同一次考核写的（群规的 sha256 不一致，多半是两个归档被合并过）；请用 --replace 重新考核这个月',
-          '{dir}: result.json and archive.json come from different runs (the policies’ sha256 differ, most likely two archives merged): evaluate the month again with --replace',
-          { dir: join(dir, month) },
-        ),
-      );
-    const policies = new Map<string, unknown>();
-    for (const p of manifest.policies ?? []) {
-      const copy = join(dir, month, p.file);
-      const text = await readFile(copy, 'utf8').catch(() => {
-        throw new UsageError(localized('归档缺少 {file}', 'the archive lacks {file}', { file: copy }));
-      });
-      policies.set(p.id, parseYaml(text));
-    }
-    results.push({ result, policies });
+  return entries
+    .filter((e) => e.isDirectory() && MONTH_DIR.test(e.name) && e.name !== filter.except)
+    .map((e) => e.name)
+    .filter((m) => (filter.from === undefined || m >= filter.from) && (filter.to === undefined || m <= filter.to))
+    .sort();
+}
+
+/** The archived months of the filter with the policies that governed them, oldest first; refuses what it
+ *  cannot read, naming it. Each month is a whole result in memory: callers ask for the months they need. */
+export async function readArchivedMonths(dir: string, filter: MonthFilter = {}): Promise<ArchivedMonth[]> {
+  const months: ArchivedMonth[] = [];
+  for (const month of await archivedMonthNames(dir, filter)) months.push(await readArchivedMonth(dir, month));
+  return months;
+}
+
+/** One archived month: its result and its policies (parsed from the archived copies), checked to belong together. */
+export async function readArchivedMonth(dir: string, month: string): Promise<ArchivedMonth> {
+  const manifestFile = join(dir, month, 'archive.json');
+  const manifest = (await readJson(manifestFile)) as Partial<ArchiveManifest>;
+  if (manifest.tool !== 'qungui' || typeof manifest.format !== 'number')
+    throw new UsageError(
+      localized('{file} 不是 qungui 的归档说明，无法读取这个月', '{file} is not a qungui archive manifest: the month cannot be read', { file: manifestFile }),
+    );
+  if (manifest.format > ARCHIVE_FORMAT)
+    throw new UsageError(
+      localized(
+        '{file} 是较新版本的 qungui（{version}）写的归档，请升级 qungui 后再读取',
+        '{file} was written by a newer qungui ({version}): upgrade qungui to read it',
+        {
+          file: manifestFile,
+          version: String(manifest.version ?? '?'),
+        },
+      ),
+    );
+  const resultFile = join(dir, month, 'result.json');
+  const result = (await readJson(resultFile)) as EvaluationResult;
+  if (result.version !== 1 || result.month !== month || !Array.isArray(result.members))
+    throw new UsageError(
+      localized(
+        '{file} 不是 {month} 的考核结果（月份或格式不符），这个归档月份无法使用',
+        '{file} is not the result of {month} (month or format differs): the archived month cannot be used',
+        {
+          file: resultFile,
+          month,
+        },
+      ),
+    );
+  // Two archives merged by hand can leave one archive's result beside the other's manifest and copies:
+  // the policies the result names must be the archived copies, hash for hash.
+  const archivedHashes = new Map((manifest.policies ?? []).map((p) => [p.id, p.sha256]));
+  const mixed = result.policies.some((p) => archivedHashes.get(p.id) !== p.sha256) || archivedHashes.size !== result.policies.length;
+  if (mixed)
+    throw new UsageError(
+      localized(
+        '{dir} 的 result.json 与 archive.json 不是同一次考核写的（群规的 sha256 不一致，多半是两个归档被合并过）；请用 --replace 重新考核这个月',
+        '{dir}: result.json and archive.json come from different runs (the policies’ sha256 differ, most likely two archives merged): evaluate the month again with --replace',
+        { dir: join(dir, month) },
+      ),
+    );
+  const policies = new Map<string, unknown>();
+  for (const p of manifest.policies ?? []) {
+    const copy = join(dir, month, p.file);
+    const text = await readFile(copy, 'utf8').catch(() => {
+      throw new UsageError(localized('归档缺少 {file}', 'the archive lacks {file}', { file: copy }));
+    });
+    policies.set(p.id, parseYaml(text));
   }
-  return results;
+  return { result, policies };
 }
 
 async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Bytes, then one decode: reading with an encoding decodes chunk by chunk, several times slower on a
+    // result of many megabytes.
+    text = (await readFile(file)).toString('utf8');
   } catch (error) {
     throw new UsageError(
       localized('归档缺少 {file}（{reason}）', 'the archive lacks {file} ({reason})', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),

@@ -52,24 +52,39 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-export function trend(archived: readonly ArchivedMonth[], options: { from?: string; to?: string; group?: string } = {}): Trend {
-  const all = [...archived].sort((a, b) => (a.result.month < b.result.month ? -1 : 1));
-  const from = options.from ?? all[0]?.result.month ?? '';
-  const to = options.to ?? all.at(-1)?.result.month ?? '';
-  const inPeriod = all.filter((m) => m.result.month >= from && m.result.month <= to);
-  const held = new Set(inPeriod.map((m) => m.result.month));
-  const groupsById = new Map<string, TrendGroup>();
-  for (const { result } of inPeriod) {
+export interface TrendOptions {
+  from?: string;
+  to?: string;
+  group?: string;
+}
+
+type MemberRatings = { policyId: string; name: string; ratings: { month: string; rating: string; rank: number; worst: boolean }[] };
+
+/** The period's summary built a month at a time, oldest first: a month's result can be dropped once
+ *  added (what is kept is per member a rating per month, and the last month's policies). */
+export class TrendBuilder {
+  private readonly groups = new Map<string, TrendGroup>();
+  private readonly members = new Map<string, MemberRatings>();
+  private readonly changes: Trend['policyChanges'] = [];
+  private readonly months: string[] = [];
+  private previous: { result: Pick<EvaluationResult, 'policies'>; policies: Map<string, unknown> } | undefined;
+
+  constructor(private readonly options: TrendOptions = {}) {}
+
+  add({ result, policies }: ArchivedMonth): void {
+    const { from, to, group } = this.options;
+    if ((from !== undefined && result.month < from) || (to !== undefined && result.month > to)) return;
+    this.months.push(result.month);
     for (const policy of result.policies) {
-      if (options.group && policy.id !== options.group) continue;
+      if (group && policy.id !== group) continue;
       const members = result.members.filter((m) => m.policyId === policy.id);
       const rated = members.filter((m) => m.ratings.overall !== null);
       const counts: Record<string, number> = {};
       for (const m of rated) counts[m.ratings.overall!] = (counts[m.ratings.overall!] ?? 0) + 1;
       const rates = Object.fromEntries(Object.entries(counts).map(([r, n]) => [r, Math.round((n / rated.length) * 1000) / 1000]));
       const points = members.map((m) => m.points ?? 0);
-      const group = groupsById.get(policy.id) ?? { policyId: policy.id, name: policy.name, months: [] };
-      group.months.push({
+      const entry = this.groups.get(policy.id) ?? { policyId: policy.id, name: policy.name, months: [] };
+      entry.months.push({
         month: result.month,
         rated: rated.length,
         counts,
@@ -80,61 +95,64 @@ export function trend(archived: readonly ArchivedMonth[], options: { from?: stri
         followUps: members.reduce((n, m) => n + m.actions.length, 0),
         repeatedFailures: result.findings.filter((f) => f.policyId === policy.id && f.code === 'repeated-fail').length,
       });
-      groupsById.set(policy.id, group);
+      this.groups.set(policy.id, entry);
+      // A policy's archived copy that differs from the month before it in the period: named.
+      const was = this.previous?.result.policies.find((p) => p.id === policy.id);
+      if (this.previous && was && was.sha256 !== policy.sha256) {
+        const changes = policyChanges(this.previous.policies.get(policy.id), policies.get(policy.id));
+        this.changes.push({ month: result.month, policyId: policy.id, changes: changes.length ? changes : [OTHER_POLICY_CHANGE] });
+      }
     }
-  }
-  // Members across the period: who climbed most from the first month they were rated to the last, and
-  // who failed in the last months running.
-  const improved: Trend['improved'] = [];
-  const attention: Trend['attention'] = [];
-  const byMember = new Map<string, { policyId: string; name: string; ratings: { month: string; rating: string; rank: number; worst: boolean }[] }>();
-  for (const { result, policies } of inPeriod) {
     for (const m of result.members) {
-      if (m.ratings.overall === null || (options.group && m.policyId !== options.group)) continue;
+      if (m.ratings.overall === null || (group && m.policyId !== group)) continue;
       const order = ((at(policies.get(m.policyId), 'ratings') as { id: string }[] | undefined) ?? []).map((r) => r.id);
       const key = `${m.policyId}\u0000${m.groupId}\u0000${m.memberId}`;
-      const entry = byMember.get(key) ?? { policyId: m.policyId, name: m.name ?? m.memberId, ratings: [] };
+      const entry = this.members.get(key) ?? { policyId: m.policyId, name: m.name ?? m.memberId, ratings: [] };
       const rank = order.indexOf(m.ratings.overall);
       entry.ratings.push({ month: result.month, rating: m.ratings.overall, rank, worst: rank === order.length - 1 });
-      byMember.set(key, entry);
+      this.members.set(key, entry);
     }
+    this.previous = { result: { policies: result.policies }, policies };
   }
-  for (const entry of byMember.values()) {
-    const first = entry.ratings[0]!;
-    const last = entry.ratings.at(-1)!;
-    if (entry.ratings.length > 1 && last.rank < first.rank)
-      improved.push({ policyId: entry.policyId, name: entry.name, from: first.rating, to: last.rating, steps: first.rank - last.rank });
-    let run = 0;
-    for (let i = entry.ratings.length - 1; i >= 0 && entry.ratings[i]!.worst; i--) run++;
-    if (run >= 2 && last.month === to) attention.push({ policyId: entry.policyId, name: entry.name, months: run, rating: last.rating });
-  }
-  improved.sort((a, b) => b.steps - a.steps || a.name.localeCompare(b.name));
-  attention.sort((a, b) => b.months - a.months || a.name.localeCompare(b.name));
-  // Policy changes: a policy's archived copy differs from the month before it in the period.
-  const policyChangesList: Trend['policyChanges'] = [];
-  for (let i = 1; i < inPeriod.length; i++) {
-    const before = inPeriod[i - 1]!;
-    const after = inPeriod[i]!;
-    for (const policy of after.result.policies) {
-      if (options.group && policy.id !== options.group) continue;
-      const was = before.result.policies.find((p) => p.id === policy.id);
-      if (!was || was.sha256 === policy.sha256) continue;
-      const changes = policyChanges(before.policies.get(policy.id), after.policies.get(policy.id));
-      policyChangesList.push({
-        month: after.result.month,
-        policyId: policy.id,
-        changes: changes.length ? changes : [OTHER_POLICY_CHANGE],
-      });
+
+  finish(): Trend {
+    const from = this.options.from ?? this.months[0] ?? '';
+    const to = this.options.to ?? this.months.at(-1) ?? '';
+    const held = new Set(this.months);
+    // Who climbed most from the first month they were rated to the last, and who failed the last
+    // months running (calendar months: a gap ends a run).
+    const improved: Trend['improved'] = [];
+    const attention: Trend['attention'] = [];
+    for (const entry of this.members.values()) {
+      const first = entry.ratings[0]!;
+      const last = entry.ratings.at(-1)!;
+      if (entry.ratings.length > 1 && last.rank < first.rank)
+        improved.push({ policyId: entry.policyId, name: entry.name, from: first.rating, to: last.rating, steps: first.rank - last.rank });
+      let run = 0;
+      for (let i = entry.ratings.length - 1; i >= 0 && entry.ratings[i]!.worst; i--) {
+        if (i < entry.ratings.length - 1 && previousMonth(entry.ratings[i + 1]!.month) !== entry.ratings[i]!.month) break;
+        run++;
+      }
+      if (run >= 2 && last.month === to) attention.push({ policyId: entry.policyId, name: entry.name, months: run, rating: last.rating });
     }
+    improved.sort((a, b) => b.steps - a.steps || a.name.localeCompare(b.name, 'zh-CN'));
+    attention.sort((a, b) => b.months - a.months || a.name.localeCompare(b.name, 'zh-CN'));
+    return {
+      from,
+      to,
+      months: [...this.months],
+      gaps: from && to ? monthsBetween(from, to).filter((m) => !held.has(m)) : [],
+      groups: [...this.groups.values()],
+      improved: improved.slice(0, 10),
+      attention,
+      policyChanges: [...this.changes],
+    };
   }
-  return {
-    from,
-    to,
-    months: inPeriod.map((m) => m.result.month),
-    gaps: from && to ? monthsBetween(from, to).filter((m) => !held.has(m)) : [],
-    groups: [...groupsById.values()],
-    improved: improved.slice(0, 10),
-    attention,
-    policyChanges: policyChangesList,
-  };
+}
+
+/** The summary of archived months held in memory (any order). */
+export function trend(archived: readonly ArchivedMonth[], options: TrendOptions = {}): Trend {
+  const builder = new TrendBuilder(options);
+  for (const month of [...archived].sort((a, b) => (a.result.month < b.result.month ? -1 : 1))) builder.add(month);
+  return builder.finish();
 }

@@ -13,6 +13,7 @@ import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import type { ValidatedPolicy } from '../../policy/validate.js';
 import { loadMonth } from '../month-inputs.js';
 import { archiveMonth, checkArchiveTarget, readArchivedMonths } from '../archive.js';
+import { HISTORY_MONTHS } from '../../report/member-history.js';
 import { commitOutputFolder, prepareOutputFolder, refuseArchiveFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
 import { labelsFromPolicies, writeReports } from '../../report/index.js';
@@ -103,7 +104,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   const { policies, bundle } = loaded;
   // Earlier months for R2: the archive's, and those of --history (the older way to give them).
-  const archived = archiveDir ? await readArchivedMonths(archiveDir, month) : [];
+  const archived = archiveDir ? await readArchivedMonths(archiveDir, { from: earliestNeeded(month, policies), except: month, to: month }) : [];
   const earlier = [
     ...archived,
     ...(values.history
@@ -227,4 +228,15 @@ function parseMaxRejected(value: string | undefined): number | undefined {
       ),
     );
   return pct / 100;
+}
+
+/** The earliest archived month this month needs: the reports' history (six months, this one included)
+ *  and the longest escalation run a policy asks for. Older months stay on disk, unread. */
+function earliestNeeded(month: string, policies: readonly { value: unknown }[]): string {
+  const runs = policies.map((p) =>
+    Number((p.value as { outcomes?: { escalation?: { afterConsecutive?: number } } }).outcomes?.escalation?.afterConsecutive ?? 0),
+  );
+  let earliest = month;
+  for (let i = 1; i < Math.max(HISTORY_MONTHS, ...runs); i++) earliest = previousMonth(earliest);
+  return earliest;
 }

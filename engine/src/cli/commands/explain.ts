@@ -53,7 +53,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let result: EvaluationResult;
   let policyValues: Map<string, unknown>;
   if (fromArchive) {
-    const month = (await readArchivedMonths(resolve(io.cwd, values.archive!))).find((m) => m.result.month === values.month);
+    const month = (await readArchivedMonths(resolve(io.cwd, values.archive!), { from: values.month, to: values.month }))[0];
     if (!month) {
       io.stderr(say(locale, 'qungui explain：归档中没有 {month}\n', 'qungui explain: the archive holds no {month}\n', { month: values.month }));
       return EXIT_USAGE;

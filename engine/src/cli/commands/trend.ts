@@ -3,13 +3,13 @@
 // a refused --out or an archive that cannot be read (named).
 import { parseArgs } from 'node:util';
 import { say } from '../../i18n/localized-text.js';
-import { trend } from '../../report/trend.js';
+import { TrendBuilder } from '../../report/trend.js';
 import { labelsFromPolicies } from '../../report/labels.js';
 import { trendHtml } from '../../report/trend-html.js';
 import { trendMarkdown } from '../../report/trend-md.js';
 import { trendXlsx } from '../../report/trend-xlsx.js';
 import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
-import { readArchivedMonths } from '../archive.js';
+import { archivedMonthNames, readArchivedMonth } from '../archive.js';
 import { EXIT_OK, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { badChoice } from '../usage-errors.js';
 import { resolve } from 'node:path';
@@ -57,15 +57,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (value !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
       throw new UsageError(say(locale, '{flag} 应为 YYYY-MM，这里是 {value}', '{flag}: expected YYYY-MM, got {value}', { flag, value }));
   const target = values.out === undefined ? undefined : await prepareOutputFile(values.out, io.cwd, { force: values.force ?? false });
-  const months = await readArchivedMonths(resolve(io.cwd, values.archive));
-  const result = trend(months, {
+  // A month at a time: a year of 5,000-member months would not fit in memory side by side.
+  const archive = resolve(io.cwd, values.archive);
+  const options = {
     ...(values.from ? { from: values.from } : {}),
     ...(values.to ? { to: values.to } : {}),
     ...(values.group ? { group: values.group } : {}),
-  });
+  };
+  const builder = new TrendBuilder(options);
   // Rating labels and order from each group's latest archived policy.
   const latest = new Map<string, unknown>();
-  for (const month of months) for (const [id, policy] of month.policies) latest.set(id, policy);
+  for (const name of await archivedMonthNames(archive, options)) {
+    const month = await readArchivedMonth(archive, name);
+    builder.add(month);
+    for (const [id, policy] of month.policies) latest.set(id, policy);
+  }
+  const result = builder.finish();
   const book = labelsFromPolicies([...latest.values()].map((value) => ({ value })));
   const output: string | Buffer =
     format === 'json'
