@@ -105,7 +105,8 @@ function notAState(path: string): StateError {
 
 /** Writes the state atomically: temporary file, fsync, rename, fsync of the folder. */
 export function writeState(path: string, state: WatchState): void {
-  const temporary = `${path}.tmp-${process.pid}`;
+  // One name: the lock keeps a second watcher away, and a write cut short by kill -9 is overwritten next time.
+  const temporary = `${path}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeSync(fd, JSON.stringify(state));

@@ -1,0 +1,127 @@
+// What `qungui watch` finds is what the monthly run finds: the same rules on the same messages. The
+// example month read from its start gives the monthly findings of the clauses a message decides; M5
+// comes once, with the message that passed the limit; exemptions and outsiders (S4) follow the tables,
+// read again when they change; --exec gets each alert's JSON; personal data stays masked.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { qungui, repoRoot } from './helpers/cli.js';
+import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
+
+let running: RunningWatch | undefined;
+afterEach(async () => {
+  running?.child.kill('SIGKILL');
+  await running?.exited;
+  running = undefined;
+});
+
+interface AlertLine {
+  code: string;
+  groupId: string;
+  memberId: string;
+  messageId: string;
+  message: { en: string; 'zh-CN': string };
+  evidence: Record<string, unknown>;
+}
+
+const alerts = (watch: RunningWatch): AlertLine[] =>
+  watch
+    .stdout()
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as AlertLine);
+
+const MESSAGE_CODES = [
+  'insulting-language',
+  'disrespectful-language',
+  'banned-content',
+  'confidential-content',
+  'unreleased-information',
+  'confidential-forwarded',
+  'unauthorized-material',
+];
+
+describe('qungui watch checks as the monthly run does', () => {
+  it('gives the example month’s message-level findings, word for word', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-watch-example-'));
+    const data = join(dir, '2026-10');
+    cpSync(join(repoRoot, 'examples/data/2026-10'), data, { recursive: true });
+    const monthly = qungui(['evaluate', '--policy', 'examples/policies', '--data', data, '--month', '2026-10', '--out', join(dir, 'out')]);
+    expect(monthly.code, monthly.stderr).not.toBe(2);
+    const findings = (JSON.parse(readFileSync(join(dir, 'out', 'result.json'), 'utf8')) as { findings: AlertLine[] }).findings;
+    running = startWatch({ dir, data, policy: join(repoRoot, 'examples/policies'), messages: '', state: join(dir, 'state.json') }, ['--from-start']);
+    await running.waitFor(/Caught up/, 60_000);
+    const watched = alerts(running);
+    const key = (f: AlertLine) => [f.code, f.groupId, f.memberId, String(f.evidence.messageId ?? '')].join(' ');
+    const messageLevel = findings.filter((f) => MESSAGE_CODES.includes(f.code));
+    expect(messageLevel.length).toBeGreaterThan(5);
+    expect(watched.filter((a) => MESSAGE_CODES.includes(a.code)).map((a) => [key(a), a.message['zh-CN'], a.evidence])).toEqual(
+      expect.arrayContaining(messageLevel.map((f) => [key(f), f.message['zh-CN'], f.evidence])),
+    );
+    expect(watched.filter((a) => MESSAGE_CODES.includes(a.code))).toHaveLength(messageLevel.length);
+    // Month-level clauses: the same members (their counts are those of the moment they were found).
+    for (const code of ['removal-violations', 'outsider-in-confidential-group'])
+      expect(
+        watched
+          .filter((a) => a.code === code)
+          .map(key)
+          .sort(),
+      ).toEqual(
+        findings
+          .filter((f) => f.code === code)
+          .map(key)
+          .sort(),
+      );
+  }, 90_000);
+
+  it('sends M5 once, when a member passes the limit, also across a restart; --exec gets each alert', async () => {
+    const bundle = watchBundle();
+    const received = join(bundle.dir, 'exec.jsonl');
+    const exec = ['--exec', `cat >> '${received}'`];
+    running = startWatch(bundle, exec);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, [1, 2, 3].map((n) => messageLine(n, { term: '滚蛋' })).join(''));
+    await until(() => alerts(running!).length === 4, 'three N1 alerts and M5');
+    running.child.kill('SIGTERM');
+    await running.exited;
+    running = startWatch(bundle, exec);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(4, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 1, 'the fourth N1 alert');
+    await until(() => readFileSync(received, 'utf8').trim().split('\n').length === 5, 'every alert through --exec');
+    const sent = readFileSync(received, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AlertLine);
+    const removal = sent.filter((a) => a.code === 'removal-violations');
+    expect(removal).toHaveLength(1);
+    expect(removal[0]).toMatchObject({ memberId: 'm01', messageId: 'msg-W0003', evidence: { violations: 3, maxViolations: 2 } });
+    expect(sent.filter((a) => a.code === 'insulting-language').map((a) => a.messageId)).toEqual(['msg-W0001', 'msg-W0002', 'msg-W0003', 'msg-W0004']);
+  }, 60_000);
+
+  it('applies exemptions read again when the table changes; S4 outsiders once; numbers masked', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1, { term: '代购', sender: 'm02' }));
+    await until(() => alerts(running!).length === 1, 'the N4 alert');
+    writeFileSync(
+      join(bundle.data, 'exemptions.csv'),
+      'exemption_id,group_id,member_id,category,valid_from,valid_to,approved_by\nex1,wrWatch,m02,ads,2026-10-01 00:00:00,2026-10-31 23:59:59,admin1\n',
+    );
+    await running.waitFor(/read again/);
+    append(bundle.messages, messageLine(2, { term: '代购', sender: 'm02' }));
+    append(bundle.messages, messageLine(3, { term: '客户电话 13812345678' }) + messageLine(4, { term: '备用 13987654321' }));
+    await until(() => alerts(running!).length === 4, 'two S1 alerts and one S4 outsider alert');
+    const codes = alerts(running).map((a) => `${a.code} ${a.messageId}`);
+    expect(codes).toEqual([
+      'banned-content msg-W0001',
+      'confidential-content msg-W0003',
+      'outsider-in-confidential-group msg-W0003',
+      'confidential-content msg-W0004',
+    ]);
+    expect(running.stdout()).not.toContain('13812345678');
+    expect(running.stdout()).toContain('138******78');
+  }, 60_000);
+});

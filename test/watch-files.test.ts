@@ -1,0 +1,87 @@
+// The files `qungui watch` follows change under it: a file rotated (renamed, a new one in its place,
+// the old one still written to for a moment), truncated and rewritten, renamed while the watcher was
+// stopped, a new file matching the bundle's glob, a malformed line. Alerts (stdout, one JSON line
+// each) come for every new message once, and only once.
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
+
+let running: RunningWatch | undefined;
+afterEach(async () => {
+  running?.child.kill('SIGKILL');
+  await running?.exited;
+  running = undefined;
+});
+
+function alertedMessages(watch: RunningWatch): string[] {
+  return watch
+    .stdout()
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { messageId: string }).messageId);
+}
+
+const ids = (...numbers: number[]) => numbers.map((n) => `msg-W${String(n).padStart(4, '0')}`);
+
+describe('qungui watch follows files as they change', () => {
+  it('reads a rotated file to its end, a truncated one again (alerting only new messages), and a new file', async () => {
+    const bundle = watchBundle();
+    append(bundle.messages, messageLine(1)); // before the first start: not alerted (starts at the end)
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(2) + messageLine(3));
+    await until(() => alertedMessages(running!).length === 2, 'the appended messages');
+
+    // Rotation: renamed, a new file at the name, the writer still appending to the old one.
+    renameSync(bundle.messages, `${bundle.messages}.1`);
+    writeFileSync(bundle.messages, messageLine(5));
+    appendFileSync(`${bundle.messages}.1`, messageLine(4));
+    await until(() => alertedMessages(running!).length === 4, 'the rotated file and the new one');
+
+    // Truncated and rewritten: an old message again (not alerted twice) and new ones.
+    writeFileSync(bundle.messages, messageLine(6) + messageLine(5) + messageLine(7));
+    await until(() => alertedMessages(running!).length === 6, 'the rewritten file');
+    expect(running.stderr()).toMatch(/truncated or rewritten/);
+    expect(alertedMessages(running).sort()).toEqual(ids(2, 3, 4, 5, 6, 7));
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    expect(running.stderr()).toMatch(/stopped, state saved/);
+  }, 60_000);
+
+  it('after a stop, reads on where it stopped, also in a file renamed meanwhile', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1));
+    await until(() => alertedMessages(running!).length === 1, 'the first message');
+    running.child.kill('SIGTERM');
+    await running.exited;
+    // While stopped: more lines, then the file rotated away and a new one started.
+    append(bundle.messages, messageLine(2));
+    renameSync(bundle.messages, `${bundle.messages}.1`);
+    writeFileSync(bundle.messages, messageLine(3));
+    running = startWatch(bundle);
+    await until(() => alertedMessages(running!).length === 2, 'what came while stopped');
+    expect(alertedMessages(running).sort()).toEqual(ids(2, 3));
+  }, 60_000);
+
+  it('follows new files that match the bundle’s glob, and reports a malformed line once without stopping', async () => {
+    const bundle = watchBundle();
+    writeFileSync(join(bundle.data, 'bundle.yaml'), 'tables:\n  members: members.csv\n  messages: { file: "archive/*.jsonl", format: jsonl }\n');
+    mkdirSync(join(bundle.data, 'archive'));
+    writeFileSync(join(bundle.data, 'archive', '2026-10-20.jsonl'), '');
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(join(bundle.data, 'archive', '2026-10-20.jsonl'), `${messageLine(1)}{"message_id": broken\n${messageLine(2)}`);
+    writeFileSync(join(bundle.data, 'archive', '2026-10-21.jsonl'), messageLine(3));
+    await until(() => alertedMessages(running!).length === 3, 'both files');
+    expect(alertedMessages(running).sort()).toEqual(ids(1, 2, 3));
+    expect(running.stderr().match(/line 2 is not a valid message/g)).toHaveLength(1);
+    expect(running.stderr()).toContain('archive/2026-10-20.jsonl');
+    running.child.kill('SIGTERM');
+    await running.exited;
+    const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { counters: { malformed: number; messages: number } };
+    expect(state.counters).toMatchObject({ malformed: 1, messages: 3 });
+  }, 60_000);
+});

@@ -1,0 +1,105 @@
+// `qungui watch` delivering to a group robot that answers errcode 0, then 45009 (over the rate), then
+// drops connections: every alert arrives exactly once, in messages of at most 4,096 bytes, never more
+// than the robot's limit in any window (the window shrunk to 1.2 s with QUNGUI_WATCH_TIME_SCALE).
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { robotServer, type RobotServer } from './helpers/robot-server.js';
+import { append, markersIn, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
+
+const WINDOW_MS = 60_000 * 0.02;
+const PER_WINDOW = 20;
+
+let robot: RobotServer | undefined;
+let running: RunningWatch | undefined;
+afterEach(async () => {
+  running?.child.kill('SIGKILL');
+  await running?.exited;
+  await robot?.close();
+  running = undefined;
+  robot = undefined;
+});
+
+/** Requests in the busiest window of `WINDOW_MS` (by arrival). */
+function busiestWindow(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= WINDOW_MS) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe('qungui watch → group robot', () => {
+  it('delivers every alert once, merged under the limit, through 45009 and dropped connections', async () => {
+    // ok ×3, then 45009 ×2, then 2 dropped connections, then ok again, repeating.
+    const cycle: ('ok' | 'rate-limited' | 'drop')[] = ['ok', 'ok', 'ok', 'rate-limited', 'rate-limited', 'drop', 'drop'];
+    robot = await robotServer((n) => cycle[n % cycle.length]!);
+    const bundle = watchBundle();
+    running = startWatch(bundle, ['--webhook', robot.url]);
+    await running.waitFor(/Caught up/);
+    const expected: string[] = [];
+    for (let burst = 0; burst < 4; burst++) {
+      let text = '';
+      for (let i = 0; i < 100; i++) {
+        const n = burst * 100 + i + 1;
+        text += messageLine(n);
+        expected.push(`W${String(n).padStart(4, '0')}`);
+      }
+      append(bundle.messages, text);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const delivered = () => robot!.delivered().flatMap(markersIn);
+    await until(() => new Set(delivered()).size === expected.length, 'every alert at the robot', 60_000);
+    await until(() => running!.stdout().trim().split('\n').length >= expected.length, 'every alert on stdout');
+
+    expect([...delivered()].sort()).toEqual(expected); // each once
+    expect(robot.requests.some((r) => r.answer === 'rate-limited')).toBe(true);
+    expect(robot.requests.some((r) => r.answer === 'drop')).toBe(true);
+    for (const request of robot.requests) expect(request.bytes).toBeLessThanOrEqual(4096);
+    expect(busiestWindow(robot.requests.map((r) => r.arrivedAt))).toBeLessThanOrEqual(PER_WINDOW);
+    expect(Math.max(...robot.delivered().map((c) => markersIn(c).length))).toBeGreaterThan(1); // merged
+    // One JSON line per alert on stdout, with the masked excerpt and the member's name.
+    const lines = running
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { code: string; memberName: string; evidence: { excerpt: string } });
+    expect(lines).toHaveLength(expected.length);
+    expect(lines[0]).toMatchObject({ code: 'insulting-language', memberName: '张一' });
+    // The robot's text: clause, group, member, time, what to do — never the key.
+    const first = robot.delivered()[0]!;
+    expect(first).toContain('N1');
+    expect(first).toContain('监听测试群');
+    expect(first).toContain('张一');
+    expect(first).toContain('2026-10-20 10:00');
+    expect(running.stderr()).toContain('45009');
+    expect(running.stderr()).not.toContain('0f1e2d3c-4b5a');
+    expect(running.stderr()).toContain('key=0f1e****');
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { outbox: unknown[]; counters: { alerts: number } };
+    expect(state.outbox).toEqual([]);
+    expect(state.counters.alerts).toBe(expected.length);
+  }, 90_000);
+
+  it('says plainly that a robot key is invalid (93000), keeps the alerts and sends them when the key works', async () => {
+    let broken = true;
+    robot = await robotServer(() => (broken ? 'invalid-key' : 'ok'));
+    const bundle = watchBundle();
+    running = startWatch(bundle, ['--webhook', robot.url]);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1) + messageLine(2));
+    await running.waitFor(/93000/);
+    expect(running.stderr()).toMatch(/key is invalid/);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { outbox: { alert: { messageId: string } }[] };
+    expect(state.outbox.map((e) => e.alert.messageId)).toEqual(['msg-W0001', 'msg-W0002']);
+    broken = false;
+    running = startWatch(bundle, ['--webhook', robot.url]);
+    await until(() => new Set(robot!.delivered().flatMap(markersIn)).size === 2, 'the kept alerts');
+    expect(robot.delivered().flatMap(markersIn).sort()).toEqual(['W0001', 'W0002']);
+  }, 60_000);
+});
