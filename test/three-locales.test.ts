@@ -170,6 +170,27 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
   say('unknown option', ['validate', '--polcy', 'x']);
   say('bad choice', ['validate', 'examples/policies', '--format', 'pdf']);
   const out = join(dir, 'out');
+  // October with August and September archived: the reports show the months before and the trend.
+  const archive = join(dir, 'archive');
+  const sales = (month: string) => (month === '2026-08' ? 'examples/policies-2026-08/skill-sales.qungui.yaml' : 'examples/policies/skill-sales.qungui.yaml');
+  for (const month of ['2026-08', '2026-09']) {
+    const earlier = say(`evaluate ${month}`, [
+      'evaluate',
+      '--policy',
+      sales(month),
+      '--policy',
+      'examples/policies/management.qungui.yaml',
+      '--data',
+      `examples/data/${month}`,
+      '--month',
+      month,
+      '--out',
+      join(dir, month),
+      '--archive',
+      archive,
+    ]);
+    expect(earlier.code, earlier.stderr).toBe(0);
+  }
   const evaluated = say('evaluate', [
     'evaluate',
     '--policy',
@@ -182,8 +203,16 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
     out,
     '--format',
     'xlsx',
+    '--archive',
+    archive,
   ]);
   expect(evaluated.code, evaluated.stderr).toBe(0);
+  reports['trend.md'] = say('trend', ['trend', '--archive', archive]).stdout;
+  expect(reports['trend.md']).toMatch(/2026-09.*\|.*30 → 40/);
+  say('trend html', ['trend', '--archive', archive, '--format', 'html', '--out', join(dir, 'trend.html')]);
+  reports['trend.html'] = htmlText(readFileSync(join(dir, 'trend.html'), 'utf8'));
+  say('trend xlsx', ['trend', '--archive', archive, '--format', 'xlsx', '--out', join(dir, 'trend.xlsx')]);
+  reports['trend.xlsx'] = await xlsxPeopleText(join(dir, 'trend.xlsx'));
   // The WeCom exports (archive, group details, a roster with Chinese headers): a second month.
   say('bundle check wecom', ['bundle', 'check', 'examples/wecom-bundle', '--month', '2026-10']);
   const wecomOut = join(dir, 'wecom');

@@ -117,6 +117,39 @@ describe('evaluate --archive', { timeout: 60_000 }, () => {
     expect(newer.stderr()).toContain('是较新版本的 qungui（9.0.0）写的归档，请升级 qungui 后再读取');
     expect(existsSync(join(archive, '2026-10/result.json'))).toBe(true);
   });
+
+  test('the archive is never the data folder, inside it, or overlapping --out; nothing is written', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'qungui-archive-data-')), 'month');
+    cpSync(join(root, 'examples/data/2026-10'), data, { recursive: true });
+    const before = tree(data);
+    const args = (archive: string, out: string) => [
+      'evaluate',
+      '--policy',
+      'examples/policies',
+      '--data',
+      data,
+      '--month',
+      '2026-10',
+      '--out',
+      out,
+      '--archive',
+      archive,
+    ];
+    const outside = mkdtempSync(join(tmpdir(), 'qungui-archive-out-'));
+    const inData = capture();
+    expect(await main(args(join(data, 'archive'), join(outside, 'a')), inData.io)).toBe(2);
+    expect(inData.stderr()).toContain(
+      `--archive ${join(data, 'archive')} 在数据文件夹 ${data} 之内，写入会改动导出的数据；请把它放在数据文件夹之外（例如 --archive archive）`,
+    );
+    const policies = capture();
+    expect(await main(args('examples', join(outside, 'b')), policies.io)).toBe(2);
+    expect(policies.stderr()).toContain('--archive examples 包含群规 examples/policies，写入会改动群规');
+    const overlap = capture();
+    expect(await main(args(join(outside, 'c', 'archive'), join(outside, 'c')), overlap.io)).toBe(2);
+    expect(overlap.stderr()).toContain(`--archive ${join(outside, 'c', 'archive')} 与 --out ${join(outside, 'c')} 重叠`);
+    expect(tree(data)).toEqual(before);
+    expect(readdirSync(outside)).toEqual([]);
+  });
 });
 
 describe('qungui trend', { timeout: 60_000 }, () => {
