@@ -14,7 +14,7 @@ import { PAGE_TEXTS } from '../visual-editor/page-texts.js';
 import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-catalogue.js';
 import { policyEdits } from '../visual-editor/policy-edits.js';
 import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
-import { policyLocale, translatorFor } from './visual-editor-texts.js';
+import { policyLocale, translationsFor, translator } from './visual-editor-texts.js';
 
 export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
 
@@ -37,7 +37,10 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     webview.options = { enableScripts: true, localResourceRoots: [dist] };
     const locale = policyLocale();
-    const tr = translatorFor(this.extensionUri, locale);
+    const translations = translationsFor(this.extensionUri, locale);
+    const tr = translator(translations);
+    // The page fills the placeholders itself: it gets the templates.
+    const texts = Object.fromEntries(PAGE_TEXTS.map((key) => [key, translations[key] ?? key]));
     webview.html = editorPageHtml({
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visual-editor.js')).toString(),
@@ -74,7 +77,6 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       );
       const strip = (list: (Problem & { offset: number })[]): Problem[] => list.map(({ offset: _, ...problem }) => problem);
       const problems = Object.fromEntries(Object.entries(byAnchor).map(([anchor, list]) => [anchor, strip(list)]));
-      const texts = Object.fromEntries(PAGE_TEXTS.map((key) => [key, tr(key)]));
       // The text may have moved on while the fixes were asked for: only the latest text is drawn.
       if (document.getText() === text) void webview.postMessage({ type: 'form', form, problems, unplaced: strip(unplaced), texts });
     };

@@ -11,10 +11,13 @@ export function policyLocale(): PolicyLocale {
   return resolvePolicyLocale(vscode.workspace.getConfiguration('qungui').get<string>('locale'), vscode.env.language);
 }
 
-/** The translator of one language; English is the keys themselves. */
-export function translatorFor(extensionUri: vscode.Uri, locale: PolicyLocale): Translate {
-  const bundle = locale === 'en' ? {} : readBundle(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${locale.toLowerCase()}.json`));
-  return (key, ...args) => (bundle[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+/** The translations of one language (key → template); English is the keys themselves. */
+export function translationsFor(extensionUri: vscode.Uri, locale: PolicyLocale): Record<string, string> {
+  return locale === 'en' ? {} : readBundle(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${locale.toLowerCase()}.json`));
+}
+
+export function translator(translations: Record<string, string>): Translate {
+  return (key, ...args) => (translations[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 
 function readBundle(uri: vscode.Uri): Record<string, string> {

@@ -52,6 +52,9 @@ h2 { font-size: 1.15em; font-weight: 600; margin: 1.75rem 0 .75rem; padding-bott
 .field { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; align-items: start; gap: .25rem 1rem; }
 .field > .problems { grid-column: 2; }
 .field-table, .field-chips, .field-choices { display: block; }
+.field-table { overflow-x: auto; }
+tr.row-problems td { border-bottom: 1px solid var(--vscode-panel-border); padding-top: 0; }
+tr:has(+ tr.row-problems) td { border-bottom: none; }
 fieldset { border: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .25rem 1rem; }
 legend { float: left; padding: 0; }
 input[type="text"], select { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); border-radius: 2px; padding: 2px 6px; min-width: 4rem; max-width: 28rem; }
@@ -85,7 +88,8 @@ td.sample { color: var(--vscode-descriptionForeground); white-space: nowrap; }
 .problem.warning { border-color: var(--vscode-editorWarning-foreground); color: var(--vscode-editorWarning-foreground); }
 .problem.info { border-color: var(--vscode-editorInfo-foreground); color: var(--vscode-foreground); }
 [aria-invalid="true"] { border-color: var(--vscode-inputValidation-errorBorder) !important; }
-.badge { margin-left: .3rem; padding: 0 .4rem; border-radius: 8px; font-size: .85em; color: var(--vscode-badge-foreground); background: var(--vscode-inputValidation-errorBorder); }
+.badge { margin-left: .3rem; padding: 0 .4rem; border-radius: 8px; font-size: .85em; color: var(--vscode-statusBarItem-errorForeground); background: var(--vscode-statusBarItem-errorBackground); }
+section, .field, tr { scroll-margin-top: 3rem; }
 .unplaced { margin-top: 1rem; }
 .unreadable { color: var(--vscode-errorForeground); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

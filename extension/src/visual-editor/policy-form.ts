@@ -191,7 +191,8 @@ function bandGrid(ctx: Context, dimension: Dimension): FormField {
     const rating = scalarText(ctx, [...rowPath, 'rating']);
     const ratingLabel = ratings.find((r) => r.value === rating)?.label || rating;
     const catchAll = nodeAtPath(ctx, [...rowPath, 'min']) === undefined;
-    const count = ctx.sample?.bands[dimension]?.[i];
+    // A band no sample member reached has no entry: it shows 0.
+    const count = ctx.sample ? (ctx.sample.bands[dimension]?.[i] ?? 0) : undefined;
     const cells: FormField[] = [
       {
         kind: 'select',
@@ -263,7 +264,7 @@ function categoriesTable(ctx: Context): FormField {
     const rowPath = [...base, i];
     const id = scalarText(ctx, [...rowPath, 'id']);
     const name = labelOf(ctx, rowPath) || id;
-    const count = ctx.sample?.categories[id];
+    const count = ctx.sample ? (ctx.sample.categories[id] ?? 0) : undefined;
     return {
       anchor: anchorOf(ctx, rowPath),
       label: tr('Category {0}', name),

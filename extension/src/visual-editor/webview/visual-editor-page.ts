@@ -43,6 +43,8 @@ function post(action: FormAction): void {
 
 function render(form: PolicyForm, unplaced: Problem[]): void {
   const focus = rememberFocus();
+  // The page is redrawn whole; where the user was reading stays where it was.
+  const scroll = window.scrollY;
   const root = document.getElementById('root')!;
   const page = el('div');
   if (form.unreadable) {
@@ -57,6 +59,7 @@ function render(form: PolicyForm, unplaced: Problem[]): void {
     for (const section of form.sections) page.append(sectionElement(section));
   }
   root.replaceChildren(page);
+  window.scrollTo(0, scroll);
   restoreFocus(focus);
 }
 
@@ -215,7 +218,8 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
   const thead = el('thead', {});
   thead.append(head);
   const body = el('tbody', {});
-  for (const [r, row] of field.rows.entries()) body.append(rowElement(row, r));
+  const width = field.columns.length + 2;
+  for (const [r, row] of field.rows.entries()) body.append(...rowElements(row, r, width));
   table.append(thead, body);
   wrap.append(table);
   appendProblems(wrap, field.anchor, null);
@@ -229,22 +233,23 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
   return wrap;
 }
 
-function rowElement(row: TableRow, index: number): HTMLElement {
+/** A table row, and under it (full width, so the message is readable) the problems of its cells and of itself. */
+function rowElements(row: TableRow, index: number, width: number): HTMLElement[] {
   const tr = el('tr', { 'data-anchor': row.anchor, 'data-row': String(index) });
   tr.setAttribute('aria-label', row.label);
   if (row.catchAll) tr.classList.add('catch-all');
-  row.cells.forEach((cell, c) => {
+  const below = el('td', { colSpan: String(width) });
+  for (const [c, cell] of row.cells.entries()) {
     const td = el('td', { 'data-col': String(c) });
     if (cell.kind === 'chips') td.append(chipsElement(cell, `f${uid++}`));
     else if (cell.kind === 'static' && row.catchAll) {
-      if (c === 1) {
-        td.colSpan = row.cells.length - 1;
-        td.append(el('span', { className: 'catch-all-mark' }, t('Everyone not in a band above')));
-      } else return;
+      if (c !== 1) continue;
+      td.colSpan = row.cells.length - 1;
+      td.append(el('span', { className: 'catch-all-mark' }, t('Everyone not in a band above')));
     } else td.append(control(cell, `f${uid++}`));
-    if (cell.kind !== 'chips') appendProblems(td, cell.anchor, td.querySelector<HTMLElement>('input,select'));
+    if (cell.kind !== 'chips') appendProblems(below, cell.anchor, td.querySelector<HTMLElement>('input,select'), td);
     tr.append(td);
-  });
+  }
   tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
   const actions = el('td', {});
   if (row.remove) {
@@ -256,10 +261,12 @@ function rowElement(row: TableRow, index: number): HTMLElement {
     actions.append(remove);
   }
   tr.append(actions);
-  // Problems of the row itself (a band in the wrong order) under it.
-  const own = problems[row.anchor];
-  if (own?.length) tr.cells[0]?.append(problemList(own));
-  return tr;
+  // Problems of the row itself (a band in the wrong order).
+  appendProblems(below, row.anchor, null, tr);
+  if (!below.childElementCount) return [tr];
+  const problemRow = el('tr', { className: 'row-problems' });
+  problemRow.append(below);
+  return [tr, problemRow];
 }
 
 /** Up and down move between the rows of a column, as in a spreadsheet. */
@@ -270,7 +277,9 @@ function gridNavigation(event: KeyboardEvent): void {
   const cell = target.closest('td');
   const row = cell?.closest('tr');
   if (!cell || !row) return;
-  const next = (event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling) as HTMLTableRowElement | null;
+  let next = row as Element | null;
+  do next = event.key === 'ArrowUp' ? next!.previousElementSibling : next!.nextElementSibling;
+  while (next && !(next as HTMLElement).dataset.row);
   const input = next?.querySelector<HTMLInputElement>(`td[data-col="${cell.dataset.col}"] input[type="text"]`);
   if (input) {
     event.preventDefault();
@@ -282,11 +291,12 @@ function gridNavigation(event: KeyboardEvent): void {
 
 // ─── problems ───────────────────────────────────────────────────────────────────────────────────
 
-function appendProblems(container: HTMLElement, anchor: string, input: HTMLElement | null): void {
+/** The anchor's problems into `container`; the input is marked invalid and described by them, `marked` outlined. */
+function appendProblems(container: HTMLElement, anchor: string, input: HTMLElement | null, marked: HTMLElement = container): void {
   const list = problems[anchor];
   if (!list?.length) return;
   const element = problemList(list);
-  container.classList.add('has-problem');
+  marked.classList.add('has-problem');
   if (input) {
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', element.id);

@@ -1,0 +1,145 @@
+// The visual policy editor in real VS Code (code-server 4.100.3 + Chromium), on the packaged .vsix:
+// open an example policy with it beside the text, change a band threshold in the grid (the file then
+// differs from the original in exactly that number), type a value out of range (the field shows the
+// engine's Chinese error and Problems lists it), undo (the text is back), add a term chip (the term is
+// in the list). Screenshots go to test-artifacts/e2e/ (the README's come from there).
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type FrameLocator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+// The engine's source, as in scenario.ts: the expected message is what `qungui validate` says.
+import { validatePolicy } from '../../engine/src/index.js';
+import { ensureCodeServer } from './support/code-server-install.js';
+import { quietSettings, startCodeServer } from './support/code-server-session.js';
+import { editorGate } from './support/gate.js';
+import { ensureArtifactsDir, freshTempDir } from './support/paths.js';
+import { examplesDir, scenarioFileName, scenarioRelativePath } from './support/scenario.js';
+import { packageVsix } from './support/vsix.js';
+import { chromiumArgs, goTo, openFileByName, renderedLine, runFromPalette, showProblems } from './support/vscode-page.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const gate = editorGate('visual editor e2e (code-server + Chromium)', [CHROMIUM]);
+
+const BAND_LINE = '      - { rating: good, min: { accuracy: 80, completeness: 80 } }';
+const CHANGED_LINE = '      - { rating: good, min: { accuracy: 85, completeness: 80 } }';
+const OUT_OF_RANGE_LINE = '      - { rating: good, min: { accuracy: 150, completeness: 80 } }';
+const TERMS_LINE = '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼]';
+const TERMS_ADDED = '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼, 垃圾]';
+/** The threshold cell's name for screen readers: "第 2 档（良好）的准确率（%）". */
+const CELL_LABEL = '第 2 档（良好）的准确率（%）';
+
+/** The tab of the text editor in the left group. */
+function textTab(page: Page) {
+  return page.locator('.editor-group-container').first().locator('.tab', { hasText: scenarioFileName }).first();
+}
+
+describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 4.100.3 + Chromium)', () => {
+  it('edits a band threshold in the grid, shows the Chinese error beside it, undoes, adds a term chip', { timeout: 15 * 60_000 }, async () => {
+    if (gate.missing) throw new Error(gate.missing);
+    const original = readFileSync(join(examplesDir, scenarioRelativePath), 'utf8');
+    expect(original).toContain(BAND_LINE);
+    const outOfRange = validatePolicy({ file: scenarioRelativePath, text: original.replace(BAND_LINE, OUT_OF_RANGE_LINE) }).diagnostics.find(
+      (d) => d.code === 'band-out-of-range',
+    );
+    if (!outOfRange) throw new Error('the engine no longer reports a threshold of 150 % as out of range');
+
+    const artifacts = ensureArtifactsDir();
+    const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `visual-editor-${name}.png`) });
+    const entry = ensureCodeServer();
+    const vsix = packageVsix();
+    const home = freshTempDir('visual-editor');
+    const workspace = join(home, 'examples');
+    cpSync(examplesDir, workspace, { recursive: true });
+    const file = join(workspace, scenarioRelativePath);
+    const onDisk = () => readFileSync(file, 'utf8');
+    const session = await startCodeServer({
+      entry,
+      vsix,
+      home,
+      settings: { ...quietSettings, 'qungui.locale': 'zh-CN', 'qungui.sampleData': join(workspace, 'data/2026-10') },
+    });
+    const browser = await chromium.launchPersistentContext(join(home, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs,
+      viewport: { width: 1600, height: 1000 },
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    try {
+      await page.goto(`${session.url}/?folder=${workspace}`);
+      await openFileByName(page, scenarioFileName);
+      // The text on the left, the form on the right: split, then reopen the right one with the visual editor.
+      await page.keyboard.press('Control+\\');
+      await expect.poll(() => page.locator('.editor-group-container').count()).toBe(2);
+      await runFromPalette(page, 'Open in Visual Editor');
+      const form: FrameLocator = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const cell = form.getByLabel(CELL_LABEL, { exact: true });
+      await cell.waitFor({ timeout: 30_000 });
+      expect(await cell.inputValue()).toBe('80');
+      // The sample-data counts arrive from the language server's run on the example month.
+      await expect.poll(() => form.locator('#section-assessment td.sample').first().textContent(), { timeout: 30_000 }).toMatch(/^\d+ 人$/);
+      const centre = () => cell.evaluate((e) => e.closest('table')?.scrollIntoView({ block: 'center' }));
+      await centre();
+      await shot(page, '1-opened');
+
+      // 1. A threshold in the grid: the saved file differs from the original in exactly that number.
+      await cell.fill('85');
+      await cell.press('Enter');
+      await expect.poll(() => page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      // Saved from the form (Ctrl+S reaches the workbench through the webview), as from the text.
+      await page.keyboard.press('Control+S');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(original.replace(BAND_LINE, CHANGED_LINE));
+      await expect.poll(() => page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBe(0);
+      await centre();
+      await shot(page, '2-threshold-changed');
+
+      // 2. A value out of range: the engine's Chinese error beside the cell, and in Problems.
+      await cell.fill('150');
+      await cell.press('Enter');
+      // The cell is marked invalid and described by its problems (what a screen reader reads with it).
+      await expect.poll(() => cell.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+      const cellProblem = form.locator(`#${await cell.getAttribute('aria-describedby')}`).locator('.problem', { hasText: outOfRange.message['zh-CN'] });
+      await cellProblem.waitFor({ timeout: 20_000 });
+      await centre();
+      await shot(page, '3-error-beside-field');
+      // Problems is a workbench view: give the workbench the keyboard first (the text editor on the left).
+      await textTab(page).click();
+      const problems = await showProblems(page);
+      const row = problems.locator('.monaco-tl-row', { hasText: outOfRange.message['zh-CN'] });
+      await row.first().waitFor({ timeout: 20_000 });
+      await shot(page, '4-problems');
+
+      // 3. Undo from the form: the text is back to the saved threshold, the error gone.
+      await form.locator('h2').first().click();
+      await page.keyboard.press('Control+Z');
+      await expect.poll(() => cell.inputValue(), { timeout: 10_000 }).toBe('85');
+      await expect.poll(() => cell.getAttribute('aria-invalid'), { timeout: 20_000 }).toBeNull();
+      await expect.poll(() => form.locator('.problem', { hasText: outOfRange.message['zh-CN'] }).count()).toBe(0);
+      await textTab(page).click();
+      await goTo(page, { line: original.split('\n').indexOf(BAND_LINE), character: 0 });
+      await expect.poll(() => renderedLine(page, 'rating: good, min: { accuracy:')).toBe(CHANGED_LINE);
+      await expect.poll(() => page.locator('.tab.dirty').count(), { timeout: 10_000 }).toBe(0);
+      await shot(page, '5-undone');
+
+      // 4. A term chip: typed into the category's chip box, it is a chip and in the YAML list.
+      const termBox = form.getByLabel('添加到“侮辱攻击”的词语', { exact: true });
+      await termBox.scrollIntoViewIfNeeded();
+      await termBox.fill('垃圾');
+      await termBox.press('Enter');
+      const chips = form.getByRole('list', { name: '“侮辱攻击”的词语', exact: true });
+      await expect.poll(() => chips.locator('.chip').last().textContent(), { timeout: 10_000 }).toContain('垃圾');
+      await expect.poll(() => termBox.evaluate((e) => e === document.activeElement)).toBe(true);
+      await shot(page, '6-term-chip');
+      await page.keyboard.press('Control+S');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(original.replace(BAND_LINE, CHANGED_LINE).replace(TERMS_LINE, TERMS_ADDED));
+    } catch (error) {
+      await shot(page, 'failure').catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+      session.saveLogs(join(artifacts, 'visual-editor-logs'));
+      await session.stop();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
