@@ -6,7 +6,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: opencc-js ships no types for its dictionaries
+import STCharacters from 'opencc-js/dict/STCharacters';
+import { toTraditional } from '../scripts/zh-tw-converter.mjs';
 import { qungui, repoRoot } from './helpers/cli.js';
+import { robotServer } from './helpers/robot-server.js';
 import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
 
 let running: RunningWatch | undefined;
@@ -123,5 +127,30 @@ describe('qungui watch checks as the monthly run does', () => {
     ]);
     expect(running.stdout()).not.toContain('13812345678');
     expect(running.stdout()).toContain('138******78');
+  }, 60_000);
+
+  it('speaks the chosen language on stderr and to the robot: no Simplified-only character in zh-TW, no Chinese in English', async () => {
+    const SIMPLIFIED = new Set((STCharacters as string).split('|').map((entry) => entry.split(' ')[0]!));
+    // The data's words (names, the policy's labels and terms, quoted chat) are set aside: shown as written.
+    const ours = (text: string) => text.replace(/“[^”]*”/g, '').replace(/张一|王二|外部嘉宾|监听测试群|侮辱攻击|辱骂|广告|你这个|蠢货|滚蛋/g, '');
+    const simplifiedOnly = (text: string) => [
+      ...new Set((ours(text).match(/\p{Script=Han}+/gu) ?? []).flatMap((run) => [...run].filter((c, i) => SIMPLIFIED.has(c) && toTraditional(run)[i] !== c))),
+    ];
+    for (const locale of ['zh-TW', 'en'] as const) {
+      const robot = await robotServer((n) => (n === 0 ? 'rate-limited' : 'ok'));
+      const bundle = watchBundle();
+      running = startWatch(bundle, ['--webhook', robot.url, '--locale', locale]);
+      await running.waitFor(/[:：]/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      append(bundle.messages, [1, 2, 3].map((n) => messageLine(n, { term: '滚蛋' })).join('') + `{broken\n`);
+      await until(() => robot.delivered().length > 0, 'a delivery');
+      running.child.kill('SIGTERM');
+      await running.exited;
+      await robot.close();
+      const read = `${running.stderr()}\n${robot.requests.map((r) => r.content).join('\n')}`;
+      if (locale === 'zh-TW') expect(simplifiedOnly(read)).toEqual([]);
+      else expect(ours(read).match(/\p{Script=Han}+/gu) ?? []).toEqual([]);
+      running = undefined;
+    }
   }, 60_000);
 });

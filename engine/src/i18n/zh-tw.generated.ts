@@ -2,7 +2,7 @@
 // run `npm run gen:zh-tw`. Simplified text → Traditional (Taiwan) text, for the texts that differ.
 export const ZH_TW: Readonly<Record<string, string>> = {
   "    positions: [经理, 副经理, 主管]     # 只接收这些职位\n": "    positions: [經理, 副經理, 主管]     # 只接收這些職位\n",
-  "  {clause}（{code}）不检查：{reason}": "  {clause}（{code}）不檢查：{reason}",
+  "  {clause}（{summary}）不检查：{reason}": "  {clause}（{summary}）不檢查：{reason}",
   " · 成员：{who}": " · 成員：{who}",
   " 个月评为“{ratingLabel}”的成员，": " 個月評為“{ratingLabel}”的成員，",
   " 个群聊）。文中的日期与时间按": " 個群聊）。文中的日期與時間按",

@@ -50,8 +50,11 @@ export class RobotTarget implements DeliveryTarget {
       if (!response.ok) return { failed: localized('机器人返回 HTTP {status}', 'the robot answered HTTP {status}', { status: response.status }) };
       answer = JSON.parse(text) as typeof answer;
     } catch (error) {
-      // Only the error's kind: the message of a failed fetch may quote the URL, and with it the key.
-      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      // The error's code, else its cause's words, never the key (a failed fetch may quote the URL).
+      const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+      const key = new URL(this.url).searchParams.get('key');
+      let reason = (cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).name).slice(0, 120);
+      if (key) reason = reason.replaceAll(key, '****');
       return { failed: localized('网络错误（{reason}）', 'network failure ({reason})', { reason }) };
     }
     const errcode = Number(answer.errcode);

@@ -15,6 +15,7 @@ import { readSmallTables, type SmallTables } from '../evaluate/small-tables.js';
 import { previousMonth } from '../evaluate/time.js';
 import { textOf } from '../i18n/localized-error.js';
 import { localized } from '../i18n/localized-text.js';
+import { clauseById } from '../policy/clauses.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 import { alertId, alertOf } from './alert.js';
 import type { DeliveryTarget } from './delivery-target.js';
@@ -350,7 +351,11 @@ class Watcher {
       );
       for (const { rule, reason } of live.blocked)
         this.options.log(
-          localized('  {clause}（{code}）不检查：{reason}', '  {clause} ({code}) not checked: {reason}', { clause: rule.clause, code: rule.code, reason }),
+          localized('  {clause}（{summary}）不检查：{reason}', '  {clause} ({summary}) not checked: {reason}', {
+            clause: rule.clause,
+            summary: clauseById.get(rule.clause)?.summary ?? localized(rule.clause, rule.clause),
+            reason,
+          }),
         );
     }
   }

@@ -89,7 +89,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const statePath = values.state ? resolve(io.cwd, values.state) : join(dirname(dataDir), `${basename(dataDir)}.qungui-watch.json`);
-  const log = (text: { [L in Locale]: string }) => io.stderr(`qungui watch: ${text[locale]}\n`);
+  const prefix = say(locale, 'qungui watch：', 'qungui watch: ');
+  const log = (text: { [L in Locale]: string }) => io.stderr(`${prefix}${text[locale]}\n`);
   const time = timing(timeScale(io.env));
   const targets: DeliveryTarget[] = [
     new StdoutTarget(io.stdout),
