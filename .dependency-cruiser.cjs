@@ -44,6 +44,16 @@ module.exports = {
       comment: 'Finding rules report on the scan and the scores; only the scoring stage computes ratings, points and follow-ups.',
       from: { path: '^engine/src/evaluate/rules/' }, to: { path: '^engine/src/evaluate/score/', pathNot: '^engine/src/evaluate/score/rated-dimensions\\.ts$' },
     },
+    {
+      name: 'watch-is-an-entry', severity: 'error',
+      comment: 'qungui watch runs the monthly rules a message at a time; only the CLI starts it, and it never reaches into the CLI.',
+      from: { path: '^engine/src/(?!cli/|watch/)' }, to: { path: '^engine/src/watch/' },
+    },
+    {
+      name: 'watch-below-cli', severity: 'error',
+      comment: 'The watcher is a library of the engine: options come to it parsed, output goes through its targets.',
+      from: { path: '^engine/src/watch/' }, to: { path: '^engine/src/cli/' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,
