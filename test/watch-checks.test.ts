@@ -2,7 +2,7 @@
 // example month read from its start gives the monthly findings of the clauses a message decides; M5
 // comes once, with the message that passed the limit; exemptions and outsiders (S4) follow the tables,
 // read again when they change; --exec gets each alert's JSON; personal data stays masked.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,4 +153,47 @@ describe('qungui watch checks as the monthly run does', () => {
       running = undefined;
     }
   }, 60_000);
+
+  it('follows a WeCom archive as it grows, with the monthly run’s findings (recalls aside)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qungui-watch-wecom-'));
+    const data = join(dir, 'wecom');
+    cpSync(join(repoRoot, 'examples/wecom-bundle'), data, { recursive: true });
+    const archive = join(data, '会话存档', '2026-10.jsonl');
+    const lines = readFileSync(archive, 'utf8');
+    const monthly = qungui(['evaluate', '--policy', 'examples/policies', '--data', data, '--month', '2026-10', '--out', join(dir, 'out')]);
+    expect(monthly.code, monthly.stderr).not.toBe(2);
+    const findings = (JSON.parse(readFileSync(join(dir, 'out', 'result.json'), 'utf8')) as { findings: AlertLine[] }).findings;
+    writeFileSync(archive, '');
+    running = startWatch({ dir, data, policy: join(repoRoot, 'examples/policies'), messages: archive, state: join(dir, 'state.json') });
+    await running.waitFor(/Caught up/);
+    for (const line of lines.split('\n').filter(Boolean)) append(archive, `${line}\n`);
+    const key = (f: AlertLine) => [f.code, f.groupId, f.memberId, String(f.evidence.messageId ?? '')].join(' ');
+    const expected = findings.filter((f) => MESSAGE_CODES.includes(f.code) || f.code === 'outsider-in-confidential-group').map(key);
+    expect(expected.length).toBeGreaterThan(2);
+    await until(() => alerts(running!).length >= expected.length, 'the archive’s alerts');
+    running.child.kill('SIGTERM');
+    await running.exited;
+    expect(alerts(running).map(key).sort()).toEqual(expected.sort());
+    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { counters: { skipped: number; malformed: number } };
+    expect(state.counters.skipped).toBeGreaterThan(0); // the recall notice
+    expect(state.counters.malformed).toBe(0);
+  }, 60_000);
+
+  it('retries --exec until the command exits 0', async () => {
+    const bundle = watchBundle();
+    const flag = join(bundle.dir, 'failed-once');
+    const received = join(bundle.dir, 'exec.jsonl');
+    running = startWatch(bundle, ['--exec', `if [ -e '${flag}' ]; then cat >> '${received}'; else touch '${flag}'; exit 3; fi`]);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1));
+    await running.waitFor(/exited with 3/);
+    await until(() => existsSync(received) && readFileSync(received, 'utf8').includes('msg-W0001'), 'the alert after a retry');
+    await running.waitFor(/delivering again/);
+    expect(
+      readFileSync(received, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as AlertLine).messageId),
+    ).toEqual(['msg-W0001']);
+  }, 30_000);
 });

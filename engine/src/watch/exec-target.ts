@@ -20,7 +20,8 @@ export class ExecTarget implements DeliveryTarget {
     private readonly writeErr: (text: string) => void,
   ) {
     this.key = `exec:${createHash('sha256').update(command).digest('hex').slice(0, 16)}`;
-    this.label = `--exec ${command}`;
+    // The program only: the rest of a command line may carry a token.
+    this.label = `--exec ${command.trim().split(/\s+/)[0] ?? ''} …`;
   }
 
   deliver(pending: readonly Alert[]): Promise<DeliveryResult> {
