@@ -25,6 +25,7 @@ const CHANGED_LINE = '      - { rating: good, min: { accuracy: 85, completeness:
 const OUT_OF_RANGE_LINE = '      - { rating: good, min: { accuracy: 150, completeness: 80 } }';
 const TERMS_LINE = '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼]';
 const TERMS_ADDED = '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻逼, 垃圾]';
+const TESTS_GOOD_LINE = '      - { rating: good, min: 80 }';
 /** The threshold cell's name for screen readers: "第 2 档（良好）的准确率（%）". */
 const CELL_LABEL = '第 2 档（良好）的准确率（%）';
 
@@ -34,7 +35,9 @@ function textTab(page: Page) {
 }
 
 describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 4.100.3 + Chromium)', () => {
-  it('edits a band threshold in the grid, shows the Chinese error beside it, undoes, adds a term chip', { timeout: 15 * 60_000 }, async () => {
+  it('edits a band threshold in the grid, shows the Chinese error beside it, undoes, adds a term chip, offers a quick fix', {
+    timeout: 15 * 60_000,
+  }, async () => {
     if (gate.missing) throw new Error(gate.missing);
     const original = readFileSync(join(examplesDir, scenarioRelativePath), 'utf8');
     expect(original).toContain(BAND_LINE);
@@ -131,7 +134,30 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await expect.poll(() => termBox.evaluate((e) => e === document.activeElement)).toBe(true);
       await shot(page, '6-term-chip');
       await page.keyboard.press('Control+S');
-      await expect.poll(onDisk, { timeout: 10_000 }).toBe(original.replace(BAND_LINE, CHANGED_LINE).replace(TERMS_LINE, TERMS_ADDED));
+      const saved = original.replace(BAND_LINE, CHANGED_LINE).replace(TERMS_LINE, TERMS_ADDED);
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(saved);
+
+      // 5. A misspelled rating id typed in the text: the form shows the error at the band's rating, and its
+      //    quick fix as a button, which puts the declared id back.
+      const typoLine = saved.split('\n').indexOf(TESTS_GOOD_LINE);
+      const typoError = validatePolicy({
+        file: scenarioRelativePath,
+        text: saved.replace(TESTS_GOOD_LINE, TESTS_GOOD_LINE.replace('good', 'goood')),
+      }).diagnostics.find((d) => d.code === 'unknown-id');
+      if (!typoError?.fix) throw new Error('the engine no longer offers a fix for a misspelled rating id');
+      await textTab(page).click();
+      await goTo(page, { line: typoLine, character: TESTS_GOOD_LINE.indexOf('good') });
+      for (let i = 0; i < 'good'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('goood');
+      await page.keyboard.press('Escape');
+      const fixButton = form.locator('.problem', { hasText: typoError.message['zh-CN'] }).getByRole('button', { name: typoError.fix.title['zh-CN'] });
+      await fixButton.waitFor({ timeout: 20_000 });
+      await fixButton.scrollIntoViewIfNeeded();
+      await shot(page, '7-quick-fix-button');
+      await fixButton.click();
+      await expect.poll(() => form.locator('.problem').count(), { timeout: 20_000 }).toBe(0);
+      await textTab(page).click();
+      await expect.poll(() => renderedLine(page, 'min: 80 }')).toBe(TESTS_GOOD_LINE);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
       throw error;

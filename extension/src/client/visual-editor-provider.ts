@@ -14,6 +14,7 @@ import { PAGE_TEXTS } from '../visual-editor/page-texts.js';
 import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-catalogue.js';
 import { policyEdits } from '../visual-editor/policy-edits.js';
 import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
+import { nodeAt, type Path } from '../visual-editor/yaml-surgery.js';
 import { policyLocale, translationsFor, translator } from './visual-editor-texts.js';
 
 export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
@@ -113,11 +114,30 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
 
   /** One form action → one WorkspaceEdit: one undo step, the document dirty until saved. */
   private async apply(document: vscode.TextDocument, action: FormAction): Promise<void> {
+    if (action.kind === 'renameId' && action.text.trim()) return this.rename(document, action.path, action.text.trim());
     const edits = policyEdits(document.getText(), action);
     if (!edits.length) return;
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
     await vscode.workspace.applyEdit(edit);
+  }
+
+  /** An id renamed with the language server's rename: the declaration and every reference in one edit. */
+  private async rename(document: vscode.TextDocument, path: Path, name: string): Promise<void> {
+    const node = nodeAt(document.getText(), path);
+    if (!node?.range) return this.apply(document, { kind: 'setText', path, text: name });
+    try {
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
+        'vscode.executeDocumentRenameProvider',
+        document.uri,
+        document.positionAt(node.range[0]),
+        name,
+      );
+      if (edit) await vscode.workspace.applyEdit(edit);
+    } catch (error) {
+      // The server refuses a name that is already declared, and says why.
+      void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+    }
   }
 
   private async fix(action: vscode.CodeAction | undefined): Promise<void> {
@@ -126,37 +146,45 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   }
 
-  /** The document's diagnostics with the quick fixes the language server offers for each. */
+  /**
+   * The document's diagnostics with the quick fixes offered for each. VS Code's command hands code
+   * actions back without the diagnostics they fix, so a fix asked for at a diagnostic's range is
+   * attributed to it — once: where diagnostics overlap, the first of them shows the button.
+   */
   private async fixablesOf(document: vscode.TextDocument): Promise<Fixable[]> {
     const diagnostics = vscode.languages.getDiagnostics(document.uri);
-    return Promise.all(
-      diagnostics.map(async (diagnostic, id): Promise<Fixable> => {
-        const offered =
+    const offered = await Promise.all(
+      diagnostics.map(
+        async (diagnostic) =>
           (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
             'vscode.executeCodeActionProvider',
             document.uri,
             diagnostic.range,
             vscode.CodeActionKind.QuickFix.value,
-          )) ?? [];
-        const actions = offered.filter((a): a is vscode.CodeAction => typeof a.command !== 'string' && fixesDiagnostic(a as vscode.CodeAction, diagnostic));
-        return {
-          offset: document.offsetAt(diagnostic.range.start),
-          actions,
-          problem: {
-            id,
-            message: diagnostic.message,
-            severity: severityOf(diagnostic.severity),
-            fixes: actions.map((a, index) => ({ title: a.title, index })),
-          },
-        };
-      }),
+          )) ?? [],
+      ),
     );
+    const shown: { range: vscode.Range; title: string }[] = [];
+    return diagnostics.map((diagnostic, id): Fixable => {
+      const actions = offered[id]!.filter((a): a is vscode.CodeAction => {
+        if (typeof a.command === 'string') return false;
+        const action = a as vscode.CodeAction;
+        if (action.diagnostics?.length && !fixesDiagnostic(action, diagnostic)) return false;
+        if (shown.some((s) => s.title === action.title && s.range.intersection(diagnostic.range))) return false;
+        shown.push({ range: diagnostic.range, title: action.title });
+        return true;
+      });
+      return {
+        offset: document.offsetAt(diagnostic.range.start),
+        actions,
+        problem: { id, message: diagnostic.message, severity: severityOf(diagnostic.severity), fixes: actions.map((a, index) => ({ title: a.title, index })) },
+      };
+    });
   }
 }
 
 function fixesDiagnostic(action: vscode.CodeAction, diagnostic: vscode.Diagnostic): boolean {
-  if (!action.diagnostics?.length) return false;
-  return action.diagnostics.some((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range));
+  return action.diagnostics!.some((d) => d.message === diagnostic.message && d.range.isEqual(diagnostic.range));
 }
 
 function severityOf(severity: vscode.DiagnosticSeverity): Problem['severity'] {

@@ -54,7 +54,8 @@ h2 { font-size: 1.15em; font-weight: 600; margin: 1.75rem 0 .75rem; padding-bott
 .field-table, .field-chips, .field-choices { display: block; }
 .field-table { overflow-x: auto; }
 tr.row-problems td { border-bottom: 1px solid var(--vscode-panel-border); padding-top: 0; }
-tr:has(+ tr.row-problems) td { border-bottom: none; }
+tr:has(+ tr.row-problems) td, tr:has(+ tr.row-detail) td { border-bottom: none; }
+tr.row-detail .field { grid-template-columns: minmax(8rem, 12rem) 1fr; }
 fieldset { border: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .25rem 1rem; }
 legend { float: left; padding: 0; }
 input[type="text"], select { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); border-radius: 2px; padding: 2px 6px; min-width: 4rem; max-width: 28rem; }

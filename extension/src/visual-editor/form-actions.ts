@@ -7,6 +7,8 @@ export type Dimension = 'assignments' | 'tests' | 'participation' | 'overall';
 export type FormAction =
   /** A text field; an empty text removes the key. */
   | { kind: 'setText'; path: Path; text: string }
+  /** An id (of a rating, a category): the editor renames it everywhere through the language server; as a text edit, only the declaration. */
+  | { kind: 'renameId'; path: Path; text: string }
   /** A number field, as typed: what is not a number is written as typed, so the validator says why. */
   | { kind: 'setNumber'; path: Path; text: string }
   | { kind: 'setSwitch'; path: Path; on: boolean }

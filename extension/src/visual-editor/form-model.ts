@@ -44,6 +44,8 @@ export interface TableRow {
   /** A screen reader's name for the row ("第 2 档：良好"). */
   label: string;
   cells: FormField[];
+  /** A field too wide for a cell (a category's terms), drawn across the table under the row. */
+  detail?: FormField;
   /** The catch-all band row: no threshold, it takes everyone the rows above did not. */
   catchAll?: boolean;
   /** A sample-data count shown beside the row (members in the band, matching messages). */

@@ -14,7 +14,8 @@ type Step = (text: string) => string;
 
 function stepsOf(text: string, action: FormAction): Step[] {
   switch (action.kind) {
-    case 'setText': {
+    case 'setText':
+    case 'renameId': {
       const value = action.text.trim();
       return [(t) => (value ? setAt(t, action.path, value) : deleteAt(t, action.path))];
     }

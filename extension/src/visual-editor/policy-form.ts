@@ -132,7 +132,7 @@ function ratingsSection(ctx: Context): FormSection {
       cells: [
         textField(ctx, [...rowPath, 'label'], tr('Name')),
         textField(ctx, [...rowPath, 'labelEn'], tr('English name')),
-        textField(ctx, [...rowPath, 'id'], tr('Id')),
+        idField(ctx, [...rowPath, 'id'], tr('Id')),
         numberField(ctx, ['outcomes', 'points', id], tr('Points'), tr('points')),
         chipsField(ctx, ['outcomes', 'followUp', id], tr('Follow-ups'), actions),
       ],
@@ -270,11 +270,11 @@ function categoriesTable(ctx: Context): FormField {
       label: tr('Category {0}', name),
       cells: [
         textField(ctx, [...rowPath, 'label'], tr('Name')),
-        textField(ctx, [...rowPath, 'id'], tr('Id')),
+        idField(ctx, [...rowPath, 'id'], tr('Id')),
         textField(ctx, [...rowPath, 'clause'], tr('Clause')),
         selectField(ctx, [...rowPath, 'severity'], tr('Severity'), severityOptions(tr).slice(0, 2), 'error'),
-        chipsField(ctx, [...rowPath, 'terms'], tr('Terms of {0}', name)),
       ],
+      detail: chipsField(ctx, [...rowPath, 'terms'], tr('Terms of {0}', name)),
       ...(count !== undefined ? { sample: tr('{0} messages', count) } : {}),
       remove: { action: { kind: 'removeCategory', index: i }, label: tr('Remove category {0}', name) },
     };
@@ -283,7 +283,7 @@ function categoriesTable(ctx: Context): FormField {
     kind: 'table',
     anchor: anchorOf(ctx, base),
     label: tr('Content categories'),
-    columns: [{ label: tr('Name') }, { label: tr('Id') }, { label: tr('Clause') }, { label: tr('Severity') }, { label: tr('Terms') }],
+    columns: [{ label: tr('Name') }, { label: tr('Id') }, { label: tr('Clause') }, { label: tr('Severity') }],
     rows,
     add: { action: { kind: 'addCategory', id: freshId(ctx, base, 'category'), label: tr('New category') }, label: tr('Add a category') },
   };
@@ -319,6 +319,11 @@ function section(ctx: Context, id: string, title: string, path: Path, fields: Fo
 
 function textField(ctx: Context, path: Path, label: string): FormField {
   return { kind: 'text', anchor: anchorOf(ctx, path), label, value: scalarText(ctx, path), commit: { kind: 'setText', path, text: '' } };
+}
+
+/** An id cell: renaming it renames every reference (bands, points, follow-ups) with it. */
+function idField(ctx: Context, path: Path, label: string): FormField {
+  return { kind: 'text', anchor: anchorOf(ctx, path), label, value: scalarText(ctx, path), commit: { kind: 'renameId', path, text: '' } };
 }
 
 function numberField(ctx: Context, path: Path, label: string, unit?: string): FormField {

@@ -55,7 +55,7 @@ function allFields(f: PolicyForm): FormField[] {
   const out: FormField[] = [];
   const visit = (field: FormField) => {
     out.push(field);
-    if (field.kind === 'table') for (const row of field.rows) for (const cell of row.cells) visit(cell);
+    if (field.kind === 'table') for (const row of field.rows) for (const cell of [...row.cells, ...(row.detail ? [row.detail] : [])]) visit(cell);
   };
   for (const section of f.sections) for (const field of section.fields) visit(field);
   return out;

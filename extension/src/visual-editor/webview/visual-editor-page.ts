@@ -263,10 +263,20 @@ function rowElements(row: TableRow, index: number, width: number): HTMLElement[]
   tr.append(actions);
   // Problems of the row itself (a band in the wrong order).
   appendProblems(below, row.anchor, null, tr);
-  if (!below.childElementCount) return [tr];
-  const problemRow = el('tr', { className: 'row-problems' });
-  problemRow.append(below);
-  return [tr, problemRow];
+  const rows = [tr];
+  if (row.detail) {
+    const detail = el('tr', { className: 'row-detail' });
+    const td = el('td', { colSpan: String(width) });
+    td.append(fieldElement(row.detail));
+    detail.append(td);
+    rows.push(detail);
+  }
+  if (below.childElementCount) {
+    const problemRow = el('tr', { className: 'row-problems' });
+    problemRow.append(below);
+    rows.push(problemRow);
+  }
+  return rows;
 }
 
 /** Up and down move between the rows of a column, as in a spreadsheet. */
@@ -325,6 +335,7 @@ function problemList(list: Problem[]): HTMLElement {
 function filled(action: FormAction, value: string | boolean): FormAction {
   switch (action.kind) {
     case 'setText':
+    case 'renameId':
     case 'setNumber':
     case 'setThreshold':
       return { ...action, text: String(value) };
