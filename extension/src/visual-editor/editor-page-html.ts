@@ -64,6 +64,8 @@ input[type="checkbox"] { accent-color: var(--vscode-button-background); width: 1
 .with-unit { display: inline-flex; align-items: center; gap: .35rem; }
 .unit { color: var(--vscode-descriptionForeground); }
 td .with-unit input { width: 4.5rem; }
+td > input[type="text"] { width: 100%; min-width: 5rem; box-sizing: border-box; }
+.field-table table { width: 100%; }
 button { font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 1px 8px; cursor: pointer; }
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button.add, button.fix { color: var(--vscode-button-foreground); background: var(--vscode-button-background); margin-top: .4rem; }
