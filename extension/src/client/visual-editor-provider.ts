@@ -102,7 +102,7 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
           ready = true;
           schedule();
           void refreshSample();
-        } else if (message.type === 'edit') void this.apply(document, message.action);
+        } else if (message.type === 'edit') void this.apply(document, message.action).catch((error: unknown) => this.refuse(error));
         else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
       }),
     ];
@@ -122,6 +122,11 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     await vscode.workspace.applyEdit(edit);
   }
 
+  /** An action that cannot be written (the text changed under it): say so, change nothing. */
+  private refuse(error: unknown): void {
+    void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+  }
+
   /** An id renamed with the language server's rename: the declaration and every reference in one edit. */
   private async rename(document: vscode.TextDocument, path: Path, name: string): Promise<void> {
     const node = nodeAt(document.getText(), path);
@@ -136,7 +141,7 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       if (edit) await vscode.workspace.applyEdit(edit);
     } catch (error) {
       // The server refuses a name that is already declared, and says why.
-      void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+      this.refuse(error);
     }
   }
 

@@ -1,7 +1,8 @@
 // The policy text → the visual editor's form: what each field shows, the action it commits and where
-// its text is (for diagnostics). Read from the yaml Document, so a half-typed policy still shows every
-// section that can be read. `tr` translates the page's own words (l10n keys); the policy's names
-// (rating labels, terms) are shown as written.
+// its text is (for diagnostics). Read from the yaml Document node by node, so a policy the schema
+// rejects (a word where a number belongs, a missing section) still shows every field it can; only a
+// text yaml cannot parse shows no form. `tr` translates the page's own words (l10n keys); the
+// policy's names (rating labels, terms) are shown as written.
 import { isMap, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
 import type { Chip, FormField, FormSection, Option, PolicyForm, TableRow } from './form-model.js';
