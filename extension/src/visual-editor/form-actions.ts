@@ -17,7 +17,8 @@ export type FormAction =
   | { kind: 'removeChip'; path: Path; index: number }
   /** One value of a list of fixed choices (a detector) switched on or off. */
   | { kind: 'toggleListValue'; path: Path; value: string; on: boolean }
-  | { kind: 'setThreshold'; dimension: Dimension; band: number; metric: string; text: string }
+  /** A band's threshold; `main` is the metric a number `min` stands for (the dimension's `metric` or its default). */
+  | { kind: 'setThreshold'; dimension: Dimension; band: number; metric: string; main: string; text: string }
   | { kind: 'setBandRating'; dimension: Dimension; band: number; rating: string }
   /** A band row above the catch-all one, copied from its neighbour; `rating` names the new row's rating. */
   | { kind: 'addBand'; dimension: Dimension; rating: string }

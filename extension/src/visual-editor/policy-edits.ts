@@ -34,7 +34,7 @@ function stepsOf(text: string, action: FormAction): Step[] {
     case 'toggleListValue':
       return [(t) => toggleListValue(t, action.path, action.value, action.on)];
     case 'setThreshold':
-      return [(t) => setThreshold(t, action.dimension, action.band, action.metric, action.text)];
+      return [(t) => setThreshold(t, action)];
     case 'setBandRating':
       return [(t) => setAt(t, [...bandsPath(action.dimension), action.band, 'rating'], action.rating)];
     case 'addBand':
@@ -105,16 +105,16 @@ function toggleListValue(text: string, path: Path, value: string, on: boolean): 
  * A threshold cell of a band table. `min: 90` is the dimension's main metric; when other metrics are
  * set it becomes `min: { main: 90, other: … }`. An emptied cell removes that metric.
  */
-function setThreshold(text: string, dimension: Dimension, band: number, metric: string, typed: string): string {
+function setThreshold(text: string, action: Extract<FormAction, { kind: 'setThreshold' }>): string {
+  const { dimension, band, metric, main } = action;
   const root = parseDocument(text).contents as Node | null;
   const bandPath = [...bandsPath(dimension), band];
   const min = nodeIn(root, [...bandPath, 'min']);
-  const main = mainMetric(root, dimension);
-  const value = typed.trim() ? typedValue(typed) : undefined;
+  const value = action.text.trim() ? typedValue(action.text) : undefined;
   if (isScalar(min) && min.value !== null) {
     if (metric === main) return value === undefined ? deleteAt(text, [...bandPath, 'min']) : setAt(text, [...bandPath, 'min'], value);
     if (value === undefined) return text;
-    return setAt(text, [...bandPath, 'min'], { [main ?? metric]: min.value as PlainValue, [metric]: value });
+    return setAt(text, [...bandPath, 'min'], { [main]: min.value as PlainValue, [metric]: value });
   }
   if (isMap(min)) return value === undefined ? deleteAt(text, [...bandPath, 'min', metric]) : setAt(text, [...bandPath, 'min', metric], value);
   if (value === undefined) return text;
@@ -123,13 +123,6 @@ function setThreshold(text: string, dimension: Dimension, band: number, metric: 
     (b) => isMap(b) && isScalar(b.get('min', true)) && (b.get('min', true) as { value: unknown }).value !== null,
   );
   return setAt(text, [...bandPath, 'min'], neighbourUsesNumbers && metric === main ? value : { [metric]: value });
-}
-
-/** The metric a number `min` means: the dimension's `metric`, else the only one used in its rows. */
-function mainMetric(root: Node | null, dimension: Dimension): string | undefined {
-  const declared = nodeIn(root, ['assessment', dimension, 'metric']);
-  if (isScalar(declared) && typeof declared.value === 'string') return declared.value;
-  return dimension === 'tests' || dimension === 'overall' ? 'score' : undefined;
 }
 
 function bandsOf(root: Node | null, dimension: Dimension): unknown[] {

@@ -214,7 +214,7 @@ function bandGrid(ctx: Context, dimension: Dimension): FormField {
           label: tr('{0} of band {1} ({2})', name, i + 1, ratingLabel),
           value: scalarText(ctx, path),
           ...(unitOf(ctx, metric) ? { unit: unitOf(ctx, metric) } : {}),
-          commit: { kind: 'setThreshold', dimension, band: i, metric, text: '' },
+          commit: { kind: 'setThreshold', dimension, band: i, metric, main, text: '' },
         };
       }),
     ];

@@ -77,7 +77,7 @@ describe('band grid', () => {
   const text = example('onboarding');
 
   it('a threshold cell changes exactly that number', () => {
-    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'accuracy', text: '85' });
+    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'accuracy', main: 'accuracy', text: '85' });
     expect(result.edits).toEqual([{ line: lineOf(text, 'rating: good, min: { accuracy: 80, completeness: 80 }'), removed: '80', inserted: '85' }]);
     expect(result.removed).toEqual(['      - { rating: good, min: { accuracy: 80, completeness: 80 } }']);
     expect(result.added).toEqual(['      - { rating: good, min: { accuracy: 85, completeness: 80 } }']);
@@ -85,33 +85,39 @@ describe('band grid', () => {
   });
 
   it('an empty cell that gets a number adds the metric to the row, in its flow style', () => {
-    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'originality', text: '70' });
+    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'originality', main: 'accuracy', text: '70' });
     expect(result.edits).toEqual([{ line: lineOf(text, 'rating: good, min: { accuracy: 80'), removed: '', inserted: ', originality: 70' }]);
     expect(result.added).toEqual(['      - { rating: good, min: { accuracy: 80, completeness: 80, originality: 70 } }']);
     expect(valueAt(result.after, 'assessment.assignments.bands.1.min.originality')).toBe('70');
   });
 
   it('a cleared cell removes the metric with its separator', () => {
-    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 0, metric: 'originality', text: '' });
+    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 0, metric: 'originality', main: 'accuracy', text: '' });
     expect(result.edits).toEqual([{ line: lineOf(text, 'originality: 80'), removed: ', originality: 80', inserted: '' }]);
     expect(result.added).toEqual(['      - { rating: excellent, min: { accuracy: 90, completeness: 100 } }']);
   });
 
   it('a number `min` (the main metric) is rewritten in place', () => {
-    const result = run(text, { kind: 'setThreshold', dimension: 'tests', band: 0, metric: 'score', text: '95' });
+    const result = run(text, { kind: 'setThreshold', dimension: 'tests', band: 0, metric: 'score', main: 'score', text: '95' });
     expect(result.edits).toEqual([{ line: lineOf(text, '- { rating: excellent, min: 90 }'), removed: '90', inserted: '95' }]);
     expect(valueAt(result.after, 'assessment.tests.bands.0.min')).toBe('95');
   });
 
+  it('a number `min` that gets a second metric becomes a map, the number under the main metric', () => {
+    const scalar = text.replace('{ rating: pass, min: { activeDays: 5, onTimeRate: 50 } }', '{ rating: pass, min: 5 }');
+    const result = run(scalar, { kind: 'setThreshold', dimension: 'participation', band: 2, metric: 'contentMessages', main: 'activeDays', text: '8' });
+    expect(result.added).toEqual(['      - { rating: pass, min: { activeDays: 5, contentMessages: 8 } }']);
+  });
+
   it('what is not a number is written as typed, for the validator to name', () => {
-    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'accuracy', text: '八十' });
+    const result = run(text, { kind: 'setThreshold', dimension: 'assignments', band: 1, metric: 'accuracy', main: 'accuracy', text: '八十' });
     expect(result.added).toEqual(['      - { rating: good, min: { accuracy: 八十, completeness: 80 } }']);
     expect(valueAt(result.after, 'assessment.assignments.bands.1.min.accuracy')).toBe('八十');
   });
 
   it('a band written as a block map keeps its other lines (the `when` condition)', () => {
     const sales = example('skill-sales');
-    const result = run(sales, { kind: 'setThreshold', dimension: 'participation', band: 0, metric: 'activeDays', text: '14' });
+    const result = run(sales, { kind: 'setThreshold', dimension: 'participation', band: 0, metric: 'activeDays', main: 'activeDays', text: '14' });
     expect(result.removed).toEqual(['        min: { activeDays: 12, repliesGiven: 10, onTimeRate: 90 }']);
     expect(result.added).toEqual(['        min: { activeDays: 14, repliesGiven: 10, onTimeRate: 90 }']);
   });
