@@ -469,7 +469,7 @@ writeBundle('2026-10', october);
 // 1 September and stays silent. The arcs the archive example shows (trend columns, R2 escalation):
 //   s07 fail → pass → good (improves most); s12 pass → fail → fail (escalated in October);
 //   m09 fail → fail (escalated in October); and the sales policy's overall pass threshold rises from 30
-//   to 40 in September (examples/policies-2026-08/), so members whose work stays at pass in every
+//   to 40 in September (scripts/example-archive.mjs evaluates August with the older line), so members whose work stays at pass in every
 //   dimension go from pass to fail without learning worse.
 const EARLIER = [
   {

@@ -160,4 +160,33 @@ describe('qungui validate', { timeout: 30_000 }, () => {
       'examples/policies/skill-sales.qungui.yaml',
     ]);
   });
+
+  it('a policy repository that keeps its archive: the archived copies are not validated again', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'qungui-validate-archive-'));
+    const evaluated = qungui([
+      'evaluate',
+      '--policy',
+      'examples/policies',
+      '--data',
+      'examples/data/2026-10',
+      '--month',
+      '2026-10',
+      '--out',
+      join(repo, 'reports'),
+      '--archive',
+      join(repo, 'archive'),
+    ]);
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    for (const file of ['onboarding', 'skill-sales'])
+      writeFileSync(join(repo, `${file}.qungui.yaml`), readFileSync(join(repoRoot, `examples/policies/${file}.qungui.yaml`)));
+    expect(existsSync(join(repo, 'archive/2026-10/policies/onboarding.qungui.yaml'))).toBe(true);
+    const result = qungui(['validate', repo, '--format', 'json']);
+    expect(result.code, result.stdout).toBe(0);
+    expect(JSON.parse(result.stdout).files.map((f: { file: string }) => f.file.slice(f.file.lastIndexOf('/') + 1))).toEqual([
+      'onboarding.qungui.yaml',
+      'skill-sales.qungui.yaml',
+    ]);
+    // Named explicitly, an archived copy is validated like any file.
+    expect(qungui(['validate', join(repo, 'archive/2026-10/policies')]).code).toBe(0);
+  });
 });

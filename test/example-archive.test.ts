@@ -1,8 +1,8 @@
-// The three example months (examples/data/2026-08, -09, -10) evaluated into a fresh archive with the
-// commands of `npm run example:archive`, checked against what was worked out by hand from the generated
+// The three example months (examples/data/2026-08, -09, -10) evaluated into a fresh archive by
+// `npm run example:archive` (scripts/example-archive.mjs), checked against what was worked out by hand from the generated
 // data (examples/data/*/submissions.csv, tests.csv, messages.jsonl; the sales policy's overall method:
 // weighted 0.5/0.3/0.2 over rating scores excellent 100, good 66.7, pass 33.3, fail 0; overall pass
-// from 30 in August — examples/policies-2026-08 — and from 40 since September):
+// from 30 in August — the version the script writes for August — and from 40 since September):
 //
 // - 彭平 (s07): August assignments accuracy 48.5 (< 65: fail), test 46 (< 65: fail), participation good
 //   → 0 + 0 + 13.3 = 13.3: fail. September accuracy 82.5 / completeness 86 (good), test 83 (good),
@@ -15,6 +15,7 @@
 //   policy's doing, which the reports mark in September. October 82.5 / 85.5 (good), 89 (good) → 60: pass.
 // - 徐静 (m09) joins the management group on 1 September and never posts or submits: fail in September
 //   and October → escalated in October.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,17 +24,6 @@ import { qungui, repoRoot } from './helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qungui-example-archive-'));
 const read = (path: string) => readFileSync(join(work, path), 'utf8');
-
-/** `npm run example:archive`, command by command, with out/ in a fresh folder and Chinese output. */
-function exampleArchiveCommands(): string[][] {
-  const script: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts['example:archive'];
-  return script.split(' && ').map((command) =>
-    command
-      .split(' ')
-      .slice(2) // node engine/bin/qungui.js
-      .map((arg) => (arg.startsWith('out/') ? join(work, arg.slice('out/'.length)) : arg)),
-  );
-}
 
 function csvRows(text: string): string[][] {
   return text
@@ -44,10 +34,11 @@ function csvRows(text: string): string[][] {
 }
 
 beforeAll(() => {
-  for (const args of exampleArchiveCommands()) {
-    const run = qungui([...args, '--locale', 'zh-CN']);
-    expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-  }
+  const run = spawnSync(process.execPath, [join(repoRoot, 'scripts/example-archive.mjs'), '--out', work, '--locale', 'zh-CN'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
 }, 120_000);
 
 describe('the example archive, August to October', () => {

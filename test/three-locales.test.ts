@@ -4,6 +4,7 @@
 // character may remain, in English no Chinese, once the data's own words are set aside (names, quoted
 // messages, the labels and terms a policy writes); the reports show no member or room id, no finding
 // code, no file path and no policy path.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,25 +173,12 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
   const out = join(dir, 'out');
   // October with August and September archived: the reports show the months before and the trend.
   const archive = join(dir, 'archive');
-  const sales = (month: string) => (month === '2026-08' ? 'examples/policies-2026-08/skill-sales.qungui.yaml' : 'examples/policies/skill-sales.qungui.yaml');
-  for (const month of ['2026-08', '2026-09']) {
-    const earlier = say(`evaluate ${month}`, [
-      'evaluate',
-      '--policy',
-      sales(month),
-      '--policy',
-      'examples/policies/management.qungui.yaml',
-      '--data',
-      `examples/data/${month}`,
-      '--month',
-      month,
-      '--out',
-      join(dir, month),
-      '--archive',
-      archive,
-    ]);
-    expect(earlier.code, earlier.stderr).toBe(0);
-  }
+  const earlier = spawnSync(process.execPath, [join(repoRoot, 'scripts/example-archive.mjs'), '--out', dir, ...(locale ? ['--locale', locale] : [])], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  expect(earlier.status, earlier.stderr).toBe(0);
+  cli['example archive'] = earlier.stdout + earlier.stderr;
   const evaluated = say('evaluate', [
     'evaluate',
     '--policy',
@@ -205,11 +193,12 @@ async function everything(locale: Locale): Promise<{ cli: Record<string, string>
     'xlsx',
     '--archive',
     archive,
+    '--replace',
   ]);
   expect(evaluated.code, evaluated.stderr).toBe(0);
   reports['trend.md'] = say('trend', ['trend', '--archive', archive]).stdout;
   expect(reports['trend.md']).toMatch(/2026-09.*\|.*30 → 40/);
-  say('trend html', ['trend', '--archive', archive, '--format', 'html', '--out', join(dir, 'trend.html')]);
+  say('trend html', ['trend', '--archive', archive, '--format', 'html', '--out', join(dir, 'trend.html'), '--force']);
   reports['trend.html'] = htmlText(readFileSync(join(dir, 'trend.html'), 'utf8'));
   say('trend xlsx', ['trend', '--archive', archive, '--format', 'xlsx', '--out', join(dir, 'trend.xlsx')]);
   reports['trend.xlsx'] = await xlsxPeopleText(join(dir, 'trend.xlsx'));

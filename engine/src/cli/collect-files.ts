@@ -1,5 +1,5 @@
 // Turns PATH… arguments into policy files: files as given, folders searched for YAML that declares
-// apiVersion: qungui/v1 (policy tests excluded), globs expanded. Sorted, so output is deterministic.
+// apiVersion: qungui/v1 (policy tests and archived months' copies excluded), globs expanded. Sorted, so output is deterministic.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -42,13 +42,21 @@ export async function collectPolicyFiles(args: readonly string[], cwd: string): 
   return { files: [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), missing, passedOver };
 }
 
+/** A month of an `evaluate --archive` folder holds copies of the policies of then: validating a policy
+ *  repository that keeps its archive must not find each policy again in every month (a duplicate id). */
+async function isArchivedMonth(dir: string): Promise<boolean> {
+  const manifest = await readFile(join(dir, 'archive.json'), 'utf8').catch(() => undefined);
+  return manifest !== undefined && /"tool"\s*:\s*"qungui"/.test(manifest);
+}
+
 async function policyFilesIn(dir: string, passedOver: Collected['passedOver'], display: (path: string) => string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await policyFilesIn(path, passedOver, display)));
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.') && !(await isArchivedMonth(path)))
+        out.push(...(await policyFilesIn(path, passedOver, display)));
     } else if (YAML.test(entry.name)) {
       const head = (await readFile(path, 'utf8').catch(() => '')).slice(0, 64 * 1024);
       if (!isPolicyText(head)) passedOver.other.push(display(path));
