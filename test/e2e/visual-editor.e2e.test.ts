@@ -2,7 +2,9 @@
 // open an example policy with it beside the text, change a band threshold in the grid (the file then
 // differs from the original in exactly that number), type a value out of range (the field shows the
 // engine's Chinese error and Problems lists it), undo (the text is back), add a term chip (the term is
-// in the list). Screenshots go to test-artifacts/e2e/ (the README's come from there).
+// in the list), misspell a rating id in the text (the form offers the quick fix as a button), rename a
+// rating id in the ratings table (every use follows). Screenshots go to test-artifacts/e2e/ (the
+// README's come from there).
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type FrameLocator, type Page } from 'playwright-core';
@@ -35,7 +37,7 @@ function textTab(page: Page) {
 }
 
 describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 4.100.3 + Chromium)', () => {
-  it('edits a band threshold in the grid, shows the Chinese error beside it, undoes, adds a term chip, offers a quick fix', {
+  it('edits a band threshold in the grid, shows the Chinese error beside it, undoes, adds a term chip, offers a quick fix, renames an id', {
     timeout: 15 * 60_000,
   }, async () => {
     if (gate.missing) throw new Error(gate.missing);
@@ -158,6 +160,19 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await expect.poll(() => form.locator('.problem').count(), { timeout: 20_000 }).toBe(0);
       await textTab(page).click();
       await expect.poll(() => renderedLine(page, 'min: 80 }')).toBe(TESTS_GOOD_LINE);
+
+      // 6. A rating id renamed in the ratings table is renamed everywhere it is used (bands, points).
+      const idCell = form.getByLabel('“合格”的编号', { exact: true });
+      await idCell.scrollIntoViewIfNeeded();
+      await idCell.fill('passed');
+      await idCell.press('Enter');
+      // The bands that named it now name the new id (their rating choice reads it back).
+      await expect.poll(() => form.getByLabel('第 3 档的评级', { exact: true }).first().inputValue(), { timeout: 10_000 }).toBe('passed');
+      await idCell.press('Control+S');
+      const renamed = saved.replace(/\bpass\b/g, 'passed');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(renamed);
+      expect(validatePolicy({ file: scenarioRelativePath, text: renamed }).diagnostics).toEqual([]);
+      await shot(page, '8-rating-renamed');
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
       throw error;

@@ -127,17 +127,19 @@ function ratingsSection(ctx: Context): FormSection {
   const rows: TableRow[] = listOf(ctx, ['ratings']).map((_, i) => {
     const id = scalarText(ctx, ['ratings', i, 'id']);
     const rowPath = ['ratings', i];
+    // Cells are named with their row ("“合格”的编号"): a screen reader reads one cell at a time.
+    const name = labelOf(ctx, rowPath) || id;
     return {
       anchor: anchorOf(ctx, rowPath),
-      label: tr('Rating {0}', labelOf(ctx, rowPath) || id),
+      label: tr('Rating {0}', name),
       cells: [
-        textField(ctx, [...rowPath, 'label'], tr('Name')),
-        textField(ctx, [...rowPath, 'labelEn'], tr('English name')),
-        idField(ctx, [...rowPath, 'id'], tr('Id')),
-        numberField(ctx, ['outcomes', 'points', id], tr('Points'), tr('points')),
-        chipsField(ctx, ['outcomes', 'followUp', id], tr('Follow-ups'), actions),
+        textField(ctx, [...rowPath, 'label'], tr('{1} of {0}', name, tr('Name'))),
+        textField(ctx, [...rowPath, 'labelEn'], tr('{1} of {0}', name, tr('English name'))),
+        idField(ctx, [...rowPath, 'id'], tr('{1} of {0}', name, tr('Id'))),
+        numberField(ctx, ['outcomes', 'points', id], tr('{1} of {0}', name, tr('Points')), tr('points')),
+        chipsField(ctx, ['outcomes', 'followUp', id], tr('{1} of {0}', name, tr('Follow-ups')), actions),
       ],
-      remove: { action: { kind: 'removeRating', index: i }, label: tr('Remove rating {0}', labelOf(ctx, rowPath) || id) },
+      remove: { action: { kind: 'removeRating', index: i }, label: tr('Remove rating {0}', name) },
     };
   });
   const table: FormField = {
@@ -270,10 +272,10 @@ function categoriesTable(ctx: Context): FormField {
       anchor: anchorOf(ctx, rowPath),
       label: tr('Category {0}', name),
       cells: [
-        textField(ctx, [...rowPath, 'label'], tr('Name')),
-        idField(ctx, [...rowPath, 'id'], tr('Id')),
-        textField(ctx, [...rowPath, 'clause'], tr('Clause')),
-        selectField(ctx, [...rowPath, 'severity'], tr('Severity'), severityOptions(tr).slice(0, 2), 'error'),
+        textField(ctx, [...rowPath, 'label'], tr('{1} of {0}', name, tr('Name'))),
+        idField(ctx, [...rowPath, 'id'], tr('{1} of {0}', name, tr('Id'))),
+        textField(ctx, [...rowPath, 'clause'], tr('{1} of {0}', name, tr('Clause'))),
+        selectField(ctx, [...rowPath, 'severity'], tr('{1} of {0}', name, tr('Severity')), severityOptions(tr).slice(0, 2), 'error'),
       ],
       detail: chipsField(ctx, [...rowPath, 'terms'], tr('Terms of {0}', name)),
       ...(count !== undefined ? { sample: tr('{0} messages', count) } : {}),
