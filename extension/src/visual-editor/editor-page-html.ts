@@ -31,7 +31,7 @@ export function editorPageHtml(options: EditorPageOptions): string {
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<main id="root" aria-live="polite" aria-busy="false"></main>
+<main id="root"></main>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>`;
