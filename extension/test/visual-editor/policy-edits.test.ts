@@ -251,6 +251,11 @@ describe('scalars, switches and choices', () => {
     expect(removed.edits).toEqual([{ line: lineOf(text, 'owner: '), removed: '  owner: 人力资源部·培训中心\n', inserted: '' }]);
   });
 
+  it('an id, as a text edit, changes its declaration only (the editor renames through the language server)', () => {
+    const result = run(text, { kind: 'renameId', path: ['ratings', 2, 'id'], text: 'passed' });
+    expect(result.edits).toEqual([{ line: lineOf(text, '{ id: pass, label: 合格'), removed: 'pass', inserted: 'passed' }]);
+  });
+
   it('the overall method is a choice', () => {
     const result = run(text, { kind: 'setChoice', path: ['assessment', 'overall', 'method'], value: 'worst' });
     expect(result.edits).toEqual([{ line: lineOf(text, 'method: weighted'), removed: 'weighted', inserted: 'worst' }]);
@@ -287,6 +292,20 @@ describe('content categories', () => {
     const text = example('onboarding');
     const result = run(text, { kind: 'addCategory', id: 'category-6', label: '新类别' });
     expect(result.edits).toEqual([{ line: lineOf(text, 'terms: [客户名单') + 1, removed: '', inserted: '    - id: category-6\n      label: 新类别\n' }]);
+  });
+
+  it('removing a category removes its block of lines, and nothing around it', () => {
+    const text = example('onboarding');
+    const result = run(text, { kind: 'removeCategory', index: 1 });
+    expect(result.removed).toEqual([
+      '    - id: mockery',
+      '      label: 嘲讽挖苦',
+      '      labelEn: Sarcasm and mockery',
+      '      clause: N2',
+      '      severity: warning',
+      '      terms: [笨得要死, 这都不会, 丢人现眼]',
+    ]);
+    expect(result.added).toEqual([]);
   });
 
   it('the allow list is created when the policy has none', () => {

@@ -111,6 +111,16 @@ describe('names people read', () => {
     expect(inactive).toMatchObject({ kind: 'number', label: '不活跃天数', value: '21', unit: '天' });
   });
 
+  it('in Traditional Chinese, the page and the catalogue read in Traditional Chinese', () => {
+    const zhTw = JSON.parse(readFileSync('extension/l10n/bundle.l10n.zh-tw.json', 'utf8')) as Record<string, string>;
+    const trTw = (key: string, ...args: (string | number)[]) => (zhTw[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+    const traditional = policyForm(onboarding, policyCatalogue('zh-TW'), trTw);
+    const grid = table(traditional, 'assessment.participation.bands');
+    expect(grid.label).toBe('參與度檔位表');
+    expect(grid.columns[1]).toEqual({ label: '活躍天數', unit: '天' });
+    expect(traditional.sections.map((s) => s.title)).toEqual(['基本資訊', '成員管理', '發言規範', '培訓活動與內容發布', '評級', '培訓考核']);
+  });
+
   it('in English, the same form reads in English', () => {
     const english = policyForm(onboarding, policyCatalogue('en'), (key, ...args) => key.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])));
     const grid = table(english, 'assessment.participation.bands');
