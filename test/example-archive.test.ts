@@ -93,6 +93,12 @@ describe('the example archive, August to October', () => {
     expect(md).toContain('| 2026-09 | 15 | 0% | 13% | 0.9 | 综合评级“合格”的分数下限 30 → 40 |');
     expect(md).toContain('- 张娜（华东区销售技能提升培训群）：连续 2 个月不合格（8月合格 → 9月不合格 → 10月不合格）');
     expect(read('2026-10/summary.md')).toContain('连续不合格：徐静（2 个月）、张娜（2 个月）');
+    // September, the month of the change, evaluated again under August's policy: only 王浩 (pass, pass,
+    // pass = 33.3: under 40, over 30) would have been rated otherwise.
+    expect(read('2026-09/report.md')).toContain(
+      '| 2026-09 | 15 | 0% | 13% | 0.9 | 综合评级“合格”的分数下限 30 → 40；若仍按 2026-08 的群规：王浩会是合格（现为不合格） |',
+    );
+    expect(read('2026-09/report.html')).toContain('2026-09 起群规变动：综合评级“合格”的分数下限 30 → 40；若仍按 2026-08 的群规：王浩会是合格（现为不合格）');
   });
 
   test('trend --format json for the quarter', () => {

@@ -110,14 +110,16 @@ export async function readArchivedMonth(dir: string, month: string): Promise<Arc
       ),
     );
   const policies = new Map<string, unknown>();
+  const texts = new Map<string, { file: string; text: string }>();
   for (const p of manifest.policies ?? []) {
     const copy = join(dir, month, p.file);
     const text = await readFile(copy, 'utf8').catch(() => {
       throw new UsageError(localized('归档缺少 {file}', 'the archive lacks {file}', { file: copy }));
     });
     policies.set(p.id, parseYaml(text));
+    texts.set(p.id, { file: copy, text });
   }
-  return { result, policies };
+  return { result, policies, texts };
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -22,7 +22,14 @@ export interface MonthInputs {
   month: string;
 }
 
-export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale): Promise<{ policies: ValidatedPolicy[]; bundle: Bundle } | number> {
+export interface LoadedMonth {
+  policies: ValidatedPolicy[];
+  bundle: Bundle;
+  /** The same bundle opened again (a bundle is read once), e.g. to evaluate the month under another policy. */
+  reopen: () => Promise<Bundle>;
+}
+
+export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale): Promise<LoadedMonth | number> {
   const { command } = inputs;
   // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
   const { files, missing } = await collectPolicyFiles(inputs.policy, io.cwd);
@@ -55,6 +62,7 @@ export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale):
   // zones make that ambiguous, so bundle.yaml must then name it.
   const zones = [...new Set(policies.map((p) => timezoneOf(p.value)))].sort();
   let bundle: Bundle;
+  let timezone: string;
   try {
     const bundleZone = await readBundleTimezone(dataDir);
     if (!bundleZone && zones.length > 1) {
@@ -68,11 +76,11 @@ export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale):
       );
       return EXIT_USAGE;
     }
-    const timezone = bundleZone ?? zones[0]!;
+    timezone = bundleZone ?? zones[0]!;
     bundle = await openBundle(dataDir, { timezone, month: inputs.month });
   } catch (error) {
     io.stderr(`qungui ${command}: ${messageIn(error, locale)}\n`);
     return EXIT_USAGE;
   }
-  return { policies, bundle };
+  return { policies, bundle, reopen: () => openBundle(dataDir, { timezone, month: inputs.month }) };
 }

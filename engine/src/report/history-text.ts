@@ -4,7 +4,8 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { localized, say } from '../i18n/localized-text.js';
 import { ratingLabel, type LabelBook } from './labels.js';
-import type { MemberHistory, MemberHistoryRow, RatingChange } from './member-history.js';
+import type { PolicyEffect } from '../diff/policy-effect.js';
+import type { GroupMonthRates, MemberHistory, MemberHistoryRow, RatingChange } from './member-history.js';
 
 const CHANGE_TEXT = {
   up: localized('↑', '↑'),
@@ -80,6 +81,7 @@ export function groupRatesTable(
     say(locale, '最差评级', 'Worst rating'),
     say(locale, '占比（%）', 'Share (%)'),
     say(locale, '平均绩效分', 'Average points'),
+    say(locale, '群规变动', 'Policy changes'),
   ];
   const rows: (string | number | null)[][] = [];
   for (const policy of result.policies) {
@@ -94,7 +96,35 @@ export function groupRatesTable(
         ratingLabel(book, policy.id, ratings.at(-1) ?? null, locale),
         percentOf(month.worstRate),
         month.averagePoints === null ? null : Math.round(month.averagePoints * 10) / 10,
+        changesText(month, book, policy.id, locale),
       ]);
   }
   return { head, rows };
+}
+
+/** How many names an effect lists before "等 N 人". */
+const EFFECT_NAMES = 5;
+
+/** "若仍按 2026-08 的群规：王浩会是合格（现为不合格）" — or that no rating would differ. */
+export function effectText(effect: PolicyEffect, book: LabelBook, policyId: string, locale: Locale): string {
+  if (!effect.changed.length)
+    return say(locale, '若仍按 {month} 的群规，本月的综合评级都不变', "under {month}'s policy this month's overall ratings would be the same", {
+      month: effect.under,
+    });
+  const rating = (id: string | null) => (id === null ? say(locale, '未评级', 'not rated') : ratingLabel(book, policyId, id, locale));
+  const names = effect.changed
+    .slice(0, EFFECT_NAMES)
+    .map((c) =>
+      say(locale, '{name}会是{before}（现为{now}）', '{name} would be {before} (now {now})', { name: c.name, before: rating(c.before), now: rating(c.now) }),
+    )
+    .join(say(locale, '、', ', '));
+  const more = effect.changed.length > EFFECT_NAMES ? say(locale, '等 {count} 人', ' and others, {count} in all', { count: effect.changed.length }) : '';
+  return say(locale, '若仍按 {month} 的群规：{names}{more}', "under {month}'s policy: {names}{more}", { month: effect.under, names, more });
+}
+
+/** A month's policy changes in words, with what the change did this month when that is known. */
+export function changesText(month: GroupMonthRates, book: LabelBook, policyId: string, locale: Locale): string {
+  const parts = month.policyChanges.map((c) => c[locale]);
+  if (month.effect) parts.push(effectText(month.effect, book, policyId, locale));
+  return parts.join(say(locale, '；', '; '));
 }

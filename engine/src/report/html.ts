@@ -13,7 +13,7 @@ import { cardLines } from './member-card-lines.js';
 import { dataCounts, DIMENSIONS, type ReportSummary } from './summary.js';
 import { barChart, monthChart, type Bar } from './svg-chart.js';
 import { workQueue } from './work-queue.js';
-import { changeText, changeTitle, percentOf, ratingsLine } from './history-text.js';
+import { changeText, changeTitle, changesText, percentOf, ratingsLine } from './history-text.js';
 import { failingMembers, historyKey, type MemberHistory, type MemberHistoryRow, type RatingChange } from './member-history.js';
 import { rateText, signed } from './number-text.js';
 
@@ -353,7 +353,7 @@ function groupHistory(
     .filter((m) => m.policyChanges.length)
     .map(
       (m) =>
-        `<li>${escapeHtml(say(locale, '{month} 起群规变动：{changes}', 'From {month} the policy changed: {changes}', { month: m.month, changes: m.policyChanges.map((c) => c[locale]).join(say(locale, '；', '; ')) }))}</li>`,
+        `<li>${escapeHtml(say(locale, '{month} 起群规变动：{changes}', 'From {month} the policy changed: {changes}', { month: m.month, changes: changesText(m, book, policyId, locale) }))}</li>`,
     )
     .join('');
   const note = changes

@@ -11,6 +11,7 @@ import type { LabelBook } from './labels.js';
 import { reportMarkdown } from './markdown.js';
 import { memberHistory } from './member-history.js';
 import type { ArchivedMonth } from './trend.js';
+import type { PolicyEffect } from '../diff/policy-effect.js';
 import { summarize } from './summary.js';
 import { summaryMarkdown } from './summary-md.js';
 import { reportXlsx } from './xlsx.js';
@@ -30,13 +31,15 @@ export interface ReportOptions {
   /** Earlier months (from the archive): the reports add each member's ratings of up to six months, the
    *  change against last month, each group's rates over those months and who failed months running. */
   history?: readonly ArchivedMonth[];
+  /** Per policy id: this month evaluated again under last month's policy (when it changed). */
+  policyEffects?: ReadonlyMap<string, PolicyEffect>;
 }
 
 export async function writeReports(input: EvaluationResult, outDir: string, options: ReportOptions): Promise<string[]> {
   const result = options.redact === false ? input : redacted(input);
   const labels = options.labels ?? {};
   const summary = summarize(result, labels);
-  const history = memberHistory(result, options.history ?? [], labels);
+  const history = memberHistory(result, options.history ?? [], labels, options.policyEffects);
   const files: [string, string | Buffer][] = [
     ['members.csv', membersCsv(result, labels, options.locale, history)],
     ['findings.csv', findingsCsv(result, labels, options.locale)],

@@ -5,7 +5,7 @@ import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel
 import { markdownText as md } from './markdown-text.js';
 import { dataCounts, headcount, type ReportSummary } from './summary.js';
 import { say } from '../i18n/localized-text.js';
-import { percentOf, ratingsLine } from './history-text.js';
+import { changesText, percentOf, ratingsLine } from './history-text.js';
 import { failingMembers, historyKey, type MemberHistory } from './member-history.js';
 
 export function reportMarkdown(result: EvaluationResult, summary: ReportSummary, book: LabelBook, locale: Locale, history?: MemberHistory | null): string {
@@ -123,7 +123,7 @@ function historyMarkdown(result: EvaluationResult, history: MemberHistory, book:
     );
     for (const m of months)
       out.push(
-        `| ${m.month} | ${m.rated} | ${m.bestRate === null ? '' : `${percentOf(m.bestRate)}%`} | ${m.worstRate === null ? '' : `${percentOf(m.worstRate)}%`} | ${m.averagePoints === null ? '' : (Math.round(m.averagePoints * 10) / 10).toString()} | ${m.policyChanges.map((c) => md(c[locale])).join(say(locale, '；', '; '))} |`,
+        `| ${m.month} | ${m.rated} | ${m.bestRate === null ? '' : `${percentOf(m.bestRate)}%`} | ${m.worstRate === null ? '' : `${percentOf(m.worstRate)}%`} | ${m.averagePoints === null ? '' : (Math.round(m.averagePoints * 10) / 10).toString()} | ${md(changesText(m, book, policy.id, locale))} |`,
       );
     out.push('');
     const moved = result.members.filter((m) => m.policyId === policy.id && history.members.get(historyKey(m))?.change);

@@ -8,6 +8,7 @@ import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { LabelBook } from './labels.js';
 import { OTHER_POLICY_CHANGE, policyChanges } from './policy-changes.js';
 import type { ArchivedMonth } from './trend.js';
+import type { PolicyEffect } from '../diff/policy-effect.js';
 
 /** How many months, the current included, the reports show. */
 export const HISTORY_MONTHS = 6;
@@ -32,6 +33,8 @@ export interface GroupMonthRates {
   averagePoints: number | null;
   /** What changed in the group's policy since the month before it here (empty: nothing, or not known). */
   policyChanges: LocalizedText[];
+  /** This month only: who would have been rated otherwise under the month before's policy. */
+  effect?: PolicyEffect;
 }
 
 export interface MemberHistory {
@@ -47,7 +50,12 @@ export function historyKey(m: Pick<MemberResult, 'policyId' | 'groupId' | 'membe
 }
 
 /** Null when the archive has none of the five months before this one: the reports then stay as they were. */
-export function memberHistory(result: EvaluationResult, earlier: readonly ArchivedMonth[], book: LabelBook): MemberHistory | null {
+export function memberHistory(
+  result: EvaluationResult,
+  earlier: readonly ArchivedMonth[],
+  book: LabelBook,
+  effects?: ReadonlyMap<string, PolicyEffect>,
+): MemberHistory | null {
   const byMonth = new Map(earlier.map((a) => [a.result.month, a.result]));
   const policiesOf = new Map(earlier.map((a) => [a.result.month, a.policies]));
   const calendar: string[] = [result.month];
@@ -113,6 +121,7 @@ export function memberHistory(result: EvaluationResult, earlier: readonly Archiv
             worstRate: share(ratings.at(-1)),
             averagePoints: points.length ? points.reduce((a, b) => a + b, 0) / points.length : null,
             policyChanges: changes,
+            ...(month === result.month && changes.length && effects?.has(policy.id) ? { effect: effects.get(policy.id)! } : {}),
           };
         }),
     );

@@ -13,6 +13,9 @@ export interface ArchivedMonth {
   result: EvaluationResult;
   /** The policy values that governed the month, by policy id (from the archived copies). */
   policies: Map<string, unknown>;
+  /** The archived copies as written (file inside the month folder, text), by policy id; absent for
+   *  results given with --history. */
+  texts?: Map<string, { file: string; text: string }>;
 }
 
 export interface TrendGroupMonth {

@@ -13,6 +13,7 @@ import { parseMonth, previousMonth } from '../../evaluate/time.js';
 import type { ValidatedPolicy } from '../../policy/validate.js';
 import { loadMonth } from '../month-inputs.js';
 import { archiveMonth, checkArchiveTarget, readArchivedMonths } from '../archive.js';
+import { policyEffects } from '../policy-effects.js';
 import { HISTORY_MONTHS } from '../../report/member-history.js';
 import { commitOutputFolder, prepareOutputFolder, refuseArchiveFolder } from '../output-folder.js';
 import { progressLine } from '../progress.js';
@@ -146,10 +147,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (progress) io.stderr('\n');
 
+  // A policy changed since the month before: what the change did to this month's ratings.
+  const effects = archived.length ? await policyEffects(result, policies as ValidatedPolicy[], archived, loaded.reopen, values.redact) : new Map();
   await commitOutputFolder(output, async (dir) => {
     await writeJsonFile(join(dir, 'result.json'), result as unknown as Record<string, unknown>);
     await writeFile(join(dir, 'rejected.csv'), rejectedToCsv(bundle.rejected, locale, values.redact));
-    await writeReports(result, dir, { locale, formats: formats as 'xlsx'[], labels: labelsFromPolicies(policies), redact: values.redact, history: earlier });
+    await writeReports(result, dir, {
+      locale,
+      formats: formats as 'xlsx'[],
+      labels: labelsFromPolicies(policies),
+      redact: values.redact,
+      history: earlier,
+      policyEffects: effects,
+    });
   });
   // A month is archived only when it can be trusted: a later month's R2 must not count on it otherwise.
   if (archiveDir && !result.problems?.length) {
