@@ -214,12 +214,15 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
   table.append(el('caption', {}, field.label));
   const head = el('tr', {});
   for (const column of field.columns) head.append(el('th', { scope: 'col' }, column.unit ? `${column.label}（${column.unit}）` : column.label));
-  head.append(el('th', { scope: 'col' }, t('Sample data')), el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, t('Actions'))));
+  // The sample column only where there are counts (band rows and categories with qungui.sampleData set).
+  const withSample = field.rows.some((row) => row.sample !== undefined);
+  if (withSample) head.append(el('th', { scope: 'col' }, t('Sample data')));
+  head.append(el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, t('Actions'))));
   const thead = el('thead', {});
   thead.append(head);
   const body = el('tbody', {});
-  const width = field.columns.length + 2;
-  for (const [r, row] of field.rows.entries()) body.append(...rowElements(row, r, width));
+  const width = field.columns.length + (withSample ? 2 : 1);
+  for (const [r, row] of field.rows.entries()) body.append(...rowElements(row, r, width, withSample));
   table.append(thead, body);
   wrap.append(table);
   appendProblems(wrap, field.anchor, null);
@@ -234,7 +237,7 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
 }
 
 /** A table row, and under it (full width, so the message is readable) the problems of its cells and of itself. */
-function rowElements(row: TableRow, index: number, width: number): HTMLElement[] {
+function rowElements(row: TableRow, index: number, width: number, withSample: boolean): HTMLElement[] {
   const tr = el('tr', { 'data-anchor': row.anchor, 'data-row': String(index) });
   tr.setAttribute('aria-label', row.label);
   if (row.catchAll) tr.classList.add('catch-all');
@@ -250,7 +253,7 @@ function rowElements(row: TableRow, index: number, width: number): HTMLElement[]
     if (cell.kind !== 'chips') appendProblems(below, cell.anchor, td.querySelector<HTMLElement>('input,select'), td);
     tr.append(td);
   }
-  tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
+  if (withSample) tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
   const actions = el('td', {});
   if (row.remove) {
     const remove = el('button', { type: 'button', className: 'remove', 'data-key': `${row.anchor}|remove` }, '×');
