@@ -5,7 +5,7 @@
 // read back through VS Code's APIs and shown beside the field they point at.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient, State } from 'vscode-languageclient/node';
 import { editorPageHtml } from '../visual-editor/editor-page-html.js';
 import type { FormAction } from '../visual-editor/form-actions.js';
 import type { Problem } from '../visual-editor/form-model.js';
@@ -15,7 +15,8 @@ import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-c
 import { policyEdits } from '../visual-editor/policy-edits.js';
 import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
 import { nodeAt, type Path } from '../visual-editor/yaml-surgery.js';
-import { policyLocale, translationsFor, translator } from './visual-editor-texts.js';
+import type { PolicyLocale } from './locale.js';
+import { policyLocale, type Translate, translationsFor, translator } from './visual-editor-texts.js';
 
 export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
 
@@ -38,10 +39,7 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     webview.options = { enableScripts: true, localResourceRoots: [dist] };
     const locale = policyLocale();
-    const translations = translationsFor(this.extensionUri, locale);
-    const tr = translator(translations);
-    // The page fills the placeholders itself: it gets the templates.
-    const texts = Object.fromEntries(PAGE_TEXTS.map((key) => [key, translations[key] ?? key]));
+    let { tr, texts } = this.wordsOf(locale);
     webview.html = editorPageHtml({
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visual-editor.js')).toString(),
@@ -51,9 +49,10 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     });
 
     const client = await this.client();
-    const catalogue = ((await client
-      .sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] })
-      .catch(() => undefined)) ?? EMPTY_CATALOGUE) as PolicyCatalogue;
+    const fetchCatalogue = async () =>
+      ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] }).catch(() => undefined)) ??
+        EMPTY_CATALOGUE) as PolicyCatalogue;
+    let catalogue = await fetchCatalogue();
     let sample: SampleCountsView | undefined;
     let fixables: Fixable[] = [];
     let ready = false;
@@ -88,6 +87,20 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     };
 
     const subscriptions = [
+      // `qungui.locale` changed: the page's words at once; the catalogue once the server is back in the
+      // new language (the extension restarts it for that).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('qungui.locale')) return;
+        ({ tr, texts } = this.wordsOf(policyLocale()));
+        schedule();
+      }),
+      client.onDidChangeState((e) => {
+        if (e.newState !== State.Running) return;
+        void fetchCatalogue().then((fetched) => {
+          catalogue = fetched;
+          schedule();
+        });
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === uri && e.contentChanges.length) schedule();
       }),
@@ -110,6 +123,12 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       clearTimeout(pending);
       for (const s of subscriptions) s.dispose();
     });
+  }
+
+  /** The page's words in a language: a translator for the form, the templates the page fills itself. */
+  private wordsOf(locale: PolicyLocale): { tr: Translate; texts: Record<string, string> } {
+    const translations = translationsFor(this.extensionUri, locale);
+    return { tr: translator(translations), texts: Object.fromEntries(PAGE_TEXTS.map((key) => [key, translations[key] ?? key])) };
   }
 
   /** One form action → one WorkspaceEdit: one undo step, the document dirty until saved. */
