@@ -1,0 +1,93 @@
+// Property: whatever people type into the visual editor — YAML's special characters, Chinese
+// punctuation, words that read as numbers or booleans — a sequence of form actions on an example policy
+// leaves a text that parses, reads back exactly what was typed, and changes only the lines it must.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import type { FormAction } from '../../src/visual-editor/form-actions.js';
+import { policyEdits } from '../../src/visual-editor/policy-edits.js';
+import { applyEdits } from '../../src/visual-editor/text-edit.js';
+import { nodeAt } from '../../src/visual-editor/yaml-surgery.js';
+
+const examples = ['onboarding', 'skill-sales', 'management'].map((name) => readFileSync(`examples/policies/${name}.qungui.yaml`, 'utf8'));
+
+/** Words with the characters that change how YAML reads a plain scalar. */
+const typed = fc.oneof(
+  fc.constantFrom(
+    'true',
+    'no',
+    'null',
+    '~',
+    '123',
+    '0x1F',
+    '1e3',
+    '- a',
+    'a: b',
+    'a, b',
+    '[x]',
+    '{y}',
+    '#z',
+    'a #b',
+    "it's",
+    '"q"',
+    '&a',
+    '*b',
+    '!t',
+    '%p',
+    '@u',
+    '`c`',
+    '？',
+    '：冒号',
+    '、',
+    '「引」',
+  ),
+  fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s)),
+);
+
+/** Lists and scalar fields every example has, with the value they hold afterwards. */
+type Step = { action: FormAction; path: (string | number)[]; expected: 'appended' | 'set' };
+const step: fc.Arbitrary<(value: string) => Step> = fc.constantFrom(
+  (value: string): Step => ({ action: { kind: 'addChip', path: ['admins'], value }, path: ['admins'], expected: 'appended' }),
+  (value: string): Step => ({
+    action: { kind: 'addChip', path: ['content', 'categories', 0, 'terms'], value },
+    path: ['content', 'categories', 0, 'terms'],
+    expected: 'appended',
+  }),
+  (value: string): Step => ({
+    action: { kind: 'addChip', path: ['membership', 'eligibility', 'departments'], value },
+    path: ['membership', 'eligibility', 'departments'],
+    expected: 'appended',
+  }),
+  (value: string): Step => ({ action: { kind: 'setText', path: ['metadata', 'owner'], text: value }, path: ['metadata', 'owner'], expected: 'set' }),
+  (value: string): Step => ({ action: { kind: 'setText', path: ['ratings', 0, 'label'], text: value }, path: ['ratings', 0, 'label'], expected: 'set' }),
+);
+
+describe('typed values survive the trip through YAML', () => {
+  it('every sequence of actions leaves a text that parses and holds exactly what was typed', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(fc.tuple(step, typed), { minLength: 1, maxLength: 6 }), (original, steps) => {
+        let text = original;
+        for (const [make, value] of steps) {
+          const { action, path, expected } = make(value);
+          const before = text;
+          text = applyEdits(text, policyEdits(text, action));
+          const doc = parseDocument(text);
+          expect(doc.errors).toEqual([]);
+          const node = nodeAt(text, path) as unknown as { toJSON(): unknown } | undefined;
+          const read = node?.toJSON();
+          if (expected === 'appended') expect((read as unknown[]).at(-1)).toBe(value);
+          else expect(read).toBe(value);
+          // Only the lines of the edit differ: the text before and after it is the same.
+          const beforeLines = before.split('\n');
+          const afterLines = text.split('\n');
+          expect(afterLines.length - beforeLines.length).toBeLessThanOrEqual(1);
+          let same = 0;
+          while (same < beforeLines.length && beforeLines[same] === afterLines[same]) same++;
+          expect(afterLines.slice(same + 1 + afterLines.length - beforeLines.length)).toEqual(beforeLines.slice(same + 1));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
