@@ -95,7 +95,8 @@ export function insertCopyOf(text: string, path: Path, from: number, before: num
 /** A scalar as YAML source, in the quoting it had (or plain when plain reads back the same). */
 export function scalarSource(value: PlainValue, inFlow: boolean, style?: Scalar['type']): string {
   if (typeof value !== 'string') return String(value);
-  if (style === 'QUOTE_DOUBLE' || value.includes('\n')) return JSON.stringify(value);
+  // Line breaks and control characters need double quotes' escapes.
+  if (style === 'QUOTE_DOUBLE' || /[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value)) return JSON.stringify(value);
   const single = `'${value.replaceAll("'", "''")}'`;
   if (style === 'QUOTE_SINGLE') return single;
   return readsBackAs(value, inFlow) ? value : single;
