@@ -51,6 +51,11 @@ export interface WatchOptions {
 const READ_BYTES = 1 << 20;
 /** Positions are written at least this often while reading (alerts are written before they are sent, always). */
 const COMMIT_EVERY_MS = 1_000;
+/** New alerts are written (and so sent) at most this often while a backlog is read, and at most a
+ *  tenth of the time goes to writing: each write holds the whole outbox, which a backlog fills faster
+ *  than a robot's 20 messages a minute empty it. */
+const ALERT_COMMIT_MS = 100;
+const WRITE_SHARE = 10;
 /** New message files and changed small tables are looked for this often. */
 const RESCAN_EVERY_MS = 1_000;
 /** After a stop, deliveries under way get this long to be acknowledged. */
@@ -80,6 +85,8 @@ class Watcher {
   private dirty = false;
   private alertsWaiting = false;
   private lastCommit = 0;
+  /** How long the last write of the state took. */
+  private lastCommitMs = 0;
   private lastRescan = 0;
   private wake: (() => void) | undefined;
   private readonly folderWatchers: FSWatcher[] = [];
@@ -124,7 +131,9 @@ class Watcher {
       const read = this.readSome();
       const now = options.time.now();
       if (now - this.lastRescan >= RESCAN_EVERY_MS) await this.rescan(now);
-      if (this.dirty && (this.alertsWaiting || read === 0 || now - this.lastCommit >= COMMIT_EVERY_MS)) this.commit();
+      const since = now - this.lastCommit;
+      if (this.dirty && (read === 0 || since >= COMMIT_EVERY_MS || (this.alertsWaiting && since >= Math.max(ALERT_COMMIT_MS, this.lastCommitMs * WRITE_SHARE))))
+        this.commit();
       if (read > 0) {
         // Let deliveries and signals run between chunks.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -232,8 +241,10 @@ class Watcher {
     state.alerted = byMonth(this.alerted, keep);
     state.counted = byMonth(this.counted, keep);
     for (const counts of Object.values(state.violations)) for (const month of Object.keys(counts)) if (month < keep) delete counts[month];
+    const started = this.options.time.now();
     writeState(this.options.statePath, state);
     this.lastCommit = this.options.time.now();
+    this.lastCommitMs = this.lastCommit - started;
     this.dirty = false;
     this.alertsWaiting = false;
     this.outbox.release();
@@ -256,7 +267,10 @@ class Watcher {
           target.key,
           pending.slice(0, result.delivered).map((a) => a.id),
         );
-        this.commit();
+        // A robot's or a command's acknowledgement is written at once (a resend would reach people);
+        // stdout's with the next write of the reading loop.
+        if (target.key === 'stdout') this.dirty = true;
+        else this.commit();
         if (failures > 0) this.options.log(localized('{target}：恢复送达', '{target}: delivering again', { target: target.label }));
         failures = 0;
         lastReason = '';
