@@ -48,28 +48,29 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       title: tr('Visual editor: {0}', vscode.workspace.asRelativePath(document.uri)),
     });
 
-    const client = await this.client();
-    const fetchCatalogue = async () =>
-      ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] }).catch(() => undefined)) ??
-        EMPTY_CATALOGUE) as PolicyCatalogue;
-    let catalogue = await fetchCatalogue();
+    const uri = document.uri.toString();
+    /** Set once the language server runs and has sent its catalogue; until then nothing is drawn. */
+    let server: { client: LanguageClient; catalogue: PolicyCatalogue } | undefined;
     let sample: SampleCountsView | undefined;
     let fixables: Fixable[] = [];
     let ready = false;
     let pending: NodeJS.Timeout | undefined;
-    const uri = document.uri.toString();
+
+    const catalogueOf = async (client: LanguageClient) =>
+      ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] }).catch(() => undefined)) ??
+        EMPTY_CATALOGUE) as PolicyCatalogue;
 
     const refreshSample = async () => {
-      if (!vscode.workspace.getConfiguration('qungui', document.uri).get<string>('sampleData')?.trim()) return;
-      sample = ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.sampleCounts', arguments: [uri] }).catch(() => null)) ??
-        undefined) as SampleCountsView | undefined;
+      if (!server || !vscode.workspace.getConfiguration('qungui', document.uri).get<string>('sampleData')?.trim()) return;
+      const counts = await server.client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.sampleCounts', arguments: [uri] }).catch(() => null);
+      sample = (counts ?? undefined) as SampleCountsView | undefined;
       schedule();
     };
 
     const send = async () => {
-      if (!ready) return;
+      if (!ready || !server) return;
       const text = document.getText();
-      const form = policyForm(text, catalogue, tr, sample);
+      const form = policyForm(text, server.catalogue, tr, sample);
       fixables = await this.fixablesOf(document);
       const { byAnchor, unplaced } = placeDiagnostics(
         form.spans,
@@ -81,25 +82,24 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       if (document.getText() === text) void webview.postMessage({ type: 'form', form, problems, unplaced: strip(unplaced), texts });
     };
     // Typing in the text editor beside, or diagnostics arriving right after: one redraw per burst.
-    const schedule = () => {
+    function schedule(): void {
       clearTimeout(pending);
       pending = setTimeout(() => void send(), 50);
-    };
+    }
 
-    const subscriptions = [
-      // `qungui.locale` changed: the page's words at once; the catalogue once the server is back in the
-      // new language (the extension restarts it for that).
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('qungui.locale')) return;
-        ({ tr, texts } = this.wordsOf(policyLocale()));
-        schedule();
-      }),
-      client.onDidChangeState((e) => {
-        if (e.newState !== State.Running) return;
-        void fetchCatalogue().then((fetched) => {
-          catalogue = fetched;
+    // Listening starts at once: the page may say it is ready before the language server runs.
+    const subscriptions: vscode.Disposable[] = [
+      webview.onDidReceiveMessage((message: PageMessage) => {
+        if (message.type === 'ready') {
+          ready = true;
           schedule();
-        });
+          void refreshSample();
+        } else if (message.type === 'edit')
+          void this.apply(document, message.action)
+            .catch((error: unknown) => this.refuse(error))
+            // An input the text did not take (refused, or nothing to change) shows the text's value again.
+            .finally(schedule);
+        else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === uri && e.contentChanges.length) schedule();
@@ -110,19 +110,32 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       vscode.workspace.onDidSaveTextDocument((saved) => {
         if (saved.uri.toString() === uri) void refreshSample();
       }),
-      webview.onDidReceiveMessage((message: PageMessage) => {
-        if (message.type === 'ready') {
-          ready = true;
-          schedule();
-          void refreshSample();
-        } else if (message.type === 'edit') void this.apply(document, message.action).catch((error: unknown) => this.refuse(error));
-        else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
+      // `qungui.locale` changed: the page's words at once; the catalogue once the server is back in the
+      // new language (the extension restarts it for that).
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('qungui.locale')) return;
+        ({ tr, texts } = this.wordsOf(policyLocale()));
+        schedule();
       }),
     ];
     panel.onDidDispose(() => {
       clearTimeout(pending);
       for (const s of subscriptions) s.dispose();
     });
+
+    const client = await this.client();
+    server = { client, catalogue: await catalogueOf(client) };
+    subscriptions.push(
+      client.onDidChangeState((e) => {
+        if (e.newState !== State.Running) return;
+        void catalogueOf(client).then((catalogue) => {
+          server = { client, catalogue };
+          schedule();
+        });
+      }),
+    );
+    schedule();
+    void refreshSample();
   }
 
   /** The page's words in a language: a translator for the form, the templates the page fills itself. */
