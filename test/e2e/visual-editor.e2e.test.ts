@@ -83,6 +83,12 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       expect(await cell.inputValue()).toBe('80');
       // The sample-data counts arrive from the language server's run on the example month.
       await expect.poll(() => form.locator('#section-assessment td.sample').first().textContent(), { timeout: 30_000 }).toMatch(/^\d+ 人$/);
+      // The grid by keyboard: ↓ moves to the same metric of the next band, Tab to the next metric.
+      await cell.focus();
+      await cell.press('ArrowDown');
+      await expect.poll(() => form.locator(':focus').getAttribute('aria-label')).toBe('第 3 档（合格）的准确率（%）');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => form.locator(':focus').getAttribute('aria-label')).toBe('第 3 档（合格）的完成度（%）');
       const centre = () => cell.evaluate((e) => e.closest('table')?.scrollIntoView({ block: 'center' }));
       await centre();
       await shot(page, '1-opened');
