@@ -84,4 +84,25 @@ describe('qungui watch follows files as they change', () => {
     const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { counters: { malformed: number; messages: number } };
     expect(state.counters).toMatchObject({ malformed: 1, messages: 3 });
   }, 60_000);
+
+  it('a file rotated to a name its glob also matches is read on, not read again', async () => {
+    const bundle = watchBundle();
+    writeFileSync(join(bundle.data, 'bundle.yaml'), 'tables:\n  members: members.csv\n  messages: { file: "messages*.jsonl", format: jsonl }\n');
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1) + messageLine(2));
+    await until(() => alertedMessages(running!).length === 2, 'the first messages');
+    renameSync(bundle.messages, join(bundle.data, 'messages-1.jsonl'));
+    appendFileSync(join(bundle.data, 'messages-1.jsonl'), messageLine(3));
+    writeFileSync(bundle.messages, messageLine(4));
+    await until(() => alertedMessages(running!).length === 4, 'the rotated and the new file');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // a rescan or two later
+    appendFileSync(join(bundle.data, 'messages-1.jsonl'), messageLine(5));
+    await until(() => alertedMessages(running!).length === 5, 'a late line of the rotated file');
+    expect(alertedMessages(running).sort()).toEqual(ids(1, 2, 3, 4, 5));
+    running.child.kill('SIGTERM');
+    await running.exited;
+    const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { counters: { messages: number } };
+    expect(state.counters.messages).toBe(5); // no line read twice
+  }, 60_000);
 });

@@ -2,10 +2,10 @@
 // looked at again as files appear), each resumed from its saved position when its identity matches.
 // A file rotated away (another file took its name) or removed is read to its end before it is let go,
 // also when that happened while the watcher was stopped and the file was only renamed in its folder.
-import { closeSync, openSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ResolvedSource } from '../data/source-records.js';
-import { FollowedFile, identityOf } from './followed-file.js';
+import { FollowedFile, identityAt } from './followed-file.js';
 import type { FileState } from './watch-state.js';
 
 /** A file rotated away is kept this many looks after its last growth, for a writer that has not reopened yet. */
@@ -43,22 +43,18 @@ export class FileSet {
 
   /** Takes the bundle's message files as they are now. */
   update(sources: readonly ResolvedSource[]): void {
-    const seen = new Set<string>();
-    for (const source of sources) {
-      seen.add(source.path);
-      const current = this.active.get(source.path);
-      if (current) {
-        const now = current.pathNow();
-        if (now === 'same') continue;
-        this.retire(current);
-      }
-      const file = this.open(source, current ? 'start' : this.first ? this.startAt : 'start');
-      if (file) this.active.set(source.path, file);
-    }
+    const paths = new Set(sources.map((source) => source.path));
+    // First the files that left their names (rotated, removed, no longer named by the bundle), so that
+    // a new name of one of them is known as that file.
     for (const [path, file] of this.active) {
-      if (seen.has(path)) continue;
+      if (paths.has(path) && file.pathNow() === 'same') continue;
       this.active.delete(path);
       this.retire(file);
+    }
+    for (const source of sources) {
+      if (this.active.has(source.path)) continue;
+      const file = this.open(source, this.first ? this.startAt : 'start');
+      if (file) this.active.set(source.path, file);
     }
     if (this.first) this.findRenamed();
     this.first = false;
@@ -85,6 +81,13 @@ export class FileSet {
   }
 
   private open(source: ResolvedSource, at: 'start' | 'end'): FollowedFile | undefined {
+    // A rotated file renamed to a name the globs also match is the same file, read on from where it was.
+    const moved = this.draining.findIndex((entry) => entry.file.isAt(source.path));
+    if (moved !== -1) {
+      const [{ file }] = this.draining.splice(moved, 1) as [Draining];
+      file.movedTo(source);
+      return file;
+    }
     for (const [i, saved] of this.unmatched.entries()) {
       const file = FollowedFile.resume(source, saved);
       if (file) {
@@ -134,15 +137,6 @@ export class FileSet {
 }
 
 function sameInode(path: string, saved: FileState): boolean {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const { dev, ino } = identityOf(fd);
-      return dev === saved.dev && ino === saved.ino;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const identity = identityAt(path);
+  return identity !== undefined && identity.dev === saved.dev && identity.ino === saved.ino;
 }

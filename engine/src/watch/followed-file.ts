@@ -30,7 +30,7 @@ export class FollowedFile {
   private checkedSize: number;
 
   private constructor(
-    readonly source: ResolvedSource,
+    public source: ResolvedSource,
     private fd: number | undefined,
     readonly state: FileState,
   ) {
@@ -74,19 +74,22 @@ export class FollowedFile {
     return new FollowedFile(source, fd, { ...saved, path: source.display });
   }
 
+  /** Is `path` this file (same device and inode)? */
+  isAt(path: string): boolean {
+    const identity = identityAt(path);
+    return identity !== undefined && identity.dev === this.state.dev && identity.ino === this.state.ino;
+  }
+
+  /** The file was renamed to another path the bundle names: followed on there, from where it was. */
+  movedTo(source: ResolvedSource): void {
+    this.source = source;
+    this.state.path = source.display;
+  }
+
   /** Is the file at the path still this one? 'other': rotated (a new file took the name); 'gone': removed. */
   pathNow(): 'same' | 'other' | 'gone' {
-    try {
-      const fd = openSync(this.source.path, 'r');
-      try {
-        const { dev, ino } = identityOf(fd);
-        return dev === this.state.dev && ino === this.state.ino ? 'same' : 'other';
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return 'gone';
-    }
+    if (this.isAt(this.source.path)) return 'same';
+    return identityAt(this.source.path) ? 'other' : 'gone';
   }
 
   /** Truncated (shorter than what was read) or rewritten (other first bytes): then read again from the start. */
@@ -169,6 +172,21 @@ export class FollowedFile {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+  }
+}
+
+/** The identity of the file at `path`, or undefined when there is none. */
+export function identityAt(path: string): Identity | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    return identityOf(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
