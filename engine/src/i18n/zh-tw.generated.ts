@@ -711,6 +711,7 @@ export const ZH_TW: Readonly<Record<string, string>> = {
   "无数据": "無資料",
   "无法写入 --out {typed}：没有在 {place} 中写入的权限；请换一个可写的位置": "無法寫入 --out {typed}：沒有在 {place} 中寫入的權限；請換一個可寫的位置",
   "无法写入 {display}（{detail}）": "無法寫入 {display}（{detail}）",
+  "无法写入状态文件 {path}：{reason}": "無法寫入狀態檔案 {path}：{reason}",
   "无法创建 {flag} {typed}：{file} 是文件，不是文件夹": "無法建立 {flag} {typed}：{file} 是檔案，不是資料夾",
   "无法创建 {flag} {typed}：{probe} 是文件，不是文件夹": "無法建立 {flag} {typed}：{probe} 是檔案，不是資料夾",
   "无法在样本数据上运行：群规有错误或数据文件夹不可读。": "無法在樣本資料上執行：群規有錯誤或資料夾不可讀。",

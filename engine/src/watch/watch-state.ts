@@ -105,6 +105,17 @@ function notAState(path: string): StateError {
 
 /** Writes the state atomically: temporary file, fsync, rename, fsync of the folder. */
 export function writeState(path: string, state: WatchState): void {
+  try {
+    writeWhole(path, state);
+  } catch (error) {
+    // A full disk or a folder made read-only: the watcher stops, saying where, and its last state stays.
+    throw new StateError(
+      localized('无法写入状态文件 {path}：{reason}', 'cannot write the state file {path}: {reason}', { path, reason: (error as Error).message }),
+    );
+  }
+}
+
+function writeWhole(path: string, state: WatchState): void {
   // One name: the lock keeps a second watcher away, and a write cut short by kill -9 is overwritten next time.
   const temporary = `${path}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);

@@ -76,6 +76,8 @@ class Watcher {
   private readonly files: FileSet;
   private readonly lines: MessageLines;
   private checker!: MessageChecker;
+  /** start() went through: there is a state worth writing at the end. */
+  private started = false;
   private tablesSignature = '';
   /** Alert ids made, with the month of their message. */
   private readonly alerted = new Map<string, string>();
@@ -107,6 +109,35 @@ class Watcher {
   }
 
   async run(): Promise<void> {
+    const stopWorkers = new AbortController();
+    let workers: Promise<void>[] = [];
+    try {
+      await this.start();
+      // A target that cannot go on (the state cannot be written) stops the watcher, which says why.
+      workers = this.options.targets.map((target) =>
+        this.deliverTo(target, stopWorkers.signal).catch((error: unknown) => {
+          this.fatal ??= error;
+          this.poke();
+        }),
+      );
+      await this.follow();
+      // Stopping: what was read is written, deliveries under way get a moment to be acknowledged.
+      this.commit();
+    } finally {
+      stopWorkers.abort();
+      const grace = new AbortController();
+      await Promise.race([Promise.all(workers), this.options.time.sleep(STOP_GRACE_MS, grace.signal)]);
+      grace.abort();
+      if (this.fatal === undefined && this.started) this.commit();
+      for (const watcher of this.folderWatchers) watcher.close();
+      this.files.close();
+    }
+    if (this.fatal !== undefined) throw this.fatal;
+  }
+
+  private fatal: unknown;
+
+  private async start(): Promise<void> {
     const { options } = this;
     const tables = await this.readTables();
     this.checker = new MessageChecker(options.policies, tables, options.redact, this.state.violations);
@@ -123,11 +154,14 @@ class Watcher {
     this.sayWhatIsOwed();
     this.watchFolders();
     this.commit();
+    this.started = true;
+  }
 
-    const stopWorkers = new AbortController();
-    const workers = options.targets.map((target) => this.deliverTo(target, stopWorkers.signal));
+  /** Reads on until stopped: new lines as they come, the state written as it changes. */
+  private async follow(): Promise<void> {
+    const { options } = this;
     let caughtUp = false;
-    while (!options.stop.aborted) {
+    while (!options.stop.aborted && this.fatal === undefined) {
       const read = this.readSome();
       const now = options.time.now();
       if (now - this.lastRescan >= RESCAN_EVERY_MS) await this.rescan(now);
@@ -145,24 +179,12 @@ class Watcher {
           localized(
             '已读到文件末尾：共检查 {messages} 条消息，{alerts} 条告警；等待新消息',
             'Caught up: {messages} messages checked, {alerts} alerts; waiting for new messages',
-            {
-              messages: this.state.counters.messages,
-              alerts: this.state.counters.alerts,
-            },
+            { messages: this.state.counters.messages, alerts: this.state.counters.alerts },
           ),
         );
       }
       await this.idle();
     }
-    // Stopping: what was read is written, deliveries under way get a moment to be acknowledged.
-    this.commit();
-    stopWorkers.abort();
-    const grace = new AbortController();
-    await Promise.race([Promise.all(workers), options.time.sleep(STOP_GRACE_MS, grace.signal)]);
-    grace.abort();
-    this.commit();
-    for (const watcher of this.folderWatchers) watcher.close();
-    this.files.close();
   }
 
   /** Reads what the files have now, a chunk from each; returns the lines read. */
@@ -236,7 +258,7 @@ class Watcher {
     const state = this.state;
     state.files = this.files.states();
     state.outbox = this.outbox.snapshot();
-    state.violations = this.checker?.saveCounts() ?? state.violations;
+    state.violations = this.checker ? this.checker.saveCounts() : state.violations;
     const keep = this.latestMonth ? previousMonth(this.latestMonth) : '';
     state.alerted = byMonth(this.alerted, keep);
     state.counted = byMonth(this.counted, keep);
