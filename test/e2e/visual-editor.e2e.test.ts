@@ -7,7 +7,7 @@
 // README's come from there).
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 // The engine's source, as in scenario.ts: the expected message is what `qungui validate` says.
 import { validatePolicy } from '../../engine/src/index.js';
@@ -30,6 +30,20 @@ const TERMS_ADDED = '      terms: [废物, 蠢货, 白痴, 脑残, 滚蛋, 傻�
 const TESTS_GOOD_LINE = '      - { rating: good, min: 80 }';
 /** The threshold cell's name for screen readers: "第 2 档（良好）的准确率（%）". */
 const CELL_LABEL = '第 2 档（良好）的准确率（%）';
+
+/** Scrolls an element of the form into view; the page redraws as counts and fixes arrive, so once it holds still. */
+async function scrollTo(target: Locator): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        target.scrollIntoViewIfNeeded({ timeout: 1000 }).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
 
 /** The tab of the text editor in the left group. */
 function textTab(page: Page) {
@@ -134,7 +148,7 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
 
       // 4. A term chip: typed into the category's chip box, it is a chip and in the YAML list.
       const termBox = form.getByLabel('添加到“侮辱攻击”的词语', { exact: true });
-      await termBox.scrollIntoViewIfNeeded();
+      await scrollTo(termBox);
       await termBox.fill('垃圾');
       await termBox.press('Enter');
       const chips = form.getByRole('list', { name: '“侮辱攻击”的词语', exact: true });
@@ -160,7 +174,17 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await page.keyboard.press('Escape');
       const fixButton = form.locator('.problem', { hasText: typoError.message['zh-CN'] }).getByRole('button', { name: typoError.fix.title['zh-CN'] });
       await fixButton.waitFor({ timeout: 20_000 });
-      await fixButton.scrollIntoViewIfNeeded();
+      // The page redraws as the counts and fixes arrive: scroll once it holds still.
+      await expect
+        .poll(
+          () =>
+            fixButton.scrollIntoViewIfNeeded({ timeout: 1000 }).then(
+              () => true,
+              () => false,
+            ),
+          { timeout: 20_000 },
+        )
+        .toBe(true);
       await shot(page, '7-quick-fix-button');
       await fixButton.click();
       await expect.poll(() => form.locator('.problem').count(), { timeout: 20_000 }).toBe(0);
@@ -169,7 +193,7 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
 
       // 6. A rating id renamed in the ratings table is renamed everywhere it is used (bands, points).
       const idCell = form.getByLabel('“合格”的编号', { exact: true });
-      await idCell.scrollIntoViewIfNeeded();
+      await scrollTo(idCell);
       await idCell.fill('passed');
       await idCell.press('Enter');
       // The bands that named it now name the new id (their rating choice reads it back).

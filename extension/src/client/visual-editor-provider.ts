@@ -5,6 +5,7 @@
 // read back through VS Code's APIs and shown beside the field they point at.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { isScalar } from 'yaml';
 import { ExecuteCommandRequest, type LanguageClient, State } from 'vscode-languageclient/node';
 import { editorPageHtml } from '../visual-editor/editor-page-html.js';
 import type { FormAction } from '../visual-editor/form-actions.js';
@@ -51,10 +52,13 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     const uri = document.uri.toString();
     /** Set once the language server runs and has sent its catalogue; until then nothing is drawn. */
     let server: { client: LanguageClient; catalogue: PolicyCatalogue } | undefined;
-    let sample: SampleCountsView | undefined;
+    /** The sample counts with the text they were computed on: shown only with that text (a band added since would shift them). */
+    let sample: { text: string; counts: SampleCountsView } | undefined;
     let fixables: Fixable[] = [];
     let ready = false;
     let pending: NodeJS.Timeout | undefined;
+    let pendingSample: NodeJS.Timeout | undefined;
+    let edits: Promise<void> = Promise.resolve();
 
     const catalogueOf = async (client: LanguageClient) =>
       ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] }).catch(() => undefined)) ??
@@ -62,15 +66,19 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
 
     const refreshSample = async () => {
       if (!server || !vscode.workspace.getConfiguration('qungui', document.uri).get<string>('sampleData')?.trim()) return;
-      const counts = await server.client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.sampleCounts', arguments: [uri] }).catch(() => null);
-      sample = (counts ?? undefined) as SampleCountsView | undefined;
+      // The client sends the document's changes before a request: the server counts on this text.
+      const text = document.getText();
+      const counts = (await server.client
+        .sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.sampleCounts', arguments: [uri] })
+        .catch(() => null)) as SampleCountsView | null;
+      sample = counts ? { text, counts } : undefined;
       schedule();
     };
 
     const send = async () => {
       if (!ready || !server) return;
       const text = document.getText();
-      const form = policyForm(text, server.catalogue, tr, sample);
+      const form = policyForm(text, server.catalogue, tr, sample?.text === text ? sample.counts : undefined);
       fixables = await this.fixablesOf(document);
       const { byAnchor, unplaced } = placeDiagnostics(
         form.spans,
@@ -94,21 +102,26 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
           ready = true;
           schedule();
           void refreshSample();
-        } else if (message.type === 'edit')
-          void this.apply(document, message.action)
+        } else if (message.type === 'edit') {
+          // One action at a time, each computed on the text the one before left.
+          const action = message.action;
+          edits = edits
+            .then(() => this.apply(document, action))
             .catch((error: unknown) => this.refuse(error))
             // An input the text did not take (refused, or nothing to change) shows the text's value again.
             .finally(schedule);
-        else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
+        } else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === uri && e.contentChanges.length) schedule();
+        if (e.document.uri.toString() !== uri || !e.contentChanges.length) return;
+        schedule();
+        // The counts follow the edits, as the code lenses do (the server runs one month per text and
+        // reuses the run the lenses asked for); a beat behind, so typing does not start a run per key.
+        clearTimeout(pendingSample);
+        pendingSample = setTimeout(() => void refreshSample(), 400);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => u.toString() === uri)) schedule();
-      }),
-      vscode.workspace.onDidSaveTextDocument((saved) => {
-        if (saved.uri.toString() === uri) void refreshSample();
       }),
       // `qungui.locale` changed: the page's words at once; the catalogue once the server is back in the
       // new language (the extension restarts it for that).
@@ -120,6 +133,7 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     ];
     panel.onDidDispose(() => {
       clearTimeout(pending);
+      clearTimeout(pendingSample);
       for (const s of subscriptions) s.dispose();
     });
 
@@ -163,6 +177,8 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
   private async rename(document: vscode.TextDocument, path: Path, name: string): Promise<void> {
     const node = nodeAt(document.getText(), path);
     if (!node?.range) return this.apply(document, { kind: 'setText', path, text: name });
+    if (isScalar(node) && node.value === name) return;
+    const version = document.version;
     try {
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
         'vscode.executeDocumentRenameProvider',
@@ -170,7 +186,8 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
         document.positionAt(node.range[0]),
         name,
       );
-      if (edit) await vscode.workspace.applyEdit(edit);
+      // The rename's ranges are of the text it was asked on: a text changed meanwhile is not edited with them.
+      if (edit && document.version === version) await vscode.workspace.applyEdit(edit);
     } catch (error) {
       // The server refuses a name that is already declared, and says why.
       this.refuse(error);

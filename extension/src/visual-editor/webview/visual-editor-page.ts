@@ -27,8 +27,14 @@ let uid = 0;
 
 const t = (key: string, ...args: (string | number)[]) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 
+/** The last message drawn: the same form again (diagnostics re-sent unchanged) is not redrawn. */
+let drawn = '';
+
 window.addEventListener('message', (event: MessageEvent<FormMessage>) => {
   if (event.data?.type !== 'form') return;
+  const serialized = JSON.stringify(event.data);
+  if (serialized === drawn) return;
+  drawn = serialized;
   texts = event.data.texts;
   problems = event.data.problems;
   render(event.data.form, event.data.unplaced);
@@ -53,7 +59,7 @@ function render(form: PolicyForm, unplaced: Problem[]): void {
     page.append(navigation(form.sections));
     if (unplaced.length) {
       const box = el('section', { className: 'unplaced', 'aria-label': t('Other problems') });
-      box.append(el('h2', {}, t('Other problems')), problemList(unplaced));
+      box.append(el('h2', {}, t('Other problems')), problemList(unplaced, 'unplaced'));
       page.append(box);
     }
     for (const section of form.sections) page.append(sectionElement(section));
@@ -85,7 +91,7 @@ function sectionElement(section: FormSection): HTMLElement {
   const element = el('section', { id: `section-${section.id}`, 'aria-labelledby': `title-${section.id}` });
   element.append(el('h2', { id: `title-${section.id}` }, section.title));
   const own = problems[section.anchor];
-  if (own?.length) element.append(problemList(own));
+  if (own?.length) element.append(problemList(own, section.anchor));
   const grid = el('div', { className: 'fields' });
   for (const field of section.fields) grid.append(fieldElement(field));
   element.append(grid);
@@ -190,7 +196,7 @@ function chipsElement(field: Extract<FormField, { kind: 'chips' }>, id: string):
   });
   box.prepend(list);
   box.append(input);
-  for (const chip of field.chips) if (problems[chip.anchor]?.length) box.append(problemList(problems[chip.anchor]!));
+  for (const chip of field.chips) if (problems[chip.anchor]?.length) box.append(problemList(problems[chip.anchor]!, chip.anchor));
   return box;
 }
 
@@ -308,7 +314,7 @@ function gridNavigation(event: KeyboardEvent): void {
 function appendProblems(container: HTMLElement, anchor: string, input: HTMLElement | null, marked: HTMLElement = container): void {
   const list = problems[anchor];
   if (!list?.length) return;
-  const element = problemList(list);
+  const element = problemList(list, anchor);
   marked.classList.add('has-problem');
   if (input) {
     input.setAttribute('aria-invalid', 'true');
@@ -317,8 +323,9 @@ function appendProblems(container: HTMLElement, anchor: string, input: HTMLEleme
   container.append(element);
 }
 
-function problemList(list: Problem[]): HTMLElement {
-  const ul = el('ul', { className: 'problems', id: `p${uid++}` });
+/** The problems of one anchor; its id is the anchor's, so it stays the same across redraws (aria-describedby). */
+function problemList(list: Problem[], anchor: string): HTMLElement {
+  const ul = el('ul', { className: 'problems', id: `problems-${anchor.replace(/[^\w-]/g, '_')}` });
   for (const problem of list) {
     const li = el('li', { className: `problem ${problem.severity}` });
     li.append(el('span', { className: 'message' }, problem.message));
@@ -378,11 +385,11 @@ function restoreFocus(focus: Focus | undefined): void {
   if (!focus) return;
   const element = [...document.querySelectorAll<HTMLElement>('[data-key]')].find((e) => e.dataset.key === focus.key);
   if (!element) return;
+  // The typed value goes back before the focus: set after it, the browser would count it as a change
+  // of the user's and commit it again when the field loses the focus.
+  if (element instanceof HTMLInputElement && element.type === 'text' && focus.pending !== undefined) element.value = focus.pending;
   element.focus({ preventScroll: true });
-  if (element instanceof HTMLInputElement && element.type === 'text') {
-    if (focus.pending !== undefined) element.value = focus.pending;
-    if (focus.start !== null) element.setSelectionRange(focus.start, focus.end ?? focus.start);
-  }
+  if (element instanceof HTMLInputElement && element.type === 'text' && focus.start !== null) element.setSelectionRange(focus.start, focus.end ?? focus.start);
 }
 
 type Attributes = Record<string, string | undefined>;
