@@ -81,12 +81,15 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       executablePath: CHROMIUM,
       headless: true,
       args: chromiumArgs,
-      viewport: { width: 1600, height: 1000 },
+      // Wide enough for the text and a band grid of four metrics side by side.
+      viewport: { width: 1800, height: 1000 },
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     try {
       await page.goto(`${session.url}/?folder=${workspace}`);
       await openFileByName(page, scenarioFileName);
+      // The explorer away: the text and the form share the width.
+      await page.keyboard.press('Control+B');
       // The text on the left, the form on the right: split, then reopen the right one with the visual editor.
       await page.keyboard.press('Control+\\');
       await expect.poll(() => page.locator('.editor-group-container').count()).toBe(2);
