@@ -66,9 +66,10 @@ export class MessageChecker {
     return { live, findings: live.check(message) };
   }
 
-  /** A context for each policy's latest month (what `watch` checks, said once at start). */
-  anyContexts(month: string): LivePolicy[] {
-    return this.policies.map((watched) => this.monthOf(watched, month));
+  /** What each policy checks and why it cannot check the rest (said once at the start): a context
+   *  made for the purpose and not kept — which rules can run does not depend on the month. */
+  checksOf(month: string): LivePolicy[] {
+    return this.policies.map((watched) => this.contextFor(watched, month));
   }
 
   /** The violation counts of the live months, into the object the state saves. */
@@ -90,18 +91,7 @@ export class MessageChecker {
     let live = watched.months.get(month);
     if (live) return live;
     const id = watched.policy.metadata.id;
-    live = new LivePolicy({
-      validated: watched.validated,
-      month,
-      present: this.tables.present,
-      emptyTables: this.tables.emptyTables,
-      tables: this.tables.tables,
-      employees: this.tables.employees,
-      redact: this.redact,
-      matcher: watched.matcher,
-      matcherMissing: watched.matcherMissing,
-      violations: new Map(Object.entries(this.counts[id]?.[month] ?? {})),
-    });
+    live = this.contextFor(watched, month);
     watched.months.set(month, live);
     // Older months are dropped once their counts are saved: a message that old is checked afresh.
     const months = [...watched.months.keys()].sort();
@@ -111,6 +101,21 @@ export class MessageChecker {
       watched.months.delete(old);
     }
     return live;
+  }
+
+  private contextFor(watched: WatchedPolicy, month: string): LivePolicy {
+    return new LivePolicy({
+      validated: watched.validated,
+      month,
+      present: this.tables.present,
+      emptyTables: this.tables.emptyTables,
+      tables: this.tables.tables,
+      employees: this.tables.employees,
+      redact: this.redact,
+      matcher: watched.matcher,
+      matcherMissing: watched.matcherMissing,
+      violations: new Map(Object.entries(this.counts[watched.policy.metadata.id]?.[month] ?? {})),
+    });
   }
 }
 

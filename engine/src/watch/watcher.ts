@@ -377,7 +377,7 @@ class Watcher {
 
   private sayWhatIsWatched(): void {
     const month = this.latestMonth || new Date(this.options.time.now()).toISOString().slice(0, 7);
-    for (const live of this.checker.anyContexts(month)) {
+    for (const live of this.checker.checksOf(month)) {
       const clauses = [...new Set(live.running.map((r) => r.clause))];
       this.options.log(
         localized('群规“{name}”：逐条检查 {clauses}', 'Policy “{name}”: checking each message for {clauses}', {
