@@ -84,7 +84,7 @@ describe('qungui watch → group robot', () => {
     expect(state.counters.alerts).toBe(expected.length);
   }, 90_000);
 
-  it('says plainly that a robot key is invalid (93000), keeps the alerts and sends them when the key works', async () => {
+  it('says plainly that a robot key is invalid (93000), keeps the alerts and sends them to the robot’s new address', async () => {
     let broken = true;
     robot = await robotServer(() => (broken ? 'invalid-key' : 'ok'));
     const bundle = watchBundle();
@@ -97,9 +97,12 @@ describe('qungui watch → group robot', () => {
     expect(await running.exited).toBe(0);
     const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { outbox: { alert: { messageId: string } }[] };
     expect(state.outbox.map((e) => e.alert.messageId)).toEqual(['msg-W0001', 'msg-W0002']);
+    // The robot's settings give a new address (a new key): the kept alerts go to it.
     broken = false;
-    running = startWatch(bundle, ['--webhook', robot.url]);
+    const renewed = robot.url.replace(/key=[^&]+/, 'key=11112222-3333-4444-5555-666677778888');
+    running = startWatch(bundle, ['--webhook', renewed]);
     await until(() => new Set(robot!.delivered().flatMap(markersIn)).size === 2, 'the kept alerts');
     expect(robot.delivered().flatMap(markersIn).sort()).toEqual(['W0001', 'W0002']);
+    expect(running.stderr()).toContain('the robot given now will send them');
   }, 60_000);
 });

@@ -63,6 +63,14 @@ export class Outbox {
     this.released = released;
   }
 
+  /** What `from` owes is owed to `to` instead (each once). */
+  handOver(from: string, to: readonly string[]): void {
+    for (const entry of this.entries) {
+      if (!entry.pending.includes(from)) continue;
+      entry.pending = [...new Set([...entry.pending.filter((t) => t !== from), ...to])];
+    }
+  }
+
   /** Resolves when more alerts are released (or the signal stops the wait). */
   more(signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {

@@ -151,7 +151,7 @@ class Watcher {
         ),
       );
     this.sayWhatIsWatched();
-    this.sayWhatIsOwed();
+    this.handOverOwed();
     this.watchFolders();
     this.commit();
     this.started = true;
@@ -396,14 +396,28 @@ class Watcher {
     }
   }
 
-  /** Alerts saved for a robot or a command not given this time: kept, never dropped. */
-  private sayWhatIsOwed(): void {
+  /** Alerts saved for a robot or a command not given this time go to those of the same kind given now
+   *  (a robot whose key was replaced loses nothing); with none of that kind they are kept, never dropped. */
+  private handOverOwed(): void {
     for (const [key, count] of this.outbox.owed()) {
       if (this.targetKeys.includes(key)) continue;
+      const kind = key.slice(0, key.indexOf(':') + 1);
+      const heirs = this.targetKeys.filter((target) => kind !== '' && target.startsWith(kind));
+      if (heirs.length > 0) {
+        this.outbox.handOver(key, heirs);
+        this.options.log(
+          localized(
+            '状态中有 {count} 条告警属于本次没有给出的{kind}，改由本次给出的{kind}发送',
+            '{count} alerts in the state were owed to a {kindEn} not given this time: the {kindEn} given now will send them',
+            { count, kind: kind === 'robot:' ? '机器人' : '命令', kindEn: kind === 'robot:' ? 'robot' : 'command' },
+          ),
+        );
+        continue;
+      }
       this.options.log(
         localized(
-          '状态中有 {count} 条告警属于本次没有给出的机器人或命令，已保留；再次给出它即可送达',
-          '{count} alerts in the state are owed to a robot or command not given this time: kept, give it again to deliver them',
+          '状态中有 {count} 条告警属于本次没有给出的机器人或命令，已保留；给出机器人（--webhook）或命令（--exec）即可送达',
+          '{count} alerts in the state are owed to a robot or command not given this time: kept, give a robot (--webhook) or a command (--exec) to deliver them',
           { count },
         ),
       );

@@ -30,6 +30,15 @@ describe('outbox', () => {
     );
   });
 
+  it('hands what a target owed over to others, each once', () => {
+    const outbox = new Outbox([
+      { alert: alert('x'), pending: ['robot:old', 'stdout'] },
+      { alert: alert('y'), pending: ['robot:old', 'robot:new'] },
+    ]);
+    outbox.handOver('robot:old', ['robot:new']);
+    expect(outbox.snapshot().map((e) => e.pending)).toEqual([['stdout', 'robot:new'], ['robot:new']]);
+  });
+
   it('a saved outbox is released at once (it was on disk)', () => {
     const outbox = new Outbox([{ alert: alert('x'), pending: ['robot:1'] }]);
     expect(outbox.pendingFor('robot:1', 10).map((a) => a.id)).toEqual(['x']);
