@@ -2,7 +2,7 @@
 // the old one still written to for a moment), truncated and rewritten, renamed while the watcher was
 // stopped, a new file matching the bundle's glob, a malformed line. Alerts (stdout, one JSON line
 // each) come for every new message once, and only once.
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
@@ -105,4 +105,15 @@ describe('qungui watch follows files as they change', () => {
     const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { counters: { messages: number } };
     expect(state.counters.messages).toBe(5); // no line read twice
   }, 60_000);
+
+  it('waits for the first message file of a bundle that has none yet', async () => {
+    const bundle = watchBundle();
+    rmSync(bundle.messages);
+    running = startWatch(bundle);
+    await running.waitFor(/no message file to follow yet/);
+    await running.waitFor(/Caught up/);
+    writeFileSync(bundle.messages, messageLine(1));
+    await until(() => alertedMessages(running!).length === 1, 'the first file');
+    expect(alertedMessages(running)).toEqual(ids(1));
+  }, 30_000);
 });

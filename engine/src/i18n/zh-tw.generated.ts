@@ -675,6 +675,7 @@ export const ZH_TW: Readonly<Record<string, string>> = {
   "数据包 {dirArg}{value}": "資料包 {dirArg}{value}",
   "数据包中没有{zhName}（{table}），无法考核": "資料包中沒有{zhName}（{table}），無法考核",
   "数据包中缺少表：{missing}": "資料包中缺少表：{missing}",
+  "数据包中还没有可跟踪的消息文件（messages.jsonl 或 bundle.yaml 的 messages），出现后即开始跟踪": "資料包中還沒有可跟蹤的訊息檔案（messages.jsonl 或 bundle.yaml 的 messages），出現後即開始跟蹤",
   "数据包文件夹（相对于本文件），与 tables 二选一。": "資料包資料夾（相對於本檔案），與 tables 二選一。",
   "数据文件夹": "資料夾",
   "数据文件夹不存在：{dir}": "資料夾不存在：{dir}",

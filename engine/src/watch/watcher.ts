@@ -142,6 +142,13 @@ class Watcher {
     const tables = await this.readTables();
     this.checker = new MessageChecker(options.policies, tables, options.redact, this.state.violations);
     this.files.update(await this.messageSources());
+    if (this.files.files().length === 0)
+      options.log(
+        localized(
+          '数据包中还没有可跟踪的消息文件（messages.jsonl 或 bundle.yaml 的 messages），出现后即开始跟踪',
+          "The bundle has no message file to follow yet (messages.jsonl or bundle.yaml's messages): it is followed as soon as one appears",
+        ),
+      );
     for (const lost of this.files.lost)
       options.log(
         localized(
@@ -320,7 +327,9 @@ class Watcher {
   private async readTables(): Promise<SmallTables> {
     const bundle = await openBundle(this.options.dataDir, { timezone: this.options.timezone });
     this.tablesSignature = await this.signature();
-    return readSmallTables(bundle, this.options.redact);
+    const tables = await readSmallTables(bundle, this.options.redact);
+    // The messages are what is watched: there even before their first file appears.
+    return { ...tables, present: new Set([...tables.present, 'messages']) };
   }
 
   /** Sources of the bundle's message files, in the formats a watcher can follow. */
