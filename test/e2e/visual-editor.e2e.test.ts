@@ -5,7 +5,7 @@
 // in the list), misspell a rating id in the text (the form offers the quick fix as a button), rename a
 // rating id in the ratings table (every use follows). Screenshots go to test-artifacts/e2e/ (the
 // README's come from there).
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -208,6 +208,14 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await shot(page, '8-rating-renamed');
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
+      // The form as it was, for the failure's reader (the webview is not in the screenshot's DOM).
+      const html = await page
+        .frameLocator('iframe.webview.ready')
+        .frameLocator('#active-frame')
+        .locator('body')
+        .innerHTML({ timeout: 5000 })
+        .catch(() => '');
+      writeFileSync(join(artifacts, 'visual-editor-failure.html'), html);
       throw error;
     } finally {
       await browser.close();

@@ -21,6 +21,9 @@ import { policyLocale, type Translate, translationsFor, translator } from './vis
 
 export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
 
+/** Quick fixes are asked for (one request each) for this many diagnostics per redraw; the rest show without buttons. */
+const MAX_DIAGNOSTICS_WITH_FIXES = 100;
+
 type PageMessage = { type: 'ready' } | { type: 'edit'; action: FormAction } | { type: 'fix'; diagnostic: number; fix: number };
 
 interface Fixable {
@@ -131,14 +134,18 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
         schedule();
       }),
     ];
+    let disposed = false;
     panel.onDidDispose(() => {
+      disposed = true;
       clearTimeout(pending);
       clearTimeout(pendingSample);
       for (const s of subscriptions) s.dispose();
     });
 
     const client = await this.client();
-    server = { client, catalogue: await catalogueOf(client) };
+    const catalogue = await catalogueOf(client);
+    if (disposed) return;
+    server = { client, catalogue };
     subscriptions.push(
       client.onDidChangeState((e) => {
         if (e.newState !== State.Running) return;
@@ -208,19 +215,22 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
   private async fixablesOf(document: vscode.TextDocument): Promise<Fixable[]> {
     const diagnostics = vscode.languages.getDiagnostics(document.uri);
     const offered = await Promise.all(
-      diagnostics.map(
-        async (diagnostic) =>
-          (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-            'vscode.executeCodeActionProvider',
-            document.uri,
-            diagnostic.range,
-            vscode.CodeActionKind.QuickFix.value,
-          )) ?? [],
-      ),
+      // A file broken all over gets its fixes asked for only where a person starts reading.
+      diagnostics
+        .slice(0, MAX_DIAGNOSTICS_WITH_FIXES)
+        .map(
+          async (diagnostic) =>
+            (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+              'vscode.executeCodeActionProvider',
+              document.uri,
+              diagnostic.range,
+              vscode.CodeActionKind.QuickFix.value,
+            )) ?? [],
+        ),
     );
     const shown: { range: vscode.Range; title: string }[] = [];
     return diagnostics.map((diagnostic, id): Fixable => {
-      const actions = offered[id]!.filter((a): a is vscode.CodeAction => {
+      const actions = (offered[id] ?? []).filter((a): a is vscode.CodeAction => {
         if (typeof a.command === 'string') return false;
         const action = a as vscode.CodeAction;
         if (action.diagnostics?.length && !fixesDiagnostic(action, diagnostic)) return false;

@@ -8,6 +8,8 @@ import type { Chip, FormField, FormSection, PolicyForm, Problem, TableRow } from
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -41,6 +43,14 @@ window.addEventListener('message', (event: MessageEvent<FormMessage>) => {
 });
 vscode.postMessage({ type: 'ready' });
 
+// A hidden tab's page is unloaded; VS Code keeps its state, so it comes back where the user was.
+let restoredScroll = (vscode.getState() as { scrollY?: number } | undefined)?.scrollY;
+let savingScroll: number | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(savingScroll);
+  savingScroll = window.setTimeout(() => vscode.setState({ scrollY: window.scrollY }), 200);
+});
+
 function post(action: FormAction): void {
   vscode.postMessage({ type: 'edit', action });
 }
@@ -65,7 +75,8 @@ function render(form: PolicyForm, unplaced: Problem[]): void {
     for (const section of form.sections) page.append(sectionElement(section));
   }
   root.replaceChildren(page);
-  window.scrollTo(0, scroll);
+  window.scrollTo(0, restoredScroll ?? scroll);
+  restoredScroll = undefined;
   restoreFocus(focus);
 }
 
