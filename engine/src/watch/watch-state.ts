@@ -51,7 +51,7 @@ export interface WatchState {
   outbox: OutboxEntry[];
   /** Alert ids made, by month of their message. */
   alerted: Record<string, string[]>;
-  /** Messages that counted as a violation (ids as alertId hashes), by month: never counted twice. */
+  /** Messages that counted as a violation ("group NUL message id"), by month: never counted twice. */
   counted: Record<string, string[]>;
   violations: ViolationCounts;
   counters: WatchCounters;

@@ -17,7 +17,7 @@ import { textOf } from '../i18n/localized-error.js';
 import { localized } from '../i18n/localized-text.js';
 import { clauseById } from '../policy/clauses.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
-import { alertId, alertOf } from './alert.js';
+import { alertOf } from './alert.js';
 import type { DeliveryTarget } from './delivery-target.js';
 import { FileSet } from './file-set.js';
 import type { FollowedFile } from './followed-file.js';
@@ -230,7 +230,8 @@ class Watcher {
   private check(message: MessageRow): void {
     const counters = this.state.counters;
     counters.messages++;
-    const messageKey = alertId([message.group_id, message.message_id]);
+    // The ids as they are (no hash): this look-up runs for every message, and only violations are kept.
+    const messageKey = `${message.group_id}\u0000${message.message_id}`;
     if (this.counted.has(messageKey)) return; // read before, and counted: its alerts were made then
     const result = this.checker.check(message);
     if (!result) return;
