@@ -418,8 +418,8 @@ class Watcher {
         this.options.log(
           localized(
             '状态中有 {count} 条告警属于本次没有给出的{kind}，改由本次给出的{kind}发送',
-            '{count} alerts in the state were owed to a {kindEn} not given this time: the {kindEn} given now will send them',
-            { count, kind: kind === 'robot:' ? '机器人' : '命令', kindEn: kind === 'robot:' ? 'robot' : 'command' },
+            '{count} alerts in the state were owed to a {kind} not given this time: the {kind} given now will send them',
+            { count, kind: kind === 'robot:' ? localized('机器人', 'robot') : localized('命令', 'command') },
           ),
         );
         continue;

@@ -24,7 +24,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from
 
 const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL]… [--exec CMD] [--state FILE] [--from-start]
        [--locale zh-CN|zh-TW|en] [--no-redact]
-  跟踪数据包的消息文件，逐条检查新消息（N1 N2 N4 S1 S2 S4 C1 M5），每条告警以一行 JSON 写到标准输出并发送到各目标
+  跟踪数据包的消息文件，逐条检查新消息（N1 N2 N4 S1 S2 S4 C1 M5），每条告警以一行 JSON 写到标准输出，同时送往各目标
   / follows the bundle's message files and checks each new message (N1 N2 N4 S1 S2 S4 C1 M5); each alert is one JSON line on stdout and goes to every target
 
   --policy P      群规文件或文件夹，可重复 / policy file or folder, repeatable
