@@ -4,7 +4,7 @@
 // moment at-least-once delivery cannot close: after the robot's answer, before the state is written).
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { robotServer, type RobotServer } from './helpers/robot-server.js';
+import { busiestWindow, robotServer, type RobotServer } from './helpers/robot-server.js';
 import { append, markersIn, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
 
 /** A small seeded generator: the same kill moments on every run of the test. */
@@ -81,6 +81,9 @@ describe('qungui watch across kill -9', () => {
       }
     }
     expect(unexplained).toEqual([]);
+    // The robot's limit held across the restarts too (its sends are in the state): 20 in its minute,
+    // shrunk here to 1.2 s.
+    expect(busiestWindow(robot.requests, 60_000 * 0.02)).toBeLessThanOrEqual(20);
     const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { outbox: unknown[]; counters: { malformed: number } };
     expect(state.outbox).toEqual([]);
     expect(state.counters.malformed).toBe(0);

@@ -3,7 +3,7 @@
 // than the robot's limit in any window (the window shrunk to 1.2 s with QUNGUI_WATCH_TIME_SCALE).
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { robotServer, type RobotServer } from './helpers/robot-server.js';
+import { busiestWindow, robotServer, type RobotServer } from './helpers/robot-server.js';
 import { append, markersIn, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
 
 const WINDOW_MS = 60_000 * 0.02;
@@ -18,17 +18,6 @@ afterEach(async () => {
   running = undefined;
   robot = undefined;
 });
-
-/** Requests in the busiest window of `WINDOW_MS` (by arrival). */
-function busiestWindow(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= WINDOW_MS) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('qungui watch → group robot', () => {
   it('delivers every alert once, merged under the limit, through 45009 and dropped connections', async () => {
@@ -57,7 +46,7 @@ describe('qungui watch → group robot', () => {
     expect(robot.requests.some((r) => r.answer === 'rate-limited')).toBe(true);
     expect(robot.requests.some((r) => r.answer === 'drop')).toBe(true);
     for (const request of robot.requests) expect(request.bytes).toBeLessThanOrEqual(4096);
-    expect(busiestWindow(robot.requests.map((r) => r.arrivedAt))).toBeLessThanOrEqual(PER_WINDOW);
+    expect(busiestWindow(robot.requests, WINDOW_MS)).toBeLessThanOrEqual(PER_WINDOW);
     expect(Math.max(...robot.delivered().map((c) => markersIn(c).length))).toBeGreaterThan(1); // merged
     // One JSON line per alert on stdout, with the masked excerpt and the member's name.
     const lines = running
@@ -104,5 +93,25 @@ describe('qungui watch → group robot', () => {
     await until(() => new Set(robot!.delivered().flatMap(markersIn)).size === 2, 'the kept alerts');
     expect(robot.delivered().flatMap(markersIn).sort()).toEqual(['W0001', 'W0002']);
     expect(running.stderr()).toContain('the robot given now will send them');
+  }, 60_000);
+
+  it('keeps the robot’s limit across kill -9: a restart after 20 messages waits for the minute', async () => {
+    robot = await robotServer();
+    const bundle = watchBundle();
+    const scale = { QUNGUI_WATCH_TIME_SCALE: '0.05' }; // a 3 s minute
+    running = startWatch(bundle, ['--webhook', robot.url], scale);
+    await running.waitFor(/Caught up/);
+    for (let n = 1; n <= 20; n++) {
+      append(bundle.messages, messageLine(n));
+      await until(() => robot!.requests.length === n, `message ${n}`);
+    }
+    running.child.kill('SIGKILL');
+    await running.exited;
+    running = startWatch(bundle, ['--webhook', robot.url], scale);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(21));
+    await until(() => robot!.requests.length === 21, 'the message after the restart');
+    expect(busiestWindow(robot.requests, 60_000 * 0.05)).toBeLessThanOrEqual(20);
+    expect(robot.delivered().flatMap(markersIn)).toHaveLength(21);
   }, 60_000);
 });

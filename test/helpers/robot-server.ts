@@ -66,3 +66,14 @@ export async function robotServer(script: (n: number) => RobotAnswer = () => 'ok
       }),
   };
 }
+
+/** The most requests that arrived within any `windowMs`. */
+export function busiestWindow(requests: readonly RobotRequest[], windowMs: number): number {
+  const sorted = requests.map((r) => r.arrivedAt).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}

@@ -16,4 +16,9 @@ export interface DeliveryTarget {
   /** At most this many alerts are offered at a time. */
   readonly batch: number;
   deliver(pending: readonly Alert[], signal: AbortSignal): Promise<DeliveryResult>;
+  /** When its latest messages went out (a rate limit that must hold across restarts), and taking them back. */
+  sentTimes?(): number[];
+  rememberSent?(times: readonly number[]): void;
+  /** Called right before a message goes out, so that its time is on disk before the robot counts it. */
+  onSend?: () => void;
 }

@@ -21,6 +21,7 @@ export class RobotTarget implements DeliveryTarget {
   readonly batch = 200;
   /** When each of the latest messages was sent (the sliding rate window). */
   private readonly sent: number[] = [];
+  onSend?: () => void;
   /** The robot said 45009: nothing more until then. */
   private quietUntil = 0;
 
@@ -33,11 +34,21 @@ export class RobotTarget implements DeliveryTarget {
     this.label = maskedWebhookUrl(url);
   }
 
+  sentTimes(): number[] {
+    return [...this.sent];
+  }
+
+  /** The sends of the last run (from the state): a restart right after 20 messages waits like a running watcher. */
+  rememberSent(times: readonly number[]): void {
+    this.sent.splice(0, this.sent.length, ...times.filter((t) => Number.isFinite(t)).slice(-this.time.robotPerWindow));
+  }
+
   async deliver(pending: readonly Alert[], signal: AbortSignal): Promise<DeliveryResult> {
     await this.slot(signal);
     if (signal.aborted) return { delivered: 0 };
     const { content, taken } = nextRobotMessage(pending, this.locale);
     this.sent.push(this.time.now());
+    this.onSend?.();
     let answer: { errcode?: unknown; errmsg?: unknown };
     try {
       const response = await fetch(this.url, {

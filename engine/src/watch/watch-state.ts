@@ -54,6 +54,8 @@ export interface WatchState {
   /** Messages that counted as a violation ("group NUL message id"), by month: never counted twice. */
   counted: Record<string, string[]>;
   violations: ViolationCounts;
+  /** Per robot, when its latest messages went out (epoch ms): its rate limit holds across restarts. */
+  sent: Record<string, number[]>;
   counters: WatchCounters;
 }
 
@@ -67,6 +69,7 @@ export function emptyState(): WatchState {
     alerted: {},
     counted: {},
     violations: {},
+    sent: {},
     counters: { messages: 0, alerts: 0, malformed: 0, skipped: 0 },
   };
 }

@@ -106,6 +106,10 @@ class Watcher {
     for (const [month, ids] of Object.entries(this.state.counted)) for (const id of ids) this.counted.set(id, month);
     for (const month of [...Object.keys(this.state.alerted), ...Object.keys(this.state.counted)]) if (month > this.latestMonth) this.latestMonth = month;
     this.targetKeys = options.targets.map((t) => t.key);
+    for (const target of options.targets) {
+      target.rememberSent?.(this.state.sent[target.key] ?? []);
+      target.onSend = () => this.commit();
+    }
   }
 
   async run(): Promise<void> {
@@ -267,6 +271,11 @@ class Watcher {
     state.files = this.files.states();
     state.outbox = this.outbox.snapshot();
     state.violations = this.checker ? this.checker.saveCounts() : state.violations;
+    state.sent = {};
+    for (const target of this.options.targets) {
+      const times = target.sentTimes?.();
+      if (times?.length) state.sent[target.key] = times;
+    }
     const keep = this.latestMonth ? previousMonth(this.latestMonth) : '';
     state.alerted = byMonth(this.alerted, keep);
     state.counted = byMonth(this.counted, keep);
