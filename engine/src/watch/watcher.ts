@@ -260,7 +260,7 @@ class Watcher {
       localized('{file} 第 {line} 行不是有效的消息，已跳过（{reason}）', '{file} line {line} is not a valid message, skipped ({reason})', {
         file,
         line,
-        reason: reason,
+        reason,
       }),
     );
   }
