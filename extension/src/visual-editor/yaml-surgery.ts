@@ -45,7 +45,8 @@ export function setAt(text: string, path: Path, value: NewValue): string {
   if (key === undefined) throw new Error('setAt needs a path');
   if (isMap(parent)) return insertPair(text, parent, String(key), value);
   if (isSeq(parent) && key === parent.items.length && !Array.isArray(value) && typeof value !== 'object') return appendItem(text, parent, value);
-  if (parentPath.length === 0 && !parent) return `${text}${text.endsWith('\n') || !text ? '' : '\n'}${blockPair(String(key), value, '')}\n`;
+  const eol = lineBreakOf(text);
+  if (parentPath.length === 0 && !parent) return `${text}${text.endsWith('\n') || !text ? '' : eol}${blockPair(String(key), value, '', eol)}${eol}`;
   if (parent && isScalar(parent) && parent.value === null) return replaceNode(text, parent, { [String(key)]: value }, locate(root, parentPath).inFlow);
   if (parent) throw new Error(`cannot add ${String(key)} under a ${parent.constructor.name}`);
   return setAt(text, parentPath, { [String(key)]: value });
@@ -116,11 +117,69 @@ function sameList(parsed: unknown, value: string): boolean {
 }
 
 function replaceScalar(text: string, node: Scalar, value: PlainValue, inFlow: boolean): string {
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return replaceBlockScalar(text, node, value);
   const [start, end] = node.range!;
   const style = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? node.type : undefined;
-  // `key:` with nothing after the colon: the value needs its space.
-  const space = start === end && text[start - 1] === ':' ? ' ' : '';
-  return text.slice(0, start) + space + scalarSource(value, inFlow, style) + text.slice(end);
+  return start === end
+    ? fillEmpty(text, start, scalarSource(value, inFlow, style))
+    : text.slice(0, start) + scalarSource(value, inFlow, style) + text.slice(end);
+}
+
+/**
+ * Writes a value where an empty one (`key:`) is. yaml puts an empty value at the next token: the line
+ * break, or the `#` of a comment after the colon (`timezone:   # 时区`); the value gets a space before it
+ * and, before a comment, one after it — glued to the `#`, the comment would read as part of the value.
+ */
+function fillEmpty(text: string, at: number, source: string): string {
+  const before = /[ \t]/.test(text[at - 1] ?? '') ? '' : ' ';
+  const after = text[at] === '#' ? ' ' : '';
+  return text.slice(0, at) + before + source + after + text.slice(at);
+}
+
+/**
+ * A `|` or `>` scalar rewritten under the same header (style, chomping, indentation kept): its range
+ * runs to the next line's start, so a value written there inline would join the next key's line.
+ * A value the block cannot hold as written (a first line starting with a space) goes in double quotes.
+ */
+function replaceBlockScalar(text: string, node: Scalar, value: PlainValue): string {
+  const [start, end] = node.range!;
+  const headerEnd = lineEnd(text, start);
+  const headerLine = text.slice(start, headerEnd);
+  const header = headerLine.replace(/\s*(#.*)?$/, '');
+  const eol = lineBreakOf(text);
+  const bodyStart = headerEnd + eol.length;
+  const firstLine = /^( *)\S/m.exec(text.slice(bodyStart, end));
+  const indent = firstLine?.[1] || `${indentOf(text, start)}  `;
+  const content = String(value).replace(/\n+$/, '');
+  const lines = node.type === 'BLOCK_FOLDED' ? content.replace(/\n+/g, (breaks) => `${breaks}\n`) : content;
+  const body = lines
+    .split('\n')
+    .map((line) => (line ? indent + line : ''))
+    .join(eol);
+  const source = `${headerLine}${eol}${body}${eol}`;
+  const tail = text.slice(end);
+  const written = text.slice(0, start) + source + tail;
+  const expected = content + (header.includes('-') ? '' : '\n');
+  if (readsBackBlock(header, body.replaceAll(eol, '\n'), indent, expected)) return written;
+  return text.slice(0, start) + JSON.stringify(String(value)) + (text.slice(start, end).endsWith('\n') ? eol : '') + tail;
+}
+
+function readsBackBlock(header: string, body: string, indent: string, expected: string): boolean {
+  try {
+    const shifted = body
+      .split('\n')
+      .map((line) => (line ? `  ${line.slice(indent.length)}` : ''))
+      .join('\n');
+    const read = parse(`k: ${header}\n${shifted}\n`)?.k;
+    return read === expected;
+  } catch {
+    return false;
+  }
+}
+
+/** The document's own line break: a CRLF file gets CRLF lines. */
+export function lineBreakOf(text: string): string {
+  return /\r\n/.test(text) ? '\r\n' : '\n';
 }
 
 function replaceNode(text: string, node: Node, value: NewValue, inFlowContext: boolean): string {
@@ -128,12 +187,17 @@ function replaceNode(text: string, node: Node, value: NewValue, inFlowContext: b
   const end = contentEnd(text, node);
   const inFlow = inFlowContext || (!isScalar(node) && (node as Collection).flow === true);
   if (inFlow || Array.isArray(value) || typeof value !== 'object') {
-    const space = start === end && text[start - 1] === ':' ? ' ' : '';
-    return text.slice(0, start) + space + flowSource(value) + text.slice(end);
+    if (start === end) return fillEmpty(text, start, flowSource(value));
+    return text.slice(0, start) + flowSource(value) + text.slice(end);
   }
-  // An empty value (`key:`) becomes a block map under its key.
+  // An empty value (`key:`) becomes a block map under its key; a comment after the colon stays on the key's line.
+  const eol = lineBreakOf(text);
   const indent = `${indentOf(text, start)}  `;
-  const lines = Object.entries(value).map(([k, v]) => `\n${indent}${blockPair(k, v, indent)}`);
+  const lines = Object.entries(value).map(([k, v]) => `${eol}${indent}${blockPair(k, v, indent, eol)}`);
+  if (start === end && text[start] === '#') {
+    const commentEnd = lineEnd(text, start);
+    return text.slice(0, commentEnd) + lines.join('') + text.slice(commentEnd);
+  }
   return text.slice(0, start).replace(/ +$/, '') + lines.join('') + text.slice(end);
 }
 
@@ -169,10 +233,11 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** The offset of the line break that ends the line holding `offset` (or the end of the text). */
+/** The offset of the line break (`\n`, or the `\r` of `\r\n`) that ends the line holding `offset`, or the end of the text. */
 function lineEnd(text: string, offset: number): number {
   const at = text.indexOf('\n', offset);
-  return at < 0 ? text.length : at;
+  if (at < 0) return text.length;
+  return text[at - 1] === '\r' && at - 1 >= offset ? at - 1 : at;
 }
 
 function indentOf(text: string, offset: number): string {
@@ -183,8 +248,8 @@ function indentOf(text: string, offset: number): string {
 /** Where a block entry's lines start (its dash or key, with the indentation) and end (after the line break). */
 function itemLines(text: string, entry: unknown): [number, number] {
   const [start, end] = entrySpan(text, entry);
-  const last = lineEnd(text, end);
-  return [lineStart(text, start), last < text.length ? last + 1 : last];
+  const last = text.indexOf('\n', end);
+  return [lineStart(text, start), last < 0 ? text.length : last + 1];
 }
 
 function removeEntry(text: string, collection: Collection, index: number): string {
@@ -205,7 +270,7 @@ function appendItem(text: string, seq: YAMLSeq<unknown>, value: PlainValue): str
   if (!last) return replaceNode(text, seq, [value], false);
   const end = lineEnd(text, entrySpan(text, last)[1]);
   const dash = text.slice(lineStart(text, last.range![0]), last.range![0]);
-  return `${text.slice(0, end)}\n${dash}${scalarSource(value, false)}${text.slice(end)}`;
+  return `${text.slice(0, end)}${lineBreakOf(text)}${dash}${scalarSource(value, false)}${text.slice(end)}`;
 }
 
 function insertPair(text: string, map: YAMLMap<unknown, unknown>, key: string, value: NewValue): string {
@@ -215,7 +280,8 @@ function insertPair(text: string, map: YAMLMap<unknown, unknown>, key: string, v
   const first = map.items[0]!.key as Node;
   const indent = text.slice(lineStart(text, first.range![0]), first.range![0]).replace(/[^ ]/g, ' ');
   const end = lineEnd(text, entrySpan(text, last)[1]);
-  return `${text.slice(0, end)}\n${indent}${blockPair(key, value, indent)}${text.slice(end)}`;
+  const eol = lineBreakOf(text);
+  return `${text.slice(0, end)}${eol}${indent}${blockPair(key, value, indent, eol)}${text.slice(end)}`;
 }
 
 /** Appends an entry to `[a, b]` / `{ a: 1 }` after the last one, or into the empty brackets. */
@@ -240,12 +306,12 @@ function flowSource(value: NewValue): string {
   return scalarSource(value as PlainValue, true);
 }
 
-function blockPair(key: string, value: NewValue, indent: string): string {
+function blockPair(key: string, value: NewValue, indent: string, eol = '\n'): string {
   const name = scalarSource(key, false);
   if (Array.isArray(value) || typeof value !== 'object')
     return `${name}: ${Array.isArray(value) ? flowSource(value) : scalarSource(value as PlainValue, false)}`;
   const inner = `${indent}  `;
   return `${name}:${Object.entries(value as Record<string, NewValue>)
-    .map(([k, v]) => `\n${inner}${blockPair(k, v, inner)}`)
+    .map(([k, v]) => `${eol}${inner}${blockPair(k, v, inner, eol)}`)
     .join('')}`;
 }

@@ -1,0 +1,64 @@
+// yaml-surgery on the shapes people write by hand: an empty value with a comment after the colon, block
+// scalars (`|`, `>`), CRLF files. Exact text in → exact text out.
+import { describe, expect, it } from 'vitest';
+import type { FormAction } from '../../src/visual-editor/form-actions.js';
+import { policyEdits } from '../../src/visual-editor/policy-edits.js';
+import { applyEdits } from '../../src/visual-editor/text-edit.js';
+
+const run = (text: string, action: FormAction) => applyEdits(text, policyEdits(text, action));
+
+describe('an empty value with a comment after the colon', () => {
+  it('a text goes before the comment, a space between', () => {
+    expect(run('metadata:\n  timezone:   # 时区\n  owner: x\n', { kind: 'setText', path: ['metadata', 'timezone'], text: 'Asia/Shanghai' })).toBe(
+      'metadata:\n  timezone:   Asia/Shanghai # 时区\n  owner: x\n',
+    );
+  });
+  it('a number too', () => {
+    expect(run('removal:\n  maxViolations: # 填写\n', { kind: 'setNumber', path: ['removal', 'maxViolations'], text: '3' })).toBe(
+      'removal:\n  maxViolations: 3 # 填写\n',
+    );
+  });
+  it('a first chip makes a flow list before the comment', () => {
+    expect(run('admins: # 管理员的成员 ID\n', { kind: 'addChip', path: ['admins'], value: 'zhangwei' })).toBe('admins: [zhangwei] # 管理员的成员 ID\n');
+  });
+  it('a key under an empty section goes on its own line; the comment stays on the section', () => {
+    expect(run('membership:\n  removal: # 移出\n', { kind: 'setNumber', path: ['membership', 'removal', 'maxViolations'], text: '3' })).toBe(
+      'membership:\n  removal: # 移出\n    maxViolations: 3\n',
+    );
+  });
+});
+
+describe('block scalars', () => {
+  const text = 'metadata:\n  name: |\n    line one\n    line two\n  timezone: Asia/Shanghai\n';
+  it('a one-line value stays in the block, the next key untouched', () => {
+    expect(run(text, { kind: 'setText', path: ['metadata', 'name'], text: 'new' })).toBe('metadata:\n  name: |\n    new\n  timezone: Asia/Shanghai\n');
+  });
+  it('a multi-line value keeps its line breaks and the header', () => {
+    expect(run(text, { kind: 'setText', path: ['metadata', 'name'], text: 'line one\nline 2\nline three\n' })).toBe(
+      'metadata:\n  name: |\n    line one\n    line 2\n    line three\n  timezone: Asia/Shanghai\n',
+    );
+  });
+  it('a folded value writes each line break as a blank line; the chomping and the comment are kept', () => {
+    expect(run('a: >- # 说明\n  x y\n\n  z\nb: 1\n', { kind: 'setText', path: ['a'], text: 'p q\nr' })).toBe('a: >- # 说明\n  p q\n\n  r\nb: 1\n');
+  });
+  it('lines indented more than the first keep their indentation', () => {
+    expect(run('a: |\n  x\nb: 1\n', { kind: 'setText', path: ['a'], text: 'x\n  indented' })).toBe('a: |\n  x\n    indented\nb: 1\n');
+  });
+});
+
+describe('CRLF files', () => {
+  const text = 'membership:\r\n  removal:\r\n    maxViolations: 3\r\nadmins:\r\n  - a\r\n';
+  it('a new key gets CRLF', () => {
+    expect(run(text, { kind: 'setNumber', path: ['membership', 'removal', 'inactiveDays'], text: '30' })).toBe(
+      'membership:\r\n  removal:\r\n    maxViolations: 3\r\n    inactiveDays: 30\r\nadmins:\r\n  - a\r\n',
+    );
+  });
+  it('a block list item gets CRLF', () => {
+    expect(run(text, { kind: 'addChip', path: ['admins'], value: 'b' })).toBe(
+      'membership:\r\n  removal:\r\n    maxViolations: 3\r\nadmins:\r\n  - a\r\n  - b\r\n',
+    );
+  });
+  it('a block scalar is rewritten with CRLF', () => {
+    expect(run('a: |\r\n  x\r\nb: 1\r\n', { kind: 'setText', path: ['a'], text: 'y\nz' })).toBe('a: |\r\n  y\r\n  z\r\nb: 1\r\n');
+  });
+});
