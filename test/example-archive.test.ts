@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { qungui, repoRoot } from './helpers/cli.js';
 
@@ -92,13 +93,40 @@ describe('the example archive, August to October', () => {
     const md = read('2026-10/report.md');
     expect(md).toContain('| 2026-09 | 15 | 0% | 13% | 0.9 | 综合评级“合格”的分数下限 30 → 40 |');
     expect(md).toContain('- 张娜（华东区销售技能提升培训群）：连续 2 个月不合格（8月合格 → 9月不合格 → 10月不合格）');
-    expect(read('2026-10/summary.md')).toContain('连续不合格：徐静（2 个月）、张娜（2 个月）');
+    expect(read('2026-10/summary.md')).toContain('连续不合格：徐静（2026 新任经理管理培训群，2 个月）、张娜（华东区销售技能提升培训群，2 个月）');
     // September, the month of the change, evaluated again under August's policy: only 王浩 (pass, pass,
     // pass = 33.3: under 40, over 30) would have been rated otherwise.
     expect(read('2026-09/report.md')).toContain(
       '| 2026-09 | 15 | 0% | 13% | 0.9 | 综合评级“合格”的分数下限 30 → 40；若仍按 2026-08 的群规：王浩会是合格（现为不合格） |',
     );
     expect(read('2026-09/report.html')).toContain('2026-09 起群规变动：综合评级“合格”的分数下限 30 → 40；若仍按 2026-08 的群规：王浩会是合格（现为不合格）');
+    // …and at the member: his fall against August is the policy's, said in his row.
+    const [head, ...rows] = csvRows(read('2026-09/members.csv'));
+    expect(rows.find((r) => r[0] === '王浩')![head!.indexOf('较上月')]).toBe('下降（按上月群规为合格）');
+    expect(read('2026-09/report.md')).toContain('较上月：4 人上升，6 人下降，5 人持平，0 名新成员；其中 1 人的变化来自群规变动。');
+  });
+
+  test('with --history instead of --archive (no policy copies) the change is flagged, not denied', () => {
+    const out = join(work, 'september-history');
+    const run = qungui([
+      'evaluate',
+      '--policy',
+      'examples/policies/skill-sales.qungui.yaml',
+      '--policy',
+      'examples/policies/management.qungui.yaml',
+      '--data',
+      'examples/data/2026-09',
+      '--month',
+      '2026-09',
+      '--out',
+      out,
+      '--history',
+      join(work, '2026-08'),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(
+      '| 2026-09 | 15 | 0% | 13% | 0.9 | 群规文件有改动（没有那个月的群规副本，列不出改了什么；用 --archive 归档的月份会列出） |',
+    );
   });
 
   test('trend --format json for the quarter', () => {
@@ -116,13 +144,13 @@ describe('the example archive, August to October', () => {
       ]),
     ).toEqual([
       ['2026-08', 16, { excellent: 2, good: 5, pass: 8, fail: 1 }, 0],
-      ['2026-09', 15, { good: 7, pass: 6, fail: 2 }, 0],
+      ['2026-09', 15, { excellent: 0, good: 7, pass: 6, fail: 2 }, 0],
       ['2026-10', 15, { excellent: 1, good: 4, pass: 5, fail: 5 }, 1],
     ]);
     // Each month's counts are the tally of that month's archived ratings.
     for (const month of sales.months) {
       const result = JSON.parse(read(`archive/${month.month}/result.json`));
-      const tally: Record<string, number> = {};
+      const tally: Record<string, number> = { excellent: 0, good: 0, pass: 0, fail: 0 };
       for (const m of result.members)
         if (m.policyId === 'sales-skill-east' && m.ratings.overall) tally[m.ratings.overall] = (tally[m.ratings.overall] ?? 0) + 1;
       expect(month.counts).toEqual(tally);
@@ -137,14 +165,34 @@ describe('the example archive, August to October', () => {
     expect(t.improved[0]).toEqual({ policyId: 'sales-skill-east', name: '彭平', from: 'fail', to: 'good', steps: 2 });
   });
 
-  test('trend as a page and a workbook', () => {
+  test('trend as a page and a workbook', async () => {
     const html = read('trend.html');
     expect(html).toContain('<section class="trend-group" data-group="sales-skill-east">');
     expect(html).toMatch(/<tr data-policy-changed="true"><td>2026-09<\/td>/);
     const xlsx = join(work, 'trend.xlsx');
     const run = qungui(['trend', '--archive', join(work, 'archive'), '--format', 'xlsx', '--out', xlsx]);
     expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['各月', '进步最大', '需要关注', '群规变动']);
+    const months = workbook.getWorksheet('各月')!;
+    const head = (months.getRow(1).values as unknown[]).slice(1);
+    const september = months
+      .getRows(2, months.rowCount - 1)!
+      .find((r) => r.getCell(1).value === '华东区销售技能提升培训群' && r.getCell(2).value === '2026-09')!;
+    const cell = (name: string) => september.getCell(head.indexOf(name) + 1).value;
+    // Every rating a count and a share; points by hand: 7 good × 3 = 21 given, 2 fail × 4 = 8 deducted.
+    expect([
+      cell('已评级'),
+      cell('优秀'),
+      cell('良好'),
+      cell('合格'),
+      cell('合格占比（%）'),
+      cell('不合格'),
+      cell('加分'),
+      cell('扣分'),
+      cell('群规变动'),
+    ]).toEqual([15, 0, 7, 6, 40, 2, 21, 8, '综合评级“合格”的分数下限 30 → 40']);
     // Without --force an existing file stays as it was.
     const again = qungui(['trend', '--archive', join(work, 'archive'), '--format', 'xlsx', '--out', xlsx]);
     expect(again.code).toBe(2);

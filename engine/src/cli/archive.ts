@@ -6,7 +6,7 @@
 // month whose files do not parse, is refused by name — never misread.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { localized } from '../i18n/localized-text.js';
 import { writeJsonFile } from '../report/result-json.js';
@@ -69,11 +69,11 @@ export async function readArchivedMonths(dir: string, filter: MonthFilter = {}):
 export async function readArchivedMonth(dir: string, month: string): Promise<ArchivedMonth> {
   const manifestFile = join(dir, month, 'archive.json');
   const manifest = (await readJson(manifestFile)) as Partial<ArchiveManifest>;
-  if (manifest.tool !== 'qungui' || typeof manifest.format !== 'number')
+  if (manifest.tool !== 'qungui' || !Number.isInteger(manifest.format) || (manifest.format as number) < 1 || manifest.month !== month)
     throw new UsageError(
       localized('{file} 不是 qungui 的归档说明，无法读取这个月', '{file} is not a qungui archive manifest: the month cannot be read', { file: manifestFile }),
     );
-  if (manifest.format > ARCHIVE_FORMAT)
+  if ((manifest.format as number) > ARCHIVE_FORMAT)
     throw new UsageError(
       localized(
         '{file} 是较新版本的 qungui（{version}）写的归档，请升级 qungui 后再读取',
@@ -112,10 +112,23 @@ export async function readArchivedMonth(dir: string, month: string): Promise<Arc
   const policies = new Map<string, unknown>();
   const texts = new Map<string, { file: string; text: string }>();
   for (const p of manifest.policies ?? []) {
-    const copy = join(dir, month, p.file);
-    const text = await readFile(copy, 'utf8').catch(() => {
+    const copy = join(dir, month, String(p.file));
+    // Only the month's own policies/ folder: a manifest edited to point elsewhere is not followed.
+    if (!POLICY_COPY.test(String(p.file))) throw notArchived(manifestFile);
+    const bytes = await readFile(copy).catch(() => {
       throw new UsageError(localized('归档缺少 {file}', 'the archive lacks {file}', { file: copy }));
     });
+    // The copy must be the policy that governed the month, byte for byte: an edited copy would explain
+    // the month against thresholds it was never rated on.
+    if (createHash('sha256').update(bytes).digest('hex') !== p.sha256)
+      throw new UsageError(
+        localized(
+          '{file} 与归档时的群规不一致（sha256 不同，文件被改过或来自另一个归档）；请恢复原文件，或用 --replace 重新考核这个月',
+          '{file} is not the policy archived with the month (its sha256 differs: edited, or from another archive): restore it, or evaluate the month again with --replace',
+          { file: copy },
+        ),
+      );
+    const text = bytes.toString('utf8');
     policies.set(p.id, parseYaml(text));
     texts.set(p.id, { file: copy, text });
   }
@@ -142,12 +155,39 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/** Refused before any work: the month is archived already and --replace was not given. */
+const POLICY_COPY = /^policies\/[^/\\]+$/;
+
+const notArchived = (file: string) =>
+  new UsageError(localized('{file} 不是 qungui 的归档说明，无法读取这个月', '{file} is not a qungui archive manifest: the month cannot be read', { file }));
+
+/**
+ * Refused before any work: the month is archived already and --replace was not given; or --replace would
+ * remove a folder qungui did not write as it stands (no manifest of ours, or files a person added).
+ */
 export async function checkArchiveTarget(dir: string, month: string, replace: boolean): Promise<void> {
-  const exists = await stat(join(dir, month)).then(
+  const folder = join(dir, month);
+  const exists = await stat(folder).then(
     () => true,
     () => false,
   );
+  if (exists && replace) {
+    const manifest = (await readFile(join(folder, 'archive.json'), 'utf8')
+      .then((text) => JSON.parse(text) as Partial<ArchiveManifest>)
+      .catch(() => undefined)) as Partial<ArchiveManifest> | undefined;
+    const ours = new Set(['archive.json', 'result.json', ...(manifest?.policies ?? []).map((p) => String(p.file))]);
+    const present = (await readdir(folder, { recursive: true, withFileTypes: true }))
+      .filter((e) => !e.isDirectory())
+      .map((e) => relative(folder, join(e.parentPath, e.name)).split(sep).join('/'));
+    const foreign = manifest?.tool === 'qungui' ? present.filter((f) => !ours.has(f)).sort() : present.sort();
+    if (manifest?.tool !== 'qungui' || foreign.length)
+      throw new UsageError(
+        localized(
+          '{folder} 不是 qungui 写的归档月份（或其中有别人放入的文件：{files}），--replace 不会删除它；请把这些文件移走，或换一个归档文件夹',
+          '{folder} is not an archived month as qungui wrote it (or holds files someone added: {files}): --replace will not remove it; move them away, or use another archive folder',
+          { folder, files: (foreign.slice(0, 3).join(', ') || 'archive.json') + (foreign.length > 3 ? ', …' : '') },
+        ),
+      );
+  }
   if (exists && !replace)
     throw new UsageError(
       localized(
@@ -187,9 +227,20 @@ export async function archiveMonth(
     await writeFile(join(staging, 'archive.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const target = join(dir, result.month);
     const previous = replace ? `${staging}.old` : undefined;
-    if (previous) await rename(target, previous).catch(() => undefined);
-    await rename(staging, target);
-    if (previous) await rm(previous, { recursive: true, force: true });
+    const moved = previous
+      ? await rename(target, previous).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      // The new month could not take its place: the old one goes back, so the archive keeps it.
+      if (moved) await rename(previous!, target).catch(() => undefined);
+      throw error;
+    }
+    if (moved) await rm(previous!, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -26,6 +26,16 @@ export function changeWord(change: RatingChange, locale: Locale): string {
   return change === null ? '' : CHANGE_WORD[change][locale];
 }
 
+/** The change with, in a month the policy changed, what last month's policy would have said: "下降（按上月群规为合格）". */
+export function changeWordFor(row: MemberHistoryRow, book: LabelBook, policyId: string, locale: Locale): string {
+  const word = changeWord(row.change, locale);
+  if (row.underLastPolicy === undefined || !word) return word;
+  return say(locale, '{word}（按上月群规为{rating}）', '{word} ({rating} under last month’s policy)', {
+    word,
+    rating: row.underLastPolicy === null ? say(locale, '未评级', 'not rated') : ratingLabel(book, policyId, row.underLastPolicy, locale),
+  });
+}
+
 /** What a screen reader and a hover say for the arrow. */
 const CHANGE_TITLE = {
   up: localized('比上月好', 'better than last month'),
@@ -87,17 +97,21 @@ export function groupRatesTable(
   for (const policy of result.policies) {
     const ratings = Object.keys(book[policy.id]?.ratings ?? {});
     for (const month of history.groups.get(policy.id) ?? [])
-      rows.push([
-        policy.name,
-        month.month,
-        month.rated,
-        ratingLabel(book, policy.id, ratings[0] ?? null, locale),
-        percentOf(month.bestRate),
-        ratingLabel(book, policy.id, ratings.at(-1) ?? null, locale),
-        percentOf(month.worstRate),
-        month.averagePoints === null ? null : Math.round(month.averagePoints * 10) / 10,
-        changesText(month, book, policy.id, locale),
-      ]);
+      rows.push(
+        !month.held
+          ? [policy.name, month.month, say(locale, '（归档中没有这个月）', '(not in the archive)'), null, null, null, null, null, '']
+          : [
+              policy.name,
+              month.month,
+              month.rated,
+              ratingLabel(book, policy.id, ratings[0] ?? null, locale),
+              percentOf(month.bestRate),
+              ratingLabel(book, policy.id, ratings.at(-1) ?? null, locale),
+              percentOf(month.worstRate),
+              month.averagePoints === null ? null : Math.round(month.averagePoints * 10) / 10,
+              changesText(month, book, policy.id, locale),
+            ],
+      );
   }
   return { head, rows };
 }
@@ -125,6 +139,8 @@ export function effectText(effect: PolicyEffect, book: LabelBook, policyId: stri
 /** A month's policy changes in words, with what the change did this month when that is known. */
 export function changesText(month: GroupMonthRates, book: LabelBook, policyId: string, locale: Locale): string {
   const parts = month.policyChanges.map((c) => c[locale]);
+  if (parts.length && month.comparedWith)
+    parts[0] = say(locale, '（与 {month} 相比）{change}', '(against {month}) {change}', { month: month.comparedWith, change: parts[0]! });
   if (month.effect) parts.push(effectText(month.effect, book, policyId, locale));
   return parts.join(say(locale, '；', '; '));
 }

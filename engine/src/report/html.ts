@@ -13,7 +13,7 @@ import { cardLines } from './member-card-lines.js';
 import { dataCounts, DIMENSIONS, type ReportSummary } from './summary.js';
 import { barChart, monthChart, type Bar } from './svg-chart.js';
 import { workQueue } from './work-queue.js';
-import { changeText, changeTitle, changesText, percentOf, ratingsLine } from './history-text.js';
+import { changeText, changeTitle, changeWordFor, changesText, percentOf, ratingsLine } from './history-text.js';
 import { failingMembers, historyKey, type MemberHistory, type MemberHistoryRow, type RatingChange } from './member-history.js';
 import { rateText, signed } from './number-text.js';
 
@@ -310,9 +310,10 @@ function table(head: { label: string; sort: boolean }[], rows: string[][], attri
 const CHANGE_ORDER: RatingChange[] = ['up', 'same', 'down', 'new', null];
 
 function historyCells(history: MemberHistory, row: MemberHistoryRow, book: LabelBook, policyId: string, locale: Locale): string[] {
-  const title = changeTitle(row.change, locale);
+  // A change in a month the policy changed says what last month's policy would have given.
+  const title = row.underLastPolicy === undefined ? changeTitle(row.change, locale) : changeWordFor(row, book, policyId, locale);
   return [
-    `<td class="change change-${row.change ?? 'none'}"${title ? ` title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"` : ''}>${escapeHtml(changeText(row.change, locale))}</td>`,
+    `<td class="change change-${row.change ?? 'none'}"${title ? ` title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}"` : ''}>${escapeHtml(changeText(row.change, locale))}${row.underLastPolicy !== undefined && row.change ? '<sup class="by-policy">*</sup>' : ''}</td>`,
     `<td class="history${row.failingRun >= 2 ? ' rating-worst' : ''}">${escapeHtml(ratingsLine(history, row, book, policyId, locale))}</td>`,
   ];
 }
@@ -333,7 +334,7 @@ function groupHistory(
   const worst = ratingLabel(book, policyId, ratings.at(-1) ?? null, locale);
   const rateName = (label: string) => say(locale, '{label}率', '{label} rate', { label });
   const chart =
-    months.length < 2
+    months.filter((m) => m.held).length < 2
       ? ''
       : monthChart(
           say(locale, '近几个月：{best}率、{worst}率与平均绩效分', 'Recent months: {best} and {worst} rates, average points', { best, worst }),
@@ -341,8 +342,9 @@ function groupHistory(
           months.map((m) => ({
             month: m.month,
             values: [percentOf(m.bestRate), percentOf(m.worstRate)],
-            note:
-              m.averagePoints === null
+            note: !m.held
+              ? say(locale, '未归档', 'not archived')
+              : m.averagePoints === null
                 ? say(locale, '无人评级', 'nobody rated')
                 : say(locale, '平均 {points} 分', 'avg {points} pts', { points: Math.round(m.averagePoints * 10) / 10 }),
             marked: m.policyChanges.length > 0,
@@ -357,7 +359,7 @@ function groupHistory(
     )
     .join('');
   const note = changes
-    ? `<ul class="policy-changes">${changes}</ul><p class="hint">${escapeHtml(say(locale, '门槛变动的月份，评级的升降可能来自群规而不是学习情况。', 'In a month whose thresholds changed, a rise or fall in ratings may come from the policy, not from learning.'))}</p>`
+    ? `<ul class="policy-changes">${changes}</ul><p class="hint">${escapeHtml(say(locale, '门槛变动的月份，评级的升降可能来自群规而不是学习情况；“较上月”中带 * 的，是按上月的群规评级会不同的成员。', 'In a month whose thresholds changed, a rise or fall in ratings may come from the policy, not from learning; a * beside the change marks members whom last month’s policy would have rated otherwise.'))}</p>`
     : '';
   const failingList = failing.length
     ? `<p class="failing"><b>${escapeHtml(say(locale, '连续不合格：', 'Failing months running: '))}</b>${failing

@@ -5,6 +5,7 @@ import { DIMENSION_TEXT, SEVERITY_TEXT, ratingLabel, type LabelBook, clauseLabel
 import { markdownText as md } from './markdown-text.js';
 import { dataCounts, headcount, type ReportSummary } from './summary.js';
 import { say } from '../i18n/localized-text.js';
+import { previousMonth } from '../evaluate/time.js';
 import { changesText, percentOf, ratingsLine } from './history-text.js';
 import { failingMembers, historyKey, type MemberHistory } from './member-history.js';
 
@@ -111,7 +112,7 @@ function historyMarkdown(result: EvaluationResult, history: MemberHistory, book:
   }
   for (const policy of result.policies) {
     const months = history.groups.get(policy.id);
-    if (!months || months.length < 2) continue;
+    if (!months || months.filter((m) => m.held).length < 2) continue;
     const ratings = Object.keys(book[policy.id]?.ratings ?? {});
     const best = md(ratingLabel(book, policy.id, ratings[0] ?? null, locale));
     const worst = md(ratingLabel(book, policy.id, ratings.at(-1) ?? null, locale));
@@ -123,23 +124,31 @@ function historyMarkdown(result: EvaluationResult, history: MemberHistory, book:
     );
     for (const m of months)
       out.push(
-        `| ${m.month} | ${m.rated} | ${m.bestRate === null ? '' : `${percentOf(m.bestRate)}%`} | ${m.worstRate === null ? '' : `${percentOf(m.worstRate)}%`} | ${m.averagePoints === null ? '' : (Math.round(m.averagePoints * 10) / 10).toString()} | ${md(changesText(m, book, policy.id, locale))} |`,
+        !m.held
+          ? `| ${m.month} | ${say(locale, '（归档中没有这个月）', '(not in the archive)')} |  |  |  |  |`
+          : `| ${m.month} | ${m.rated} | ${m.bestRate === null ? '' : `${percentOf(m.bestRate)}%`} | ${m.worstRate === null ? '' : `${percentOf(m.worstRate)}%`} | ${m.averagePoints === null ? '' : (Math.round(m.averagePoints * 10) / 10).toString()} | ${md(changesText(m, book, policy.id, locale))} |`,
       );
     out.push('');
     const moved = result.members.filter((m) => m.policyId === policy.id && history.members.get(historyKey(m))?.change);
     const count = (change: string) => moved.filter((m) => history.members.get(historyKey(m))?.change === change).length;
+    const caused = moved.filter((m) => history.members.get(historyKey(m))?.underLastPolicy !== undefined).length;
     out.push(
-      say(
-        locale,
-        '较上月：{up} 人上升，{down} 人下降，{same} 人持平，{fresh} 名新成员。',
-        'Against last month: {up} up, {down} down, {same} the same, {fresh} new.',
-        {
-          up: count('up'),
-          down: count('down'),
-          same: count('same'),
-          fresh: count('new'),
-        },
-      ),
+      !history.lastMonthHeld
+        ? say(locale, '上月（{month}）不在归档中，无法与上月比较。', 'Last month ({month}) is not in the archive: no comparison with it.', {
+            month: previousMonth(result.month),
+          })
+        : say(
+            locale,
+            '较上月：{up} 人上升，{down} 人下降，{same} 人持平，{fresh} 名新成员{caused, plural, =0 {} other {；其中 # 人的变化来自群规变动}}。',
+            'Against last month: {up} up, {down} down, {same} the same, {fresh} new{caused, plural, =0 {} one {; # of these changes comes from the policy change} other {; # of these changes come from the policy change}}.',
+            {
+              up: count('up'),
+              down: count('down'),
+              same: count('same'),
+              fresh: count('new'),
+              caused,
+            },
+          ),
       '',
     );
   }

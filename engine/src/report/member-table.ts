@@ -5,7 +5,7 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import type { EvaluationResult } from '../evaluate/result-types.js';
 import { DIMENSION_TEXT, actionLabel, metricColumns, metricLabel, policyName, ratingLabel, type LabelBook } from './labels.js';
 import { say } from '../i18n/localized-text.js';
-import { changeWord } from './history-text.js';
+import { changeWordFor } from './history-text.js';
 import { historyKey, type MemberHistory } from './member-history.js';
 
 const DIMENSIONS = ['assignments', 'tests', 'participation', 'overall'] as const;
@@ -30,7 +30,11 @@ export function memberTable(result: EvaluationResult, book: LabelBook, locale: L
     say(locale, '绩效分', 'Points'),
     say(locale, '后续措施', 'Follow-ups'),
     ...(history ? [say(locale, '较上月', 'Against last month')] : []),
-    ...earlier.map((month) => say(locale, '{month} 综合评级', 'Overall {month}', { month })),
+    ...earlier.map((month, i) =>
+      history!.held[i]
+        ? say(locale, '{month} 综合评级', 'Overall {month}', { month })
+        : say(locale, '{month} 综合评级（未归档）', 'Overall {month} (not archived)', { month }),
+    ),
     say(locale, '备注', 'Note'),
     ...metrics.map((k) => metricLabel(k, locale)),
     say(locale, '群聊ID', 'Group ID'),
@@ -44,7 +48,7 @@ export function memberTable(result: EvaluationResult, book: LabelBook, locale: L
       ...DIMENSIONS.map((d) => ratingLabel(book, m.policyId, m.ratings[d], locale)),
       m.points,
       m.actions.map((a) => actionLabel(book, m.policyId, a, locale)).join(say(locale, '、', '; ')),
-      ...(history ? [changeWord(past?.change ?? null, locale)] : []),
+      ...(history ? [past ? changeWordFor(past, book, m.policyId, locale) : ''] : []),
       ...earlier.map((_, i) => ratingLabel(book, m.policyId, past?.overall[i] ?? null, locale)),
       m.notRated?.[locale] ?? '',
       ...metrics.map((k) => m.metrics[k] ?? null),

@@ -1,8 +1,9 @@
-// What changed in a policy between two archived months, in words a training manager reads: the band
-// thresholds per rating (changed, added, removed), a band's condition, the overall weights and the points.
+// What changed in a policy between two archived months, in words a training manager reads: band tables
+// and bands added or removed, thresholds per rating (changed, added, removed), a band's condition, the
+// overall weights, the escalation run and the points.
 // A fall in ratings after a stricter threshold must read as the policy's doing, not the learners'.
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
-import { asWritten, localized } from '../i18n/localized-text.js';
+import { asWritten, listOf, localized } from '../i18n/localized-text.js';
 import { bandTables, dimensionText } from '../policy/model/band-tables.js';
 import { METRICS } from '../policy/model/catalogue.generated.js';
 import { at, isRec } from '../policy/model/view.js';
@@ -24,13 +25,42 @@ export function policyChanges(before: unknown, after: unknown): LocalizedText[] 
   const names = ratingNames(after);
   const rating = (id: string | undefined) => (id === undefined ? asWritten('?') : (names.get(id) ?? asWritten(id)));
   const tablesBefore = new Map(bandTables(before).map((t) => [t.dimension, t]));
-  for (const table of bandTables(after)) {
+  const tablesAfter = new Map(bandTables(after).map((t) => [t.dimension, t]));
+  for (const [dimension, table] of tablesBefore)
+    if (!tablesAfter.has(dimension))
+      changes.push(
+        localized('不再评{dimension}（档位表已删除）', '{dimension} no longer rated (its band table removed)', { dimension: dimensionText[table.dimension] }),
+      );
+  for (const table of tablesAfter.values()) {
     const old = tablesBefore.get(table.dimension);
-    if (!old) continue;
     const dimension = dimensionText[table.dimension];
+    if (!old) {
+      changes.push(localized('新增{dimension}评级', '{dimension} now rated (a new band table)', { dimension }));
+      continue;
+    }
+    for (const band of old.bands)
+      if (band.rating !== undefined && !table.bands.some((b) => b.rating === band.rating))
+        changes.push(localized('{dimension}取消了“{rating}”档', '{dimension}: band “{rating}” removed', { dimension, rating: rating(band.rating) }));
     for (const band of table.bands) {
       const previous = old.bands.find((b) => b.rating === band.rating);
-      if (!previous) continue;
+      if (!previous) {
+        changes.push(
+          localized('{dimension}新增“{rating}”档{thresholds}', '{dimension}: new band “{rating}”{thresholds}', {
+            dimension,
+            rating: rating(band.rating),
+            thresholds: band.thresholds.length
+              ? listOf(
+                  band.thresholds.map((t) =>
+                    localized('（{metric}下限 {value}）', ' ({metric} from {value})', { metric: metricName(t.metric), value: t.value }),
+                  ),
+                  '',
+                  '',
+                )
+              : asWritten(''),
+          }),
+        );
+        continue;
+      }
       for (const threshold of band.thresholds) {
         const was = previous.thresholds.find((t) => t.metric === threshold.metric);
         const params = { dimension, rating: rating(band.rating), metric: metricName(threshold.metric), to: threshold.value };
@@ -71,6 +101,19 @@ export function policyChanges(before: unknown, after: unknown): LocalizedText[] 
             to: String(value),
           }),
         );
+  const runBefore = at(before, 'outcomes', 'escalation', 'afterConsecutive');
+  const runAfter = at(after, 'outcomes', 'escalation', 'afterConsecutive');
+  if (runBefore !== runAfter)
+    changes.push(
+      runAfter === undefined
+        ? localized('取消了连续不合格的升级处理', 'escalation after repeated failure removed')
+        : runBefore === undefined
+          ? localized('新增连续不合格 {to} 个月的升级处理', 'escalation after {to} failing months in a row added', { to: String(runAfter) })
+          : localized('连续不合格升级的月数 {from} → {to}', 'months of repeated failure before escalation: {from} → {to}', {
+              from: String(runBefore),
+              to: String(runAfter),
+            }),
+    );
   const pointsBefore = at(before, 'outcomes', 'points');
   const pointsAfter = at(after, 'outcomes', 'points');
   if (isRec(pointsBefore) && isRec(pointsAfter))
@@ -87,4 +130,7 @@ export function policyChanges(before: unknown, after: unknown): LocalizedText[] 
 }
 
 /** The text when the file changed but none of the above did. */
-export const OTHER_POLICY_CHANGE = localized('群规文件有改动（门槛、权重与绩效分未变）', 'the policy file changed (thresholds, weights and points did not)');
+export const OTHER_POLICY_CHANGE = localized(
+  '群规文件有改动（评级的档位、门槛、权重、绩效分与升级都未变）',
+  'the policy file changed (its rating bands, thresholds, weights, points and escalation did not)',
+);

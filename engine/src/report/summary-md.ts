@@ -57,7 +57,13 @@ export function summaryMarkdown(result: EvaluationResult, book: LabelBook, local
     lines.push(
       say(locale, '<font color="warning">连续不合格：{names}</font>', '<font color="warning">Failing months running: {names}</font>', {
         names: listOf(
-          failing.map(({ member, run }) => localized('{name}（{run} 个月）', '{name} ({run} months)', { name: member.name ?? member.memberId, run })),
+          failing.map(({ member, run }) =>
+            localized('{name}（{group}，{run} 个月）', '{name} ({group}, {run} months)', {
+              name: member.name ?? member.memberId,
+              group: result.policies.find((p) => p.id === member.policyId)?.name ?? member.policyId,
+              run,
+            }),
+          ),
         ),
       }),
     );

@@ -8,7 +8,7 @@ import { STYLE } from './html-page.js';
 import { ratingLabel, type LabelBook } from './labels.js';
 import { monthChart } from './svg-chart.js';
 import type { Trend } from './trend.js';
-import { trendCells, trendHead, trendRows } from './trend-rows.js';
+import { groupName, policyChangeHint, trendCells, trendHead, trendRows } from './trend-rows.js';
 
 export function trendHtml(t: Trend, book: LabelBook, locale: Locale): string {
   const s = (zh: string, en: string, params?: MessageParams) => say(locale, zh, en, params);
@@ -58,23 +58,21 @@ export function trendHtml(t: Trend, book: LabelBook, locale: Locale): string {
     parts.push(
       `<section class="trend-group" data-group="${escapeHtml(group.policyId)}"><h2>${escapeHtml(group.name)}</h2>${chart}<div class="scroll"><table><thead><tr>${head
         .map((h) => `<th>${escapeHtml(h)}</th>`)
-        .join('')}</tr></thead><tbody>${body}</tbody></table></div></section>`,
+        .join(
+          '',
+        )}</tr></thead><tbody>${body}</tbody></table></div>${rows.some((r) => r.changes.length) ? `<p class="hint">${escapeHtml(policyChangeHint(locale))}</p>` : ''}</section>`,
     );
   }
-  if (t.policyChanges.length)
-    parts.push(
-      `<p class="hint">${escapeHtml(s('门槛变动的月份，评级的升降可能来自群规而不是学习情况。', 'In a month whose thresholds changed, a rise or fall in ratings may come from the policy, not from learning.'))}</p>`,
-    );
   parts.push(`<h2>${escapeHtml(s('进步最大的成员', 'Most improved'))}</h2>`);
   parts.push(
     t.improved.length
-      ? `<ul class="improved">${t.improved.map((m) => `<li>${escapeHtml(s('{name}：{from} → {to}', '{name}: {from} → {to}', { name: m.name, from: label(m.policyId, m.from), to: label(m.policyId, m.to) }))}</li>`).join('')}</ul>`
+      ? `<ul class="improved">${t.improved.map((m) => `<li>${escapeHtml(s('{name}（{group}）：{from} → {to}', '{name} ({group}): {from} → {to}', { name: m.name, group: groupName(t, m.policyId), from: label(m.policyId, m.from), to: label(m.policyId, m.to) }))}</li>`).join('')}</ul>`
       : `<p>${escapeHtml(s('本期没有评级上升的成员。', 'No member rose in rating in the period.'))}</p>`,
   );
   parts.push(`<h2>${escapeHtml(s('需要关注的成员（连续不合格）', 'Needing attention (failing months running)'))}</h2>`);
   parts.push(
     t.attention.length
-      ? `<ul class="attention">${t.attention.map((m) => `<li>${escapeHtml(s('{name}：连续 {months} 个月{rating}', '{name}: {rating} {months} months running', { name: m.name, months: m.months, rating: label(m.policyId, m.rating) }))}</li>`).join('')}</ul>`
+      ? `<ul class="attention">${t.attention.map((m) => `<li>${escapeHtml(s('{name}（{group}）：连续 {months} 个月{rating}', '{name} ({group}): {rating} {months} months running', { name: m.name, group: groupName(t, m.policyId), months: m.months, rating: label(m.policyId, m.rating) }))}</li>`).join('')}</ul>`
       : `<p>${escapeHtml(s('本期末没有连续不合格的成员。', 'No member failed two months running at the end of the period.'))}</p>`,
   );
   return `<!doctype html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}\ntr.gap td{color:#888;font-style:italic}.trend-group td:first-child{white-space:nowrap}</style>\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;

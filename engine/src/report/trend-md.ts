@@ -6,7 +6,7 @@ import { say } from '../i18n/localized-text.js';
 import { ratingLabel, type LabelBook } from './labels.js';
 import { markdownText as md } from './markdown-text.js';
 import type { Trend } from './trend.js';
-import { trendCells, trendHead, trendRows } from './trend-rows.js';
+import { groupName, policyChangeHint, trendCells, trendHead, trendRows } from './trend-rows.js';
 
 /** Numbers as they are (Markdown escaping would show 0\\.2); text escaped. */
 const cellText = (c: string) => (/^-?\d+(\.\d+)?$/.test(c) ? c : md(c));
@@ -19,8 +19,10 @@ export function trendMarkdown(t: Trend, book: LabelBook, locale: Locale): string
   for (const group of t.groups) {
     const head = trendHead(group, book, locale).map(md);
     out.push(`## ${md(group.name)}`, '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
-    for (const row of trendRows(t, group, locale)) out.push(`| ${trendCells(row, group, book, locale).map(cellText).join(' | ')} |`);
+    const rows = trendRows(t, group, locale);
+    for (const row of rows) out.push(`| ${trendCells(row, group, book, locale).map(cellText).join(' | ')} |`);
     out.push('');
+    if (rows.some((r) => r.changes.length)) out.push(`> ${md(policyChangeHint(locale))}`, '');
   }
   out.push(say(locale, '## 进步最大的成员', '## Most improved'), '');
   if (!t.improved.length) out.push(say(locale, '本期没有评级上升的成员。', 'No member rose in rating in the period.'));
@@ -32,8 +34,9 @@ export function trendMarkdown(t: Trend, book: LabelBook, locale: Locale): string
   if (!t.attention.length) out.push(say(locale, '本期末没有连续不合格的成员。', 'No member failed two months running at the end of the period.'));
   for (const m of t.attention)
     out.push(
-      say(locale, '- {name}：连续 {months} 个月{rating}', '- {name}: {rating} {months} months running', {
+      say(locale, '- {name}（{group}）：连续 {months} 个月{rating}', '- {name} ({group}): {rating} {months} months running', {
         name: md(m.name),
+        group: md(groupName(t, m.policyId)),
         months: m.months,
         rating: label(m.policyId, m.rating),
       }),

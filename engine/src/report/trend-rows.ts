@@ -68,3 +68,16 @@ export function trendCells(row: TrendRow, group: TrendGroup, book: LabelBook, lo
     row.changes.join(say(locale, '；', '; ')),
   ];
 }
+
+export function groupName(t: Trend, policyId: string): string {
+  return t.groups.find((g) => g.policyId === policyId)?.name ?? policyId;
+}
+
+/** Beside a group whose policy changed in the period. */
+export function policyChangeHint(locale: Locale): string {
+  return say(
+    locale,
+    '群规变动的月份，评级的升降可能来自群规而不是学习情况。',
+    'In a month the policy changed, a rise or fall in ratings may come from the policy, not from learning.',
+  );
+}

@@ -11,17 +11,19 @@ export async function trendXlsx(t: Trend, book: LabelBook, locale: Locale): Prom
   const s = (zh: string, en: string) => say(locale, zh, en);
   const { sheet, bytes } = await newBook();
   const label = (policyId: string, rating: string) => ratingLabel(book, policyId, rating, locale);
-  // One sheet for all groups: ratings differ per group, so each rating is a row's own cells, best and worst.
+  // One sheet for all groups: each rating label a count and a share column, in the policies' order
+  // (groups share labels such as 优秀 and 不合格; a label only one group uses is empty for the others).
+  const labels: string[] = [];
+  for (const group of t.groups)
+    for (const r of Object.keys(book[group.policyId]?.ratings ?? {})) {
+      const l = label(group.policyId, r);
+      if (!labels.includes(l)) labels.push(l);
+    }
   const head = [
     s('群规', 'Policy'),
     s('月份', 'Month'),
     s('已评级', 'Rated'),
-    s('最好评级', 'Best rating'),
-    s('人数', 'Count'),
-    s('占比（%）', 'Share (%)'),
-    s('最差评级', 'Worst rating'),
-    s('人数', 'Count'),
-    s('占比（%）', 'Share (%)'),
+    ...labels.flatMap((l) => [l, say(locale, '{label}占比（%）', '{label} share (%)', { label: l })]),
     s('加分', 'Points given'),
     s('扣分', 'Points deducted'),
     s('平均绩效分', 'Average points'),
@@ -31,49 +33,40 @@ export async function trendXlsx(t: Trend, book: LabelBook, locale: Locale): Prom
   ];
   const rows: Cell[][] = [];
   for (const group of t.groups) {
-    const ratings = Object.keys(book[group.policyId]?.ratings ?? {});
-    const best = ratings[0] ?? '';
-    const worst = ratings.at(-1) ?? '';
+    const ratingOf = new Map(Object.keys(book[group.policyId]?.ratings ?? {}).map((r) => [label(group.policyId, r), r]));
     for (const row of trendRows(t, group, locale)) {
       const m = row.data;
       const changes = row.changes.join(s('；', '; '));
-      rows.push(
-        m
-          ? [
-              group.name,
-              row.month,
-              m.rated,
-              label(group.policyId, best),
-              m.counts[best] ?? 0,
-              Math.round((m.rates[best] ?? 0) * 100),
-              label(group.policyId, worst),
-              m.counts[worst] ?? 0,
-              Math.round((m.rates[worst] ?? 0) * 100),
-              m.pointsGiven,
-              m.pointsDeducted,
-              m.averagePoints,
-              m.followUps,
-              m.repeatedFailures,
-              changes,
-            ]
-          : [
-              group.name,
-              row.month,
-              s('（归档中没有这个月）', '(not in the archive)'),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              changes,
-            ],
-      );
+      if (!m) {
+        rows.push([
+          group.name,
+          row.month,
+          s('（归档中没有这个月）', '(not in the archive)'),
+          ...labels.flatMap(() => [null, null]),
+          null,
+          null,
+          null,
+          null,
+          null,
+          changes,
+        ]);
+        continue;
+      }
+      rows.push([
+        group.name,
+        row.month,
+        m.rated,
+        ...labels.flatMap((l) => {
+          const r = ratingOf.get(l);
+          return r === undefined ? [null, null] : [m.counts[r] ?? 0, Math.round((m.rates[r] ?? 0) * 100)];
+        }),
+        m.pointsGiven,
+        m.pointsDeducted,
+        m.averagePoints,
+        m.followUps,
+        m.repeatedFailures,
+        changes,
+      ]);
     }
   }
   sheet(s('各月', 'Months'), head, rows);

@@ -74,6 +74,11 @@ export class TrendBuilder {
 
   constructor(private readonly options: TrendOptions = {}) {}
 
+  /** The month before the period: not shown, but a policy change in the period's first month is named against it. */
+  startFrom({ result, policies }: ArchivedMonth): void {
+    this.previous = { result: { policies: result.policies }, policies };
+  }
+
   add({ result, policies }: ArchivedMonth): void {
     const { from, to, group } = this.options;
     if ((from !== undefined && result.month < from) || (to !== undefined && result.month > to)) return;
@@ -82,9 +87,12 @@ export class TrendBuilder {
       if (group && policy.id !== group) continue;
       const members = result.members.filter((m) => m.policyId === policy.id);
       const rated = members.filter((m) => m.ratings.overall !== null);
+      // Every rating of the policy, in its order (best first), zeros included; a rating the policy no
+      // longer declares comes after.
       const counts: Record<string, number> = {};
+      for (const r of (at(policies.get(policy.id), 'ratings') as { id: string }[] | undefined) ?? []) counts[r.id] = 0;
       for (const m of rated) counts[m.ratings.overall!] = (counts[m.ratings.overall!] ?? 0) + 1;
-      const rates = Object.fromEntries(Object.entries(counts).map(([r, n]) => [r, Math.round((n / rated.length) * 1000) / 1000]));
+      const rates = Object.fromEntries(Object.entries(counts).map(([r, n]) => [r, rated.length ? Math.round((n / rated.length) * 1000) / 1000 : 0]));
       const points = members.map((m) => m.points ?? 0);
       const entry = this.groups.get(policy.id) ?? { policyId: policy.id, name: policy.name, months: [] };
       entry.months.push({
@@ -129,7 +137,7 @@ export class TrendBuilder {
     for (const entry of this.members.values()) {
       const first = entry.ratings[0]!;
       const last = entry.ratings.at(-1)!;
-      if (entry.ratings.length > 1 && last.rank < first.rank)
+      if (entry.ratings.length > 1 && first.rank >= 0 && last.rank >= 0 && last.rank < first.rank)
         improved.push({ policyId: entry.policyId, name: entry.name, from: first.rating, to: last.rating, steps: first.rank - last.rank });
       let run = 0;
       for (let i = entry.ratings.length - 1; i >= 0 && entry.ratings[i]!.worst; i--) {

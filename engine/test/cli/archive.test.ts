@@ -2,7 +2,7 @@
 // version), earlier months read back for R2, a month replaced only with --replace, no other month
 // touched, and an archive qungui cannot read refused by name.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -118,6 +118,45 @@ describe('evaluate --archive', { timeout: 60_000 }, () => {
     expect(existsSync(join(archive, '2026-10/result.json'))).toBe(true);
   });
 
+  test('--replace never removes a month folder qungui did not write, nor files someone added to one', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    mkdirSync(join(archive, '2026-10'), { recursive: true });
+    writeFileSync(join(archive, '2026-10', 'precious.jpg'), 'photo');
+    const foreign = capture();
+    expect(await main(evaluate(archive, ['--replace']), foreign.io)).toBe(2);
+    expect(foreign.stderr()).toContain(`${join(archive, '2026-10')} 不是 qungui 写的归档月份（或其中有别人放入的文件：precious.jpg），--replace 不会删除它`);
+    expect(readFileSync(join(archive, '2026-10', 'precious.jpg'), 'utf8')).toBe('photo');
+    // An archived month with a note someone put in it.
+    const real = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    expect(await main(evaluate(real), capture().io)).toBe(0);
+    writeFileSync(join(real, '2026-10', '说明.txt'), '10 月的补充说明');
+    const added = capture();
+    expect(await main(evaluate(real, ['--replace']), added.io)).toBe(2);
+    expect(added.stderr()).toContain('说明.txt');
+    expect(existsSync(join(real, '2026-10', '说明.txt'))).toBe(true);
+  });
+
+  test('an archived policy copy edited by hand is refused by name, never used', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    expect(await main(evaluate(archive), capture().io)).toBe(0);
+    withSeptember(archive);
+    const copy = join(archive, '2026-09/policies/onboarding.qungui.yaml');
+    writeFileSync(copy, readFileSync(copy, 'utf8').replace('rating: pass, min: 60', 'rating: pass, min: 50'));
+    const run = capture();
+    expect(await main(['trend', '--archive', archive], run.io)).toBe(2);
+    expect(run.stderr()).toContain(`${copy} 与归档时的群规不一致（sha256 不同，文件被改过或来自另一个归档）`);
+  });
+
+  test('a month that cannot be trusted is not archived, and evaluate says so', async () => {
+    const archive = join(mkdtempSync(join(tmpdir(), 'qungui-archive-')), 'archive');
+    const run = capture();
+    // October's exports evaluated as November: no message falls in the month.
+    const args = evaluate(archive).map((a) => (a === '2026-10' ? '2026-11' : a));
+    expect(await main(args, run.io)).toBe(1);
+    expect(run.stderr()).toContain(`本月没有存入归档 ${archive}：处理上述问题后重新考核`);
+    expect(existsSync(archive)).toBe(false);
+  });
+
   test('the archive is never the data folder, inside it, or overlapping --out; nothing is written', async () => {
     const data = join(mkdtempSync(join(tmpdir(), 'qungui-archive-data-')), 'month');
     cpSync(join(root, 'examples/data/2026-10'), data, { recursive: true });
@@ -218,12 +257,50 @@ describe('qungui trend', { timeout: 60_000 }, () => {
     cpSync(join(archive, '2026-09'), join(archive, '2026-08'), { recursive: true });
     const result = JSON.parse(readFileSync(join(archive, '2026-08/result.json'), 'utf8'));
     writeFileSync(join(archive, '2026-08/result.json'), JSON.stringify({ ...result, month: '2026-08' }));
+    const manifest = JSON.parse(readFileSync(join(archive, '2026-08/archive.json'), 'utf8'));
+    writeFileSync(join(archive, '2026-08/archive.json'), JSON.stringify({ ...manifest, month: '2026-08' }));
     const { rmSync } = await import('node:fs');
     rmSync(join(archive, '2026-09'), { recursive: true });
     const run = capture();
     expect(await main(['trend', '--archive', archive, '--format', 'json'], run.io), run.stderr()).toBe(0);
     const t = JSON.parse(run.stdout());
     expect([t.months, t.gaps]).toEqual([['2026-08', '2026-10'], ['2026-09']]);
+    // The page and the Markdown show the gap as a row of its own.
+    const md = capture();
+    expect(await main(['trend', '--archive', archive], md.io)).toBe(0);
+    expect(md.stdout()).toMatch(/\| 2026-09 \| （归档中没有这个月） \|/);
+    // October's monthly report says last month is missing rather than counting no changes.
+    const out = mkdtempSync(join(tmpdir(), 'qungui-archive-out-'));
+    const october = capture();
+    expect(
+      await main(
+        evaluate(archive, ['--replace']).map((a, i, all) => (all[i - 1] === '--out' ? out : a)),
+        october.io,
+      ),
+      october.stderr(),
+    ).toBe(0);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('上月（2026-09）不在归档中，无法与上月比较。');
+    expect(report).toMatch(/\| 2026-09 \| （归档中没有这个月） \|/);
+    expect(readFileSync(join(out, 'members.csv'), 'utf8').split('\n')[0]).toContain('2026-08 综合评级,2026-09 综合评级（未归档）');
+  });
+
+  test('trend: a period starting at a policy change still names it; bad periods, groups and --out refused', async () => {
+    const archive = await archiveWithChange();
+    const from = capture();
+    expect(await main(['trend', '--archive', archive, '--from', '2026-10', '--format', 'json'], from.io), from.stderr()).toBe(0);
+    expect(JSON.parse(from.stdout()).policyChanges.map((c: { month: string }) => c.month)).toEqual(['2026-10']);
+    const refusals: [string[], string][] = [
+      [['--from', '2026-10', '--to', '2026-09'], '--from 2026-10 晚于 --to 2026-09'],
+      [['--group', 'nope'], '归档中没有群规 nope 的月份；归档中的群规：'],
+      [['--format', 'json', '--out', join(archive, '2026-10', 'result.json'), '--force'], '在归档'],
+    ];
+    for (const [args, text] of [...refusals, [['--archive', join(archive, 'nope')], `找不到归档文件夹 ${join(archive, 'nope')}`] as [string[], string]]) {
+      const run = capture();
+      expect(await main(['trend', '--archive', archive, ...args], run.io)).toBe(2);
+      expect(run.stderr()).toContain(text);
+    }
+    expect(JSON.parse(readFileSync(join(archive, '2026-10', 'result.json'), 'utf8')).month).toBe('2026-10');
   });
 
   test('explain --archive: an archived month explained against the policy in force then', async () => {

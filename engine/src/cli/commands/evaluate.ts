@@ -178,6 +178,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(
       `${say(locale, 'qungui evaluate: 本月结果不可靠（退出码 1）：', 'qungui evaluate: this month cannot be trusted as it stands (exit 1):')}\n${result.problems.map((p) => `  - ${p.message[locale]}\n`).join('')}`,
     );
+    // Next month's escalations and history will not see this month: say so, where the archive is.
+    if (archiveDir)
+      io.stderr(
+        say(
+          locale,
+          '  本月没有存入归档 {archive}：处理上述问题后重新考核（加 --replace 若已存过）\n',
+          '  this month was not stored in the archive {archive}: fix the above and evaluate it again (with --replace if stored before)\n',
+          { archive: values.archive! },
+        ),
+      );
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   io.stdout(

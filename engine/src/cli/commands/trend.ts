@@ -12,7 +12,9 @@ import { commitOutputFile, prepareOutputFile } from '../output-folder.js';
 import { archivedMonthNames, readArchivedMonth } from '../archive.js';
 import { EXIT_OK, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 import { badChoice } from '../usage-errors.js';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { previousMonth } from '../../evaluate/time.js';
 
 const FORMATS = ['md', 'html', 'json', 'xlsx'] as const;
 
@@ -64,7 +66,24 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(values.to ? { to: values.to } : {}),
     ...(values.group ? { group: values.group } : {}),
   };
+  if (values.from && values.to && values.from > values.to)
+    throw new UsageError(say(locale, '--from {from} 晚于 --to {to}', '--from {from} is after --to {to}', { from: values.from, to: values.to }));
+  if (!(await stat(archive).catch(() => undefined))?.isDirectory())
+    throw new UsageError(say(locale, '找不到归档文件夹 {archive}', 'no archive folder {archive}', { archive: values.archive }));
+  const archiveReal = await realpath(archive);
+  if (target && (target.path === archiveReal || target.path.startsWith(archiveReal + sep)))
+    throw new UsageError(
+      say(locale, '--out {out} 在归档 {archive} 之内，写入会改动归档；请把它放在归档之外', '--out {out} is inside the archive {archive}: put it outside', {
+        out: values.out!,
+        archive: values.archive,
+      }),
+    );
   const builder = new TrendBuilder(options);
+  // The month before the period, if archived: a change in the period's first month is named against it.
+  if (values.from) {
+    const before = (await archivedMonthNames(archive, { to: previousMonth(values.from) })).at(-1);
+    if (before) builder.startFrom(await readArchivedMonth(archive, before));
+  }
   // Rating labels and order from each group's latest archived policy.
   const latest = new Map<string, unknown>();
   for (const name of await archivedMonthNames(archive, options)) {
@@ -73,6 +92,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     for (const [id, policy] of month.policies) latest.set(id, policy);
   }
   const result = builder.finish();
+  if (values.group && !result.groups.length)
+    throw new UsageError(
+      say(locale, '归档中没有群规 {group} 的月份；归档中的群规：{known}', 'the archive holds no month of the policy {group}; its policies: {known}', {
+        group: values.group,
+        known: [...latest.keys()].sort().join(say(locale, '、', ', ')) || say(locale, '（无）', '(none)'),
+      }),
+    );
   const book = labelsFromPolicies([...latest.values()].map((value) => ({ value })));
   const output: string | Buffer =
     format === 'json'
