@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { isScalar } from 'yaml';
 import { ExecuteCommandRequest, type LanguageClient, State } from 'vscode-languageclient/node';
 import { editorPageHtml } from '../visual-editor/editor-page-html.js';
+import { ActionQueue } from '../visual-editor/action-queue.js';
 import type { FormAction } from '../visual-editor/form-actions.js';
 import type { Problem } from '../visual-editor/form-model.js';
 import { placeDiagnostics } from '../visual-editor/diagnostic-placement.js';
@@ -15,6 +16,7 @@ import { PAGE_TEXTS } from '../visual-editor/page-texts.js';
 import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-catalogue.js';
 import { policyEdits } from '../visual-editor/policy-edits.js';
 import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
+import { RefusedEdit } from '../visual-editor/refused-edit.js';
 import { nodeAt, type Path } from '../visual-editor/yaml-surgery.js';
 import type { PolicyLocale } from './locale.js';
 import { policyLocale, type Translate, translationsFor, translator } from './visual-editor-texts.js';
@@ -24,7 +26,11 @@ export const VISUAL_EDITOR_VIEW_TYPE = 'qungui.visualEditor';
 /** Quick fixes are asked for (one request each) for this many diagnostics per redraw; the rest show without buttons. */
 const MAX_DIAGNOSTICS_WITH_FIXES = 100;
 
-type PageMessage = { type: 'ready' } | { type: 'edit'; action: FormAction } | { type: 'fix'; diagnostic: number; fix: number };
+/** `version` is the document version the page's form was drawn from; a fix also names the draw its list came with. */
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'edit'; action: FormAction; version: number }
+  | { type: 'fix'; diagnostic: number; fix: number; version: number; draw: number };
 
 interface Fixable {
   problem: Problem;
@@ -42,14 +48,16 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     const { webview } = panel;
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     webview.options = { enableScripts: true, localResourceRoots: [dist] };
-    const locale = policyLocale();
+    let locale = policyLocale();
     let { tr, texts } = this.wordsOf(locale);
+    // The page's <html lang> and <title> follow `qungui.locale` with the form (sent with each form).
+    const titleOf = () => tr('Visual editor: {0}', vscode.workspace.asRelativePath(document.uri));
     webview.html = editorPageHtml({
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visual-editor.js')).toString(),
       cspSource: webview.cspSource,
       lang: locale,
-      title: tr('Visual editor: {0}', vscode.workspace.asRelativePath(document.uri)),
+      title: titleOf(),
     });
 
     const uri = document.uri.toString();
@@ -57,11 +65,25 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     let server: { client: LanguageClient; catalogue: PolicyCatalogue } | undefined;
     /** The sample counts with the text they were computed on: shown only with that text (a band added since would shift them). */
     let sample: { text: string; counts: SampleCountsView } | undefined;
-    let fixables: Fixable[] = [];
+    /** The form last posted: its number, and the quick fixes its buttons index into. */
+    let drawn: { draw: number; fixables: Fixable[] } = { draw: 0, fixables: [] };
+    let draws = 0;
     let ready = false;
     let pending: NodeJS.Timeout | undefined;
     let pendingSample: NodeJS.Timeout | undefined;
-    let edits: Promise<void> = Promise.resolve();
+    // One action at a time, each only on the text its form was drawn from (visual-editor/action-queue.ts):
+    // edits by document version; fixes by version and draw, since diagnostics change without the text.
+    // An action refused or taken is followed by a redraw: an input the text did not take shows its value again.
+    const edits = new ActionQueue(
+      () => document.version,
+      () => this.refuse(new RefusedEdit('The form was out of date and is shown again from the text: make the change again.'), tr),
+      (error) => this.refuse(error, tr),
+    );
+    const fixes = new ActionQueue(
+      () => `${document.version}/${drawn.draw}`,
+      () => this.refuse(new RefusedEdit('The form was out of date and is shown again from the text: make the change again.'), tr),
+      (error) => this.refuse(error, tr),
+    );
 
     const catalogueOf = async (client: LanguageClient) =>
       ((await client.sendRequest(ExecuteCommandRequest.type, { command: 'qungui.server.policyCatalogue', arguments: [] }).catch(() => undefined)) ??
@@ -81,16 +103,20 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     const send = async () => {
       if (!ready || !server) return;
       const text = document.getText();
+      const version = document.version;
       const form = policyForm(text, server.catalogue, tr, sample?.text === text ? sample.counts : undefined);
-      fixables = await this.fixablesOf(document);
+      const fixables = await this.fixablesOf(document);
       const { byAnchor, unplaced } = placeDiagnostics(
         form.spans,
         fixables.map((f) => ({ ...f.problem, offset: f.offset })),
       );
       const strip = (list: (Problem & { offset: number })[]): Problem[] => list.map(({ offset: _, ...problem }) => problem);
       const problems = Object.fromEntries(Object.entries(byAnchor).map(([anchor, list]) => [anchor, strip(list)]));
-      // The text may have moved on while the fixes were asked for: only the latest text is drawn.
-      if (document.getText() === text) void webview.postMessage({ type: 'form', form, problems, unplaced: strip(unplaced), texts });
+      // The text may have moved on while the fixes were asked for: only the latest text is drawn, and
+      // only a drawn form's fixes are what its buttons index into.
+      if (document.version !== version) return;
+      drawn = { draw: ++draws, fixables };
+      void webview.postMessage({ type: 'form', form, problems, unplaced: strip(unplaced), texts, version, draw: drawn.draw, lang: locale, title: titleOf() });
     };
     // Typing in the text editor beside, or diagnostics arriving right after: one redraw per burst.
     function schedule(): void {
@@ -106,14 +132,12 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
           schedule();
           void refreshSample();
         } else if (message.type === 'edit') {
-          // One action at a time, each computed on the text the one before left.
           const action = message.action;
-          edits = edits
-            .then(() => this.apply(document, action))
-            .catch((error: unknown) => this.refuse(error))
-            // An input the text did not take (refused, or nothing to change) shows the text's value again.
-            .finally(schedule);
-        } else if (message.type === 'fix') void this.fix(fixables[message.diagnostic]?.actions[message.fix]);
+          void edits.run(message.version, () => this.apply(document, action, tr), schedule);
+        } else if (message.type === 'fix') {
+          const { diagnostic, fix } = message;
+          void fixes.run(`${message.version}/${message.draw}`, () => this.fix(drawn.fixables[diagnostic]?.actions[fix]), schedule);
+        }
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() !== uri || !e.contentChanges.length) return;
@@ -130,7 +154,8 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       // new language (the extension restarts it for that).
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('qungui.locale')) return;
-        ({ tr, texts } = this.wordsOf(policyLocale()));
+        locale = policyLocale();
+        ({ tr, texts } = this.wordsOf(locale));
         schedule();
       }),
     ];
@@ -166,8 +191,8 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
   }
 
   /** One form action → one WorkspaceEdit: one undo step, the document dirty until saved. */
-  private async apply(document: vscode.TextDocument, action: FormAction): Promise<void> {
-    if (action.kind === 'renameId' && action.text.trim()) return this.rename(document, action.path, action.text.trim());
+  private async apply(document: vscode.TextDocument, action: FormAction, tr: Translate): Promise<void> {
+    if (action.kind === 'renameId' && action.text.trim()) return this.rename(document, action.path, action.text.trim(), tr);
     const edits = policyEdits(document.getText(), action);
     if (!edits.length) return;
     const edit = new vscode.WorkspaceEdit();
@@ -175,15 +200,19 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     await vscode.workspace.applyEdit(edit);
   }
 
-  /** An action that cannot be written (the text changed under it): say so, change nothing. */
-  private refuse(error: unknown): void {
-    void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+  /**
+   * An action that cannot be written: say why in the user's language, change nothing. A reason the
+   * form knows is an l10n key; anything else (a bug) gets one localized sentence, not its English text.
+   */
+  private refuse(error: unknown, tr: Translate): void {
+    const message = error instanceof RefusedEdit ? tr(error.key, ...error.args) : tr('The form cannot make this change: edit it in the text.');
+    void vscode.window.showWarningMessage(message);
   }
 
   /** An id renamed with the language server's rename: the declaration and every reference in one edit. */
-  private async rename(document: vscode.TextDocument, path: Path, name: string): Promise<void> {
+  private async rename(document: vscode.TextDocument, path: Path, name: string, tr: Translate): Promise<void> {
     const node = nodeAt(document.getText(), path);
-    if (!node?.range) return this.apply(document, { kind: 'setText', path, text: name });
+    if (!node?.range) return this.apply(document, { kind: 'setText', path, text: name }, tr);
     if (isScalar(node) && node.value === name) return;
     const version = document.version;
     try {
@@ -196,8 +225,9 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       // The rename's ranges are of the text it was asked on: a text changed meanwhile is not edited with them.
       if (edit && document.version === version) await vscode.workspace.applyEdit(edit);
     } catch (error) {
-      // The server refuses a name that is already declared, and says why.
-      this.refuse(error);
+      // The server refuses a name that is already declared, and says why in the policy's language.
+      if (error instanceof Error && error.message) void vscode.window.showWarningMessage(error.message);
+      else this.refuse(error, tr);
     }
   }
 

@@ -58,9 +58,13 @@ tr:has(+ tr.row-problems) td, tr:has(+ tr.row-detail) td { border-bottom: none; 
 tr.row-detail .field { grid-template-columns: minmax(8rem, 12rem) 1fr; }
 fieldset { border: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .25rem 1rem; }
 legend { float: left; padding: 0; }
-input[type="text"], select { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); border-radius: 2px; padding: 2px 6px; min-width: 4rem; max-width: 28rem; }
+input[type="text"], select, textarea { font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); border-radius: 2px; padding: 2px 6px; min-width: 4rem; max-width: 28rem; }
 select { color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border-color: var(--vscode-dropdown-border, transparent); }
 input[type="checkbox"] { accent-color: var(--vscode-button-background); width: 1rem; height: 1rem; }
+textarea { width: 100%; max-width: 40rem; box-sizing: border-box; }
+input[readonly], textarea[readonly] { opacity: .8; }
+.read-only { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.read-only .note { color: var(--vscode-descriptionForeground); font-size: .9em; }
 .with-unit { display: inline-flex; align-items: center; gap: .35rem; }
 .unit { color: var(--vscode-descriptionForeground); }
 td .with-unit input { width: 4.5rem; }

@@ -12,11 +12,13 @@ interface FieldBase {
   /** Where the field's text is (a key of PolicyForm.spans); diagnostics there are shown beside it. */
   anchor: string;
   label: string;
+  /** Set when the form must not write the value (it is shared through an anchor or an alias): why, shown beside it. */
+  readOnly?: string;
 }
 
 /** A committed input fills the action's value: `text` (text, numbers), `value` (a choice, a chip), `on` (a switch). */
 export type FormField =
-  | (FieldBase & { kind: 'text'; value: string; commit: FormAction })
+  | (FieldBase & { kind: 'text'; value: string; multiline?: boolean; commit: FormAction })
   | (FieldBase & { kind: 'number'; value: string; unit?: string; commit: FormAction })
   | (FieldBase & { kind: 'switch'; value: boolean; commit: FormAction })
   | (FieldBase & { kind: 'select'; value: string; options: Option[]; commit: FormAction })

@@ -10,4 +10,6 @@ export const PAGE_TEXTS = [
   'Sample data',
   'Actions',
   'Everyone not in a band above',
+  // A label with its unit: fullwidth brackets in Chinese only.
+  '{0} ({1})',
 ] as const;

@@ -3,12 +3,12 @@
 // rejects (a word where a number belongs, a missing section) still shows every field it can; only a
 // text yaml cannot parse shows no form. `tr` translates the page's own words (l10n keys); the
 // policy's names (rating labels, terms) are shown as written.
-import { isMap, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
 import type { Chip, FormField, FormSection, Option, PolicyForm, TableRow } from './form-model.js';
 import type { PolicyCatalogue } from './policy-catalogue.js';
 import { bandsPath } from './policy-edits.js';
-import { nodeIn, type Path } from './yaml-surgery.js';
+import { type Path, sharedAt } from './yaml-surgery.js';
 
 export type Translate = (key: string, ...args: (string | number)[]) => string;
 
@@ -19,6 +19,7 @@ export interface SampleCountsView {
 }
 
 interface Context {
+  doc: Document;
   root: Node | null;
   text: string;
   spans: Record<string, [number, number]>;
@@ -33,7 +34,7 @@ export function policyForm(text: string, catalogue: PolicyCatalogue, tr: Transla
   const doc = parseDocument(text, { uniqueKeys: false });
   const syntax = doc.errors[0];
   if (syntax) return { unreadable: tr('The YAML cannot be read here: {0}', syntax.message.split('\n')[0] ?? ''), sections: [], spans: {} };
-  const ctx: Context = { root: doc.contents as Node | null, text, spans: {}, tr, catalogue, ...(sample ? { sample } : {}) };
+  const ctx: Context = { doc, root: doc.contents as Node | null, text, spans: {}, tr, catalogue, ...(sample ? { sample } : {}) };
   const sections = [groupSection(ctx), membershipSection(ctx), contentSection(ctx), activitiesSection(ctx), ratingsSection(ctx), assessmentSection(ctx)];
   return { sections, spans: ctx.spans };
 }
@@ -321,12 +322,29 @@ function section(ctx: Context, id: string, title: string, path: Path, fields: Fo
 }
 
 function textField(ctx: Context, path: Path, label: string): FormField {
-  return { kind: 'text', anchor: anchorOf(ctx, path), label, value: scalarText(ctx, path), commit: { kind: 'setText', path, text: '' } };
+  const value = scalarText(ctx, path);
+  return {
+    kind: 'text',
+    anchor: anchorOf(ctx, path),
+    label,
+    value,
+    // Several lines are edited in a text area and written back as the block they were (`|`, `>`).
+    ...(value.includes('\n') ? { multiline: true } : {}),
+    ...readOnlyNote(ctx, path),
+    commit: { kind: 'setText', path, text: '' },
+  };
 }
 
 /** An id cell: renaming it renames every reference (bands, points, follow-ups) with it. */
 function idField(ctx: Context, path: Path, label: string): FormField {
-  return { kind: 'text', anchor: anchorOf(ctx, path), label, value: scalarText(ctx, path), commit: { kind: 'renameId', path, text: '' } };
+  return {
+    kind: 'text',
+    anchor: anchorOf(ctx, path),
+    label,
+    value: scalarText(ctx, path),
+    ...readOnlyNote(ctx, path),
+    commit: { kind: 'renameId', path, text: '' },
+  };
 }
 
 function numberField(ctx: Context, path: Path, label: string, unit?: string): FormField {
@@ -336,6 +354,7 @@ function numberField(ctx: Context, path: Path, label: string, unit?: string): Fo
     label,
     value: scalarText(ctx, path),
     ...(unit ? { unit } : {}),
+    ...readOnlyNote(ctx, path),
     commit: { kind: 'setNumber', path, text: '' },
   };
 }
@@ -343,7 +362,7 @@ function numberField(ctx: Context, path: Path, label: string, unit?: string): Fo
 function switchField(ctx: Context, path: Path, label: string, fallback: boolean): FormField {
   const node = nodeAtPath(ctx, path);
   const value = isScalar(node) && typeof node.value === 'boolean' ? node.value : fallback;
-  return { kind: 'switch', anchor: anchorOf(ctx, path), label, value, commit: { kind: 'setSwitch', path, on: false } };
+  return { kind: 'switch', anchor: anchorOf(ctx, path), label, value, ...readOnlyNote(ctx, path), commit: { kind: 'setSwitch', path, on: false } };
 }
 
 function selectField(ctx: Context, path: Path, label: string, options: Option[], fallback: string): FormField {
@@ -353,6 +372,7 @@ function selectField(ctx: Context, path: Path, label: string, options: Option[],
     label,
     value: scalarText(ctx, path) || fallback,
     options,
+    ...readOnlyNote(ctx, path),
     commit: { kind: 'setChoice', path, value: '' },
   };
 }
@@ -363,7 +383,15 @@ function chipsField(ctx: Context, path: Path, label: string, suggestions?: Optio
     const label = suggestions?.find((s) => s.value === text)?.label;
     return { text, ...(label && label !== text ? { label } : {}), anchor: anchorOf(ctx, [...path, i]), remove: { kind: 'removeChip', path, index: i } };
   });
-  return { kind: 'chips', anchor: anchorOf(ctx, path), label, chips, add: { kind: 'addChip', path, value: '' }, ...(suggestions ? { suggestions } : {}) };
+  return {
+    kind: 'chips',
+    anchor: anchorOf(ctx, path),
+    label,
+    chips,
+    add: { kind: 'addChip', path, value: '' },
+    ...(suggestions ? { suggestions } : {}),
+    ...readOnlyNote(ctx, path),
+  };
 }
 
 function choicesField(ctx: Context, path: Path, label: string, names: Record<string, string>): FormField {
@@ -374,13 +402,30 @@ function choicesField(ctx: Context, path: Path, label: string, names: Record<str
     on: on.has(value),
     commit: { kind: 'toggleListValue', path, value, on: false } satisfies FormAction,
   }));
-  return { kind: 'choices', anchor: anchorOf(ctx, path), label, options };
+  return { kind: 'choices', anchor: anchorOf(ctx, path), label, options, ...readOnlyNote(ctx, path) };
 }
 
 // ─── reading the document ───────────────────────────────────────────────────────────────────────
 
+/** The node at a path, aliases resolved: `reviewers: *leads` shows the leads. */
 function nodeAtPath(ctx: Context, path: Path): Node | undefined {
-  return nodeIn(ctx.root, path);
+  let node: unknown = ctx.root;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(ctx.doc);
+    if (isMap(node)) node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  if (isAlias(node)) node = node.resolve(ctx.doc);
+  return (node ?? undefined) as Node | undefined;
+}
+
+/** Why a field shows its value read-only: its text is shared with other keys (yaml-surgery refuses to write it). */
+function readOnlyNote(ctx: Context, path: Path): { readOnly: string } | Record<string, never> {
+  const shared = sharedAt(ctx.root, path);
+  if (shared === 'alias') return { readOnly: ctx.tr('Edit in the text (it uses a value from elsewhere)') };
+  if (shared === 'anchor') return { readOnly: ctx.tr('Edit in the text (other keys use this value)') };
+  return {};
 }
 
 function listOf(ctx: Context, path: Path): unknown[] {

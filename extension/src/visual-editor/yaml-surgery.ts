@@ -3,7 +3,8 @@
 // block, the siblings' indentation, the scalar's quoting), and everything else is left as it was —
 // comments, key order, blank lines. Each function returns the whole new text; text-edit.ts reduces the
 // difference to one edit.
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, parse, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, parse, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { RefusedEdit } from './refused-edit.js';
 
 export type Path = readonly (string | number)[];
 export type PlainValue = string | number | boolean;
@@ -18,6 +19,31 @@ export function nodeAt(text: string, path: Path): Node | undefined {
 
 export function nodeIn(root: Node | null | undefined, path: Path): Node | undefined {
   return locate(root, path).node;
+}
+
+/** Whether the text at a path is shared: reached through an alias (`*a`), or anchored (`&a`) for aliases elsewhere. */
+export function sharedAt(root: Node | null | undefined, path: Path): 'alias' | 'anchor' | undefined {
+  let node: unknown = root;
+  for (const segment of [undefined, ...path]) {
+    if (segment !== undefined) {
+      if (isMap(node)) node = pairOf(node, String(segment))?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+      else return undefined;
+    }
+    if (isAlias(node)) return 'alias';
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) return 'anchor';
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a change to shared text: writing there would change (an anchor) or lose (an alias replaced)
+ * the values of every other key that refers to it.
+ */
+export function refuseShared(root: Node | null | undefined, path: Path): void {
+  const shared = sharedAt(root, path);
+  if (shared === 'alias') throw new RefusedEdit('This value refers to a value elsewhere (an alias): edit it in the text.');
+  if (shared === 'anchor') throw new RefusedEdit('Other keys refer to this value (an anchor): edit it in the text.');
 }
 
 /** The node at a path and whether one of its ancestors is a flow collection (then it is written in flow style). */
@@ -36,6 +62,7 @@ function locate(root: Node | null | undefined, path: Path): { node: Node | undef
 /** Sets the value at a path: a scalar is rewritten in place; a missing key is added beside its siblings. */
 export function setAt(text: string, path: Path, value: NewValue): string {
   const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  refuseShared(root, path);
   const { node, inFlow } = locate(root, path);
   if (node && isScalar(node) && !Array.isArray(value) && typeof value !== 'object') return replaceScalar(text, node, value, inFlow);
   if (node) return replaceNode(text, node, value, inFlow);
@@ -55,6 +82,7 @@ export function setAt(text: string, path: Path, value: NewValue): string {
 /** Removes a map key or a sequence item (with its separator or its lines). Absent paths change nothing. */
 export function deleteAt(text: string, path: Path): string {
   const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  refuseShared(root, path);
   const parent = nodeIn(root, path.slice(0, -1));
   const key = path.at(-1);
   if (isMap(parent)) {
@@ -68,6 +96,7 @@ export function deleteAt(text: string, path: Path): string {
 /** Adds an item to the end of the sequence at a path (created as `[item]` when missing). */
 export function appendAt(text: string, path: Path, value: PlainValue): string {
   const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  refuseShared(root, path);
   const seq = nodeIn(root, path);
   if (isSeq(seq)) return appendItem(text, seq, value);
   return setAt(text, path, [value]);
@@ -79,8 +108,10 @@ export function appendAt(text: string, path: Path, value: PlainValue): string {
  */
 export function insertCopyOf(text: string, path: Path, from: number, before: number, adjust: (copy: string, copyPath: Path) => string): string {
   const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  refuseShared(root, path);
   const seq = nodeIn(root, path);
-  if (!isSeq(seq) || seq.flow) throw new Error('insertCopyOf needs a block sequence');
+  // A table written `[{…}, {…}]` on one line: a row copied into it would need its own style of writing.
+  if (!isSeq(seq) || seq.flow) throw new RefusedEdit('This table is written on one line ([…]): add the row in the text.');
   const source = seq.items[from] as Node;
   const [start, end] = itemLines(text, source);
   const lines = text.slice(start, end);

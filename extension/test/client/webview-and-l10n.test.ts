@@ -52,7 +52,8 @@ describe('the extension speaks Chinese', () => {
   ]
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-  const visualKeys = [...[...visual.matchAll(/\btr\(\s*(['"])((?:(?!\1).)*)\1/g)].map((m) => m[2]!), ...PAGE_TEXTS];
+  // A refused action's reason is an l10n key too (`new RefusedEdit('…')`), shown in the user's language.
+  const visualKeys = [...[...visual.matchAll(/\b(?:tr|RefusedEdit)\(\s*(['"])((?:(?!\1).)*)\1/g)].map((m) => m[2]!), ...PAGE_TEXTS];
   it.each(['zh-cn', 'zh-tw'])('every word of the visual editor has a %s translation', (lang) => {
     const bundle = JSON.parse(readFileSync(`extension/l10n/bundle.l10n.${lang}.json`, 'utf8'));
     expect(visualKeys.length).toBeGreaterThan(50);

@@ -166,3 +166,27 @@ describe('diagnostics beside their field', () => {
     expect(form.unreadable).toMatch(/^此处的 YAML 无法读取：/);
   });
 });
+
+describe('values the form shows but does not write', () => {
+  const field = (form: PolicyForm, anchor: string): FormField => {
+    for (const section of form.sections) for (const f of section.fields) if (f.anchor === anchor) return f;
+    throw new Error(`no field at ${anchor}`);
+  };
+  const text = 'leads: &a [x, y]\nmembership:\n  application:\n    reviewers: *a\n  removal:\n    maxViolations: &n 5\n    inactiveDays: *n\n';
+  const form = policyForm(text, policyCatalogue('zh-CN'), tr);
+  it('an alias shows the values it refers to, read-only, with why', () => {
+    const reviewers = field(form, 'membership.application.reviewers');
+    expect(reviewers.kind === 'chips' && reviewers.chips.map((c) => c.text)).toEqual(['x', 'y']);
+    expect(reviewers.readOnly).toBe('在文本中编辑（引用了别处的值）');
+    const days = field(form, 'membership.removal.inactiveDays');
+    expect([days.kind === 'number' && days.value, days.readOnly]).toEqual(['5', '在文本中编辑（引用了别处的值）']);
+  });
+  it('an anchored value is read-only too; a plain one is not', () => {
+    expect(field(form, 'membership.removal.maxViolations').readOnly).toBe('在文本中编辑（别处引用了这个值）');
+    expect(field(form, 'membership.removal.countCategories').readOnly).toBeUndefined();
+  });
+  it('a value of several lines is edited in a text area', () => {
+    const name = field(policyForm('metadata:\n  name: |\n    a\n    b\n', policyCatalogue('zh-CN'), tr), 'metadata.name');
+    expect(name).toMatchObject({ kind: 'text', value: 'a\nb\n', multiline: true });
+  });
+});

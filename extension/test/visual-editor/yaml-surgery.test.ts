@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormAction } from '../../src/visual-editor/form-actions.js';
 import { policyEdits } from '../../src/visual-editor/policy-edits.js';
+import { RefusedEdit } from '../../src/visual-editor/refused-edit.js';
 import { applyEdits } from '../../src/visual-editor/text-edit.js';
 
 const run = (text: string, action: FormAction) => applyEdits(text, policyEdits(text, action));
@@ -60,5 +61,31 @@ describe('CRLF files', () => {
   });
   it('a block scalar is rewritten with CRLF', () => {
     expect(run('a: |\r\n  x\r\nb: 1\r\n', { kind: 'setText', path: ['a'], text: 'y\nz' })).toBe('a: |\r\n  y\r\n  z\r\nb: 1\r\n');
+  });
+});
+
+describe('anchors and aliases', () => {
+  const text = 'leads: &a [x, y]\nmembership:\n  application:\n    reviewers: *a\n  removal:\n    maxViolations: &n 5\n    inactiveDays: *n\n';
+  const refused = (action: FormAction) => {
+    try {
+      run(text, action);
+    } catch (error) {
+      return error instanceof RefusedEdit ? error.key : `not refused: ${String(error)}`;
+    }
+    return 'written';
+  };
+  it('a chip added to an alias is refused: the list it names would be lost', () => {
+    expect(refused({ kind: 'addChip', path: ['membership', 'application', 'reviewers'], value: 'z' })).toBe(
+      'This value refers to a value elsewhere (an alias): edit it in the text.',
+    );
+  });
+  it('an anchored value is refused: every alias would change with it', () => {
+    expect(refused({ kind: 'setNumber', path: ['membership', 'removal', 'maxViolations'], text: '3' })).toBe(
+      'Other keys refer to this value (an anchor): edit it in the text.',
+    );
+    expect(refused({ kind: 'removeChip', path: ['leads'], index: 0 })).toBe('Other keys refer to this value (an anchor): edit it in the text.');
+  });
+  it('the keys around them are written as usual', () => {
+    expect(run(text, { kind: 'setNumber', path: ['membership', 'removal', 'countCategories'], text: '1' })).toContain('    countCategories: 1\n');
   });
 });

@@ -20,6 +20,12 @@ export interface FormMessage {
   problems: Record<string, Problem[]>;
   unplaced: Problem[];
   texts: Record<string, string>;
+  /** The document version the form was drawn from, and the draw's number: every action goes back with them. */
+  version: number;
+  draw: number;
+  /** The page's language and title, which follow `qungui.locale`. */
+  lang: string;
+  title: string;
 }
 
 const vscode = acquireVsCodeApi();
@@ -32,9 +38,17 @@ const t = (key: string, ...args: (string | number)[]) => (texts[key] ?? key).rep
 /** The last message drawn: the same form again (diagnostics re-sent unchanged) is not redrawn. */
 let drawn = '';
 
+/** The stamp of the last form received: the provider refuses an action from any other form. */
+let stamp = { version: 0, draw: 0 };
+
 window.addEventListener('message', (event: MessageEvent<FormMessage>) => {
   if (event.data?.type !== 'form') return;
-  const serialized = JSON.stringify(event.data);
+  const { version, draw, ...shown } = event.data;
+  // A form that shows the same as the one drawn (same fixes) is not redrawn; its stamp is kept all the same.
+  stamp = { version, draw };
+  document.documentElement.lang = shown.lang;
+  document.title = shown.title;
+  const serialized = JSON.stringify(shown);
   if (serialized === drawn) return;
   drawn = serialized;
   texts = event.data.texts;
@@ -52,7 +66,18 @@ window.addEventListener('scroll', () => {
 });
 
 function post(action: FormAction): void {
-  vscode.postMessage({ type: 'edit', action });
+  vscode.postMessage({ type: 'edit', action, version: stamp.version });
+  // The next form is drawn whatever it shows: an input the text did not take gets the text's value back.
+  drawn = '';
+}
+
+/** A button's action posted once: the button stays disabled until the form is drawn again (a double click posts one). */
+function postOnce(button: HTMLButtonElement, send: () => void): void {
+  button.addEventListener('click', () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    send();
+  });
 }
 
 // ─── the page ───────────────────────────────────────────────────────────────────────────────────
@@ -122,7 +147,7 @@ function fieldElement(field: FormField): HTMLElement {
   } else {
     row.append(el('label', { htmlFor: id }, field.label), control(field, id));
   }
-  appendProblems(row, field.anchor, row.querySelector<HTMLElement>('input,select'));
+  appendProblems(row, field.anchor, row.querySelector<HTMLElement>('input,select,textarea'));
   return row;
 }
 
@@ -131,33 +156,42 @@ function control(field: FormField, id: string): HTMLElement {
   switch (field.kind) {
     case 'text':
     case 'number': {
-      const input = el('input', { id, type: 'text', value: field.value, 'data-key': `${field.anchor}|${field.label}`, 'data-committed': field.value });
-      if (field.kind === 'number') input.inputMode = 'decimal';
+      // A value of several lines gets a text area: an <input> would drop its line breaks.
+      const multiline = field.kind === 'text' && field.multiline === true;
+      const input: HTMLInputElement | HTMLTextAreaElement = multiline
+        ? el('textarea', { id, rows: String(Math.min(8, field.value.split('\n').length + 1)), 'data-key': `${field.anchor}|${field.label}` })
+        : el('input', { id, type: 'text', 'data-key': `${field.anchor}|${field.label}` });
+      input.value = field.value;
+      input.dataset.committed = field.value;
+      if (field.kind === 'number' && input instanceof HTMLInputElement) input.inputMode = 'decimal';
       input.setAttribute('aria-label', field.label);
+      if (field.readOnly) input.readOnly = true;
       const commit = () => {
-        if (input.value === input.dataset.committed) return;
+        if (field.readOnly || input.value === input.dataset.committed) return;
         input.dataset.committed = input.value;
         post(filled(field.commit, input.value));
       };
       input.addEventListener('change', commit);
-      input.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') commit();
+      (input as HTMLElement).addEventListener('keydown', (e: KeyboardEvent) => {
+        // In a text area Enter is a line break; Ctrl+Enter commits.
+        if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) commit();
         if (e.key === 'Escape') input.value = input.dataset.committed ?? '';
       });
       if (field.kind === 'number' && field.unit) {
         const wrap = el('span', { className: 'with-unit' });
         wrap.append(input, el('span', { className: 'unit', 'aria-hidden': 'true' }, field.unit));
-        input.setAttribute('aria-label', `${field.label}（${field.unit}）`);
-        return wrap;
+        input.setAttribute('aria-label', t('{0} ({1})', field.label, field.unit));
+        return withNote(wrap, field.readOnly, input);
       }
-      return input;
+      return withNote(input, field.readOnly, input);
     }
     case 'switch': {
       const box = el('input', { id, type: 'checkbox', role: 'switch', 'data-key': `${field.anchor}|${field.label}` });
       box.checked = field.value;
+      box.disabled = field.readOnly !== undefined;
       box.setAttribute('aria-label', field.label);
       box.addEventListener('change', () => post(filled(field.commit, box.checked)));
-      return box;
+      return withNote(box, field.readOnly, box);
     }
     case 'select': {
       const select = el('select', { id, 'data-key': `${field.anchor}|${field.label}` });
@@ -165,8 +199,9 @@ function control(field: FormField, id: string): HTMLElement {
       if (!field.options.some((o) => o.value === field.value)) select.append(el('option', { value: field.value }, field.value || '—'));
       for (const option of field.options) select.append(el('option', { value: option.value }, option.label));
       select.value = field.value;
+      select.disabled = field.readOnly !== undefined;
       select.addEventListener('change', () => post(filled(field.commit, select.value)));
-      return select;
+      return withNote(select, field.readOnly, select);
     }
     case 'static':
       return el('span', { className: 'static' }, field.value);
@@ -182,12 +217,17 @@ function chipsElement(field: Extract<FormField, { kind: 'chips' }>, id: string):
     const item = el('li', { className: 'chip', 'data-anchor': chip.anchor });
     if (problems[chip.anchor]?.length) item.classList.add('has-problem');
     item.append(el('span', {}, chip.label ?? chip.text));
+    list.append(item);
+    if (field.readOnly) return;
     const remove = el('button', { type: 'button', className: 'chip-remove', 'data-key': `${chip.anchor}|remove` }, '×');
     remove.setAttribute('aria-label', t('Remove {0}', chip.label ?? chip.text));
-    remove.addEventListener('click', () => post(chip.remove));
+    postOnce(remove, () => post(chip.remove));
     item.append(remove);
-    list.append(item);
   });
+  if (field.readOnly) {
+    box.append(list);
+    return withNote(box, field.readOnly, list);
+  }
   const input = el('input', { id, type: 'text', className: 'chip-input', placeholder: t('Add…'), 'data-key': `${field.anchor}|add` });
   input.setAttribute('aria-label', t('Add to {0}', field.label));
   if (field.suggestions?.length) {
@@ -218,11 +258,22 @@ function choicesElement(field: Extract<FormField, { kind: 'choices' }>): HTMLEle
     const label = el('label', { htmlFor: id, className: 'choice' });
     const input = el('input', { id, type: 'checkbox', role: 'switch', 'data-key': `${field.anchor}|${option.value}` });
     input.checked = option.on;
+    input.disabled = field.readOnly !== undefined;
     input.addEventListener('change', () => post(filled(option.commit, input.checked)));
     label.append(input, document.createTextNode(option.label));
     box.append(label);
   }
-  return box;
+  return withNote(box, field.readOnly, box);
+}
+
+/** A read-only field's reason beside it, read with it by screen readers. */
+function withNote(control: HTMLElement, note: string | undefined, described: HTMLElement): HTMLElement {
+  if (!note) return control;
+  const wrap = el('span', { className: 'read-only' });
+  const id = `note${uid++}`;
+  described.setAttribute('aria-describedby', id);
+  wrap.append(control, el('span', { id, className: 'note' }, note));
+  return wrap;
 }
 
 function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement {
@@ -230,7 +281,7 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
   const table = el('table', {});
   table.append(el('caption', {}, field.label));
   const head = el('tr', {});
-  for (const column of field.columns) head.append(el('th', { scope: 'col' }, column.unit ? `${column.label}（${column.unit}）` : column.label));
+  for (const column of field.columns) head.append(el('th', { scope: 'col' }, column.unit ? t('{0} ({1})', column.label, column.unit) : column.label));
   // The sample column only where there are counts (band rows and categories with qungui.sampleData set).
   const withSample = field.rows.some((row) => row.sample !== undefined);
   if (withSample) head.append(el('th', { scope: 'col' }, t('Sample data')));
@@ -246,7 +297,7 @@ function tableElement(field: Extract<FormField, { kind: 'table' }>): HTMLElement
   if (field.add) {
     const add = el('button', { type: 'button', className: 'add', 'data-key': `${field.anchor}|add` }, field.add.label);
     const action = field.add.action;
-    add.addEventListener('click', () => post(action));
+    postOnce(add, () => post(action));
     wrap.append(add);
   }
   table.addEventListener('keydown', gridNavigation);
@@ -267,7 +318,7 @@ function rowElements(row: TableRow, index: number, width: number, withSample: bo
       td.colSpan = row.cells.length - 1;
       td.append(el('span', { className: 'catch-all-mark' }, t('Everyone not in a band above')));
     } else td.append(control(cell, `f${uid++}`));
-    if (cell.kind !== 'chips') appendProblems(below, cell.anchor, td.querySelector<HTMLElement>('input,select'), td);
+    if (cell.kind !== 'chips') appendProblems(below, cell.anchor, td.querySelector<HTMLElement>('input,select,textarea'), td);
     tr.append(td);
   }
   if (withSample) tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
@@ -277,7 +328,7 @@ function rowElements(row: TableRow, index: number, width: number, withSample: bo
     remove.setAttribute('aria-label', row.remove.label);
     remove.title = row.remove.label;
     const action = row.remove.action;
-    remove.addEventListener('click', () => post(action));
+    postOnce(remove, () => post(action));
     actions.append(remove);
   }
   tr.append(actions);
@@ -342,7 +393,10 @@ function problemList(list: Problem[], anchor: string): HTMLElement {
     li.append(el('span', { className: 'message' }, problem.message));
     for (const fix of problem.fixes) {
       const button = el('button', { type: 'button', className: 'fix', 'data-key': `fix|${problem.id}|${fix.index}` }, fix.title);
-      button.addEventListener('click', () => vscode.postMessage({ type: 'fix', diagnostic: problem.id, fix: fix.index }));
+      postOnce(button, () => {
+        vscode.postMessage({ type: 'fix', diagnostic: problem.id, fix: fix.index, ...stamp });
+        drawn = '';
+      });
       li.append(button);
     }
     ul.append(li);
@@ -385,7 +439,7 @@ function rememberFocus(): Focus | undefined {
   const active = document.activeElement as HTMLElement | null;
   const key = active?.dataset.key;
   if (!active || !key) return undefined;
-  if (active instanceof HTMLInputElement && active.type === 'text') {
+  if (isTextBox(active)) {
     const pending = active.value !== (active.dataset.committed ?? '') ? active.value : undefined;
     return { key, start: active.selectionStart, end: active.selectionEnd, ...(pending !== undefined ? { pending } : {}) };
   }
@@ -398,9 +452,13 @@ function restoreFocus(focus: Focus | undefined): void {
   if (!element) return;
   // The typed value goes back before the focus: set after it, the browser would count it as a change
   // of the user's and commit it again when the field loses the focus.
-  if (element instanceof HTMLInputElement && element.type === 'text' && focus.pending !== undefined) element.value = focus.pending;
+  if (isTextBox(element) && focus.pending !== undefined) element.value = focus.pending;
   element.focus({ preventScroll: true });
-  if (element instanceof HTMLInputElement && element.type === 'text' && focus.start !== null) element.setSelectionRange(focus.start, focus.end ?? focus.start);
+  if (isTextBox(element) && focus.start !== null) element.setSelectionRange(focus.start, focus.end ?? focus.start);
+}
+
+function isTextBox(element: Element | null): element is HTMLInputElement | HTMLTextAreaElement {
+  return (element instanceof HTMLInputElement && element.type === 'text') || element instanceof HTMLTextAreaElement;
 }
 
 type Attributes = Record<string, string | undefined>;
