@@ -1,6 +1,6 @@
 // A WeCom group robot: POST {"msgtype":"markdown","markdown":{"content":…}} to its webhook. At most
-// `robotPerWindow` messages in any `robotWindowMs` (20 a minute); what waits meanwhile is merged into
-// the next message (robot-markdown.ts). Success is errcode 0; anything else is a failure the watcher
+// `robotPerWindow` messages in any `robotWindowMs` (20 a minute), paced one every 3 s; what waits
+// meanwhile is merged into the next message (robot-markdown.ts). Success is errcode 0; anything else is a failure the watcher
 // retries: 45009 (over the rate) waits for the window, 93000 (invalid key) is said plainly.
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { localized } from '../i18n/localized-text.js';
@@ -99,10 +99,18 @@ export class RobotTarget implements DeliveryTarget {
     // The robot counts by arrival, which lags the send by a varying network time: a slot is taken
     // as freed a little after the window, so the robot never sees one message too many.
     const window = this.time.robotWindowMs * (1 + 1 / 30);
+    // Sends are paced evenly (one every window/20, 3.1 s), not 20 at once and then a silent minute:
+    // the first alert goes at once, later ones wait at most one spacing, merged with what came meanwhile.
+    const spacing = window / this.time.robotPerWindow;
     for (;;) {
       const now = this.time.now();
       while (this.sent.length > 0 && this.sent[0]! <= now - window) this.sent.shift();
-      const wait = Math.max(this.quietUntil - now, this.sent.length >= this.time.robotPerWindow ? this.sent[0]! + window - now : 0);
+      const last = this.sent.at(-1);
+      const wait = Math.max(
+        this.quietUntil - now,
+        last === undefined ? 0 : last + spacing - now,
+        this.sent.length >= this.time.robotPerWindow ? this.sent[0]! + window - now : 0,
+      );
       if (wait <= 0 || signal.aborted) return;
       await this.time.sleep(wait, signal);
     }
