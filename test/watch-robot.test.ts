@@ -114,4 +114,31 @@ describe('qungui watch → group robot', () => {
     expect(busiestWindow(robot.requests, 60_000 * 0.05)).toBeLessThanOrEqual(20);
     expect(robot.delivered().flatMap(markersIn)).toHaveLength(21);
   }, 60_000);
+
+  it('removing one of two robots does not make the other send again what it already delivered', async () => {
+    robot = await robotServer();
+    const broken = await robotServer(() => 'invalid-key');
+    try {
+      const bundle = watchBundle();
+      running = startWatch(bundle, ['--webhook', robot.url, '--webhook', broken.url.replace(/key=[^&]+/, 'key=dead0000-beef')]);
+      await running.waitFor(/Caught up/);
+      append(bundle.messages, messageLine(1) + messageLine(2));
+      await until(() => new Set(robot!.delivered().flatMap(markersIn)).size === 2, 'the alerts at the working robot');
+      await running.waitFor(/93000/);
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(0);
+      const before = robot.requests.length;
+      // The broken robot is removed: its backlog is owed to nobody given now that lacks it.
+      running = startWatch(bundle, ['--webhook', robot.url]);
+      await running.waitFor(/Caught up/);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(robot.requests.length).toBe(before);
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(0);
+      const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { outbox: unknown[] };
+      expect(state.outbox).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  }, 60_000);
 });

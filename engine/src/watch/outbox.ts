@@ -11,7 +11,7 @@ export class Outbox {
   private waiting: (() => void)[] = [];
 
   constructor(saved: readonly OutboxEntry[]) {
-    this.entries = saved.map((entry) => ({ alert: entry.alert, pending: [...entry.pending] }));
+    this.entries = saved.map((entry) => ({ alert: entry.alert, pending: [...entry.pending], ...(entry.acked ? { acked: [...entry.acked] } : {}) }));
     this.released = this.entries.length;
   }
 
@@ -54,7 +54,10 @@ export class Outbox {
     const kept: OutboxEntry[] = [];
     let released = 0;
     for (const [i, entry] of this.entries.entries()) {
-      if (acked.has(entry.alert.id)) entry.pending = entry.pending.filter((t) => t !== target);
+      if (acked.has(entry.alert.id) && entry.pending.includes(target)) {
+        entry.pending = entry.pending.filter((t) => t !== target);
+        entry.acked = [...(entry.acked ?? []), target];
+      }
       if (entry.pending.length === 0) continue;
       kept.push(entry);
       if (i < this.released) released++;
@@ -63,12 +66,15 @@ export class Outbox {
     this.released = released;
   }
 
-  /** What `from` owes is owed to `to` instead (each once). */
+  /** What `from` owes is owed to `to` instead (each once), except to those that already have it: a
+   *  robot removed from two must not make the other send its backlog a second time. */
   handOver(from: string, to: readonly string[]): void {
     for (const entry of this.entries) {
       if (!entry.pending.includes(from)) continue;
-      entry.pending = [...new Set([...entry.pending.filter((t) => t !== from), ...to])];
+      const heirs = to.filter((t) => !entry.acked?.includes(t));
+      entry.pending = [...new Set([...entry.pending.filter((t) => t !== from), ...heirs])];
     }
+    this.acknowledge(from, []); // entries every target now has are let go
   }
 
   /** Resolves when more alerts are released (or the signal stops the wait). */

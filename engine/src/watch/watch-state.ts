@@ -34,6 +34,8 @@ export interface OutboxEntry {
   alert: Alert;
   /** Keys of the targets that have not acknowledged it yet. */
   pending: string[];
+  /** Keys of the targets that have: a backlog handed over from a removed target skips them. */
+  acked?: string[];
 }
 
 export interface WatchCounters {

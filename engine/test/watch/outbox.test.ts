@@ -39,6 +39,18 @@ describe('outbox', () => {
     expect(outbox.snapshot().map((e) => e.pending)).toEqual([['stdout', 'robot:new'], ['robot:new']]);
   });
 
+  it('hands nothing over to a target that already acknowledged the alert', () => {
+    const outbox = new Outbox([]);
+    outbox.add(alert('x'), ['stdout', 'robot:a', 'robot:b']);
+    outbox.release();
+    outbox.acknowledge('robot:a', ['x']);
+    outbox.acknowledge('stdout', ['x']);
+    const saved = new Outbox(outbox.snapshot());
+    saved.handOver('robot:b', ['robot:a']);
+    expect(saved.snapshot()).toEqual([]);
+    expect(saved.owed()).toEqual(new Map());
+  });
+
   it('a saved outbox is released at once (it was on disk)', () => {
     const outbox = new Outbox([{ alert: alert('x'), pending: ['robot:1'] }]);
     expect(outbox.pendingFor('robot:1', 10).map((a) => a.id)).toEqual(['x']);
