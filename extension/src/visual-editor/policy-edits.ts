@@ -3,6 +3,7 @@
 // on the example policies.
 import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
+import { RefusedEdit } from './refused-edit.js';
 import { minimalEdit, type TextEdit } from './text-edit.js';
 import { appendAt, deleteAt, insertCopyOf, nodeIn, type Path, type PlainValue, setAt } from './yaml-surgery.js';
 
@@ -111,8 +112,12 @@ function setThreshold(text: string, action: Extract<FormAction, { kind: 'setThre
   const bandPath = [...bandsPath(dimension), band];
   const min = nodeIn(root, [...bandPath, 'min']);
   const value = action.text.trim() ? typedValue(action.text) : undefined;
+  // A band without `min` is the catch-all row, and a table has one: emptying a band's last threshold
+  // would make a second.
+  const lastThreshold = isScalar(min) ? metric === main : isMap(min) && min.items.length === 1 && min.has(metric);
+  if (value === undefined && lastThreshold) throw new RefusedEdit('Only one band can take everyone else: type a threshold, or remove the band.');
   if (isScalar(min) && min.value !== null) {
-    if (metric === main) return value === undefined ? deleteAt(text, [...bandPath, 'min']) : setAt(text, [...bandPath, 'min'], value);
+    if (metric === main) return setAt(text, [...bandPath, 'min'], value!);
     if (value === undefined) return text;
     return setAt(text, [...bandPath, 'min'], { [main]: min.value as PlainValue, [metric]: value });
   }

@@ -85,12 +85,17 @@ export function deleteAt(text: string, path: Path): string {
   refuseShared(root, path);
   const parent = nodeIn(root, path.slice(0, -1));
   const key = path.at(-1);
-  if (isMap(parent)) {
-    const index = parent.items.findIndex((pair) => keyName(pair) === String(key));
-    return index < 0 ? text : removeEntry(text, parent, index);
-  }
-  if (isSeq(parent) && typeof key === 'number' && key < parent.items.length) return removeEntry(text, parent, key);
-  return text;
+  let index = -1;
+  if (isMap(parent)) index = parent.items.findIndex((pair) => keyName(pair) === String(key));
+  else if (isSeq(parent) && typeof key === 'number' && key < parent.items.length) index = key;
+  if (index < 0 || !(isMap(parent) || isSeq(parent))) return text;
+  const removed = removeEntry(text, parent, index);
+  if (parent.flow || parent.items.length > 1 || path.length < 2) return removed;
+  // The last entry of a block list or map: `key:` alone would be null where the schema wants a list or
+  // a map (a second error for the same removal); it becomes `key: []` / `key: {}`.
+  const emptied = nodeIn(parseDocument(removed, { uniqueKeys: false }).contents as Node | null, path.slice(0, -1));
+  if (!isScalar(emptied) || emptied.value !== null || !emptied.range) return removed;
+  return fillEmpty(removed, emptied.range[0], isSeq(parent) ? '[]' : '{}');
 }
 
 /** Adds an item to the end of the sequence at a path (created as `[item]` when missing). */
@@ -114,9 +119,11 @@ export function insertCopyOf(text: string, path: Path, from: number, before: num
   if (!isSeq(seq) || seq.flow) throw new RefusedEdit('This table is written on one line ([…]): add the row in the text.');
   const source = seq.items[from] as Node;
   const [start, end] = itemLines(text, source);
-  const lines = text.slice(start, end);
+  // The copy is a new row: the neighbour's comments are about the neighbour.
+  const lines = withoutComments(text.slice(start, end));
   const target = seq.items[before] as Node | undefined;
-  const at = target ? itemLines(text, target)[0] : end;
+  // Above the comment lines that head the row it goes before (they are that row's).
+  const at = target ? ownLinesStart(text, target) : end;
   const copy = lines.endsWith('\n') ? lines : `\n${lines}`;
   const inserted = target ? text.slice(0, at) + lines + text.slice(at) : text.slice(0, at) + copy + text.slice(at);
   return adjust(inserted, [...path, target ? before : seq.items.length]);
@@ -292,7 +299,48 @@ function removeEntry(text: string, collection: Collection, index: number): strin
     return text.slice(0, start) + text.slice(end);
   }
   const [start, end] = itemLines(text, entries[index]);
-  return text.slice(0, start) + text.slice(end);
+  // The comment lines heading the entry go with it; above the first one they may head the whole list.
+  return text.slice(0, index > 0 ? ownLinesStart(text, entries[index]) : start) + text.slice(end);
+}
+
+/** Where an entry's lines start, with the comment lines right above it at its indentation. */
+function ownLinesStart(text: string, entry: unknown): number {
+  const [start] = itemLines(text, entry);
+  const column = indentOf(text, start).length;
+  let from = start;
+  while (from > 0) {
+    const previous = lineStart(text, from - 1);
+    const comment = /^( *)#/.exec(text.slice(previous, from));
+    if (!comment || comment[1]!.length !== column) break;
+    from = previous;
+  }
+  return from;
+}
+
+/** Lines of YAML without their comments: comment-only lines go, a trailing `# …` is cut (not a `#` in quotes). */
+function withoutComments(lines: string): string {
+  return lines
+    .split(/(?<=\n)/)
+    .filter((line) => !/^\s*#/.test(line))
+    .map((line) => {
+      const at = commentStart(line);
+      if (at < 0) return line;
+      const eol = /\r?\n$/.exec(line)?.[0] ?? '';
+      return line.slice(0, at).replace(/[ \t]+$/, '') + eol;
+    })
+    .join('');
+}
+
+function commentStart(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote && !(quote === '"' && line[i - 1] === '\\')) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
+  }
+  return -1;
 }
 
 function appendItem(text: string, seq: YAMLSeq<unknown>, value: PlainValue): string {

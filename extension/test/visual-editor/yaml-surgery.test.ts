@@ -89,3 +89,66 @@ describe('anchors and aliases', () => {
     expect(run(text, { kind: 'setNumber', path: ['membership', 'removal', 'countCategories'], text: '1' })).toContain('    countCategories: 1\n');
   });
 });
+
+describe('rows and items with their comments, and what an emptied list becomes', () => {
+  const bands = [
+    'assessment:',
+    '  assignments:',
+    '    bands:',
+    '      - { rating: excellent, min: 90 } # 九十分以上',
+    '      # 及格线',
+    '      - { rating: pass, min: 60 }',
+    '      # 其余的人',
+    '      - { rating: fail }',
+    '',
+  ].join('\n');
+
+  it('a new band goes above the comment of the catch-all row and copies no comment', () => {
+    expect(run(bands, { kind: 'addBand', dimension: 'assignments', rating: 'good' })).toBe(
+      bands.replace('      # 其余的人\n', '      - { rating: good, min: 60 }\n      # 其余的人\n'),
+    );
+    expect(run(bands.replace('      # 及格线\n', ''), { kind: 'addBand', dimension: 'assignments', rating: 'good' })).toContain(
+      '      - { rating: pass, min: 60 }\n      - { rating: good, min: 60 }\n      # 其余的人\n',
+    );
+  });
+
+  it('a removed band takes the comment line heading it', () => {
+    expect(run(bands, { kind: 'removeBand', dimension: 'assignments', band: 1 })).toBe(
+      bands.replace('      # 及格线\n      - { rating: pass, min: 60 }\n', ''),
+    );
+  });
+
+  it('a removed chip of a block list takes its comment line; the first one leaves the list’s heading comment', () => {
+    const text = 'admins:\n  # 组长\n  - a\n  # 副组长\n  - b\nx: 1\n';
+    expect(run(text, { kind: 'removeChip', path: ['admins'], index: 1 })).toBe('admins:\n  # 组长\n  - a\nx: 1\n');
+    expect(run(text, { kind: 'removeChip', path: ['admins'], index: 0 })).toBe('admins:\n  # 组长\n  # 副组长\n  - b\nx: 1\n');
+  });
+
+  it('the last item of a block list leaves `key: []`, the last key of a section `key: {}`', () => {
+    expect(run('admins:\n  - a\nx: 1\n', { kind: 'removeChip', path: ['admins'], index: 0 })).toBe('admins: []\nx: 1\n');
+    expect(run('admins: # 管理员\n  - a\n', { kind: 'removeChip', path: ['admins'], index: 0 })).toBe('admins: [] # 管理员\n');
+    expect(run('metadata:\n  owner: 培训部\nx: 1\n', { kind: 'setText', path: ['metadata', 'owner'], text: '' })).toBe('metadata: {}\nx: 1\n');
+  });
+
+  it('a band is not added to a table written on one line: refused, with a reason to translate', () => {
+    const flow = 'assessment:\n  assignments:\n    bands: [{ rating: pass, min: 60 }, { rating: fail }]\n';
+    expect(() => run(flow, { kind: 'addBand', dimension: 'assignments', rating: 'good' })).toThrow(RefusedEdit);
+  });
+
+  it('emptying the last threshold of a band is refused: it would be a second catch-all row', () => {
+    const refusal = 'Only one band can take everyone else: type a threshold, or remove the band.';
+    const clear = (text: string) => () => run(text, { kind: 'setThreshold', dimension: 'assignments', band: 0, metric: 'score', main: 'score', text: '' });
+    expect(clear(bands)).toThrow(refusal);
+    expect(clear(bands.replace('min: 90', 'min: { score: 90 }'))).toThrow(refusal);
+    expect(
+      run(bands.replace('min: 90', 'min: { score: 90, onTime: 0.8 }'), {
+        kind: 'setThreshold',
+        dimension: 'assignments',
+        band: 0,
+        metric: 'score',
+        main: 'score',
+        text: '',
+      }),
+    ).toContain('{ rating: excellent, min: { onTime: 0.8 } }');
+  });
+});
