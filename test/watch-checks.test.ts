@@ -104,6 +104,31 @@ describe('qungui watch checks as the monthly run does', () => {
     expect(sent.filter((a) => a.code === 'insulting-language').map((a) => a.messageId)).toEqual(['msg-W0001', 'msg-W0002', 'msg-W0003', 'msg-W0004']);
   }, 60_000);
 
+  it('a message dated far in the future is reported, and keeps neither the month’s alerts nor its counts from being saved', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1, { term: '滚蛋' }) + messageLine(2, { term: '滚蛋' }) + messageLine(3, { term: '滚蛋', at: '2099-01-01 10:00:00' }));
+    await until(() => alerts(running!).length === 2, 'the two real alerts');
+    await running.waitFor(/line 3 is dated 2099-01-01 10:00, far from/);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    const state = JSON.parse(readFileSync(bundle.state, 'utf8')) as { alerted: Record<string, string[]>; counters: { malformed: number } };
+    expect(Object.keys(state.alerted)).toEqual(['2026-10']);
+    expect(state.alerted['2026-10']).toHaveLength(2);
+    expect(state.counters.malformed).toBe(1);
+    // After a restart the month's count goes on: the third violation passes the limit (M5).
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(4, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 2, 'N1 and M5 for the fourth message');
+    expect(
+      alerts(running)
+        .map((a) => a.code)
+        .sort(),
+    ).toEqual(['insulting-language', 'removal-violations']);
+  }, 60_000);
+
   it('applies exemptions read again when the table changes; S4 outsiders once; numbers masked', async () => {
     const bundle = watchBundle();
     running = startWatch(bundle);

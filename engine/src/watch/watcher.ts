@@ -5,7 +5,8 @@
 // written to the state. A restart reads on from the saved positions and sends what is still owed;
 // alert ids already made are never made again (a message read twice, a file rewritten).
 import { statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { DateTime } from 'luxon';
 import { openBundle, resolveSources } from '../data/open-bundle.js';
 import { MAX_LINE_BYTES } from '../data/line-limit.js';
 import type { MessageRow } from '../data/bundle-types.js';
@@ -60,6 +61,8 @@ const WRITE_SHARE = 10;
 const RESCAN_EVERY_MS = 1_000;
 /** After a stop, deliveries under way get this long to be acknowledged. */
 const STOP_GRACE_MS = 5_000;
+/** A message dated this far past the clock is no real message (a broken clock, a typo of the year). */
+const FUTURE_SLACK_MS = 2 * 86_400_000;
 
 export async function watch(options: WatchOptions): Promise<void> {
   const lock = StateLock.take(options.statePath);
@@ -83,7 +86,10 @@ class Watcher {
   private readonly alerted = new Map<string, string>();
   /** Messages counted as violations (M5), with their month: a message read again is not counted again. */
   private readonly counted = new Map<string, string>();
+  /** The newest month of plausible messages (never past the clock's month). */
   private latestMonth = '';
+  /** Months of the messages read since the state was last written: never dropped by that write. */
+  private readonly monthsRead = new Set<string>();
   private dirty = false;
   private alertsWaiting = false;
   private lastCommit = 0;
@@ -104,7 +110,11 @@ class Watcher {
     this.lines = new MessageLines(options.timezone);
     for (const [month, ids] of Object.entries(this.state.alerted)) for (const id of ids) this.alerted.set(id, month);
     for (const [month, ids] of Object.entries(this.state.counted)) for (const id of ids) this.counted.set(id, month);
-    for (const month of [...Object.keys(this.state.alerted), ...Object.keys(this.state.counted)]) if (month > this.latestMonth) this.latestMonth = month;
+    // The newest month of the saved messages, not past the clock's: a state written before far-future
+    // dates were refused must not steer what is kept.
+    const clockMonth = this.clockMonth();
+    for (const month of [...Object.keys(this.state.alerted), ...Object.keys(this.state.counted)])
+      if (month > this.latestMonth && month <= clockMonth) this.latestMonth = month;
     this.targetKeys = options.targets.map((t) => t.key);
     for (const target of options.targets) {
       target.rememberSent?.(this.state.sent[target.key] ?? []);
@@ -140,6 +150,20 @@ class Watcher {
   }
 
   private fatal: unknown;
+
+  /** The clock's month in the bundle's zone. */
+  private clockMonth(): string {
+    return DateTime.fromMillis(this.options.time.now(), { zone: this.options.timezone }).toFormat('yyyy-MM');
+  }
+
+  /** Not in the future past a day or two, and within a month of the folder's month when the folder is named YYYY-MM. */
+  private plausible(sentAt: number): boolean {
+    if (sentAt > this.options.time.now() + FUTURE_SLACK_MS) return false;
+    const folder = /^(\d{4})-(\d{2})$/.exec(basename(this.options.dataDir));
+    if (!folder) return true;
+    const at = DateTime.fromMillis(sentAt, { zone: this.options.timezone });
+    return Math.abs(at.year * 12 + at.month - (Number(folder[1]) * 12 + Number(folder[2]))) <= 1;
+  }
 
   private async start(): Promise<void> {
     const { options } = this;
@@ -221,7 +245,7 @@ class Watcher {
       for (let i = 0; i < read.lines.length; i++) {
         const outcome = this.lines.read(file.source, read.firstLine + i, read.lines[i]!);
         if (outcome === undefined) continue;
-        if ('message' in outcome) this.check(outcome.message);
+        if ('message' in outcome) this.check(outcome.message, file.source.display, read.firstLine + i);
         else if ('rejected' in outcome) this.malformed(outcome);
         else this.state.counters.skipped++;
       }
@@ -231,8 +255,21 @@ class Watcher {
     return total;
   }
 
-  private check(message: MessageRow): void {
+  private check(message: MessageRow, file: string, line: number): void {
     const counters = this.state.counters;
+    if (!this.plausible(message.sent_at)) {
+      // Reported like a malformed line (once, counted), never checked: its month would push the
+      // months kept past the real one and drop the real month's alerts and counts.
+      counters.malformed++;
+      this.options.log(
+        localized(
+          '{file} 第 {line} 行的时间 {time} 远离数据包的月份和当前时间，已跳过',
+          '{file} line {line} is dated {time}, far from the bundle’s month and the clock: skipped',
+          { file, line, time: DateTime.fromMillis(message.sent_at, { zone: this.options.timezone }).toFormat('yyyy-MM-dd HH:mm') },
+        ),
+      );
+      return;
+    }
     counters.messages++;
     // The ids as they are (no hash): this look-up runs for every message, and only violations are kept.
     const messageKey = `${message.group_id}\u0000${message.message_id}`;
@@ -241,6 +278,7 @@ class Watcher {
     if (!result) return;
     const { live, findings } = result;
     if (live.month > this.latestMonth) this.latestMonth = live.month;
+    this.monthsRead.add(live.month);
     if (live.lastCounted) this.counted.set(messageKey, live.month);
     for (const found of findings) {
       const alert = alertOf(live, found);
@@ -276,7 +314,11 @@ class Watcher {
       const times = target.sentTimes?.();
       if (times?.length) state.sent[target.key] = times;
     }
-    const keep = this.latestMonth ? previousMonth(this.latestMonth) : '';
+    // Kept: the newest month of real messages and the one before, the clock's month and the one
+    // before, and every month read since the last write (a late backlog of an older month).
+    let keep = previousMonth(this.latestMonth && this.latestMonth < this.clockMonth() ? this.latestMonth : this.clockMonth());
+    for (const month of this.monthsRead) if (month < keep) keep = month;
+    this.monthsRead.clear();
     state.alerted = byMonth(this.alerted, keep);
     state.counted = byMonth(this.counted, keep);
     for (const counts of Object.values(state.violations)) for (const month of Object.keys(counts)) if (month < keep) delete counts[month];
