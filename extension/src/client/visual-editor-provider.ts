@@ -3,7 +3,6 @@
 // it changes (visual-editor/policy-edits.ts), so the text stays the one source of truth and undo, redo,
 // save and the dirty dot are VS Code's own. Diagnostics and quick fixes are the language server's,
 // read back through VS Code's APIs and shown beside the field they point at.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isScalar } from 'yaml';
 import { ExecuteCommandRequest, type LanguageClient, State } from 'vscode-languageclient/node';
@@ -15,7 +14,7 @@ import { placeDiagnostics } from '../visual-editor/diagnostic-placement.js';
 import { PAGE_TEXTS } from '../visual-editor/page-texts.js';
 import { EMPTY_CATALOGUE, type PolicyCatalogue } from '../visual-editor/policy-catalogue.js';
 import { policyEdits } from '../visual-editor/policy-edits.js';
-import { policyForm, type SampleCountsView } from '../visual-editor/policy-form.js';
+import { policyForm, type SampleCountsView, unreadableMessage } from '../visual-editor/policy-form.js';
 import { RefusedEdit } from '../visual-editor/refused-edit.js';
 import { nodeAt, type Path } from '../visual-editor/yaml-surgery.js';
 import type { PolicyLocale } from './locale.js';
@@ -53,7 +52,6 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     // The page's <html lang> and <title> follow `qungui.locale` with the form (sent with each form).
     const titleOf = () => tr('Visual editor: {0}', vscode.workspace.asRelativePath(document.uri));
     webview.html = editorPageHtml({
-      nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'visual-editor.js')).toString(),
       cspSource: webview.cspSource,
       lang: locale,
@@ -106,6 +104,14 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
       const version = document.version;
       const form = policyForm(text, server.catalogue, tr, sample?.text === text ? sample.counts : undefined);
       const fixables = await this.fixablesOf(document);
+      if (form.unreadable !== undefined && form.unreadableAt !== undefined) {
+        const said = unreadableMessage(
+          tr,
+          form.unreadableAt,
+          fixables.map((f) => ({ offset: f.offset, message: f.problem.message, severity: f.problem.severity })),
+        );
+        if (said) form.unreadable = said;
+      }
       const { byAnchor, unplaced } = placeDiagnostics(
         form.spans,
         fixables.map((f) => ({ ...f.problem, offset: f.offset })),

@@ -3,7 +3,8 @@
 // Pure, so the policy is unit-tested.
 
 export interface EditorPageOptions {
-  nonce: string;
+  /** Given only by tests; a page load gets a fresh one (newNonce). */
+  nonce?: string;
   /** The webview URI of dist/visual-editor.js. */
   scriptUri: string;
   /** webview.cspSource: what the webview may load from the extension (the script). */
@@ -12,8 +13,14 @@ export interface EditorPageOptions {
   title: string;
 }
 
+/** A nonce for one page load: 128 random bits, base64, so no other script can guess its way in. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export function editorPageHtml(options: EditorPageOptions): string {
-  const { nonce } = options;
+  const nonce = options.nonce ?? newNonce();
   const csp = [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,

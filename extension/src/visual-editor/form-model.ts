@@ -73,6 +73,8 @@ export interface Problem {
 export interface PolicyForm {
   /** Set when the YAML cannot be read (a syntax error): the page says so and shows no fields. */
   unreadable?: string;
+  /** Where the syntax error is (an offset), to find the language server's diagnostic of it. */
+  unreadableAt?: number;
   sections: FormSection[];
   /** anchor → [start, end) offsets in the text. */
   spans: Record<string, [number, number]>;

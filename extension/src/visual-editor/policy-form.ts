@@ -33,10 +33,23 @@ const DIMENSIONS: Dimension[] = ['assignments', 'tests', 'participation'];
 export function policyForm(text: string, catalogue: PolicyCatalogue, tr: Translate, sample?: SampleCountsView): PolicyForm {
   const doc = parseDocument(text, { uniqueKeys: false });
   const syntax = doc.errors[0];
-  if (syntax) return { unreadable: tr('The YAML cannot be read here: {0}', syntax.message.split('\n')[0] ?? ''), sections: [], spans: {} };
+  // yaml's own message is English whatever the locale: the page says where to look until the language
+  // server's diagnostic (localized, the one the text editor shows) replaces it (unreadableMessage).
+  if (syntax) return { unreadable: tr('The YAML cannot be read: the text editor marks where.'), unreadableAt: syntax.pos[0], sections: [], spans: {} };
   const ctx: Context = { doc, root: doc.contents as Node | null, text, spans: {}, tr, catalogue, ...(sample ? { sample } : {}) };
   const sections = [groupSection(ctx), membershipSection(ctx), contentSection(ctx), activitiesSection(ctx), ratingsSection(ctx), assessmentSection(ctx)];
   return { sections, spans: ctx.spans };
+}
+
+/** The unreadable form's message with the language server's diagnostic of the syntax error: the error nearest to it. */
+export function unreadableMessage(
+  tr: Translate,
+  at: number,
+  diagnostics: readonly { offset: number; message: string; severity: string }[],
+): string | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const nearest = errors.sort((a, b) => Math.abs(a.offset - at) - Math.abs(b.offset - at))[0];
+  return nearest ? tr('The YAML cannot be read here: {0}', nearest.message) : undefined;
 }
 
 // ─── sections ───────────────────────────────────────────────────────────────────────────────────

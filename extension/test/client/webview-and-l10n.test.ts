@@ -31,6 +31,16 @@ describe('the visual editor page', () => {
     // No inline style attributes: the CSP would refuse them.
     expect(page).not.toMatch(/ style="/);
   });
+  it('gets a new nonce on every load, the same in the policy and on the script', () => {
+    const load = () => editorPageHtml({ scriptUri: 'x.js', cspSource: 'c', lang: 'zh-CN', title: 't' });
+    const nonces = [load(), load()].map((html) => {
+      const inPolicy = /script-src 'nonce-([^']+)'/.exec(html)?.[1];
+      expect(html).toContain(`<script nonce="${inPolicy}"`);
+      return inPolicy!;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(Buffer.from(nonces[0]!, 'base64')).toHaveLength(16);
+  });
   it('is styled from the theme, not with colours of its own', () => {
     const style = /<style[^>]*>([\s\S]*)<\/style>/.exec(page)![1]!;
     expect(style).toContain('var(--vscode-input-background)');

@@ -7,7 +7,7 @@ import { validatePolicy } from '../../../engine/src/index.js';
 import { policyCatalogue } from '../../src/server/services/policy-catalogue.js';
 import { placeDiagnostics } from '../../src/visual-editor/diagnostic-placement.js';
 import type { FormField, PolicyForm, TableRow } from '../../src/visual-editor/form-model.js';
-import { policyForm } from '../../src/visual-editor/policy-form.js';
+import { policyForm, unreadableMessage } from '../../src/visual-editor/policy-form.js';
 
 const onboarding = readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8');
 const zh = JSON.parse(readFileSync('extension/l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
@@ -160,10 +160,17 @@ describe('diagnostics beside their field', () => {
     expect(placeDiagnostics({ a: [10, 20] }, [{ offset: 5 }, { offset: 15 }])).toEqual({ byAnchor: { a: [{ offset: 15 }] }, unplaced: [{ offset: 5 }] });
   });
 
-  it('a text yaml cannot read shows no fields, and says why', () => {
-    const form = policyForm('ratings: [a, b\n', policyCatalogue('zh-CN'), tr);
+  it('a text yaml cannot read shows no fields, and says why in the language server’s words, not yaml’s English', () => {
+    const text = 'ratings: [a, b\n';
+    const form = policyForm(text, policyCatalogue('zh-CN'), tr);
     expect(form.sections).toEqual([]);
-    expect(form.unreadable).toMatch(/^此处的 YAML 无法读取：/);
+    expect(form.unreadable).toBe('YAML 无法读取：文本编辑器中标出了位置。');
+    const diagnostics = validatePolicy({ file: 'x.qungui.yaml', text }).diagnostics.map((d) => ({
+      offset: d.range.startOffset,
+      message: d.message['zh-CN'],
+      severity: d.severity,
+    }));
+    expect(unreadableMessage(tr, form.unreadableAt!, diagnostics)).toBe('此处的 YAML 无法读取：缩进不正确，同一层级的项目须对齐');
   });
 });
 
