@@ -96,3 +96,74 @@ describe('typed values survive the trip through YAML', () => {
     );
   });
 });
+
+/**
+ * The shapes people write by hand, each as a key of a small document: lists in flow and block style,
+ * `key:` and `key: # comment` (empty), a block scalar, a plain one; an alias; LF or CRLF lines.
+ */
+const shapes = {
+  flow: 'flow: [a, b] # f',
+  block: 'block: # b\n  - a\n  # 第二个\n  - b',
+  empty: 'empty:',
+  emptyWithComment: 'emptyC:   # 填写',
+  literal: 'literal: |\n  line one\n  line two',
+  folded: 'folded: >-\n  one\n  two',
+  plain: 'plain: x # p',
+  anchored: 'anchored: &a [p, q]',
+  alias: 'alias: *a',
+} as const;
+type Shape = keyof typeof shapes;
+const keyOf = (shape: Shape) => shapes[shape].split(':')[0]!;
+const lists: Shape[] = ['flow', 'block', 'empty', 'emptyWithComment'];
+const scalars: Shape[] = ['literal', 'folded', 'plain', 'empty', 'emptyWithComment'];
+
+const handAction = fc.oneof(
+  fc.tuple(fc.constant('add' as const), fc.constantFrom(...lists, 'alias' as Shape, 'anchored' as Shape), typed),
+  fc.tuple(fc.constant('remove' as const), fc.constantFrom<Shape>('flow', 'block', 'anchored', 'alias'), fc.nat(2)),
+  fc.tuple(fc.constant('set' as const), fc.constantFrom(...scalars), fc.oneof(typed, fc.constantFrom('多行\n第二行', 'a\n\nb', 'x\n  y'))),
+);
+
+describe('hand-written shapes survive the form’s actions', () => {
+  it('block lists, removals, `key:` and `key: # c`, block scalars, CRLF, aliases', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(handAction, { minLength: 1, maxLength: 6 }), (crlf, actions) => {
+        const eol = crlf ? '\r\n' : '\n';
+        let text = `${Object.values(shapes).join('\n')}\n`.replaceAll('\n', eol);
+        for (const [kind, shape, arg] of actions) {
+          const before = parseDocument(text).toJS() as Record<string, unknown>;
+          const key = keyOf(shape);
+          const action: FormAction =
+            kind === 'add'
+              ? { kind: 'addChip', path: [key], value: String(arg) }
+              : kind === 'remove'
+                ? { kind: 'removeChip', path: [key], index: Number(arg) }
+                : { kind: 'setText', path: [key], text: String(arg) };
+          let refused = false;
+          try {
+            text = applyEdits(text, policyEdits(text, action));
+          } catch {
+            refused = true;
+          }
+          // Shared values are refused, and only they.
+          expect(refused).toBe(shape === 'alias' || shape === 'anchored');
+          const doc = parseDocument(text);
+          expect(doc.errors).toEqual([]);
+          const after = doc.toJS() as Record<string, unknown>;
+          // Every other key holds what it held.
+          for (const other of Object.keys(before)) if (other !== key) expect(after[other]).toEqual(before[other]);
+          if (refused) continue;
+          const value = after[key];
+          if (kind === 'add' && String(arg).trim()) expect((value as unknown[]).at(-1)).toBe(String(arg).trim());
+          if (kind === 'remove') expect(Array.isArray(value)).toBe(true);
+          if (kind === 'set' && String(arg).trim()) expect(String(value).replace(/\n$/, '')).toBe(String(arg).trim());
+          // No comment is lost or glued to a value; the lines keep the file's line break.
+          expect(text.match(/\s# 填写/g)).toHaveLength(1);
+          expect(text.match(/\s# f/g)).toHaveLength(1);
+          if (crlf) expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+          else expect(text).not.toContain('\r');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -334,8 +334,19 @@ describe('comments and formatting are kept', () => {
     ]);
   });
 
-  it('a quoted scalar stays quoted', () => {
-    expect(run(text, { kind: 'setText', path: ['membership', 'removal', 'inactiveDays'], text: '30' }).added).toEqual(["    inactiveDays: '30'"]);
+  // The actions the form sends for these fields: a number field sends setNumber, a text field setText.
+  it('a number field over a quoted number writes the number (the quotes made it a text)', () => {
+    expect(run(text, { kind: 'setNumber', path: ['membership', 'removal', 'inactiveDays'], text: '30' }).added).toEqual(['    inactiveDays: 30']);
+  });
+
+  it('a quoted text stays quoted', () => {
+    const quoted = "metadata:\n  owner: '培训部'\n";
+    expect(run(quoted, { kind: 'setText', path: ['metadata', 'owner'], text: '人力资源部' }).added).toEqual(["  owner: '人力资源部'"]);
+  });
+
+  it('the form sends for inactiveDays what these tests send', () => {
+    const fields = allFields(form(text));
+    expect(fields.find((f) => f.anchor === 'membership.removal.inactiveDays')).toMatchObject({ kind: 'number', commit: { kind: 'setNumber' } });
   });
 
   it('a new key goes after the last one, below the comment lines between', () => {
