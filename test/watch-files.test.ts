@@ -2,7 +2,7 @@
 // the old one still written to for a moment), truncated and rewritten, renamed while the watcher was
 // stopped, a new file matching the bundle's glob, a malformed line. Alerts (stdout, one JSON line
 // each) come for every new message once, and only once.
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
@@ -47,6 +47,52 @@ describe('qungui watch follows files as they change', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     expect(running.stderr()).toMatch(/stopped, state saved/);
+  }, 60_000);
+
+  it('a file rewritten in place with the same first lines and a line inserted is read again, only the new message alerted', async () => {
+    const bundle = watchBundle();
+    const lines = Array.from({ length: 20 }, (_, i) => messageLine(i + 1));
+    append(bundle.messages, lines.join(''));
+    running = startWatch(bundle, ['--from-start']);
+    await until(() => alertedMessages(running!).length === 20, 'the twenty messages');
+    // O_TRUNC and one write: the new file has the old first lines, a new one at 15, and grew by a line.
+    const rewritten = [...lines.slice(0, 14), messageLine(100), ...lines.slice(14)].join('');
+    const fd = openSync(bundle.messages, 'w');
+    writeSync(fd, rewritten);
+    closeSync(fd);
+    await until(() => alertedMessages(running!).length === 21, 'the inserted message');
+    await running.waitFor(/truncated or rewritten/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(alertedMessages(running).sort()).toEqual([...ids(...Array.from({ length: 20 }, (_, i) => i + 1)), 'msg-W0100'].sort());
+    expect(running.stderr()).not.toMatch(/not a valid message/);
+  }, 60_000);
+
+  it('a file replaced or rewritten while stopped is said so and read from its start', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1) + messageLine(2));
+    await until(() => alertedMessages(running!).length === 2, 'the first messages');
+    running.child.kill('SIGTERM');
+    await running.exited;
+    // Rewritten in place (same inode, same first line, a new second one).
+    const fd = openSync(bundle.messages, 'w');
+    writeSync(fd, messageLine(1) + messageLine(3) + messageLine(2));
+    closeSync(fd);
+    running = startWatch(bundle);
+    await until(() => alertedMessages(running!).length === 1, 'the message inserted while stopped');
+    expect(alertedMessages(running)).toEqual(ids(3));
+    expect(running.stderr()).toMatch(/rewritten while the watcher was stopped/);
+    running.child.kill('SIGTERM');
+    await running.exited;
+    // Replaced (another file renamed over the path: another inode, for certain).
+    writeFileSync(`${bundle.messages}.new`, messageLine(4));
+    renameSync(`${bundle.messages}.new`, bundle.messages);
+    running = startWatch(bundle);
+    await until(() => alertedMessages(running!).length === 1, 'the replacing file');
+    expect(alertedMessages(running)).toEqual(ids(4));
+    expect(running.stderr()).toMatch(/was replaced by another file while the watcher was stopped/);
+    expect(running.stderr()).not.toMatch(/no longer in the bundle folder/);
   }, 60_000);
 
   it('after a stop, reads on where it stopped, also in a file renamed meanwhile', async () => {

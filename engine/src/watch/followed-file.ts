@@ -1,7 +1,8 @@
 // One message file followed as it grows: read from where the last read stopped, whole lines only (a
-// line still being written waits for its end), with the file's identity — device, inode and a hash of
-// its first bytes — so that a rotated file (another inode at the path) and a truncated or rewritten one
-// (shorter than what was read, or other first bytes) are told apart from a file that only grew.
+// line still being written waits for its end), with the file's identity — device, inode and hashes of
+// its first bytes and of the bytes just before the position — so that a rotated file (another inode at
+// the path) and a truncated or rewritten one (shorter than what was read, other first bytes, or other
+// bytes where the last line read ended) are told apart from a file that only grew.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ResolvedSource } from '../data/source-records.js';
@@ -9,12 +10,16 @@ import type { FileState } from './watch-state.js';
 
 /** How many of the first bytes make the identity (enough to hold the first lines' message ids). */
 const HEAD_BYTES = 1024;
+/** How many bytes before the position are hashed (the end of the last line read). */
+const TAIL_BYTES = 256;
 const NEWLINE = 0x0a;
 
 export interface Identity {
   dev: string;
   ino: string;
   size: number;
+  /** Modification time (ns, as text): a rewrite of the same size still changes it. */
+  mtime: string;
 }
 
 export interface ReadLines {
@@ -28,6 +33,7 @@ export interface ReadLines {
 export class FollowedFile {
   private buffer = Buffer.alloc(0);
   private checkedSize: number;
+  private checkedMtime = '';
 
   private constructor(
     public source: ResolvedSource,
@@ -55,10 +61,11 @@ export class FollowedFile {
       ...(source.columns ? { columns: source.columns } : {}),
     });
     if (at === 'end') file.state.line = countLines(fd, size);
+    file.rememberTail(fd);
     return file;
   }
 
-  /** The file a saved state describes, if `source` is that file (same inode, same first bytes). */
+  /** The file a saved state describes, if `source` is that file (same device and inode). */
   static resume(source: ResolvedSource, saved: FileState): FollowedFile | undefined {
     let fd: number;
     try {
@@ -67,12 +74,22 @@ export class FollowedFile {
       return undefined;
     }
     const { dev, ino, size } = identityOf(fd);
-    if (dev !== saved.dev || ino !== saved.ino || size < saved.headBytes || headHash(fd, saved.headBytes) !== saved.head) {
+    if (dev !== saved.dev || ino !== saved.ino) {
       closeSync(fd);
       return undefined;
     }
-    return new FollowedFile(source, fd, { ...saved, path: source.display });
+    const file = new FollowedFile(source, fd, { ...saved, path: source.display });
+    // The same file rewritten in place while the watcher was stopped (truncated, other first bytes, or
+    // other bytes where the last read ended): read again from the start; alert ids made are not made again.
+    if (size < saved.position || size < saved.headBytes || headHash(fd, saved.headBytes) !== saved.head || !file.tailMatches(fd)) {
+      file.rewind(size);
+      file.rewound = true;
+    }
+    return file;
   }
+
+  /** Was it rewritten while stopped (resume found the file but not the bytes read)? */
+  rewound = false;
 
   /** Is `path` this file (same device and inode)? */
   isAt(path: string): boolean {
@@ -96,15 +113,13 @@ export class FollowedFile {
   restartIfTruncated(): boolean {
     const fd = this.fd;
     if (fd === undefined) return false;
-    const { size } = identityOf(fd);
-    if (size === this.checkedSize) return false;
+    const { size, mtime } = identityOf(fd);
+    if (size === this.checkedSize && mtime === this.checkedMtime) return false;
     this.checkedSize = size;
+    this.checkedMtime = mtime;
     const { state } = this;
-    if (size < state.position || headHash(fd, state.headBytes) !== state.head) {
-      state.position = 0;
-      state.line = 0;
-      state.headBytes = Math.min(size, HEAD_BYTES);
-      state.head = headHash(fd, state.headBytes);
+    if (size < state.position || headHash(fd, state.headBytes) !== state.head || !this.tailMatches(fd)) {
+      this.rewind(size);
       return true;
     }
     if (state.headBytes < HEAD_BYTES && size > state.headBytes) {
@@ -112,6 +127,30 @@ export class FollowedFile {
       state.head = headHash(fd, state.headBytes);
     }
     return false;
+  }
+
+  private rewind(size: number): void {
+    const fd = this.fd!;
+    const { state } = this;
+    state.position = 0;
+    state.line = 0;
+    state.headBytes = Math.min(size, HEAD_BYTES);
+    state.head = headHash(fd, state.headBytes);
+    this.skipping = false;
+    this.rememberTail(fd);
+  }
+
+  /** Do the bytes before the position still hash as they did when read? (A state without the hash: yes.) */
+  private tailMatches(fd: number): boolean {
+    const { state } = this;
+    if (state.tail === undefined || state.tailBytes === undefined) return true;
+    return rangeHash(fd, state.position - state.tailBytes, state.tailBytes) === state.tail;
+  }
+
+  private rememberTail(fd: number): void {
+    const { state } = this;
+    state.tailBytes = Math.min(state.position, TAIL_BYTES);
+    state.tail = rangeHash(fd, state.position - state.tailBytes, state.tailBytes);
   }
 
   /** Whole lines after the position, about `maxBytes` of them at most; undefined when none is complete. */
@@ -136,6 +175,7 @@ export class FollowedFile {
         state.line++;
         tooLong.push(state.line);
         this.skipping = false;
+        this.rememberTail(fd);
         continue;
       }
       let bytes = this.readAt(fd, Math.min(size - state.position, maxBytes));
@@ -157,6 +197,7 @@ export class FollowedFile {
       const firstLine = state.line + 1;
       state.position += last + 1;
       state.line += lines.length;
+      this.rememberTail(fd);
       return { lines, firstLine, tooLong };
     }
   }
@@ -192,12 +233,16 @@ export function identityAt(path: string): Identity | undefined {
 
 export function identityOf(fd: number): Identity {
   const stat = fstatSync(fd, { bigint: true });
-  return { dev: String(stat.dev), ino: String(stat.ino), size: Number(stat.size) };
+  return { dev: String(stat.dev), ino: String(stat.ino), size: Number(stat.size), mtime: String(stat.mtimeNs) };
 }
 
 function headHash(fd: number, bytes: number): string {
-  const buffer = Buffer.alloc(bytes);
-  const read = bytes > 0 ? readSync(fd, buffer, 0, bytes, 0) : 0;
+  return rangeHash(fd, 0, bytes);
+}
+
+function rangeHash(fd: number, from: number, bytes: number): string {
+  const buffer = Buffer.alloc(Math.max(0, bytes));
+  const read = bytes > 0 && from >= 0 ? readSync(fd, buffer, 0, bytes, from) : 0;
   return createHash('sha256').update(buffer.subarray(0, read)).digest('hex');
 }
 

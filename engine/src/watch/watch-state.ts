@@ -22,6 +22,10 @@ export interface FileState {
   /** sha256 (hex) of the file's first `headBytes` bytes. */
   head: string;
   headBytes: number;
+  /** sha256 (hex) of the `tailBytes` bytes just before `position` (the end of the last line read): a
+   *  file rewritten in place with the same first lines is told apart from one that only grew. */
+  tail?: string;
+  tailBytes?: number;
   /** Bytes read (always at a line end) and lines read. */
   position: number;
   line: number;

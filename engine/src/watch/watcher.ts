@@ -179,12 +179,28 @@ class Watcher {
       );
     for (const lost of this.files.lost)
       options.log(
-        localized(
-          '上次读到的 {path} 已不在数据文件夹中，其中未读的消息无法检查',
-          '{path}, followed before, is no longer in the bundle folder: its unread messages cannot be checked',
-          { path: lost.path },
-        ),
+        // Another file at the same path (replaced while stopped) is read from its start: say so.
+        this.files.files().some((f) => f.state.path === lost.path)
+          ? localized(
+              '{path} 在 watch 停止期间被替换为另一个文件：从新文件开头读取（已告警的消息不会再次告警），旧文件中未读的消息无法检查',
+              '{path} was replaced by another file while the watcher was stopped: the new file is read from its start (messages already alerted are not alerted again); the old file’s unread messages cannot be checked',
+              { path: lost.path },
+            )
+          : localized(
+              '上次读到的 {path} 已不在数据文件夹中，其中未读的消息无法检查',
+              '{path}, followed before, is no longer in the bundle folder: its unread messages cannot be checked',
+              { path: lost.path },
+            ),
       );
+    for (const file of this.files.files())
+      if (file.rewound)
+        options.log(
+          localized(
+            '{path} 在 watch 停止期间被重写，从头重新读取（已告警的消息不会再次告警）',
+            '{path} was rewritten while the watcher was stopped: read again from its start (messages already alerted are not alerted again)',
+            { path: file.source.display },
+          ),
+        );
     this.sayWhatIsWatched();
     this.handOverOwed();
     this.watchFolders();

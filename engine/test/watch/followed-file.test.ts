@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,13 @@ describe('a followed file', () => {
     const saved = { ...followed.state };
     expect(FollowedFile.resume(source, saved)?.state.position).toBe(saved.position);
     writeFileSync(path, 'rewritten\n');
+    // The same inode rewritten: resumed, but from its start.
+    const again = FollowedFile.resume(source, { ...saved });
+    expect(again?.state.position).toBe(0);
+    expect(again?.rewound).toBe(true);
+    // Another file at the path: not this one.
+    writeFileSync(`${path}.new`, 'rewritten\n');
+    renameSync(`${path}.new`, path);
     expect(FollowedFile.resume(source, saved)).toBeUndefined();
   });
 });
