@@ -1,10 +1,12 @@
 // `qungui watch` refuses what it cannot use before it starts, in the user's language, exit 2, no stack:
 // missing options, a webhook that is no URL (its key masked even then), a file that is not a state,
 // a second watcher on the same state.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
-import { startWatch, watchBundle } from './helpers/watch-bundle.js';
+import { robotServer } from './helpers/robot-server.js';
+import { append, messageLine, startWatch, until, watchBundle } from './helpers/watch-bundle.js';
 
 describe('qungui watch usage', () => {
   it('needs --policy and --data; --help lists the options', () => {
@@ -41,5 +43,57 @@ describe('qungui watch usage', () => {
     await running.exited;
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/another qungui watch \(process \d+\) is using the state file/);
+  }, 30_000);
+
+  it('never echoes a robot key: a forgotten --webhook, a URL without scheme, http:, no key', () => {
+    const bundle = watchBundle();
+    const base = ['watch', '--policy', bundle.policy, '--data', bundle.data, '--locale', 'en'];
+    const forgotten = qungui([...base, 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-123']);
+    expect(forgotten.code).toBe(2);
+    expect(forgotten.stderr).toContain('unexpected argument');
+    expect(forgotten.stderr).toContain('key=secr****');
+    expect(forgotten.stderr).not.toContain('secret-key-123');
+    const noScheme = qungui([...base, '--webhook', 'qyapi.weixin.qq.com/send?key=secret-key-123']);
+    expect(noScheme.stderr).toContain('starting with https://; got qyapi.weixin.qq.com/send?key=secr****');
+    const clear = qungui([...base, '--webhook', 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key-123']);
+    expect(clear.code).toBe(2);
+    expect(clear.stderr).toContain('must use https://');
+    expect(clear.stderr).not.toContain('secret-key-123');
+    const noKey = qungui([...base, '--webhook', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('has no key=');
+    const zh = qungui([...base.slice(0, -2), '--locale', 'zh-CN', '--webhook', 'http://example.com/send?key=abc']);
+    expect(zh.stderr).toContain('必须使用 https://');
+    const tw = qungui(['watch', '--locale', 'zh-TW']);
+    expect(tw.stderr).toContain('跟蹤');
+    expect(tw.stderr).not.toContain('跟踪');
+  });
+
+  it('reads the robots from --webhook-file and QUNGUI_WEBHOOK, off the command line', async () => {
+    const robot = await robotServer();
+    try {
+      const bundle = watchBundle();
+      const file = join(bundle.dir, 'webhooks.txt');
+      writeFileSync(file, `# the training group's robot\n${robot.url}\n\n`);
+      chmodSync(file, 0o600);
+      const fromFile = startWatch(bundle, ['--webhook-file', file]);
+      await fromFile.waitFor(/Caught up/);
+      append(bundle.messages, messageLine(1));
+      await until(() => robot.delivered().length === 1, 'the alert through the file’s robot');
+      fromFile.child.kill('SIGTERM');
+      expect(await fromFile.exited).toBe(0);
+      expect(fromFile.stderr()).not.toContain('readable by other users');
+      const fromEnv = startWatch(bundle, [], { QUNGUI_WEBHOOK: robot.url });
+      await fromEnv.waitFor(/Caught up/);
+      append(bundle.messages, messageLine(2));
+      await until(() => robot.delivered().length === 2, 'the alert through QUNGUI_WEBHOOK’s robot');
+      fromEnv.child.kill('SIGTERM');
+      expect(await fromEnv.exited).toBe(0);
+      chmodSync(file, 0o644);
+      const open = qungui(['watch', '--policy', bundle.policy, '--data', join(bundle.dir, 'nowhere'), '--webhook-file', file, '--locale', 'en']);
+      expect(open.stderr).toContain('readable by other users');
+    } finally {
+      await robot.close();
+    }
   }, 30_000);
 });

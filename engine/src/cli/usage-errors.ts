@@ -4,6 +4,7 @@
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { say } from '../i18n/localized-text.js';
+import { maskedKeys } from '../watch/webhook-url.js';
 
 function meant(candidates: readonly string[], input: string, locale: Locale): string {
   const [first] = suggest(input, candidates);
@@ -23,7 +24,8 @@ export function unknownCommand(name: string, commands: readonly string[], locale
 
 /** A parseArgs error (its `code` and English message) as a sentence in the chosen language. */
 export function argumentError(command: string, error: { code?: string; message: string }, flags: readonly string[], locale: Locale): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  // An argument echoed back may be a robot's webhook URL whose option was forgotten: its key is masked.
+  const quoted = maskedKeys(/'([^']+)'/.exec(error.message)?.[1] ?? '');
   const help = say(locale, '运行 qungui {command} --help 查看全部选项。', 'Run qungui {command} --help for the options.', { command });
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
@@ -47,7 +49,7 @@ export function argumentError(command: string, error: { code?: string; message: 
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return say(locale, 'qungui {command}：多余的参数 {quoted}。{help}', 'qungui {command}: unexpected argument {quoted}. {help}', { command, quoted, help });
     default:
-      return `qungui ${command}: ${error.message}`;
+      return `qungui ${command}: ${maskedKeys(error.message)}`;
   }
 }
 

@@ -3,12 +3,13 @@
 // the clauses a single message decides (watch/). Runs until SIGTERM or SIGINT: exit 0 after the state
 // is written; 2 for usage or a bundle, policy or state that cannot be used.
 import { readFile, stat } from 'node:fs/promises';
+import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBundleTimezone } from '../../data/manifest.js';
 import type { Locale } from '../../diagnostics/diagnostic.js';
 import { LocalizedError, messageIn } from '../../i18n/localized-error.js';
-import { say } from '../../i18n/localized-text.js';
+import { localized, say } from '../../i18n/localized-text.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
 import { validatePolicies } from '../../policy/validate.js';
 import type { DeliveryTarget } from '../../watch/delivery-target.js';
@@ -17,12 +18,12 @@ import { RobotTarget } from '../../watch/robot-target.js';
 import { StdoutTarget } from '../../watch/stdout-target.js';
 import { timing } from '../../watch/timing.js';
 import { watch } from '../../watch/watcher.js';
-import { maskedWebhookUrl } from '../../watch/webhook-url.js';
+import { maskedWebhookUrl, webhookProblem } from '../../watch/webhook-url.js';
 import { collectPolicyFiles } from '../collect-files.js';
 import { formatText } from '../formats/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
 
-const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL]… [--exec CMD] [--state FILE] [--from-start]
+const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL | --webhook-file FILE]… [--exec CMD] [--state FILE] [--from-start]
        [--locale zh-CN|zh-TW|en] [--no-redact]
   跟踪数据包的消息文件，逐条检查新消息（N1 N2 N4 S1 S2 S4 C1 M5），每条告警以一行 JSON 写到标准输出，同时送往各目标
   / follows the bundle's message files and checks each new message (N1 N2 N4 S1 S2 S4 C1 M5); each alert is one JSON line on stdout and goes to every target
@@ -30,6 +31,9 @@ const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL]�
   --policy P      群规文件或文件夹，可重复 / policy file or folder, repeatable
   --data D        数据包文件夹（其消息文件：JSONL 或企业微信会话存档）/ the bundle folder (its message files: JSONL or WeCom archive)
   --webhook URL   企业微信群机器人的 webhook 地址，可重复 / a WeCom group robot's webhook, repeatable
+  --webhook-file FILE
+                  从文件读取 webhook 地址（每行一个，文件仅限服务用户可读；也读取环境变量 QUNGUI_WEBHOOK）
+                  / webhook addresses from a file (one a line, readable by the service user only; QUNGUI_WEBHOOK is read too)
   --exec CMD      每条告警的 JSON 从标准输入交给这个命令 / each alert's JSON on this command's stdin
   --state FILE    状态文件（默认：数据文件夹旁的 <文件夹名>.qungui-watch.json）
                   / the state file (default: <folder>.qungui-watch.json beside the data folder)
@@ -47,6 +51,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       policy: { type: 'string', multiple: true },
       data: { type: 'string' },
       webhook: { type: 'string', multiple: true },
+      'webhook-file': { type: 'string', multiple: true },
       exec: { type: 'string', multiple: true },
       state: { type: 'string' },
       'from-start': { type: 'boolean' },
@@ -60,25 +65,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const locale = parseLocale(values.locale, io.env);
-  if (!values.policy?.length || !values.data) throw new UsageError(`${say(locale, '需要 --policy 和 --data', '--policy and --data are required')}\n\n${help}`);
-  for (const url of values.webhook ?? []) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
-      throw new UsageError(
-        say(
-          locale,
-          '--webhook 应为群机器人的 webhook 地址（https://…），这里是 {url}',
-          "--webhook: expected the group robot's webhook address (https://…), got {url}",
-          {
-            url: maskedWebhookUrl(url),
-          },
-        ),
-      );
+  if (!values.policy?.length || !values.data)
+    throw new UsageError(`${say(locale, '需要 --policy 和 --data', '--policy and --data are required')}\n\n${helpIn(help, locale)}`);
+  const webhooks = await webhooksGiven(values.webhook ?? [], values['webhook-file'] ?? [], io, locale);
+  if (typeof webhooks === 'number') return webhooks;
+  for (const url of webhooks) {
+    const problem = webhookProblem(url);
+    if (problem) throw new UsageError(webhookProblemText(problem, url)[locale]);
   }
 
   const policies = await readPolicies(values.policy, io, locale);
@@ -94,7 +87,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const time = timing(timeScale(io.env));
   const targets: DeliveryTarget[] = [
     new StdoutTarget(io.stdout),
-    ...(values.webhook ?? []).map((url) => new RobotTarget(url, locale, time)),
+    ...webhooks.map((url) => new RobotTarget(url, locale, time)),
     ...(values.exec ?? []).map((command) => new ExecTarget(command, io.stderr)),
   ];
 
@@ -143,6 +136,65 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   io.stderr(say(locale, 'qungui watch：已停止，状态已保存\n', 'qungui watch: stopped, state saved\n'));
   return EXIT_OK;
+}
+
+/** What is wrong with a webhook address, with the address shown masked. */
+function webhookProblemText(problem: 'not-a-url' | 'not-https' | 'no-key', url: string): LocalizedText {
+  const params = { url: maskedWebhookUrl(url) };
+  switch (problem) {
+    case 'not-a-url':
+      return localized(
+        '--webhook 应为群机器人的 webhook 地址，以 https:// 开头；这里是 {url}',
+        "--webhook: expected the group robot's webhook address, starting with https://; got {url}",
+        params,
+      );
+    case 'not-https':
+      return localized(
+        '--webhook 必须使用 https://（地址中的 key 不能明文传输；http:// 只允许本机 127.0.0.1 或 localhost）：{url}',
+        '--webhook must use https:// (the key in the address must not travel in clear; http:// only to 127.0.0.1 or localhost): {url}',
+        params,
+      );
+    case 'no-key':
+      return localized(
+        '--webhook 地址中没有 key=…：请从群机器人设置中复制完整的 webhook 地址：{url}',
+        "--webhook: the address has no key=…: copy the whole webhook address from the group robot's settings: {url}",
+        params,
+      );
+  }
+}
+
+/** The robots' addresses: --webhook, each line of each --webhook-file (blank lines and # comments
+ *  aside) and QUNGUI_WEBHOOK — the latter two keep the key off the command line (ps, /proc/…/cmdline). */
+async function webhooksGiven(given: string[], files: string[], io: CliIo, locale: Locale): Promise<string[] | number> {
+  const urls = [...given];
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      io.stderr(
+        say(locale, 'qungui watch：无法读取 --webhook-file {file}：{reason}\n', 'qungui watch: cannot read --webhook-file {file}: {reason}\n', {
+          file,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
+      );
+      return EXIT_USAGE;
+    }
+    // Others may read the key: said, not refused (the operator decides).
+    if (((await stat(path)).mode & 0o077) !== 0)
+      io.stderr(
+        say(
+          locale,
+          'qungui watch：{file} 其他用户也能读取，其中的机器人 key 可能泄露；请执行 chmod 600 {file}\n',
+          "qungui watch: {file} is readable by other users, who can read the robots' keys: chmod 600 {file}\n",
+          { file },
+        ),
+      );
+    for (const line of text.split(/\r?\n/)) if (line.trim() !== '' && !line.trim().startsWith('#')) urls.push(line.trim());
+  }
+  for (const url of (io.env.QUNGUI_WEBHOOK ?? '').split(/\s+/)) if (url !== '') urls.push(url);
+  return [...new Set(urls)];
 }
 
 /** Tests shrink the robot's minute and the retry waits (QUNGUI_WATCH_TIME_SCALE=0.01: a 0.6 s window). */
