@@ -1,7 +1,8 @@
 // `qungui watch` refuses what it cannot use before it starts, in the user's language, exit 2, no stack:
 // missing options, a webhook that is no URL (its key masked even then), a file that is not a state,
 // a second watcher on the same state.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qungui } from './helpers/cli.js';
@@ -96,4 +97,32 @@ describe('qungui watch usage', () => {
       await robot.close();
     }
   }, 30_000);
+
+  it('takes over a lock whose process id now belongs to another program (a running sleep)', async () => {
+    const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const bundle = watchBundle();
+      for (const lock of [String(sleeper.pid), JSON.stringify({ pid: sleeper.pid, start: '1' })]) {
+        writeFileSync(`${bundle.state}.lock`, lock);
+        const running = startWatch(bundle);
+        await running.waitFor(/Caught up/);
+        running.child.kill('SIGTERM');
+        expect(await running.exited).toBe(0);
+        expect(existsSync(`${bundle.state}.lock`)).toBe(false);
+      }
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('names a state folder that does not exist, in the chosen language', () => {
+    const bundle = watchBundle();
+    const state = join(bundle.dir, 'no-such-folder', 'state.json');
+    const en = qungui(['watch', '--policy', bundle.policy, '--data', bundle.data, '--state', state, '--locale', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`the state file’s folder ${join(bundle.dir, 'no-such-folder')} does not exist`);
+    expect(en.stderr).not.toContain('ENOENT');
+    const zh = qungui(['watch', '--policy', bundle.policy, '--data', bundle.data, '--state', state, '--locale', 'zh-CN']);
+    expect(zh.stderr).toContain('状态文件所在的文件夹');
+  });
 });
