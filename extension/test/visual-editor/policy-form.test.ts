@@ -126,8 +126,8 @@ describe('names people read', () => {
     const grid = table(english, 'assessment.participation.bands');
     expect(grid.label).toBe('Bands of Participation');
     expect(grid.columns.slice(1, 3)).toEqual([
-      { label: 'active days', unit: '天' },
-      { label: 'content messages', unit: '条' },
+      { label: 'active days', unit: 'days' },
+      { label: 'content messages', unit: 'messages' },
     ]);
   });
 });
@@ -195,5 +195,14 @@ describe('values the form shows but does not write', () => {
   it('a value of several lines is edited in a text area', () => {
     const name = field(policyForm('metadata:\n  name: |\n    a\n    b\n', policyCatalogue('zh-CN'), tr), 'metadata.name');
     expect(name).toMatchObject({ kind: 'text', value: 'a\nb\n', multiline: true });
+  });
+});
+
+describe('units in the form’s language', () => {
+  it('an English form reads threshold units in English, a Traditional one in Traditional', () => {
+    const units = (locale: 'en' | 'zh-CN' | 'zh-TW') => Object.values(policyCatalogue(locale).metrics).map((m) => m.unit);
+    expect(units('en').filter((u) => /[^\x20-\x7e]/.test(u))).toEqual([]);
+    expect(units('zh-CN')).toContain('条');
+    expect(units('zh-TW')).toContain('條');
   });
 });

@@ -8,10 +8,23 @@ type EnumLabels = Record<string, { 'zh-CN': string; en: string }>;
 
 export function policyCatalogue(locale: Locale): PolicyCatalogue {
   const text = (t: LocalizedText) => t[locale];
-  const metrics = Object.fromEntries(Object.entries(METRICS).map(([id, m]) => [id, { label: text(m.label), unit: m.thresholdUnit, min: m.min, max: m.max }]));
+  const metrics = Object.fromEntries(
+    Object.entries(METRICS).map(([id, m]) => [id, { label: text(m.label), unit: unitIn(m.thresholdUnit, locale), min: m.min, max: m.max }]),
+  );
   const dimensions = Object.fromEntries(Object.entries(DIMENSION_METRICS).map(([d, m]) => [d, { main: m.main, metrics: [...m.metrics] }]));
   const detectors = Object.fromEntries(Object.entries(DETECTOR_LABELS).map(([id, label]) => [id, text(label)]));
   return { metrics, dimensions, choices: { detectors, requiredFields: enumNames(requiredFieldLabels(), locale) } };
+}
+
+/**
+ * The engine writes threshold units in Chinese (天, 条…), as its reports do; an English form reads them
+ * in English. A unit not listed here shows as the engine writes it.
+ */
+const ENGLISH_UNITS: Record<string, string> = { '%': '%', 分: 'points', 天: 'days', 条: 'messages', 次: 'times', 个: 'items' };
+
+function unitIn(unit: string, locale: Locale): string {
+  if (locale === 'en') return ENGLISH_UNITS[unit] ?? unit;
+  return locale === 'zh-TW' ? traditional(unit) : unit;
 }
 
 function requiredFieldLabels(): EnumLabels {
