@@ -294,6 +294,12 @@ function removeEntry(text: string, collection: Collection, index: number): strin
   const entries = collection.items as unknown[];
   if (collection.flow) {
     const [start, end] = entrySpan(text, entries[index]);
+    // A flow list written one item a line (`  b, # B`): the item's line goes whole, its comment with it;
+    // cut between the items instead, the comment after it would end up on its neighbour.
+    const from = lineStart(text, start);
+    const rest = text.slice(end, lineEnd(text, end));
+    if (entries.length > 1 && !text.slice(from, start).trim() && /^\s*,?\s*(#.*)?$/.test(rest))
+      return text.slice(0, from) + text.slice(itemLines(text, entries[index])[1]);
     if (index < entries.length - 1) return text.slice(0, start) + text.slice(entrySpan(text, entries[index + 1])[0]);
     if (index > 0) return text.slice(0, entrySpan(text, entries[index - 1])[1]) + text.slice(end);
     return text.slice(0, start) + text.slice(end);

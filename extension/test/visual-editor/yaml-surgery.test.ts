@@ -152,3 +152,14 @@ describe('rows and items with their comments, and what an emptied list becomes',
     ).toContain('{ rating: excellent, min: { onTime: 0.8 } }');
   });
 });
+
+describe('a flow list written one item a line', () => {
+  const text = 'terms: [\n  废物, # 常见\n  蠢货, # 较少\n  白痴 # 最后\n]\n';
+  it('a removed item takes its own line and comment; its neighbours keep theirs', () => {
+    expect(run(text, { kind: 'removeChip', path: ['terms'], index: 2 })).toBe('terms: [\n  废物, # 常见\n  蠢货, # 较少\n]\n');
+    expect(run(text, { kind: 'removeChip', path: ['terms'], index: 1 })).toBe('terms: [\n  废物, # 常见\n  白痴 # 最后\n]\n');
+  });
+  it('on one line, the separator goes as before', () => {
+    expect(run('terms: [废物, 蠢货, 白痴] # 词表\n', { kind: 'removeChip', path: ['terms'], index: 2 })).toBe('terms: [废物, 蠢货] # 词表\n');
+  });
+});
