@@ -221,4 +221,17 @@ describe('qungui watch checks as the monthly run does', () => {
         .map((line) => (JSON.parse(line) as AlertLine).messageId),
     ).toEqual(['msg-W0001']);
   }, 30_000);
+
+  it('kills a hung --exec pipeline whole at its time limit and retries the alert', async () => {
+    const bundle = watchBundle();
+    const flag = join(bundle.dir, 'hung-once');
+    const received = join(bundle.dir, 'exec.jsonl');
+    // The first run hangs in a pipeline whose children hold the output open; the time limit is 1.2 s here.
+    const command = `if [ -e '${flag}' ]; then cat >> '${received}'; else touch '${flag}'; cat > /dev/null; sleep 60 | cat; fi`;
+    running = startWatch(bundle, ['--exec', command]);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1));
+    await running.waitFor(/ended by signal SIGKILL/, 10_000);
+    await until(() => existsSync(received) && readFileSync(received, 'utf8').includes('msg-W0001'), 'the alert after the hung run', 10_000);
+  }, 30_000);
 });

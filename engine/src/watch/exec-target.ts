@@ -7,9 +7,6 @@ import { localized } from '../i18n/localized-text.js';
 import type { Alert } from './alert.js';
 import type { DeliveryResult, DeliveryTarget } from './delivery-target.js';
 
-/** A command still running after this long is stopped and the alert retried. */
-const COMMAND_TIMEOUT_MS = 60_000;
-
 export class ExecTarget implements DeliveryTarget {
   readonly key: string;
   readonly label: string;
@@ -18,6 +15,8 @@ export class ExecTarget implements DeliveryTarget {
   constructor(
     private readonly command: string,
     private readonly writeErr: (text: string) => void,
+    /** A command still running after this long is killed and the alert retried. */
+    private readonly timeoutMs = 60_000,
   ) {
     this.key = `exec:${createHash('sha256').update(command).digest('hex').slice(0, 16)}`;
     // The program only: the rest of a command line may carry a token.
@@ -27,8 +26,16 @@ export class ExecTarget implements DeliveryTarget {
   deliver(pending: readonly Alert[]): Promise<DeliveryResult> {
     const alert = pending[0]!;
     return new Promise((resolve) => {
-      const child = spawn(this.command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
-      const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+      // Its own process group: a hung pipeline (`… | mail`) is killed whole, not only the shell, whose
+      // children would keep the output pipes open and the target waiting.
+      const child = spawn(this.command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL'); // the group is gone already, or no groups here
+        }
+      }, this.timeoutMs);
       child.stdout.on('data', (chunk: Buffer) => this.writeErr(chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => this.writeErr(chunk.toString()));
       // A command that does not read its input must not fail the write.

@@ -1,5 +1,5 @@
 // The watcher's notion of time, in one place so tests can shrink it: the robot's rate window, the
-// retry backoff and the poll interval are all multiplied by one scale (QUNGUI_WATCH_TIME_SCALE for the
+// retry backoff and a command's time limit are all multiplied by one scale (QUNGUI_WATCH_TIME_SCALE for the
 // CLI), and waiting goes through `sleep`, which a stop signal ends at once.
 
 export interface Timing {
@@ -14,6 +14,8 @@ export interface Timing {
   backoffMaxMs: number;
   /** How often files are looked at when no change notice came. */
   pollMs: number;
+  /** An --exec command still running after this long is killed and the alert retried (60 s). */
+  commandTimeoutMs: number;
 }
 
 export function timing(scale = 1): Timing {
@@ -25,6 +27,7 @@ export function timing(scale = 1): Timing {
     backoffMs: 1_000 * scale,
     backoffMaxMs: 60_000 * scale,
     pollMs: 250,
+    commandTimeoutMs: 60_000 * scale,
   };
 }
 

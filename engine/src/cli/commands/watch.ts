@@ -88,7 +88,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const targets: DeliveryTarget[] = [
     new StdoutTarget(io.stdout),
     ...webhooks.map((url) => new RobotTarget(url, locale, time)),
-    ...(values.exec ?? []).map((command) => new ExecTarget(command, io.stderr)),
+    ...(values.exec ?? []).map((command) => new ExecTarget(command, io.stderr, time.commandTimeoutMs)),
   ];
 
   const stop = new AbortController();
