@@ -2,7 +2,7 @@
 // example month read from its start gives the monthly findings of the clauses a message decides; M5
 // comes once, with the message that passed the limit; exemptions and outsiders (S4) follow the tables,
 // read again when they change; --exec gets each alert's JSON; personal data stays masked.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -233,5 +233,20 @@ describe('qungui watch checks as the monthly run does', () => {
     append(bundle.messages, messageLine(1));
     await running.waitFor(/ended by signal SIGKILL/, 10_000);
     await until(() => existsSync(received) && readFileSync(received, 'utf8').includes('msg-W0001'), 'the alert after the hung run', 10_000);
+  }, 30_000);
+
+  it('names a missing table by its label, as the reports do', async () => {
+    const bundle = watchBundle();
+    rmSync(join(bundle.data, 'members.csv'));
+    for (const [locale, label] of [
+      ['zh-CN', '数据包中缺少表：群成员'],
+      ['en', 'The data bundle lacks the table(s): group members'],
+    ] as const) {
+      running = startWatch(bundle, ['--locale', locale]);
+      await running.waitFor(/Caught up|已读到文件末尾/);
+      expect(running.stderr()).toContain(label);
+      running.child.kill('SIGTERM');
+      await running.exited;
+    }
   }, 30_000);
 });

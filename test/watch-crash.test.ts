@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { busiestWindow, robotServer, type RobotServer } from './helpers/robot-server.js';
 import { append, markersIn, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
 
-/** A small seeded generator: the same kill moments on every run of the test. */
+/** A small seeded generator: the kill moments of a run follow from its seed (printed, replayable). */
 function random(seed: number): () => number {
   let a = seed;
   return () => {
@@ -31,7 +31,10 @@ afterEach(async () => {
 
 describe('qungui watch across kill -9', () => {
   it('loses no alert and sends none twice over 30 kills and restarts', async () => {
-    const next = random(19);
+    // Other kill moments on every run, from the clock; QUNGUI_CRASH_SEED=<seed> replays a failed run.
+    const seed = Number(process.env.QUNGUI_CRASH_SEED) || Date.now() % 2 ** 31;
+    console.log(`watch-crash seed ${seed} (replay: QUNGUI_CRASH_SEED=${seed})`);
+    const next = random(seed);
     robot = await robotServer((n) => (n % 11 === 3 ? 'rate-limited' : n % 13 === 5 ? 'drop' : 'ok'));
     const bundle = watchBundle();
     const kills: number[] = [];
@@ -63,7 +66,7 @@ describe('qungui watch across kill -9', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
 
-    expect([...new Set(delivered())].sort()).toEqual(expected);
+    expect([...new Set(delivered())].sort(), `seed ${seed}`).toEqual(expected);
     // The kills fell while alerts were being delivered, not only before or after.
     expect(robot.requests.filter((r) => r.arrivedAt > kills[0]! && r.arrivedAt < kills.at(-1)!).length).toBeGreaterThan(10);
     // A second copy only of an alert whose answer came just before a kill.
@@ -80,7 +83,7 @@ describe('qungui watch across kill -9', () => {
         if (!kills.some((k) => k >= original.arrivedAt && k <= original.answeredAt + ACK_WINDOW_MS)) unexplained.push(marker);
       }
     }
-    expect(unexplained).toEqual([]);
+    expect(unexplained, `seed ${seed}`).toEqual([]);
     // The robot's limit held across the restarts too (its sends are in the state): 20 in its minute,
     // shrunk here to 1.2 s.
     expect(busiestWindow(robot.requests, 60_000 * 0.02)).toBeLessThanOrEqual(20);

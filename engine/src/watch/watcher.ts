@@ -15,7 +15,8 @@ import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
 import { readSmallTables, type SmallTables } from '../evaluate/small-tables.js';
 import { previousMonth } from '../evaluate/time.js';
 import { textOf } from '../i18n/localized-error.js';
-import { localized } from '../i18n/localized-text.js';
+import { localized, say } from '../i18n/localized-text.js';
+import { tableLabel } from '../report/labels.js';
 import { clauseById } from '../policy/clauses.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 import { alertOf } from './alert.js';
@@ -462,7 +463,10 @@ class Watcher {
           clauses: clauses.join(' ') || '-',
         }),
       );
-      for (const { rule, reason } of live.blocked)
+      for (const { rule, reason: why } of live.blocked) {
+        // A missing table by the name the reports give it (群成员), not its file name (members).
+        const missing = rule.needs.filter((table) => !live.ctx.present.has(table));
+        const reason = missing.length > 0 ? missingTables(missing) : why;
         this.options.log(
           localized('  {clause}（{summary}）不检查：{reason}', '  {clause} ({summary}) not checked: {reason}', {
             clause: rule.clause,
@@ -470,6 +474,7 @@ class Watcher {
             reason,
           }),
         );
+      }
     }
   }
 
@@ -531,6 +536,15 @@ class Watcher {
       this.options.stop.addEventListener('abort', done, { once: true });
     });
   }
+}
+
+/** "数据包中缺少表：群成员" — the tables by their labels in each language. */
+function missingTables(tables: readonly string[]): LocalizedText {
+  const text = (locale: Locale, separator: string) =>
+    say(locale, '数据包中缺少表：{missing}', 'The data bundle lacks the table(s): {missing}', {
+      missing: tables.map((table) => tableLabel(table, locale)).join(separator),
+    });
+  return { 'zh-CN': text('zh-CN', '、'), 'zh-TW': text('zh-TW', '、'), en: text('en', ', ') };
 }
 
 function byMonth(ids: Map<string, string>, keepFrom: string): Record<string, string[]> {
