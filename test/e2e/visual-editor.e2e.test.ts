@@ -3,8 +3,8 @@
 // differs from the original in exactly that number), type a value out of range (the field shows the
 // engine's Chinese error and Problems lists it), undo (the text is back), add a term chip (the term is
 // in the list), misspell a rating id in the text (the form offers the quick fix as a button), rename a
-// rating id in the ratings table (every use follows). Screenshots go to test-artifacts/e2e/ (the
-// README's come from there).
+// rating id in the ratings table (every use follows), double-click a chip's × (one chip goes).
+// Screenshots go to test-artifacts/e2e/ (the README's come from there).
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
@@ -206,6 +206,16 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await expect.poll(onDisk, { timeout: 10_000 }).toBe(renamed);
       expect(validatePolicy({ file: scenarioRelativePath, text: renamed }).diagnostics).toEqual([]);
       await shot(page, '8-rating-renamed');
+
+      // 7. A double click on a chip's ×: that one chip goes, not its neighbour too (the button posts once;
+      //    a second removal from the same form would be refused as stale).
+      const removeTerm = chips.getByRole('button', { name: '删除“垃圾”', exact: true });
+      await scrollTo(removeTerm);
+      await removeTerm.dblclick();
+      await expect.poll(() => chips.locator('.chip').count(), { timeout: 10_000 }).toBe(6);
+      await form.locator('h2').first().click();
+      await page.keyboard.press('Control+S');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(renamed.replace(TERMS_ADDED, TERMS_LINE));
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
       // The form as it was, for the failure's reader (the webview is not in the screenshot's DOM).
