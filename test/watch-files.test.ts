@@ -95,6 +95,23 @@ describe('qungui watch follows files as they change', () => {
     expect(running.stderr()).not.toMatch(/no longer in the bundle folder/);
   }, 60_000);
 
+  it('checks a last line without its newline after a quiet while, and when its file is rotated away', async () => {
+    const bundle = watchBundle();
+    append(bundle.messages, messageLine(1) + messageLine(2).trimEnd());
+    running = startWatch(bundle, ['--from-start']);
+    await until(() => alertedMessages(running!).length === 2, 'the last line without a newline', 10_000);
+    // Its newline comes later: the line is read again, not alerted again.
+    append(bundle.messages, '\n');
+    // A line left unfinished, then the file rotated away: read as its last line.
+    append(bundle.messages, messageLine(3).trimEnd());
+    renameSync(bundle.messages, `${bundle.messages}.1`);
+    writeFileSync(bundle.messages, messageLine(4));
+    await until(() => alertedMessages(running!).length === 4, 'the rotated file’s unfinished line and the new file', 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(alertedMessages(running).sort()).toEqual(ids(1, 2, 3, 4));
+    expect(running.stderr()).not.toMatch(/not a valid message/);
+  }, 60_000);
+
   it('after a stop, reads on where it stopped, also in a file renamed meanwhile', async () => {
     const bundle = watchBundle();
     running = startWatch(bundle);

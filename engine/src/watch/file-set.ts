@@ -60,12 +60,14 @@ export class FileSet {
     this.first = false;
   }
 
-  /** After a read pass: files rotated away that stopped growing are closed. */
-  settle(grew: ReadonlySet<FollowedFile>): void {
+  /** After a read pass: files rotated away that stopped growing are closed, `closing` seeing each first
+   *  (a last line without its newline is read then: nobody will finish it). */
+  settle(grew: ReadonlySet<FollowedFile>, closing: (file: FollowedFile) => void = () => {}): void {
     for (let i = this.draining.length - 1; i >= 0; i--) {
       const entry = this.draining[i]!;
       entry.idle = grew.has(entry.file) ? 0 : entry.idle + 1;
       if (entry.idle >= DRAIN_LOOKS) {
+        closing(entry.file);
         entry.file.close();
         this.draining.splice(i, 1);
       }

@@ -204,6 +204,24 @@ export class FollowedFile {
 
   private skipping = false;
 
+  /** Bytes after the position (a last line without its newline, or one still being written). */
+  unreadBytes(): number {
+    return this.fd === undefined ? 0 : Math.max(0, identityOf(this.fd).size - this.state.position);
+  }
+
+  /** The bytes after the position as a line, when they hold no newline (a file's last line lacking
+   *  one): read, not consumed — should its newline come, the whole line is read again (de-duplicated). */
+  partialLine(maxLineBytes: number): { line: number; text: string } | undefined {
+    const fd = this.fd;
+    const unread = this.unreadBytes();
+    if (fd === undefined || unread === 0 || unread > maxLineBytes || this.skipping) return undefined;
+    const bytes = this.readAt(fd, unread);
+    if (bytes.includes(NEWLINE)) return undefined;
+    const bom = this.state.position === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const text = bytes.toString('utf8', bom).replace(/\r$/, '');
+    return text.trim() === '' ? undefined : { line: this.state.line + 1, text };
+  }
+
   private readAt(fd: number, length: number): Buffer {
     if (this.buffer.length < length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
     const read = readSync(fd, this.buffer, 0, length, this.state.position);

@@ -62,6 +62,8 @@ const WRITE_SHARE = 10;
 const RESCAN_EVERY_MS = 1_000;
 /** After a stop, deliveries under way get this long to be acknowledged. */
 const STOP_GRACE_MS = 5_000;
+/** A last line without its newline that has not grown for this long is checked as it is. */
+const PARTIAL_QUIET_MS = 2_000;
 /** A message dated this far past the clock is no real message (a broken clock, a typo of the year). */
 const FUTURE_SLACK_MS = 2 * 86_400_000;
 
@@ -255,7 +257,11 @@ class Watcher {
           ),
         );
       const read = file.readLines(READ_BYTES, MAX_LINE_BYTES);
-      if (!read) continue;
+      if (!read) {
+        this.lookAtPartial(file);
+        continue;
+      }
+      this.partials.delete(file);
       grew.add(file);
       this.dirty = true;
       for (const line of read.tooLong) this.malformed(this.lines.tooLong(file.source, line));
@@ -268,8 +274,43 @@ class Watcher {
       }
       total += read.lines.length + read.tooLong.length;
     }
-    this.files.settle(grew);
+    this.files.settle(grew, (file) => {
+      this.partials.delete(file);
+      this.readPartial(file, true);
+    });
     return total;
+  }
+
+  /** Unfinished last lines: size and since when, per file; `checked` once looked at. */
+  private readonly partials = new Map<FollowedFile, { size: number; since: number; checked: boolean }>();
+
+  /** A file whose last line lacks its newline (a --from-start backlog, an export that ends so): checked
+   *  after a quiet while; a writer still at it finishes it before then, and de-dup covers a re-read. */
+  private lookAtPartial(file: FollowedFile): void {
+    const unread = file.unreadBytes();
+    if (unread === 0) {
+      this.partials.delete(file);
+      return;
+    }
+    const now = this.options.time.now();
+    const size = file.state.position + unread;
+    const seen = this.partials.get(file);
+    if (!seen || seen.size !== size) this.partials.set(file, { size, since: now, checked: false });
+    else if (!seen.checked && now - seen.since >= PARTIAL_QUIET_MS) {
+      seen.checked = true;
+      this.readPartial(file, false);
+    }
+  }
+
+  /** The unfinished last line as a message; `final` (the file is let go): what is no message is reported. */
+  private readPartial(file: FollowedFile, final: boolean): void {
+    const partial = file.partialLine(MAX_LINE_BYTES);
+    if (!partial) return;
+    const outcome = this.lines.read(file.source, partial.line, partial.text);
+    if (outcome === undefined) return;
+    this.dirty = true;
+    if ('message' in outcome) this.check(outcome.message, file.source.display, partial.line);
+    else if ('rejected' in outcome && final) this.malformed(outcome);
   }
 
   private check(message: MessageRow, file: string, line: number): void {
