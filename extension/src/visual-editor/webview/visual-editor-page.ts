@@ -242,8 +242,12 @@ function chipsElement(field: Extract<FormField, { kind: 'chips' }>, id: string):
       post(filled(field.add, input.value.trim()));
       input.value = '';
     }
-    // Backspace in an empty box takes the last chip back, as tag inputs do.
-    if (e.key === 'Backspace' && !input.value && field.chips.length) post(field.chips.at(-1)!.remove);
+    // Backspace in an empty box takes the last chip back, as tag inputs do — once per drawn form: a held
+    // key repeats, and every repeat would be the same (stale) removal.
+    if (e.key === 'Backspace' && !input.value && field.chips.length && !input.dataset.posted) {
+      input.dataset.posted = 'true';
+      post(field.chips.at(-1)!.remove);
+    }
   });
   box.prepend(list);
   box.append(input);
