@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { isScalar } from 'yaml';
 import { ExecuteCommandRequest, type LanguageClient, State } from 'vscode-languageclient/node';
 import { editorPageHtml } from '../visual-editor/editor-page-html.js';
-import { ActionQueue } from '../visual-editor/action-queue.js';
+import { ActionQueue, type FormStamp, sameForm } from '../visual-editor/action-queue.js';
 import type { FormAction } from '../visual-editor/form-actions.js';
 import type { Problem } from '../visual-editor/form-model.js';
 import { placeDiagnostics } from '../visual-editor/diagnostic-placement.js';
@@ -69,18 +69,15 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
     let ready = false;
     let pending: NodeJS.Timeout | undefined;
     let pendingSample: NodeJS.Timeout | undefined;
-    // One action at a time, each only on the text its form was drawn from (visual-editor/action-queue.ts):
-    // edits by document version; fixes by version and draw, since diagnostics change without the text.
-    // An action refused or taken is followed by a redraw: an input the text did not take shows its value again.
-    const edits = new ActionQueue(
-      () => document.version,
+    // One action at a time, edits and fixes in one queue, each only on the text its form was drawn from
+    // (visual-editor/action-queue.ts): by document version, and a fix also by the draw its list came
+    // with, since diagnostics change without the text. Every action, taken or refused, is followed by a
+    // redraw: an input the text did not take shows the text's value again.
+    const actions = new ActionQueue<FormStamp>(
+      () => ({ version: document.version, draw: drawn.draw }),
       () => this.refuse(new RefusedEdit('The form was out of date and is shown again from the text: make the change again.'), tr),
       (error) => this.refuse(error, tr),
-    );
-    const fixes = new ActionQueue(
-      () => `${document.version}/${drawn.draw}`,
-      () => this.refuse(new RefusedEdit('The form was out of date and is shown again from the text: make the change again.'), tr),
-      (error) => this.refuse(error, tr),
+      sameForm,
     );
 
     const catalogueOf = async (client: LanguageClient) =>
@@ -139,10 +136,10 @@ export class PolicyVisualEditorProvider implements vscode.CustomTextEditorProvid
           void refreshSample();
         } else if (message.type === 'edit') {
           const action = message.action;
-          void edits.run(message.version, () => this.apply(document, action, tr), schedule);
+          void actions.run({ version: message.version }, () => this.apply(document, action, tr), schedule);
         } else if (message.type === 'fix') {
           const { diagnostic, fix } = message;
-          void fixes.run(`${message.version}/${message.draw}`, () => this.fix(drawn.fixables[diagnostic]?.actions[fix]), schedule);
+          void actions.run({ version: message.version, draw: message.draw }, () => this.fix(drawn.fixables[diagnostic]?.actions[fix]), schedule);
         }
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -5,6 +5,17 @@
 // action carries the stamp of the form it came from and is refused, and the form drawn again, when the
 // text is no longer that one. Pure (no vscode), so the order and the refusals are unit-tested.
 
+/** What a page action names as its form: the document version it was drawn from; for a quick fix, also the draw. */
+export interface FormStamp {
+  version: number;
+  draw?: number;
+}
+
+/** An action's stamp against the text now: same version, and same draw where the action names one. */
+export function sameForm(stamp: FormStamp, now: FormStamp): boolean {
+  return stamp.version === now.version && (stamp.draw === undefined || stamp.draw === now.draw);
+}
+
 export class ActionQueue<Stamp> {
   private tail: Promise<void> = Promise.resolve();
 

@@ -1,7 +1,7 @@
 // The visual editor's actions against the text they were drawn from: the provider stamps each with the
 // document version (fixes with the draw too) and runs them through this queue, one at a time.
 import { describe, expect, it } from 'vitest';
-import { ActionQueue } from '../../src/visual-editor/action-queue.js';
+import { ActionQueue, type FormStamp, sameForm } from '../../src/visual-editor/action-queue.js';
 import { policyEdits } from '../../src/visual-editor/policy-edits.js';
 import { applyEdits } from '../../src/visual-editor/text-edit.js';
 import type { FormAction } from '../../src/visual-editor/form-actions.js';
@@ -61,17 +61,39 @@ describe('actions are taken only on the text their form was drawn from', () => {
     expect(doc.stale).toBe(0);
   });
 
-  it('a stamp of several parts (a fix: the version and the draw) is compared by its parts', async () => {
+  it('a quick fix is refused once the diagnostics were drawn again, an edit of the same text is not', async () => {
     let draw = 1;
     const ran: string[] = [];
-    const queue = new ActionQueue(
-      () => `1/${draw}`,
+    const queue = new ActionQueue<FormStamp>(
+      () => ({ version: 1, draw }),
       () => ran.push('stale'),
       () => ran.push('failed'),
+      sameForm,
     );
-    await queue.run('1/1', () => void ran.push('fix'));
+    await queue.run({ version: 1, draw: 1 }, () => void ran.push('fix'));
     draw = 2;
-    await queue.run('1/1', () => void ran.push('fix'));
-    expect(ran).toEqual(['fix', 'stale']);
+    await queue.run({ version: 1, draw: 1 }, () => void ran.push('fix'));
+    await queue.run({ version: 1 }, () => void ran.push('edit'));
+    expect(ran).toEqual(['fix', 'stale', 'edit']);
+  });
+
+  it('edits and fixes share the queue: a fix posted after an edit waits for it, and sees its version', async () => {
+    let version = 1;
+    const ran: string[] = [];
+    const queue = new ActionQueue<FormStamp>(
+      () => ({ version, draw: 1 }),
+      () => ran.push('stale'),
+      () => ran.push('failed'),
+      sameForm,
+    );
+    await Promise.all([
+      queue.run({ version: 1 }, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        version = 2;
+        ran.push('edit');
+      }),
+      queue.run({ version: 1, draw: 1 }, () => void ran.push('fix')),
+    ]);
+    expect(ran).toEqual(['edit', 'stale']);
   });
 });
