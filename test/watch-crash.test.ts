@@ -63,6 +63,9 @@ describe('qungui watch across kill -9', () => {
     }
     const delivered = () => robot!.delivered().flatMap(markersIn);
     await until(() => new Set(delivered()).size === expected.length, 'every alert at the robot', 90_000);
+    // The last start may have found every alert delivered already: stop it once it is watching (a SIGTERM
+    // while Node itself is still starting is the signal's default action, before any handler exists).
+    await running.waitFor(/Caught up/, 60_000);
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
 
