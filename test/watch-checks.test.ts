@@ -129,6 +129,22 @@ describe('qungui watch checks as the monthly run does', () => {
     ).toEqual(['insulting-language', 'removal-violations']);
   }, 60_000);
 
+  it('in a folder named for its month, a message two months away is skipped; one from the month before is checked', async () => {
+    const bundle = watchBundle('2026-10');
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(
+      bundle.messages,
+      messageLine(1, { term: '滚蛋', at: '2026-08-31 23:59:59' }) +
+        messageLine(2, { term: '滚蛋', at: '2026-09-01 00:00:00' }) +
+        messageLine(3, { term: '滚蛋', at: '2026-12-01 00:00:00' }),
+    );
+    await running.waitFor(/line 3 is dated 2026-12-01 00:00, far from/);
+    await running.waitFor(/line 1 is dated 2026-08-31 23:59, far from/);
+    await until(() => alerts(running!).length === 1, 'the alert of 1 September');
+    expect(alerts(running).map((a) => a.messageId)).toEqual(['msg-W0002']);
+  }, 60_000);
+
   it('applies exemptions read again when the table changes; S4 outsiders once; numbers masked', async () => {
     const bundle = watchBundle();
     running = startWatch(bundle);

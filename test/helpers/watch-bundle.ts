@@ -39,15 +39,16 @@ export interface WatchBundle {
   state: string;
 }
 
-export function watchBundle(): WatchBundle {
+/** `folder` names the data folder: a `YYYY-MM` name bounds the dates the watcher accepts. */
+export function watchBundle(folder = 'month'): WatchBundle {
   const dir = mkdtempSync(join(tmpdir(), 'qungui-watch-'));
-  const data = join(dir, 'month');
+  const data = join(dir, folder);
   const policy = join(dir, 'watch.qungui.yaml');
   writeFileSync(policy, WATCH_POLICY);
   mkdirSync(data);
   writeFileSync(join(data, 'members.csv'), MEMBERS);
   writeFileSync(join(data, 'messages.jsonl'), '');
-  return { dir, data, policy, messages: join(data, 'messages.jsonl'), state: join(dir, 'month.qungui-watch.json') };
+  return { dir, data, policy, messages: join(data, 'messages.jsonl'), state: join(dir, `${folder}.qungui-watch.json`) };
 }
 
 /** A message line whose text carries a marker the robot's markdown shows (the excerpt), so tests can tell alerts apart. */

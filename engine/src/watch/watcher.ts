@@ -161,11 +161,20 @@ class Watcher {
 
   /** Not in the future past a day or two, and within a month of the folder's month when the folder is named YYYY-MM. */
   private plausible(sentAt: number): boolean {
+    // Plain comparisons: this runs for every message of a backlog (a DateTime each would halve the pace).
     if (sentAt > this.options.time.now() + FUTURE_SLACK_MS) return false;
+    const [from, to] = (this.folderRange ??= this.rangeOfFolder());
+    return sentAt >= from && sentAt < to;
+  }
+
+  private folderRange: [number, number] | undefined;
+
+  /** From the start of the month before the folder's to the end of the month after it (all time without a YYYY-MM name). */
+  private rangeOfFolder(): [number, number] {
     const folder = /^(\d{4})-(\d{2})$/.exec(basename(this.options.dataDir));
-    if (!folder) return true;
-    const at = DateTime.fromMillis(sentAt, { zone: this.options.timezone });
-    return Math.abs(at.year * 12 + at.month - (Number(folder[1]) * 12 + Number(folder[2]))) <= 1;
+    if (!folder) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+    const month = DateTime.fromObject({ year: Number(folder[1]), month: Number(folder[2]), day: 1 }, { zone: this.options.timezone });
+    return [month.minus({ months: 1 }).toMillis(), month.plus({ months: 2 }).toMillis()];
   }
 
   private async start(): Promise<void> {
