@@ -73,6 +73,23 @@ describe('qungui watch → group robot', () => {
     expect(state.counters.alerts).toBe(expected.length);
   }, 90_000);
 
+  it('a message waiting for the robot’s turn takes the alerts that came meanwhile', async () => {
+    robot = await robotServer(() => 'ok');
+    const bundle = watchBundle();
+    // Sends one every 1.55 s: room to append while the second message waits.
+    running = startWatch(bundle, ['--webhook', robot.url], { QUNGUI_WATCH_TIME_SCALE: '0.5' });
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1));
+    await until(() => robot!.delivered().length === 1, 'the first alert at once');
+    append(bundle.messages, messageLine(2));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    append(bundle.messages, messageLine(3));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    append(bundle.messages, messageLine(4));
+    await until(() => robot!.delivered().flatMap(markersIn).length === 4, 'all four alerts', 10_000);
+    expect(robot.delivered().map(markersIn)).toEqual([['W0001'], ['W0002', 'W0003', 'W0004']]);
+  }, 30_000);
+
   it('says plainly that a robot key is invalid (93000), keeps the alerts and sends them to the robot’s new address', async () => {
     let broken = true;
     robot = await robotServer(() => (broken ? 'invalid-key' : 'ok'));

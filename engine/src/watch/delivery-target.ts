@@ -15,6 +15,8 @@ export interface DeliveryTarget {
   readonly label: string;
   /** At most this many alerts are offered at a time. */
   readonly batch: number;
+  /** Resolves when the target may take the next message (a robot's rate limit). */
+  ready?(signal: AbortSignal): Promise<void>;
   deliver(pending: readonly Alert[], signal: AbortSignal): Promise<DeliveryResult>;
   /** When its latest messages went out (a rate limit that must hold across restarts), and taking them back. */
   sentTimes?(): number[];

@@ -43,6 +43,10 @@ export class RobotTarget implements DeliveryTarget {
     this.sent.splice(0, this.sent.length, ...times.filter((t) => Number.isFinite(t)).slice(-this.time.robotPerWindow));
   }
 
+  ready(signal: AbortSignal): Promise<void> {
+    return this.slot(signal);
+  }
+
   async deliver(pending: readonly Alert[], signal: AbortSignal): Promise<DeliveryResult> {
     await this.slot(signal);
     if (signal.aborted) return { delivered: 0 };

@@ -403,11 +403,14 @@ class Watcher {
     let failures = 0;
     let lastReason = '';
     while (!stop.aborted) {
-      const pending = this.outbox.pendingFor(target.key, target.batch);
-      if (pending.length === 0) {
+      if (this.outbox.pendingFor(target.key, 1).length === 0) {
         await this.outbox.more(stop);
         continue;
       }
+      // Taken after the wait for the target's turn, so what came meanwhile goes with this message.
+      await target.ready?.(stop);
+      if (stop.aborted) break;
+      const pending = this.outbox.pendingFor(target.key, target.batch);
       const result = await target.deliver(pending, stop);
       if ('delivered' in result) {
         if (result.delivered === 0) continue;

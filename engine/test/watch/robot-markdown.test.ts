@@ -43,6 +43,34 @@ describe('robot markdown', () => {
     expect(messages).toBeLessThan(20);
   });
 
+  it('sends waiting alerts in full when they fit one message, a larger burst as short lines under one heading per clause and group', () => {
+    const few = nextRobotMessage([alert(1), alert(2), alert(3)], 'zh-CN');
+    expect(few.taken).toBe(3);
+    expect(few.content.split('\n\n')).toEqual([
+      '**<font color="warning">群规提醒（3 条）</font>**',
+      alertBlock(alert(1), 'zh-CN'),
+      alertBlock(alert(2), 'zh-CN'),
+      alertBlock(alert(3), 'zh-CN'),
+    ]);
+    const otherGroup = (a: Alert): Alert => ({ ...a, groupId: 'wrH', groupName: asWritten('“管理培训群”') });
+    const burst = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? alert(i + 1) : otherGroup(alert(i + 1))));
+    const first = nextRobotMessage(burst, 'zh-CN');
+    expect(Buffer.byteLength(first.content)).toBeLessThanOrEqual(ROBOT_MAX_BYTES);
+    expect(first.taken).toBeGreaterThan(25);
+    const sections = first.content.split('\n\n');
+    expect(sections[0]).toBe(`**<font color="warning">群规提醒（${first.taken} 条）</font>**`);
+    expect(sections.slice(1).map((section) => section.split('\n')[0])).toEqual([
+      '**N1 文明用语，不得侮辱、歧视或攻击他人** · 群：“销售新员工培训群” · <font color="comment">建议：复核</font>',
+      '**N1 文明用语，不得侮辱、歧视或攻击他人** · 群：“管理培训群” · <font color="comment">建议：复核</font>',
+    ]);
+    expect(sections[1]!.split('\n')[1]).toBe('> 2026-11-05 10:23 成员1的消息含不文明用语：“你这个蠢货1”');
+    for (const a of burst.slice(0, first.taken)) expect(first.content).toContain(`${a.memberName}的消息`);
+    expect(first.content).not.toContain(`成员${first.taken + 1}的消息`);
+    const en = nextRobotMessage(burst, 'en').content;
+    expect(en).toContain('Group: “管理培训群” · <font color="comment">Suggested: review</font>');
+    expect(en).not.toMatch(/[建议群]：/);
+  });
+
   it('names the clause, group, member, time and action in the chosen language', () => {
     const zh = alertBlock(alert(1), 'zh-CN');
     expect(zh).toContain('N1');
