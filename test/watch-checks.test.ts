@@ -4,14 +4,14 @@
 // read again when they change; --exec gets each alert's JSON; personal data stays masked.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: opencc-js ships no types for its dictionaries
 import STCharacters from 'opencc-js/dict/STCharacters';
 import { toTraditional } from '../scripts/zh-tw-converter.mjs';
 import { qungui, repoRoot } from './helpers/cli.js';
 import { robotServer } from './helpers/robot-server.js';
-import { append, messageLine, startWatch, until, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
+import { append, messageLine, startWatch, until, WATCH_POLICY, watchBundle, type RunningWatch } from './helpers/watch-bundle.js';
 
 let running: RunningWatch | undefined;
 afterEach(async () => {
@@ -143,6 +143,43 @@ describe('qungui watch checks as the monthly run does', () => {
     await running.waitFor(/line 1 is dated 2026-08-31 23:59, far from/);
     await until(() => alerts(running!).length === 1, 'the alert of 1 September');
     expect(alerts(running).map((a) => a.messageId)).toEqual(['msg-W0002']);
+  }, 60_000);
+
+  it('reads a changed policy and checks the messages after it with it; a broken change is said and the policy in force kept', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1, { term: '滚蛋' }) + messageLine(2, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 2, 'two N1 alerts');
+    // 刷单 becomes abuse: the next message with it is an N1 alert, and its sender's third violation of
+    // the month (the two before were counted under the policy as it was) passes the limit of 2.
+    writeFileSync(bundle.policy, WATCH_POLICY.replace('terms: [滚蛋]', 'terms: [滚蛋, 刷单]'));
+    await running.waitFor(/The policies changed: read again/);
+    append(bundle.messages, messageLine(3, { term: '刷单' }));
+    await until(() => alerts(running!).length === 4, 'the N1 alert of 刷单 and M5');
+    expect(alerts(running).map((a) => `${a.code} ${a.messageId}`)).toEqual([
+      'insulting-language msg-W0001',
+      'insulting-language msg-W0002',
+      'insulting-language msg-W0003',
+      'removal-violations msg-W0003',
+    ]);
+    // A save that does not validate: its error with the line, and 刷单 still checked.
+    writeFileSync(bundle.policy, WATCH_POLICY.replace('terms: [滚蛋]', 'terms: [滚蛋, 刷单]').replace('maxViolations: 2', 'maxViolations: two'));
+    await running.waitFor(/cannot be used/);
+    append(bundle.messages, messageLine(4, { term: '刷单', sender: 'm02' }));
+    await until(() => alerts(running!).length === 5, 'the N1 alert of 刷单 under the policy in force');
+    expect(alerts(running)[4]).toMatchObject({ code: 'insulting-language', messageId: 'msg-W0004', memberId: 'm02' });
+    // The alert names the policy line of the term it matched.
+    expect(alerts(running)[2]).toMatchObject({ rule: { path: 'content.categories[1].terms[1]', line: 14 } });
+    expect(running.stderr()).toContain(
+      'The policy files changed but cannot be used; still checking with the policies as they were:\n' +
+        `${relative(repoRoot, bundle.policy)}\n  10:29   error  'maxViolations' must be an integer, not a string  wrong-type\n`,
+    );
+    // Another time zone would change how the exports' times are read: that needs a restart.
+    writeFileSync(bundle.policy, WATCH_POLICY.replace('timezone: Asia/Shanghai', 'timezone: Europe/Berlin'));
+    await running.waitFor(
+      /the policies’ time zone is now Europe\/Berlin, but the watcher reads the exports’ times in Asia\/Shanghai, as at its start: restart it/,
+    );
   }, 60_000);
 
   it('applies exemptions read again when the table changes; S4 outsiders once; numbers masked', async () => {

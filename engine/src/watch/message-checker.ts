@@ -1,6 +1,7 @@
 // Routes each new message to the policy that governs its group (G2, as the monthly run does) and to
 // that policy's context for the message's month, made when the month's first message comes. The small
-// tables are replaced when their files change; the members' violation counts of the month carry over.
+// tables are replaced when their files change, the policies when theirs do (a new checker); the
+// members' violation counts of the month carry over.
 import { DateTime } from 'luxon';
 import type { MessageRow } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
@@ -39,7 +40,7 @@ export class MessageChecker {
     tables: SmallTables,
     private readonly redact: boolean,
     private readonly counts: ViolationCounts,
-    compile: CompileMatcher | undefined = defaultCompileMatcher(),
+    private readonly compile: CompileMatcher | undefined = defaultCompileMatcher(),
   ) {
     this.tables = tables;
     this.policies = policies.map((validated) => {
@@ -56,6 +57,11 @@ export class MessageChecker {
     this.saveCounts();
     this.tables = tables;
     for (const watched of this.policies) watched.months.clear();
+  }
+
+  /** A checker for changed policies, on the same tables, with the violation counts so far. */
+  withPolicies(policies: readonly ValidatedPolicy[]): MessageChecker {
+    return new MessageChecker(policies, this.tables, this.redact, this.saveCounts(), this.compile);
   }
 
   /** The findings of one message; none for a group no policy governs. */

@@ -26,6 +26,7 @@ import type { FollowedFile } from './followed-file.js';
 import { MessageChecker } from './message-checker.js';
 import { FOLLOWED_FORMATS, MessageLines } from './message-lines.js';
 import { Outbox } from './outbox.js';
+import type { PolicyChange, PolicySource } from './policy-source.js';
 import { StateLock } from './state-lock.js';
 import { backoff, type Timing } from './timing.js';
 import { emptyState, readState, writeState, type WatchState } from './watch-state.js';
@@ -34,6 +35,8 @@ export interface WatchOptions {
   /** The bundle folder (absolute). */
   dataDir: string;
   policies: readonly ValidatedPolicy[];
+  /** The policies read again when their files change; without it the policies stay as given. */
+  policySource?: PolicySource;
   /** The zone of times without an offset. */
   timezone: string;
   statePath: string;
@@ -484,6 +487,8 @@ class Watcher {
         this.checker.replaceTables(await this.readTables());
         this.options.log(localized('成员、花名册或报备表有变化，已重新读取', 'The members, roster or exemptions changed: read again'));
       }
+      const policies = await this.options.policySource?.changed();
+      if (policies) this.takePolicies(policies);
       this.saidRescanError = '';
     } catch (error) {
       // A table being written, a glob matching nothing yet: said once, tried again.
@@ -492,6 +497,28 @@ class Watcher {
         this.options.log(localized('读取数据文件夹时出错，稍后重试：{reason}', 'could not read the bundle folder, trying again: {reason}', { reason: text }));
       this.saidRescanError = text.en;
     }
+  }
+
+  /** Changed policies govern the messages read from now on; members' violation counts of the month
+   *  carry over (by policy id). A change that cannot be used is said, and the policies in force stay. */
+  private takePolicies(change: PolicyChange): void {
+    if ('refused' in change) {
+      this.options.log(
+        localized(
+          '群规文件有变化，但无法使用，仍按原来的群规检查：\n{why}',
+          'The policy files changed but cannot be used; still checking with the policies as they were:\n{why}',
+          {
+            why: change.refused,
+          },
+        ),
+      );
+      return;
+    }
+    this.checker = this.checker.withPolicies(change.policies);
+    this.options.log(
+      localized('群规有变化，已重新读取，此后的消息按新群规检查', 'The policies changed: read again; messages from now on are checked with them'),
+    );
+    this.sayWhatIsWatched();
   }
 
   /** What identifies the small tables' files as they are: a change re-reads them. */

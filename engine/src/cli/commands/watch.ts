@@ -11,7 +11,6 @@ import type { Locale } from '../../diagnostics/diagnostic.js';
 import { LocalizedError, messageIn } from '../../i18n/localized-error.js';
 import { localized, say } from '../../i18n/localized-text.js';
 import { timezoneOf } from '../../policy/model/defaults.js';
-import { validatePolicies } from '../../policy/validate.js';
 import type { DeliveryTarget } from '../../watch/delivery-target.js';
 import { ExecTarget } from '../../watch/exec-target.js';
 import { RobotTarget } from '../../watch/robot-target.js';
@@ -19,9 +18,8 @@ import { StdoutTarget } from '../../watch/stdout-target.js';
 import { timing } from '../../watch/timing.js';
 import { watch } from '../../watch/watcher.js';
 import { maskedWebhookUrl, webhookProblem } from '../../watch/webhook-url.js';
-import { collectPolicyFiles } from '../collect-files.js';
-import { formatText } from '../formats/text.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
+import { readWatchedPolicies, WatchedPolicyFiles } from '../watched-policies.js';
 
 const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL | --webhook-file FILE]… [--exec CMD] [--state FILE] [--from-start]
        [--locale zh-CN|zh-TW|en] [--no-redact]
@@ -74,8 +72,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (problem) throw new UsageError(webhookProblemText(problem, url)[locale]);
   }
 
-  const policies = await readPolicies(values.policy, io, locale);
-  if (typeof policies === 'number') return policies;
+  const policies = await readWatchedPolicies(values.policy, io, locale);
+  if (!policies) return EXIT_USAGE;
   const dataDir = resolve(io.cwd, values.data);
   if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {
     io.stderr(say(locale, 'qungui watch：数据文件夹不存在：{data}\n', 'qungui watch: no such data folder: {data}\n', { data: values.data }));
@@ -113,6 +111,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     await watch({
       dataDir,
       policies,
+      policySource: await WatchedPolicyFiles.start(values.policy, io.cwd, bundleZone ? undefined : timezone),
       timezone,
       statePath,
       fromStart: values['from-start'] ?? false,
@@ -201,26 +200,4 @@ async function webhooksGiven(given: string[], files: string[], io: CliIo, locale
 function timeScale(env: CliIo['env']): number {
   const scale = Number(env.QUNGUI_WATCH_TIME_SCALE);
   return Number.isFinite(scale) && scale > 0 ? scale : 1;
-}
-
-async function readPolicies(given: string[], io: CliIo, locale: Locale) {
-  const { files, missing } = await collectPolicyFiles(given, io.cwd);
-  for (const path of missing) io.stderr(say(locale, 'qungui watch：找不到 {path}\n', 'qungui watch: {path}: not found\n', { path }));
-  if (missing.length > 0 || files.length === 0) {
-    if (files.length === 0 && missing.length === 0) io.stderr(say(locale, 'qungui watch：没有找到群规文件\n', 'qungui watch: no policy file found\n'));
-    return EXIT_USAGE;
-  }
-  const policies = validatePolicies(await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') }))));
-  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
-  if (broken.length > 0) {
-    io.stderr(
-      formatText(
-        broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })),
-        { locale, color: false },
-      ),
-    );
-    io.stderr(say(locale, 'qungui watch：群规有错误，未开始跟踪\n', 'qungui watch: policy errors: not watching\n'));
-    return EXIT_USAGE;
-  }
-  return policies;
 }
