@@ -8,8 +8,8 @@ import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import { replaceFix, spanOf, type Report } from './diagnostic-builder.js';
 import type { LoadedPolicy } from './load.js';
 import { parsePointer, type Path } from './paths.js';
-import { expandAlternatives, schemasAt, titleAt } from './schema.js';
-import { asWritten, listOf, localized } from '../i18n/localized-text.js';
+import { expandAlternatives, schemasAt, titleAt, titleWithKeyAt } from './schema.js';
+import { asWritten, listOf, localized, t } from '../i18n/localized-text.js';
 
 /**
  * The schema compiled ahead of time by ajv's standalone mode (scripts/gen-types.mjs, options
@@ -105,14 +105,14 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const missingTitle = titleAt([...path, missing]);
+      const missingTitle = titleWithKeyAt([...path, missing]);
       const where = path.length === 0 ? localized('群规', 'the policy') : title;
       return {
         code: 'missing-property',
         severity: 'error',
         path,
         target: 'parent-key',
-        message: localized('{value} 缺少必填项 {value2}', "{value3} is missing the required property ''{missing}''", {
+        message: t('{value}缺少必填项{value2}', "{value3} is missing the required property ''{missing}''", {
           value: where,
           value2: missingTitle,
           value3: where.en === 'the policy' ? 'The policy' : `'${where.en}'`,
@@ -167,13 +167,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
           severity: 'error',
           path,
           message: fraction
-            ? localized(
-                '{value} 应为小数：{trim} 写成 {number}（各维度权重合计为 1）',
+            ? t(
+                '{value}应为小数：{trim} 写成 {number}（各维度权重合计为 1）',
                 "''{value}'' must be a fraction: write {trim} as {number} (the weights add up to 1)",
                 { value: title, trim: String(value).trim(), number },
               )
-            : localized(
-                '{value} 应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）',
+            : t(
+                '{value}应为数字：写 {number}，不要带“{unit}”（单位已由设置项说明）',
                 "''{value}'' must be a number: write {number}, without “{unit}” (the setting names its unit)",
                 { value: title, number, unit },
               ),
@@ -184,7 +184,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'wrong-type',
         severity: 'error',
         path,
-        message: localized('{value} 应为{zh}，这里是{value2}', "''{value}'' must be {en2}, not {value2}", { value: title, zh, value2: actual, en2: en }),
+        message: t('{value}应为{zh}，这里是{value2}', "''{value}'' must be {en2}, not {value2}", { value: title, zh, value2: actual, en2: en }),
       };
     }
     case 'enum':
@@ -197,7 +197,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         severity: 'error',
         path,
         suggestions,
-        message: localized('{value} 的值 {formatValue} 无效{value2}', "''{value}'' has an invalid value {stringify}{value2}", {
+        message: t('{value}的值 {formatValue} 无效{value2}', "''{value}'' has an invalid value {stringify}{value2}", {
           value: title,
           formatValue: formatValue(value),
           value2: hint.en ? hint : localized('；可选值：{allowed}', '; allowed: {allowed}', { allowed: listOf(allowed.map((a) => asWritten(a))) }),
@@ -222,7 +222,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 应 {value2} {limit}，这里是 {formatValue}', "''{value}'' must be {value3} {limit}, not {stringify}", {
+        message: t('{value}应 {value2} {limit}，这里是 {formatValue}', "''{value}'' must be {value3} {limit}, not {stringify}", {
           value: title,
           value2: String(op[0]),
           limit,
@@ -239,13 +239,13 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
       const limit = params.limit as number;
       const least = error.keyword !== 'maxItems';
       if (error.keyword === 'minLength' && limit === 1) {
-        return { code: 'out-of-range', severity: 'error', path, message: localized('{value} 不能为空', "''{value}'' must not be empty", { value: title }) };
+        return { code: 'out-of-range', severity: 'error', path, message: t('{value}不能为空', "''{value}'' must not be empty", { value: title }) };
       }
       return {
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} {bound}需要 {limit} {unit}', "''{value}'' needs {bound} {limit} {unit}", {
+        message: t('{value}{bound}需要 {limit} {unit}', "''{value}'' needs {bound} {limit} {unit}", {
           value: title,
           bound: least ? localized('至少', 'at least') : localized('最多', 'at most'),
           limit,
@@ -258,7 +258,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'out-of-range',
         severity: 'error',
         path,
-        message: localized('{value} 最多 {limit} 个字', "''{value}'' may have at most {limit} characters", { value: title, limit: String(params.limit) }),
+        message: t('{value}最多 {limit} 个字', "''{value}'' may have at most {limit} characters", { value: title, limit: String(params.limit) }),
       };
     case 'pattern': {
       // Inside propertyNames ajv reports the pattern once more; the propertyNames error marks the key.
@@ -274,7 +274,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
               'Id {stringify} is malformed: use lowercase letters, digits and hyphens, starting with a letter (e.g. sales-onboarding)',
               { formatValue: formatValue(value), stringify: JSON.stringify(value) },
             )
-          : localized('{value} 格式不对（应匹配 {pattern}）', "''{value}'' is malformed (must match {pattern})", {
+          : t('{value}格式不对（应匹配 {pattern}）', "''{value}'' is malformed (must match {pattern})", {
               value: title,
               pattern: String(params.pattern),
             }),
@@ -302,7 +302,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'duplicate-items',
         severity: 'error',
         path: [...path, Math.max(i, j)],
-        message: localized('{value} 中第 {value2} 项与第 {value3} 项重复', "''{value}'' has a duplicate: item {value3} repeats item {value2}", {
+        message: t('{value}中第 {value2} 项与第 {value3} 项重复', "''{value}'' has a duplicate: item {value3} repeats item {value2}", {
           value: title,
           value2: Math.min(i, j) + 1,
           value3: Math.max(i, j) + 1,
@@ -314,7 +314,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'invalid-value',
         severity: 'error',
         path,
-        message: localized('{value} 无效（{value2}）', "''{value}'' is invalid ({value2})", { value: title, value2: error.message ?? error.keyword }),
+        message: t('{value}无效（{value2}）', "''{value}'' is invalid ({value2})", { value: title, value2: error.message ?? error.keyword }),
       };
   }
 }

@@ -87,13 +87,24 @@ export function schemaAt(path: Path): SchemaNode | undefined {
   return schemasAt(path)[0];
 }
 
-/** The human title of the property at `path` (zh-CN from x-i18n, en from the key), for messages. */
+/** The human title of the property at `path` (zh-CN from x-i18n, en from the key), for messages
+ *  about a value the diagnostic's range already points at: people read 批改时限, not gradingDays. */
 export function titleAt(path: Path): LocalizedText {
+  const key = keyAt(path);
+  const zh = schemaAt(path)?.['x-i18n']?.['zh-CN'].title;
+  return zh ? localized(zh, key) : asWritten(key);
+}
+
+/** The title with the key to type beside it (名称（name）), for a setting that is not there yet. */
+export function titleWithKeyAt(path: Path): LocalizedText {
+  const key = keyAt(path);
+  const zh = schemaAt(path)?.['x-i18n']?.['zh-CN'].title;
+  return zh ? localized('{title}（{key}）', '{key}', { key, title: localized(zh, key) }) : asWritten(key);
+}
+
+function keyAt(path: Path): string {
   const last = path[path.length - 1];
-  const key = typeof last === 'string' ? last : String(path[path.length - 2] ?? '');
-  const node = schemaAt(path);
-  const zh = node?.['x-i18n']?.['zh-CN'].title;
-  return zh ? localized('{key}（{title}）', '{key}', { key, title: localized(zh, key) }) : asWritten(key);
+  return typeof last === 'string' ? last : String(path[path.length - 2] ?? '');
 }
 
 /** A setting as people name it: the schema's titles ("测试考核", "移出 · 违规上限"); in English its keys

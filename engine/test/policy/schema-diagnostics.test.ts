@@ -11,7 +11,7 @@ describe('schema diagnostics', () => {
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
     expect(d!.code).toBe('wrong-type');
-    expect(d!.message['zh-CN']).toBe('gradingDays（批改时限（天）） 应为数字：写 5，不要带“天”（单位已由设置项说明）');
+    expect(d!.message['zh-CN']).toBe('批改时限（天）应为数字：写 5，不要带“天”（单位已由设置项说明）');
     expect(d!.message.en).toBe("'gradingDays' must be a number: write 5, without “天” (the setting names its unit)");
     expect(d!.fix!.edits.map((e) => [text.slice(e.range.startOffset, e.range.endOffset), e.newText])).toEqual([['5天', '5']]);
   });
@@ -27,7 +27,7 @@ describe('schema diagnostics', () => {
   tests:`,
     )}`;
     const wrong = check(text).find((d) => d.code === 'wrong-type')!;
-    expect(wrong.message['zh-CN']).toBe('tests（测试权重） 应为小数：100% 写成 1（各维度权重合计为 1）');
+    expect(wrong.message['zh-CN']).toBe('测试权重应为小数：100% 写成 1（各维度权重合计为 1）');
     expect(wrong.fix!.edits.map((e) => e.newText)).toEqual(['1']);
   });
 
@@ -45,7 +45,7 @@ describe('schema diagnostics', () => {
     const [d, ...rest] = check(text);
     expect(rest).toEqual([]);
     expect(brief(d!)).toBe('wrong-type 14:30-14:32');
-    expect(d!.message['zh-CN']).toBe('min（下限） 应为数字或映射（键: 值），这里是文字');
+    expect(d!.message['zh-CN']).toBe('下限应为数字或映射（键: 值），这里是文字');
     expect(d!.message.en).toBe("'min' must be a number or a mapping (key: value), not a string");
   });
 
@@ -70,7 +70,7 @@ describe('schema diagnostics', () => {
     const text = minimalPolicy.replace('  name: 测试群\n', '');
     const [d] = check(text);
     expect(brief(d!)).toBe('missing-property 3:1-3:9');
-    expect(d!.message['zh-CN']).toBe('metadata（基本信息） 缺少必填项 name（群名称）');
+    expect(d!.message['zh-CN']).toBe('基本信息缺少必填项群名称（name）');
   });
 
   it('missing property at the top: marks the start of the document', () => {
@@ -80,7 +80,7 @@ describe('schema diagnostics', () => {
 
   it('enum: did-you-mean with a fix; no suggestion lists the allowed values', () => {
     const typo = check(minimalPolicy.replace('kind: new-employee', 'kind: managment'));
-    expect(typo[0]!.message['zh-CN']).toBe('kind（培训群类型） 的值 “managment” 无效；您是不是要写 “management”？');
+    expect(typo[0]!.message['zh-CN']).toBe('培训群类型的值 “managment” 无效；您是不是要写 “management”？');
     const far = check(minimalPolicy.replace('kind: new-employee', 'kind: 新员工'));
     expect(far[0]!.message.en).toBe('\'kind\' has an invalid value "新员工"; allowed: new-employee, skill, management, other');
   });
@@ -95,7 +95,7 @@ describe('schema diagnostics', () => {
     const text = minimalPolicy.replace('questionReplyHours: 24', 'questionReplyHours: 0');
     const [d] = check(text);
     expect(brief(d!)).toBe('out-of-range 22:39-22:40');
-    expect(d!.message['zh-CN']).toBe('questionReplyHours（答复时限（小时）） 应 > 0，这里是 0');
+    expect(d!.message['zh-CN']).toBe('答复时限（小时）应 > 0，这里是 0');
   });
 
   it('weights with method worst are ignored, and said so', () => {

@@ -2,10 +2,10 @@
 // the path of each threshold so a rule can point at the exact number. The one band model: the
 // validator's band rules, render, diff, coverage, the code lens and the evaluation's rating step read it.
 import type { Path } from '../paths.js';
-import { DIMENSION_METRICS } from './catalogue.generated.js';
+import { DIMENSION_METRICS, METRICS } from './catalogue.generated.js';
 import { DIMENSIONS } from './ids.js';
 import { at, isRec, list, num, str } from './view.js';
-import { localized } from '../../i18n/localized-text.js';
+import { asWritten, localized } from '../../i18n/localized-text.js';
 import type { LocalizedText } from '../../diagnostics/diagnostic.js';
 
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -98,6 +98,18 @@ export function declaredRatings(policy: unknown): string[] {
   return list(at(policy, 'ratings'))
     .map((r) => str(at(r, 'id')))
     .filter((id): id is string => id !== undefined);
+}
+
+/** A rating as the policy labels it (label / labelEn), its id while it has no label. */
+export function ratingLabel(policy: unknown, id: string): LocalizedText {
+  const declared = list(at(policy, 'ratings')).find((r) => str(at(r, 'id')) === id);
+  const label = str(at(declared, 'label')) ?? id;
+  return asWritten(label, str(at(declared, 'labelEn')) ?? label);
+}
+
+/** A metric as the schema names it (准确率 / accuracy), its key when the schema does not know it. */
+export function metricName(metric: string): LocalizedText {
+  return METRICS[metric]?.label ?? asWritten(metric);
 }
 
 /** A dimension's short name, as in "袁磊的作业评级为不合格" / "Yuan Lei's assignment rating is Fail". */

@@ -5,7 +5,7 @@ import type { Fix, TextEdit } from '../../diagnostics/diagnostic.js';
 import { nodeAtPath } from '../paths.js';
 import type { LoadedPolicy } from '../load.js';
 import type { PolicyRule } from './rule.js';
-import { bandTables, declaredRatings, dimensionText, type BandTable } from '../model/band-tables.js';
+import { bandTables, declaredRatings, dimensionText, metricName, ratingLabel, type BandTable } from '../model/band-tables.js';
 import { localized } from '../../i18n/localized-text.js';
 
 export const bandOrder: PolicyRule = {
@@ -26,9 +26,9 @@ export const bandOrder: PolicyRule = {
             severity: 'error',
             path: [...band.path, 'rating'],
             message: localized(
-              '{value}的档位应按评级从高到低排列：“{rating}” 比上一档的 “{rating2}” 高，却排在后面',
-              "{value} bands must run from the best rating to the worst: ''{rating}'' ranks above ''{rating2}'' but comes after it",
-              { value: dim, rating: String(band.rating), rating2: previous.rating },
+              '{value}的档位应按评级从高到低排列：“{rating}”比上一档的“{rating2}”高，却排在后面',
+              '{value} bands must run from the best rating to the worst: “{rating}” ranks above “{rating2}” but comes after it',
+              { value: dim, rating: ratingLabel(ctx.policy, band.rating!), rating2: ratingLabel(ctx.policy, previous.rating) },
             ),
             ...withFix(ctx.loaded, table, ratings),
           });
@@ -43,9 +43,9 @@ export const bandOrder: PolicyRule = {
               severity: 'error',
               path: main.path,
               message: localized(
-                '{value}第 {value2} 档的 {mainMetric} 下限 {value3} 不低于上一档的 {value4}；下限须从上到下严格递减',
+                '{value}第 {value2} 档的{mainMetric}下限 {value3} 不低于上一档的 {value4}；下限须从上到下严格递减',
                 "{value} band {value2} has {mainMetric} ≥ {value3}, not below the previous band''s {value4}; thresholds must fall strictly from top to bottom",
-                { value: dim, value2: band.index + 1, mainMetric: table.mainMetric, value3: main.value, value4: previousMain.value },
+                { value: dim, value2: band.index + 1, mainMetric: metricName(table.mainMetric), value3: main.value, value4: previousMain.value },
               ),
               ...withFix(ctx.loaded, table, ratings),
             });
