@@ -37,7 +37,15 @@ export function policyForm(text: string, catalogue: PolicyCatalogue, tr: Transla
   // server's diagnostic (localized, the one the text editor shows) replaces it (unreadableMessage).
   if (syntax) return { unreadable: tr('The YAML cannot be read: the text editor marks where.'), unreadableAt: syntax.pos[0], sections: [], spans: {} };
   const ctx: Context = { doc, root: doc.contents as Node | null, text, spans: {}, tr, catalogue, ...(sample ? { sample } : {}) };
-  const sections = [groupSection(ctx), membershipSection(ctx), contentSection(ctx), activitiesSection(ctx), ratingsSection(ctx), assessmentSection(ctx)];
+  const sections = [
+    groupSection(ctx),
+    membershipSection(ctx),
+    contentSection(ctx),
+    confidentialitySection(ctx),
+    activitiesSection(ctx),
+    ratingsSection(ctx),
+    assessmentSection(ctx),
+  ];
   return { sections, spans: ctx.spans };
 }
 
@@ -128,16 +136,14 @@ function activitiesSection(ctx: Context): FormSection {
       numberField(ctx, ['publishing', 'updateIntervalDays'], tr('Update materials every'), tr('days')),
       numberField(ctx, ['publishing', 'noticeHours'], tr('Assignment notice'), tr('hours')),
       numberField(ctx, ['responsiveness', 'questionReplyHours'], tr('Answer questions within'), tr('hours')),
+      chipsField(ctx, ['responsiveness', 'questionMarkers'], tr('A message with one of these is a question')),
     ],
   );
 }
 
 function ratingsSection(ctx: Context): FormSection {
   const { tr } = ctx;
-  const actions = listOf(ctx, ['outcomes', 'actions']).map((_, i) => ({
-    value: scalarText(ctx, ['outcomes', 'actions', i, 'id']),
-    label: labelOf(ctx, ['outcomes', 'actions', i]),
-  }));
+  const actions = actionOptions(ctx);
   const rows: TableRow[] = listOf(ctx, ['ratings']).map((_, i) => {
     const id = scalarText(ctx, ['ratings', i, 'id']);
     const rowPath = ['ratings', i];
@@ -164,7 +170,36 @@ function ratingsSection(ctx: Context): FormSection {
     rows,
     add: { action: { kind: 'addRating', id: freshId(ctx, ['ratings'], 'rating'), label: tr('New rating') }, label: tr('Add a rating') },
   };
-  return section(ctx, 'ratings', tr('Ratings'), ['ratings'], [table]);
+  // R2: the repeated rating (the worst by default), how many months running, and what is done then.
+  const escalation = ['outcomes', 'escalation'];
+  const ratings = ratingOptions(ctx);
+  return section(
+    ctx,
+    'ratings',
+    tr('Ratings'),
+    ['ratings'],
+    [
+      table,
+      selectField(ctx, [...escalation, 'rating'], tr('Escalate when this rating repeats'), ratings, ratings[ratings.length - 1]?.value ?? ''),
+      numberField(ctx, [...escalation, 'afterConsecutive'], tr('Months running before escalation'), tr('months')),
+      selectField(ctx, [...escalation, 'action'], tr('Escalation action'), actions, ''),
+    ],
+  );
+}
+
+function confidentialitySection(ctx: Context): FormSection {
+  const { tr } = ctx;
+  return section(
+    ctx,
+    'confidentiality',
+    tr('Confidentiality'),
+    ['confidentiality'],
+    [
+      chipsField(ctx, ['confidentiality', 'externalIdPrefixes'], tr('Member ids of outsiders start with')),
+      numberField(ctx, ['confidentiality', 'leaverGraceDays'], tr('Leavers may stay for handover'), tr('days')),
+      selectField(ctx, ['confidentiality', 'handoverAction'], tr('Action for leavers still in the group'), actionOptions(ctx), ''),
+    ],
+  );
 }
 
 function assessmentSection(ctx: Context): FormSection {
@@ -310,6 +345,13 @@ function categoryOptions(ctx: Context): Option[] {
   return listOf(ctx, ['content', 'categories']).map((_, i) => ({
     value: scalarText(ctx, ['content', 'categories', i, 'id']),
     label: labelOf(ctx, ['content', 'categories', i]),
+  }));
+}
+
+function actionOptions(ctx: Context): Option[] {
+  return listOf(ctx, ['outcomes', 'actions']).map((_, i) => ({
+    value: scalarText(ctx, ['outcomes', 'actions', i, 'id']),
+    label: labelOf(ctx, ['outcomes', 'actions', i]),
   }));
 }
 

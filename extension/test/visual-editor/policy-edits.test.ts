@@ -360,3 +360,39 @@ describe('comments and formatting are kept', () => {
     expect(run(text, { kind: 'addChip', path: ['content', 'allow'], value: '他妈妈' }).added).toEqual(['  allow: [ 路口交通, 他妈妈 ]']);
   });
 });
+
+describe('escalation, confidentiality and question markers', () => {
+  const text = example('onboarding');
+
+  it('the months before escalation and the handover action are rewritten in place', () => {
+    expect(run(text, { kind: 'setNumber', path: ['outcomes', 'escalation', 'afterConsecutive'], text: '3' }).edits).toEqual([
+      { line: lineOf(text, 'afterConsecutive: 2'), removed: '2', inserted: '3' },
+    ]);
+    expect(run(text, { kind: 'setChoice', path: ['confidentiality', 'handoverAction'], value: 'coaching' }).edits).toEqual([
+      { line: lineOf(text, 'handoverAction: handover'), removed: 'handover', inserted: 'coaching' },
+    ]);
+  });
+
+  it('an escalation not written yet is added under outcomes, as its last key', () => {
+    const without = text.replace(/ {2}escalation:\n( {4}.*\n)+/, '');
+    const result = run(without, { kind: 'setChoice', path: ['outcomes', 'escalation', 'action'], value: 'reassign' });
+    expect(result.edits).toEqual([{ line: lineOf(without, 'fail: [retake, coaching]') + 1, removed: '', inserted: '  escalation:\n    action: reassign\n' }]);
+    expect(valueAt(result.after, 'outcomes.escalation.action')).toBe('reassign');
+  });
+
+  it('a confidentiality section not written yet is added at the end, and reads back', () => {
+    const without = text.replace(/confidentiality:\n( {2}.*\n)+\n/, '');
+    const result = run(without, { kind: 'setNumber', path: ['confidentiality', 'leaverGraceDays'], text: '3' });
+    expect(result.edits).toEqual([{ line: without.split('\n').length, removed: '', inserted: 'confidentiality:\n  leaverGraceDays: 3\n' }]);
+    expect(valueAt(result.after, 'confidentiality.leaverGraceDays')).toBe('3');
+  });
+
+  it('a question marker is appended to the flow list, quoted where YAML needs it', () => {
+    expect(run(text, { kind: 'addChip', path: ['responsiveness', 'questionMarkers'], value: '吗' }).added).toEqual([
+      "  questionMarkers: ['?', '？', 请问, 怎么, 如何, 为什么, 吗]",
+    ]);
+    expect(run(text, { kind: 'addChip', path: ['responsiveness', 'questionMarkers'], value: '#' }).added).toEqual([
+      "  questionMarkers: ['?', '？', 请问, 怎么, 如何, 为什么, '#']",
+    ]);
+  });
+});

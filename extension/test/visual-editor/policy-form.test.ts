@@ -106,6 +106,30 @@ describe('names people read', () => {
     expect(ratings.rows.map((r) => r.label)).toEqual(['评级：优秀', '评级：良好', '评级：合格', '评级：不合格']);
   });
 
+  it('escalation (R2) and confidentiality: ratings and actions by name, days and months as units', () => {
+    const shown = (anchor: string) => {
+      const field = fields.find((f) => f.anchor === anchor);
+      if (field?.kind === 'select') return [field.label, field.options.find((o) => o.value === field.value)?.label];
+      if (field?.kind === 'number') return [field.label, field.value, field.unit];
+      if (field?.kind === 'chips') return [field.label, field.chips.map((c) => c.text)];
+      throw new Error(`no field at ${anchor}`);
+    };
+    expect(['outcomes.escalation.rating', 'outcomes.escalation.afterConsecutive', 'outcomes.escalation.action'].map(shown)).toEqual([
+      ['连续得到此评级时升级处理', '不合格'],
+      ['连续几个月后升级处理', '2', '个月'],
+      ['升级措施', '调整培训岗位'],
+    ]);
+    expect(form.sections.find((s) => s.id === 'confidentiality')?.title).toBe('保密规定');
+    expect(
+      ['confidentiality.externalIdPrefixes', 'confidentiality.leaverGraceDays', 'confidentiality.handoverAction', 'responsiveness.questionMarkers'].map(shown),
+    ).toEqual([
+      ['外部人员的成员 ID 前缀', ['wm', 'wo']],
+      ['离职后可留群交接', '0', '天'],
+      ['对仍在群内的离职人员的措施', '离职交接并移出群聊'],
+      ['含这些字词的消息视为提问', ['?', '？', '请问', '怎么', '如何', '为什么']],
+    ]);
+  });
+
   it('limits carry their units', () => {
     const inactive = fields.find((f) => f.anchor === 'membership.removal.inactiveDays');
     expect(inactive).toMatchObject({ kind: 'number', label: '不活跃天数', value: '21', unit: '天' });
@@ -118,7 +142,7 @@ describe('names people read', () => {
     const grid = table(traditional, 'assessment.participation.bands');
     expect(grid.label).toBe('參與度檔位表');
     expect(grid.columns[1]).toEqual({ label: '活躍天數', unit: '天' });
-    expect(traditional.sections.map((s) => s.title)).toEqual(['基本資訊', '成員管理', '發言規範', '培訓活動與內容發布', '評級', '培訓考核']);
+    expect(traditional.sections.map((s) => s.title)).toEqual(['基本資訊', '成員管理', '發言規範', '保密規定', '培訓活動與內容發布', '評級', '培訓考核']);
   });
 
   it('in English, the same form reads in English', () => {
