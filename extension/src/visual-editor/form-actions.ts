@@ -26,4 +26,7 @@ export type FormAction =
   | { kind: 'addRating'; id: string; label: string }
   | { kind: 'removeRating'; index: number }
   | { kind: 'addCategory'; id: string; label: string }
-  | { kind: 'removeCategory'; index: number };
+  | { kind: 'removeCategory'; index: number }
+  /** A follow-up action (outcomes.actions), referenced by follow-ups, escalation and handover. */
+  | { kind: 'addAction'; id: string; label: string }
+  | { kind: 'removeAction'; index: number };

@@ -54,6 +54,11 @@ function stepsOf(text: string, action: FormAction): Step[] {
       return [(t) => addListRow(t, ['content', 'categories'], { id: action.id, label: action.label })];
     case 'removeCategory':
       return [(t) => deleteAt(t, ['content', 'categories', action.index])];
+    case 'addAction':
+      return [(t) => addListRow(t, ['outcomes', 'actions'], { id: action.id, label: action.label })];
+    case 'removeAction':
+      // The follow-ups, escalation or handover that name it are left for the validator to point at.
+      return [(t) => deleteAt(t, ['outcomes', 'actions', action.index])];
   }
 }
 
@@ -145,10 +150,11 @@ function addBand(text: string, dimension: Dimension, rating: string): string {
   return insertCopyOf(text, bandsPath(dimension), from, before, (copy, path) => setAt(copy, [...path, 'rating'], rating));
 }
 
-/** A new row of a list of records (ratings, categories), copied from the last one's style with only id and label. */
+/** A new row of a list of records (ratings, categories, actions), copied from the last one's style with
+ *  only id and label; the first row of a list not written yet as `- { id: …, label: … }`. */
 function addListRow(text: string, path: Path, row: { id: string; label: string }): string {
   const list = nodeIn(parseDocument(text).contents as Node | null, path);
-  if (!isSeq(list) || !list.items.length) return text;
+  if (!isSeq(list) || !list.items.length) return setAt(text, path, [{ id: row.id, label: row.label }]);
   const last = list.items.length - 1;
   return insertCopyOf(text, path, last, list.items.length, (copy, copyPath) => {
     let result = copy;

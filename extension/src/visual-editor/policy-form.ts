@@ -180,6 +180,7 @@ function ratingsSection(ctx: Context): FormSection {
     ['ratings'],
     [
       table,
+      actionsTable(ctx),
       selectField(ctx, [...escalation, 'rating'], tr('Escalate when this rating repeats'), ratings, ratings[ratings.length - 1]?.value ?? ''),
       numberField(ctx, [...escalation, 'afterConsecutive'], tr('Months running before escalation'), tr('months')),
       selectField(ctx, [...escalation, 'action'], tr('Escalation action'), actions, ''),
@@ -338,6 +339,34 @@ function categoriesTable(ctx: Context): FormField {
     columns: [{ label: tr('Name') }, { label: tr('Id') }, { label: tr('Clause') }, { label: tr('Severity') }],
     rows,
     add: { action: { kind: 'addCategory', id: freshId(ctx, base, 'category'), label: tr('New category') }, label: tr('Add a category') },
+  };
+}
+
+/** The follow-up actions (outcomes.actions): what follow-ups, escalation and handover choose from. */
+function actionsTable(ctx: Context): FormField {
+  const { tr } = ctx;
+  const base: Path = ['outcomes', 'actions'];
+  const rows: TableRow[] = listOf(ctx, base).map((_, i) => {
+    const rowPath = [...base, i];
+    const name = labelOf(ctx, rowPath) || scalarText(ctx, [...rowPath, 'id']);
+    return {
+      anchor: anchorOf(ctx, rowPath),
+      label: tr('Action {0}', name),
+      cells: [
+        textField(ctx, [...rowPath, 'label'], tr('{1} of {0}', name, tr('Name'))),
+        textField(ctx, [...rowPath, 'labelEn'], tr('{1} of {0}', name, tr('English name'))),
+        idField(ctx, [...rowPath, 'id'], tr('{1} of {0}', name, tr('Id'))),
+      ],
+      remove: { action: { kind: 'removeAction', index: i }, label: tr('Remove action {0}', name) },
+    };
+  });
+  return {
+    kind: 'table',
+    anchor: anchorOf(ctx, base),
+    label: tr('Follow-up actions'),
+    columns: [{ label: tr('Name') }, { label: tr('English name') }, { label: tr('Id') }],
+    rows,
+    add: { action: { kind: 'addAction', id: freshId(ctx, base, 'action'), label: tr('New action') }, label: tr('Add an action') },
   };
 }
 

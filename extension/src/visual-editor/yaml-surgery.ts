@@ -8,7 +8,8 @@ import { RefusedEdit } from './refused-edit.js';
 
 export type Path = readonly (string | number)[];
 export type PlainValue = string | number | boolean;
-export type NewValue = PlainValue | readonly PlainValue[] | { readonly [key: string]: NewValue };
+export type NewRecord = { readonly [key: string]: NewValue };
+export type NewValue = PlainValue | readonly (PlainValue | NewRecord)[] | NewRecord;
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
@@ -383,7 +384,7 @@ function appendToFlow(text: string, collection: Collection, source: string): str
 }
 
 function flowSource(value: NewValue): string {
-  if (Array.isArray(value)) return `[${value.map((v) => scalarSource(v, true)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => flowSource(v)).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, NewValue>);
     return entries.length ? `{ ${entries.map(([k, v]) => `${scalarSource(k, true)}: ${flowSource(v)}`).join(', ')} }` : '{}';
@@ -393,6 +394,8 @@ function flowSource(value: NewValue): string {
 
 function blockPair(key: string, value: NewValue, indent: string, eol = '\n'): string {
   const name = scalarSource(key, false);
+  // A list of records: one `- { … }` line per record, as policies write their tables.
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object')) return `${name}:${value.map((v) => `${eol}${indent}  - ${flowSource(v)}`).join('')}`;
   if (Array.isArray(value) || typeof value !== 'object')
     return `${name}: ${Array.isArray(value) ? flowSource(value) : scalarSource(value as PlainValue, false)}`;
   const inner = `${indent}  `;

@@ -9,6 +9,7 @@ import { EMPTY_CATALOGUE } from '../../src/visual-editor/policy-catalogue.js';
 import { policyEdits } from '../../src/visual-editor/policy-edits.js';
 import { policyForm } from '../../src/visual-editor/policy-form.js';
 import { applyEdits } from '../../src/visual-editor/text-edit.js';
+import { validatePolicy } from '../../../engine/src/index.js';
 
 type Example = 'onboarding' | 'skill-sales' | 'management';
 const example = (name: Example) => readFileSync(`examples/policies/${name}.qungui.yaml`, 'utf8');
@@ -64,6 +65,12 @@ function allFields(f: PolicyForm): FormField[] {
 function fieldAt(f: PolicyForm, anchor: string, kind?: FormField['kind']): FormField {
   const found = allFields(f).find((field) => field.anchor === anchor && (!kind || field.kind === kind));
   if (!found) throw new Error(`no field at ${anchor}`);
+  return found;
+}
+
+function table(f: PolicyForm, anchor: string): Extract<FormField, { kind: 'table' }> {
+  const found = fieldAt(f, anchor, 'table');
+  if (found.kind !== 'table') throw new Error(`no table at ${anchor}`);
   return found;
 }
 
@@ -394,5 +401,35 @@ describe('escalation, confidentiality and question markers', () => {
     expect(run(text, { kind: 'addChip', path: ['responsiveness', 'questionMarkers'], value: '#' }).added).toEqual([
       "  questionMarkers: ['?', '？', 请问, 怎么, 如何, 为什么, '#']",
     ]);
+  });
+});
+
+describe('follow-up actions table', () => {
+  const text = example('onboarding');
+
+  it('adding an action appends a row in the flow style of the others', () => {
+    const result = run(text, { kind: 'addAction', id: 'action-6', label: '新措施' });
+    expect(result.edits).toEqual([
+      { line: lineOf(text, '{ id: handover, label: 离职交接并移出群聊') + 1, removed: '', inserted: '    - { id: action-6, label: 新措施 }\n' },
+    ]);
+    expect(table(form(result.after), 'outcomes.actions').rows.map((r) => r.label)).toContain('Action 新措施');
+  });
+
+  it('removing an action removes its line; the follow-up that named it is left for the validator to point at', () => {
+    const result = run(text, { kind: 'removeAction', index: 1 });
+    expect(result.edits).toEqual([
+      { line: lineOf(text, '{ id: retake, label: 补考'), removed: '    - { id: retake, label: 补考, labelEn: Retake }\n', inserted: '' },
+    ]);
+    const unknown = validatePolicy({ file: 'onboarding.qungui.yaml', text: result.after }).diagnostics.filter((d) => d.code === 'unknown-id');
+    expect(unknown.map((d) => result.after.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual(['retake']);
+  });
+
+  it('the first action of a policy without any is written as a block list under outcomes', () => {
+    const without = text.replace(/ {2}actions:\n( {4}- .*\n)+/, '');
+    const result = run(without, { kind: 'addAction', id: 'action-1', label: '新措施' });
+    expect(result.edits).toEqual([
+      { line: lineOf(without, 'action: reassign') + 1, removed: '', inserted: '  actions:\n    - { id: action-1, label: 新措施 }\n' },
+    ]);
+    expect(table(form(result.after), 'outcomes.actions').rows.map((r) => r.label)).toEqual(['Action 新措施']);
   });
 });
