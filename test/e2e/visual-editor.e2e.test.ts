@@ -215,7 +215,28 @@ describe.runIf(gate.run)('the visual policy editor in real VS Code (code-server 
       await expect.poll(() => chips.locator('.chip').count(), { timeout: 10_000 }).toBe(6);
       await form.locator('h2').first().click();
       await page.keyboard.press('Control+S');
-      await expect.poll(onDisk, { timeout: 10_000 }).toBe(renamed.replace(TERMS_ADDED, TERMS_ADDED.replace('白痴, ', '')));
+      const trimmed = renamed.replace(TERMS_ADDED, TERMS_ADDED.replace('白痴, ', ''));
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(trimmed);
+
+      // 8. A band moved down with its button: the two lines trade places, the focus follows the band
+      //    (its buttons on the new row), and the move back gives the saved text again.
+      const testsTable = form.locator('table', { has: form.locator('caption', { hasText: '测试档位表' }) });
+      const moveDown = testsTable.getByRole('button', { name: '下移“第 1 档：优秀”', exact: true });
+      await scrollTo(moveDown);
+      await moveDown.click();
+      const swapped = trimmed.replace(
+        '      - { rating: excellent, min: 90 }\n      - { rating: good, min: 80 }\n',
+        '      - { rating: good, min: 80 }\n      - { rating: excellent, min: 90 }\n',
+      );
+      if (swapped === trimmed) throw new Error('the example no longer has the tests bands this step moves');
+      await expect.poll(() => form.locator(':focus').getAttribute('aria-label'), { timeout: 10_000 }).toBe('下移“第 2 档：优秀”');
+      await page.keyboard.press('Control+S');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(swapped);
+      await shot(page, '9-band-moved');
+      await testsTable.getByRole('button', { name: '上移“第 2 档：优秀”', exact: true }).click();
+      await expect.poll(() => form.locator(':focus').getAttribute('aria-label'), { timeout: 10_000 }).toBe('下移“第 1 档：优秀”');
+      await page.keyboard.press('Control+S');
+      await expect.poll(onDisk, { timeout: 10_000 }).toBe(trimmed);
     } catch (error) {
       await shot(page, 'failure').catch(() => undefined);
       // The form as it was, for the failure's reader (the webview is not in the screenshot's DOM).

@@ -82,6 +82,9 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button.add, button.fix { color: var(--vscode-button-foreground); background: var(--vscode-button-background); margin-top: .4rem; }
 button.add:hover, button.fix:hover { background: var(--vscode-button-hoverBackground); }
 button.fix { margin: 0 0 0 .5rem; }
+td.row-actions { white-space: nowrap; }
+td.row-actions button + button { margin-left: .2rem; }
+button.move { padding: 1px 5px; }
 .chips { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem; }
 .chip-list { display: contents; list-style: none; }
 .chip { display: inline-flex; align-items: center; gap: .2rem; padding: 0 .15rem 0 .5rem; border-radius: 9px; color: var(--vscode-badge-foreground); background: var(--vscode-badge-background); }

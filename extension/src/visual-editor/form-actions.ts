@@ -28,5 +28,7 @@ export type FormAction =
   | { kind: 'addCategory'; id: string; label: string }
   | { kind: 'removeCategory'; index: number }
   /** A follow-up action (outcomes.actions), referenced by follow-ups, escalation and handover. */
+  /** A row of a table (a rating, a band, a category, an action) moved one place up or down. */
+  | { kind: 'moveRow'; path: Path; index: number; to: number }
   | { kind: 'addAction'; id: string; label: string }
   | { kind: 'removeAction'; index: number };

@@ -53,6 +53,15 @@ export interface TableRow {
   /** A sample-data count shown beside the row (members in the band, matching messages). */
   sample?: string;
   remove?: { action: FormAction; label: string };
+  /** Moves the row one place; `anchorAfter` is the row's anchor once moved (where the focus follows it). */
+  moveUp?: RowMove;
+  moveDown?: RowMove;
+}
+
+export interface RowMove {
+  action: FormAction;
+  label: string;
+  anchorAfter: string;
 }
 
 export interface FormSection {

@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
 import { RefusedEdit } from './refused-edit.js';
 import { minimalEdit, type TextEdit } from './text-edit.js';
-import { appendAt, deleteAt, insertCopyOf, nodeIn, type Path, type PlainValue, setAt } from './yaml-surgery.js';
+import { appendAt, deleteAt, insertCopyOf, moveItem, nodeIn, type Path, type PlainValue, setAt } from './yaml-surgery.js';
 
 export function policyEdits(text: string, action: FormAction): TextEdit[] {
   return editsOfSteps(text, stepsOf(text, action));
@@ -54,6 +54,8 @@ function stepsOf(text: string, action: FormAction): Step[] {
       return [(t) => addListRow(t, ['content', 'categories'], { id: action.id, label: action.label })];
     case 'removeCategory':
       return [(t) => deleteAt(t, ['content', 'categories', action.index])];
+    case 'moveRow':
+      return [(t) => moveItem(t, action.path, action.index, action.to)];
     case 'addAction':
       return [(t) => addListRow(t, ['outcomes', 'actions'], { id: action.id, label: action.label })];
     case 'removeAction':

@@ -167,7 +167,7 @@ function ratingsSection(ctx: Context): FormSection {
     anchor: anchorOf(ctx, ['ratings']),
     label: tr('Ratings, best first'),
     columns: [{ label: tr('Name') }, { label: tr('English name') }, { label: tr('Id') }, { label: tr('Points') }, { label: tr('Follow-ups') }],
-    rows,
+    rows: movable(ctx, rows, ['ratings']),
     add: { action: { kind: 'addRating', id: freshId(ctx, ['ratings'], 'rating'), label: tr('New rating') }, label: tr('Add a rating') },
   };
   // R2: the repeated rating (the worst by default), how many months running, and what is done then.
@@ -286,9 +286,29 @@ function bandGrid(ctx: Context, dimension: Dimension): FormField {
     anchor: anchorOf(ctx, bandsPath(dimension)),
     label: tr('Bands of {0}', dimensionName(tr, dimension)),
     columns: [{ label: tr('Rating') }, ...metrics.map((m) => ({ label: metricLabel(ctx, m), ...(unitOf(ctx, m) ? { unit: unitOf(ctx, m) } : {}) }))],
-    rows,
+    // The catch-all row stays last: it takes everyone the rows above did not.
+    rows: movable(ctx, rows, bandsPath(dimension), (row) => row.catchAll === true),
     add: { action: { kind: 'addBand', dimension, rating: nextRating }, label: tr('Add a band') },
   };
+}
+
+/** Rows with buttons that move them one place up or down (the order is the policy's: ratings best
+ *  first, bands tried top to bottom). A `fixed` row neither moves nor is passed by another. */
+function movable(ctx: Context, rows: TableRow[], path: Path, fixed: (row: TableRow) => boolean = () => false): TableRow[] {
+  const { tr } = ctx;
+  const anchorAt = (index: number) => [...path, index].join('.');
+  return rows.map((row, i) => {
+    if (fixed(row)) return row;
+    const up = i > 0 && !fixed(rows[i - 1]!);
+    const down = i < rows.length - 1 && !fixed(rows[i + 1]!);
+    return {
+      ...row,
+      ...(up ? { moveUp: { action: { kind: 'moveRow', path, index: i, to: i - 1 }, label: tr('Move {0} up', row.label), anchorAfter: anchorAt(i - 1) } } : {}),
+      ...(down
+        ? { moveDown: { action: { kind: 'moveRow', path, index: i, to: i + 1 }, label: tr('Move {0} down', row.label), anchorAfter: anchorAt(i + 1) } }
+        : {}),
+    };
+  });
 }
 
 function thresholdKeys(ctx: Context, dimension: Dimension, band: number): string[] {
@@ -337,7 +357,7 @@ function categoriesTable(ctx: Context): FormField {
     anchor: anchorOf(ctx, base),
     label: tr('Content categories'),
     columns: [{ label: tr('Name') }, { label: tr('Id') }, { label: tr('Clause') }, { label: tr('Severity') }],
-    rows,
+    rows: movable(ctx, rows, base),
     add: { action: { kind: 'addCategory', id: freshId(ctx, base, 'category'), label: tr('New category') }, label: tr('Add a category') },
   };
 }
@@ -365,7 +385,7 @@ function actionsTable(ctx: Context): FormField {
     anchor: anchorOf(ctx, base),
     label: tr('Follow-up actions'),
     columns: [{ label: tr('Name') }, { label: tr('English name') }, { label: tr('Id') }],
-    rows,
+    rows: movable(ctx, rows, base),
     add: { action: { kind: 'addAction', id: freshId(ctx, base, 'action'), label: tr('New action') }, label: tr('Add an action') },
   };
 }

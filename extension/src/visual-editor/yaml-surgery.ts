@@ -130,6 +130,28 @@ export function insertCopyOf(text: string, path: Path, from: number, before: num
   return adjust(inserted, [...path, target ? before : seq.items.length]);
 }
 
+/** Moves the item at `index` of the block sequence at `path` to `to`, one place up or down: the two
+ *  items trade their lines, each with the comment lines that head it and the comment after it. */
+export function moveItem(text: string, path: Path, index: number, to: number): string {
+  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  refuseShared(root, path);
+  const seq = nodeIn(root, path);
+  if (!isSeq(seq) || Math.abs(to - index) !== 1 || to < 0 || to >= seq.items.length) return text;
+  if (seq.flow) throw new RefusedEdit('This table is written on one line ([…]): move the row in the text.');
+  const [upper, lower] = index < to ? [index, to] : [to, index];
+  const eol = lineBreakOf(text);
+  const upperStart = upper > 0 ? ownLinesStart(text, seq.items[upper]) : itemLines(text, seq.items[upper])[0];
+  const upperEnd = itemLines(text, seq.items[upper])[1];
+  const lowerStart = ownLinesStart(text, seq.items[lower]);
+  const lowerEnd = itemLines(text, seq.items[lower])[1];
+  // The last line of the file may lack its line break: each moved block gets one, the end keeps none.
+  const block = (from: number, end: number) => (text.slice(from, end).endsWith('\n') ? text.slice(from, end) : text.slice(from, end) + eol);
+  const between = text.slice(upperEnd, lowerStart);
+  const moved = block(lowerStart, lowerEnd) + between + block(upperStart, upperEnd);
+  const tail = text.slice(lowerEnd);
+  return text.slice(0, upperStart) + (lowerEnd === text.length && !text.endsWith('\n') ? moved.slice(0, -eol.length) : moved) + tail;
+}
+
 // ─── scalars ────────────────────────────────────────────────────────────────────────────────────
 
 /** A scalar as YAML source, in the quoting it had (or plain when plain reads back the same). */

@@ -433,3 +433,42 @@ describe('follow-up actions table', () => {
     expect(table(form(result.after), 'outcomes.actions').rows.map((r) => r.label)).toEqual(['Action 新措施']);
   });
 });
+
+describe('moving rows', () => {
+  const text = example('onboarding');
+
+  it('a rating moved up trades lines with the one above; nothing else changes', () => {
+    const result = run(text, { kind: 'moveRow', path: ['ratings'], index: 1, to: 0 });
+    expect(result.removed).toEqual(['  - { id: excellent, label: 优秀, labelEn: Excellent }', '  - { id: good, label: 良好, labelEn: Good }']);
+    expect(result.added).toEqual(['  - { id: good, label: 良好, labelEn: Good }', '  - { id: excellent, label: 优秀, labelEn: Excellent }']);
+    expect(table(form(result.after), 'ratings').rows.map((r) => r.label)).toEqual(['Rating 良好', 'Rating 优秀', 'Rating 合格', 'Rating 不合格']);
+  });
+
+  it('a band moves with the comment lines that head it and the comment after it', () => {
+    const commented = text.replace('      - { rating: good, min: 80 }\n', '      # 良好：八十分\n      - { rating: good, min: 80 } # 去年为 85\n');
+    const result = run(commented, { kind: 'moveRow', path: ['assessment', 'tests', 'bands'], index: 1, to: 2 });
+    expect(result.added).toEqual(['      - { rating: pass, min: 60 }', '      # 良好：八十分', '      - { rating: good, min: 80 } # 去年为 85']);
+    expect(run(result.after, { kind: 'moveRow', path: ['assessment', 'tests', 'bands'], index: 2, to: 1 }).after).toBe(commented);
+  });
+
+  it('the last row of a file without a final line break moves without joining lines', () => {
+    const text = 'ratings:\n  - { id: a, label: A }\n  - { id: b, label: B }';
+    expect(run(text, { kind: 'moveRow', path: ['ratings'], index: 1, to: 0 }).after).toBe('ratings:\n  - { id: b, label: B }\n  - { id: a, label: A }');
+  });
+
+  it('a table written on one line is refused with a message, not rewritten', () => {
+    expect(() => policyEdits('ratings: [{ id: a, label: A }, { id: b, label: B }]\n', { kind: 'moveRow', path: ['ratings'], index: 1, to: 0 })).toThrow(
+      'This table is written on one line ([…]): move the row in the text.',
+    );
+  });
+
+  it('the catch-all band neither moves nor is passed; the ends have one button', () => {
+    const bands = table(form(text), 'assessment.tests.bands').rows;
+    expect(bands.map((r) => [r.moveUp?.action, r.moveDown?.anchorAfter])).toEqual([
+      [undefined, 'assessment.tests.bands.1'],
+      [{ kind: 'moveRow', path: ['assessment', 'tests', 'bands'], index: 1, to: 0 }, 'assessment.tests.bands.2'],
+      [{ kind: 'moveRow', path: ['assessment', 'tests', 'bands'], index: 2, to: 1 }, undefined],
+      [undefined, undefined],
+    ]);
+  });
+});

@@ -82,8 +82,13 @@ function postOnce(button: HTMLButtonElement, send: () => void): void {
 
 // ─── the page ───────────────────────────────────────────────────────────────────────────────────
 
+/** Where the focus goes at the next drawing, after a row was moved: the first of these keys there is. */
+let focusAfterMove: string[] | undefined;
+
 function render(form: PolicyForm, unplaced: Problem[]): void {
-  const focus = rememberFocus();
+  const moved = focusAfterMove;
+  focusAfterMove = undefined;
+  const focus = moved ? undefined : rememberFocus();
   // The page is redrawn whole; where the user was reading stays where it was.
   const scroll = window.scrollY;
   const root = document.getElementById('root')!;
@@ -102,7 +107,16 @@ function render(form: PolicyForm, unplaced: Problem[]): void {
   root.replaceChildren(page);
   window.scrollTo(0, restoredScroll ?? scroll);
   restoredScroll = undefined;
-  restoreFocus(focus);
+  if (moved) {
+    const keys = [...document.querySelectorAll<HTMLElement>('[data-key]')];
+    for (const key of moved) {
+      const target = keys.find((e) => e.dataset.key === key);
+      if (target) {
+        target.focus({ preventScroll: true });
+        break;
+      }
+    }
+  } else restoreFocus(focus);
 }
 
 function navigation(sections: FormSection[]): HTMLElement {
@@ -326,7 +340,22 @@ function rowElements(row: TableRow, index: number, width: number, withSample: bo
     tr.append(td);
   }
   if (withSample) tr.append(el('td', { className: 'sample' }, row.sample ?? ''));
-  const actions = el('td', {});
+  const actions = el('td', { className: 'row-actions' });
+  for (const [move, key, glyph] of [
+    [row.moveUp, 'up', '↑'],
+    [row.moveDown, 'down', '↓'],
+  ] as const) {
+    if (!move) continue;
+    const button = el('button', { type: 'button', className: 'move', 'data-key': `${row.anchor}|${key}` }, glyph);
+    button.setAttribute('aria-label', move.label);
+    button.title = move.label;
+    // The focus follows the row: the same button on its new place, or the other one at the table's end.
+    postOnce(button, () => {
+      focusAfterMove = [`${move.anchorAfter}|${key}`, `${move.anchorAfter}|${key === 'up' ? 'down' : 'up'}`];
+      post(move.action);
+    });
+    actions.append(button);
+  }
   if (row.remove) {
     const remove = el('button', { type: 'button', className: 'remove', 'data-key': `${row.anchor}|remove` }, '×');
     remove.setAttribute('aria-label', row.remove.label);
