@@ -2,7 +2,7 @@
 // are printed and the run refused), and the month's bundle opened in the policies' time zone (or
 // bundle.yaml's, which must be given when the policies' zones differ). Problems are printed in the
 // user's language and come back as an exit code.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openBundle, readBundleTimezone } from '../data/index.js';
 import type { Bundle } from '../data/bundle-types.js';
@@ -10,9 +10,8 @@ import type { Locale } from '../diagnostics/diagnostic.js';
 import { messageIn } from '../i18n/localized-error.js';
 import { say } from '../i18n/localized-text.js';
 import { timezoneOf } from '../policy/model/defaults.js';
-import { validatePolicies, type ValidatedPolicy } from '../policy/validate.js';
-import { collectPolicyFiles } from './collect-files.js';
-import { formatText } from './formats/text.js';
+import type { ValidatedPolicy } from '../policy/validate.js';
+import { readPolicyFiles } from './read-policies.js';
 import { EXIT_USAGE, type CliIo } from './io.js';
 
 export interface MonthInputs {
@@ -32,26 +31,18 @@ export interface LoadedMonth {
 export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale): Promise<LoadedMonth | number> {
   const { command } = inputs;
   // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
-  const { files, missing } = await collectPolicyFiles(inputs.policy, io.cwd);
-  for (const path of missing) io.stderr(say(locale, 'qungui {command}：找不到 {path}\n', 'qungui {command}: {path}: not found\n', { command, path }));
-  if (missing.length > 0 || files.length === 0) {
-    if (files.length === 0 && missing.length === 0)
-      io.stderr(say(locale, 'qungui {command}：没有找到群规文件\n', 'qungui {command}: no policy file found\n', { command }));
+  const read = await readPolicyFiles(inputs.policy, io.cwd);
+  if ('missing' in read) {
+    for (const path of read.missing) io.stderr(say(locale, 'qungui {command}：找不到 {path}\n', 'qungui {command}: {path}: not found\n', { command, path }));
+    if (read.missing.length === 0) io.stderr(say(locale, 'qungui {command}：没有找到群规文件\n', 'qungui {command}: no policy file found\n', { command }));
     return EXIT_USAGE;
   }
-  const sources = await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') })));
-  const policies = validatePolicies(sources);
-  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
-  if (broken.length > 0) {
-    io.stderr(
-      formatText(
-        broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })),
-        { locale, color: false },
-      ),
-    );
+  if ('errors' in read) {
+    io.stderr(read.errors[locale]);
     io.stderr(say(locale, 'qungui {command}：群规有错误，未执行考核\n', 'qungui {command}: policy errors: evaluation refused\n', { command }));
     return EXIT_USAGE;
   }
+  const { policies } = read;
 
   const dataDir = resolve(io.cwd, inputs.data);
   if (!(await stat(dataDir).catch(() => undefined))?.isDirectory()) {

@@ -4,40 +4,33 @@
 // or `git pull` half-way through writes is not read), and only if every policy still validates and
 // keeps the time zone the watcher reads the exports in: otherwise the errors are said and the
 // policies in force stay.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
 import { localized, say } from '../i18n/localized-text.js';
 import { timezoneOf } from '../policy/model/defaults.js';
-import { type ValidatedPolicy, validatePolicies } from '../policy/validate.js';
+import type { ValidatedPolicy } from '../policy/validate.js';
 import type { PolicyChange, PolicySource } from '../watch/policy-source.js';
 import { collectPolicyFiles } from './collect-files.js';
-import { formatText } from './formats/text.js';
 import type { CliIo } from './io.js';
+import { readPolicyFiles } from './read-policies.js';
 
-const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
-
-type Read = { policies: ValidatedPolicy[] } | { problems: LocalizedText; invalid?: true };
-
-/** The given files and folders read and validated; the problems in every language when they cannot be used. */
-async function readAll(given: readonly string[], cwd: string): Promise<Read> {
-  const { files, missing } = await collectPolicyFiles(given, cwd);
-  if (missing.length > 0) return { problems: localized('找不到 {paths}', '{paths}: not found', { paths: missing.join(', ') }) };
-  if (files.length === 0) return { problems: localized('没有找到群规文件', 'no policy file found') };
-  const policies = validatePolicies(await Promise.all(files.map(async (f) => ({ file: f.display, text: await readFile(f.absolute, 'utf8') }))));
-  const broken = policies.filter((p) => p.diagnostics.some((d) => d.severity === 'error'));
-  if (broken.length === 0) return { policies };
-  const reports = broken.map((p) => ({ file: p.file, text: p.text, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') }));
-  const [zhCN, zhTW, en] = LOCALES.map((locale) => formatText(reports, { locale, color: false }).trimEnd());
-  return { problems: { 'zh-CN': zhCN!, 'zh-TW': zhTW!, en: en! }, invalid: true };
+/** The policies at the start, or undefined after saying why they cannot be used. */
+export async function readWatchedPolicies(given: readonly string[], io: CliIo, locale: Locale): Promise<ValidatedPolicy[] | undefined> {
+  const read = await readPolicyFiles(given, io.cwd);
+  if ('policies' in read) return read.policies;
+  if ('missing' in read) {
+    for (const path of read.missing) io.stderr(say(locale, 'qungui watch：找不到 {path}\n', 'qungui watch: {path}: not found\n', { path }));
+    if (read.missing.length === 0) io.stderr(say(locale, 'qungui watch：没有找到群规文件\n', 'qungui watch: no policy file found\n'));
+  } else io.stderr(`${read.errors[locale]}${say(locale, 'qungui watch：群规有错误，未开始跟踪\n', 'qungui watch: policy errors: not watching\n')}`);
+  return undefined;
 }
 
-/** The policies at the start, or the exit code after saying why they cannot be used. */
-export async function readWatchedPolicies(given: readonly string[], io: CliIo, locale: Locale): Promise<ValidatedPolicy[] | undefined> {
-  const read = await readAll(given, io.cwd);
-  if ('policies' in read) return read.policies;
-  if (!read.invalid) io.stderr(`${say(locale, 'qungui watch：', 'qungui watch: ')}${read.problems[locale]}\n`);
-  else io.stderr(`${read.problems[locale]}\n${say(locale, 'qungui watch：群规有错误，未开始跟踪', 'qungui watch: policy errors: not watching')}\n`);
-  return undefined;
+/** Why a change of the policy files cannot be used, in every language. */
+function refusal(read: { missing: string[] } | { errors: LocalizedText }): LocalizedText {
+  if ('errors' in read) return { 'zh-CN': read.errors['zh-CN'].trimEnd(), 'zh-TW': read.errors['zh-TW'].trimEnd(), en: read.errors.en.trimEnd() };
+  return read.missing.length > 0
+    ? localized('找不到 {paths}', '{paths}: not found', { paths: read.missing.join(', ') })
+    : localized('没有找到群规文件', 'no policy file found');
 }
 
 /** Watches the policy files for `qungui watch` (see the top of this file). */
@@ -73,8 +66,8 @@ export class WatchedPolicyFiles implements PolicySource {
     }
     if (this.answered || stamp === this.inForce) return undefined;
     this.answered = true;
-    const read = await readAll(this.given, this.cwd);
-    if ('problems' in read) return { refused: read.problems };
+    const read = await readPolicyFiles(this.given, this.cwd);
+    if (!('policies' in read)) return { refused: refusal(read) };
     if (this.zoneFromPolicies !== undefined) {
       const zones = [...new Set(read.policies.map((p) => timezoneOf(p.value)))].sort();
       if (zones.length !== 1 || zones[0] !== this.zoneFromPolicies)

@@ -16,10 +16,7 @@ export const chromiumArgs = [
 
 export async function openFileByName(page: Page, fileName: string): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(fileName);
+  await typeIntoQuickInput(page, 'Control+P', fileName);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: fileName }).waitFor();
@@ -30,12 +27,29 @@ export function editorLines(page: Page): Locator {
   return page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
 }
 
+/**
+ * Opens the quick input with `key` and types `text` into it. A webview that takes the focus as it
+ * redraws (the visual editor, a preview) closes the quick input again, sometimes between its opening
+ * and the typing, more often on a loaded machine: then it is opened again.
+ */
+async function typeIntoQuickInput(page: Page, key: string, text: string): Promise<Locator> {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(text, { timeout: 5_000 });
+      if (await input.isVisible()) return input;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+    if (attempt === 4) throw new Error(`the quick input closed again after ${key} four times`);
+  }
+}
+
 /** Puts the cursor at a 0-based position through Go to Line/Column (which counts from 1). */
 export async function goTo(page: Page, at: TextPosition): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${at.line + 1}:${at.character + 1}`);
+  const input = await typeIntoQuickInput(page, 'Control+G', `:${at.line + 1}:${at.character + 1}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
@@ -82,10 +96,7 @@ export async function suggestionRow(page: Page, label: string): Promise<Locator>
 
 /** Runs a command from the Command Palette by its title, as a user would. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  await typeIntoQuickInput(page, 'F1', `>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
 }
