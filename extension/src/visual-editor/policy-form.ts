@@ -112,11 +112,30 @@ function contentSection(ctx: Context): FormSection {
     [
       categoriesTable(ctx),
       chipsField(ctx, ['content', 'allow'], tr('Allowed words (never a match)')),
+      ...normalizeFields(ctx),
       choicesField(ctx, ['content', 'detectors'], tr('Personal data detectors'), ctx.catalogue.choices.detectors),
       selectField(ctx, ['content', 'detectorSeverity'], tr('Severity of detected personal data'), severityOptions(tr), 'error'),
       numberField(ctx, ['content', 'stopWithinHours'], tr('Stop a violation within'), tr('hours')),
     ],
   );
+}
+
+/** How messages are compared with the terms (content.normalize): switches, all on by default but
+ *  repeats; `skip` may also be a list of the characters to skip, then shown as chips. */
+function normalizeFields(ctx: Context): FormField[] {
+  const { tr } = ctx;
+  const base = ['content', 'normalize'];
+  const skip = isSeq(nodeAtPath(ctx, [...base, 'skip']))
+    ? chipsField(ctx, [...base, 'skip'], tr('Characters skipped inside a term'))
+    : switchField(ctx, [...base, 'skip'], tr('Skip spaces, punctuation and symbols inside a term'), true);
+  return [
+    switchField(ctx, [...base, 'width'], tr('Full-width and half-width alike'), true),
+    switchField(ctx, [...base, 'case'], tr('Upper and lower case alike'), true),
+    switchField(ctx, [...base, 'traditional'], tr('Traditional and Simplified Chinese alike'), true),
+    switchField(ctx, [...base, 'digits'], tr('Every way of writing a digit alike (①, ⑴, full width → 1)'), true),
+    skip,
+    switchField(ctx, [...base, 'repeats'], tr('Repeated characters as one'), false),
+  ];
 }
 
 function activitiesSection(ctx: Context): FormSection {

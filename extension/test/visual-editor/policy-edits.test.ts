@@ -472,3 +472,24 @@ describe('moving rows', () => {
     ]);
   });
 });
+
+describe('text normalization switches', () => {
+  const text = example('onboarding');
+  const line = '  normalize: { width: true, case: true, traditional: true, digits: true, skip: true, repeats: false }';
+
+  it('a switch turns its value in the flow map, nothing else', () => {
+    const result = run(text, { kind: 'setSwitch', path: ['content', 'normalize', 'repeats'], on: true });
+    expect(result.removed).toEqual([line]);
+    expect(result.added).toEqual([line.replace('repeats: false', 'repeats: true')]);
+  });
+
+  it('the form shows each switch as written, the default where it is not, and a skip list as chips', () => {
+    const switches = (t: string) =>
+      ['width', 'case', 'traditional', 'digits', 'skip', 'repeats'].map((key) => {
+        const field = fieldAt(form(t), `content.normalize.${key}`);
+        return field.kind === 'switch' ? field.value : field.kind === 'chips' ? field.chips.map((c) => c.text) : field.kind;
+      });
+    expect(switches(text)).toEqual([true, true, true, true, true, false]);
+    expect(switches(text.replace(line, "  normalize: { case: false, skip: ['-', '*'] }"))).toEqual([true, false, true, true, ['-', '*'], false]);
+  });
+});

@@ -130,6 +130,20 @@ describe('names people read', () => {
     ]);
   });
 
+  it('text normalization reads as what it does, not as its keys', () => {
+    const labels = ['width', 'case', 'traditional', 'digits', 'skip', 'repeats'].map(
+      (key) => fields.find((f) => f.anchor === `content.normalize.${key}`)?.label,
+    );
+    expect(labels).toEqual([
+      '全角与半角视为相同',
+      '忽略大小写',
+      '繁体与简体视为相同',
+      '各种数字写法视为相同（①、一、壹 → 1）',
+      '跳过夹在词中的空格、标点和符号',
+      '连续重复的字合并为一个（加加加微信 → 加微信）',
+    ]);
+  });
+
   it('limits carry their units', () => {
     const inactive = fields.find((f) => f.anchor === 'membership.removal.inactiveDays');
     expect(inactive).toMatchObject({ kind: 'number', label: '不活跃天数', value: '21', unit: '天' });
