@@ -1,11 +1,11 @@
 // A form action on a policy text → the text edits that do it, and nothing else: the untouched lines,
 // comments and key order stay byte for byte. Pure (no vscode), so each action's exact edit is tested
 // on the example policies.
-import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
 import { RefusedEdit } from './refused-edit.js';
 import { minimalEdit, type TextEdit } from './text-edit.js';
-import { appendAt, deleteAt, insertCopyOf, moveItem, nodeIn, type Path, type PlainValue, setAt } from './yaml-surgery.js';
+import { appendAt, deleteAt, insertCopyOf, moveItem, nodeIn, type Path, type PlainValue, parsePolicyYaml, setAt } from './yaml-surgery.js';
 
 export function policyEdits(text: string, action: FormAction): TextEdit[] {
   return editsOfSteps(text, stepsOf(text, action));
@@ -102,7 +102,7 @@ function setTyped(text: string, path: Path, typed: string): string {
 }
 
 function toggleListValue(text: string, path: Path, value: string, on: boolean): string {
-  const list = nodeIn(parseDocument(text).contents as Node | null, path);
+  const list = nodeIn(parsePolicyYaml(text).contents as Node | null, path);
   const items = isSeq(list) ? list.items.map((item) => (isScalar(item) ? String(item.value) : undefined)) : [];
   const index = items.indexOf(value);
   if (on) return index < 0 ? appendAt(text, path, value) : text;
@@ -115,7 +115,7 @@ function toggleListValue(text: string, path: Path, value: string, on: boolean): 
  */
 function setThreshold(text: string, action: Extract<FormAction, { kind: 'setThreshold' }>): string {
   const { dimension, band, metric, main } = action;
-  const root = parseDocument(text).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   const bandPath = [...bandsPath(dimension), band];
   const min = nodeIn(root, [...bandPath, 'min']);
   const value = action.text.trim() ? typedValue(action.text) : undefined;
@@ -144,7 +144,7 @@ function bandsOf(root: Node | null, dimension: Dimension): unknown[] {
 
 /** A row copied from the last band with thresholds, above the catch-all row, rated `rating`. */
 function addBand(text: string, dimension: Dimension, rating: string): string {
-  const bands = bandsOf(parseDocument(text).contents as Node | null, dimension);
+  const bands = bandsOf(parsePolicyYaml(text).contents as Node | null, dimension);
   const catchAll = bands.findIndex((b) => isMap(b) && !b.has('min'));
   const before = catchAll < 0 ? bands.length : catchAll;
   const from = Math.max(0, before - 1);
@@ -155,12 +155,12 @@ function addBand(text: string, dimension: Dimension, rating: string): string {
 /** A new row of a list of records (ratings, categories, actions), copied from the last one's style with
  *  only id and label; the first row of a list not written yet as `- { id: …, label: … }`. */
 function addListRow(text: string, path: Path, row: { id: string; label: string }): string {
-  const list = nodeIn(parseDocument(text).contents as Node | null, path);
+  const list = nodeIn(parsePolicyYaml(text).contents as Node | null, path);
   if (!isSeq(list) || !list.items.length) return setAt(text, path, [{ id: row.id, label: row.label }]);
   const last = list.items.length - 1;
   return insertCopyOf(text, path, last, list.items.length, (copy, copyPath) => {
     let result = copy;
-    const copied = nodeIn(parseDocument(copy).contents as Node | null, copyPath);
+    const copied = nodeIn(parsePolicyYaml(copy).contents as Node | null, copyPath);
     if (isMap(copied)) {
       // Keep only the keys a new row needs; the copied ones would claim the neighbour's terms or clause.
       for (const pair of [...copied.items].reverse()) {
@@ -174,6 +174,6 @@ function addListRow(text: string, path: Path, row: { id: string; label: string }
 }
 
 function stringAt(text: string, path: Path): string | undefined {
-  const node = nodeIn(parseDocument(text).contents as Node | null, path);
+  const node = nodeIn(parsePolicyYaml(text).contents as Node | null, path);
   return isScalar(node) && node.value !== null ? String(node.value) : undefined;
 }

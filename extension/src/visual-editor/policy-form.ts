@@ -3,12 +3,12 @@
 // rejects (a word where a number belongs, a missing section) still shows every field it can; only a
 // text yaml cannot parse shows no form. `tr` translates the page's own words (l10n keys); the
 // policy's names (rating labels, terms) are shown as written.
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Dimension, FormAction } from './form-actions.js';
 import type { Chip, FormField, FormSection, Option, PolicyForm, TableRow } from './form-model.js';
 import type { PolicyCatalogue } from './policy-catalogue.js';
 import { bandsPath } from './policy-edits.js';
-import { type Path, sharedAt } from './yaml-surgery.js';
+import { type Path, parsePolicyYaml, sharedAt } from './yaml-surgery.js';
 
 export type Translate = (key: string, ...args: (string | number)[]) => string;
 
@@ -31,7 +31,7 @@ interface Context {
 const DIMENSIONS: Dimension[] = ['assignments', 'tests', 'participation'];
 
 export function policyForm(text: string, catalogue: PolicyCatalogue, tr: Translate, sample?: SampleCountsView): PolicyForm {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = parsePolicyYaml(text);
   const syntax = doc.errors[0];
   // yaml's own message is English whatever the locale: the page says where to look until the language
   // server's diagnostic (localized, the one the text editor shows) replaces it (unreadableMessage).

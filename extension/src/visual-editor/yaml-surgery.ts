@@ -3,7 +3,21 @@
 // block, the siblings' indentation, the scalar's quoting), and everything else is left as it was —
 // comments, key order, blank lines. Each function returns the whole new text; text-edit.ts reduces the
 // difference to one edit.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, parse, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  parse,
+  parseDocument,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { RefusedEdit } from './refused-edit.js';
 
 export type Path = readonly (string | number)[];
@@ -13,9 +27,15 @@ export type NewValue = PlainValue | readonly (PlainValue | NewRecord)[] | NewRec
 
 type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
+/** A policy text as the form and its edits read it: duplicate keys kept (the validator names them) and
+ *  yaml's own warnings (an unknown tag) left to the language server's diagnostics, not to the console. */
+export function parsePolicyYaml(text: string): Document {
+  return parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
+}
+
 /** The node at a path (map keys by name, sequence items by index), or undefined. */
 export function nodeAt(text: string, path: Path): Node | undefined {
-  return nodeIn(parseDocument(text, { uniqueKeys: false }).contents as Node | null, path);
+  return nodeIn(parsePolicyYaml(text).contents as Node | null, path);
 }
 
 export function nodeIn(root: Node | null | undefined, path: Path): Node | undefined {
@@ -62,7 +82,7 @@ function locate(root: Node | null | undefined, path: Path): { node: Node | undef
 
 /** Sets the value at a path: a scalar is rewritten in place; a missing key is added beside its siblings. */
 export function setAt(text: string, path: Path, value: NewValue): string {
-  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   refuseShared(root, path);
   const { node, inFlow } = locate(root, path);
   if (node && isScalar(node) && !Array.isArray(value) && typeof value !== 'object') return replaceScalar(text, node, value, inFlow);
@@ -82,7 +102,7 @@ export function setAt(text: string, path: Path, value: NewValue): string {
 
 /** Removes a map key or a sequence item (with its separator or its lines). Absent paths change nothing. */
 export function deleteAt(text: string, path: Path): string {
-  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   refuseShared(root, path);
   const parent = nodeIn(root, path.slice(0, -1));
   const key = path.at(-1);
@@ -94,14 +114,14 @@ export function deleteAt(text: string, path: Path): string {
   if (parent.flow || parent.items.length > 1 || path.length < 2) return removed;
   // The last entry of a block list or map: `key:` alone would be null where the schema wants a list or
   // a map (a second error for the same removal); it becomes `key: []` / `key: {}`.
-  const emptied = nodeIn(parseDocument(removed, { uniqueKeys: false }).contents as Node | null, path.slice(0, -1));
+  const emptied = nodeIn(parsePolicyYaml(removed).contents as Node | null, path.slice(0, -1));
   if (!isScalar(emptied) || emptied.value !== null || !emptied.range) return removed;
   return fillEmpty(removed, emptied.range[0], isSeq(parent) ? '[]' : '{}');
 }
 
 /** Adds an item to the end of the sequence at a path (created as `[item]` when missing). */
 export function appendAt(text: string, path: Path, value: PlainValue): string {
-  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   refuseShared(root, path);
   const seq = nodeIn(root, path);
   if (isSeq(seq)) return appendItem(text, seq, value);
@@ -113,7 +133,7 @@ export function appendAt(text: string, path: Path, value: PlainValue): string {
  * rewrite the copy: a new band row looks like its neighbour.
  */
 export function insertCopyOf(text: string, path: Path, from: number, before: number, adjust: (copy: string, copyPath: Path) => string): string {
-  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   refuseShared(root, path);
   const seq = nodeIn(root, path);
   // A table written `[{…}, {…}]` on one line: a row copied into it would need its own style of writing.
@@ -133,7 +153,7 @@ export function insertCopyOf(text: string, path: Path, from: number, before: num
 /** Moves the item at `index` of the block sequence at `path` to `to`, one place up or down: the two
  *  items trade their lines, each with the comment lines that head it and the comment after it. */
 export function moveItem(text: string, path: Path, index: number, to: number): string {
-  const root = parseDocument(text, { uniqueKeys: false }).contents as Node | null;
+  const root = parsePolicyYaml(text).contents as Node | null;
   refuseShared(root, path);
   const seq = nodeIn(root, path);
   if (!isSeq(seq) || Math.abs(to - index) !== 1 || to < 0 || to >= seq.items.length) return text;
@@ -167,7 +187,7 @@ export function scalarSource(value: PlainValue, inFlow: boolean, style?: Scalar[
 function readsBackAs(value: string, inFlow: boolean): boolean {
   if (!value || value !== value.trim()) return false;
   try {
-    return inFlow ? sameList(parse(`[${value}]`), value) : parse(`k: ${value}`)?.k === value;
+    return inFlow ? sameList(parse(`[${value}]`, { logLevel: 'error' }), value) : parse(`k: ${value}`, { logLevel: 'error' })?.k === value;
   } catch {
     return false;
   }
@@ -231,7 +251,7 @@ function readsBackBlock(header: string, body: string, indent: string, expected: 
       .split('\n')
       .map((line) => (line ? `  ${line.slice(indent.length)}` : ''))
       .join('\n');
-    const read = parse(`k: ${header}\n${shifted}\n`)?.k;
+    const read = parse(`k: ${header}\n${shifted}\n`, { logLevel: 'error' })?.k;
     return read === expected;
   } catch {
     return false;
