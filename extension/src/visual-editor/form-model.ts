@@ -68,6 +68,8 @@ export interface FormSection {
   id: string;
   title: string;
   anchor: string;
+  /** Other top-level keys the section shows settings of: their problems count in its badge. */
+  also?: string[];
   fields: FormField[];
 }
 

@@ -156,7 +156,10 @@ function addBand(text: string, dimension: Dimension, rating: string): string {
  *  only id and label; the first row of a list not written yet as `- { id: …, label: … }`. */
 function addListRow(text: string, path: Path, row: { id: string; label: string }): string {
   const list = nodeIn(parsePolicyYaml(text).contents as Node | null, path);
-  if (!isSeq(list) || !list.items.length) return setAt(text, path, [{ id: row.id, label: row.label }]);
+  const empty = list === undefined || (isScalar(list) && list.value === null) || (isSeq(list) && !list.items.length);
+  if (empty) return setAt(text, path, [{ id: row.id, label: row.label }]);
+  // A map or a text where the list belongs: the validator names it; the form does not write over it.
+  if (!isSeq(list)) throw new RefusedEdit('This table is not written as a list: correct it in the text.');
   const last = list.items.length - 1;
   return insertCopyOf(text, path, last, list.items.length, (copy, copyPath) => {
     let result = copy;

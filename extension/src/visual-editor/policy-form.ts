@@ -77,6 +77,7 @@ function groupSection(ctx: Context): FormSection {
       chipsField(ctx, ['admins'], tr('Administrators')),
       textField(ctx, ['metadata', 'owner'], tr('Responsible department')),
     ],
+    ['groups', 'admins'],
   );
 }
 
@@ -157,6 +158,7 @@ function activitiesSection(ctx: Context): FormSection {
       numberField(ctx, ['responsiveness', 'questionReplyHours'], tr('Answer questions within'), tr('hours')),
       chipsField(ctx, ['responsiveness', 'questionMarkers'], tr('A message with one of these is a question')),
     ],
+    ['publishing', 'responsiveness'],
   );
 }
 
@@ -204,6 +206,7 @@ function ratingsSection(ctx: Context): FormSection {
       numberField(ctx, [...escalation, 'afterConsecutive'], tr('Months running before escalation'), tr('months')),
       selectField(ctx, [...escalation, 'action'], tr('Escalation action'), actions, ''),
     ],
+    ['outcomes'],
   );
 }
 
@@ -315,6 +318,9 @@ function bandGrid(ctx: Context, dimension: Dimension): FormField {
  *  first, bands tried top to bottom). A `fixed` row neither moves nor is passed by another. */
 function movable(ctx: Context, rows: TableRow[], path: Path, fixed: (row: TableRow) => boolean = () => false): TableRow[] {
   const { tr } = ctx;
+  // A table written on one line cannot have its rows traded as lines: no buttons that would be refused.
+  const list = nodeAtPath(ctx, path);
+  if (isSeq(list) && list.flow) return rows;
   const anchorAt = (index: number) => [...path, index].join('.');
   return rows.map((row, i) => {
     if (fixed(row)) return row;
@@ -440,8 +446,9 @@ function severityOptions(tr: Translate): Option[] {
 
 // ─── fields ─────────────────────────────────────────────────────────────────────────────────────
 
-function section(ctx: Context, id: string, title: string, path: Path, fields: FormField[]): FormSection {
-  return { id, title, anchor: anchorOf(ctx, path), fields };
+/** `also`: the other top-level keys whose settings the section shows (its problem count covers them). */
+function section(ctx: Context, id: string, title: string, path: Path, fields: FormField[], also: string[] = []): FormSection {
+  return { id, title, anchor: anchorOf(ctx, path), ...(also.length ? { also } : {}), fields };
 }
 
 function textField(ctx: Context, path: Path, label: string): FormField {

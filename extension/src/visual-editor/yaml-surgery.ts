@@ -6,6 +6,7 @@
 import {
   isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -17,6 +18,7 @@ import {
   type Scalar,
   type YAMLMap,
   type YAMLSeq,
+  visit,
 } from 'yaml';
 import { RefusedEdit } from './refused-edit.js';
 
@@ -159,8 +161,13 @@ export function moveItem(text: string, path: Path, index: number, to: number): s
   if (!isSeq(seq) || Math.abs(to - index) !== 1 || to < 0 || to >= seq.items.length) return text;
   if (seq.flow) throw new RefusedEdit('This table is written on one line ([…]): move the row in the text.');
   const [upper, lower] = index < to ? [index, to] : [to, index];
+  // An anchor moved below its alias would leave the alias pointing at nothing.
+  if ([upper, lower].some((i) => holdsSharing(seq.items[i] as Node)))
+    throw new RefusedEdit('This row shares values with another (& or *): move it in the text.');
   const eol = lineBreakOf(text);
-  const upperStart = upper > 0 ? ownLinesStart(text, seq.items[upper]) : itemLines(text, seq.items[upper])[0];
+  // Comment lines right above a row go with it, also above the first row: a move and the move back
+  // give the text again.
+  const upperStart = ownLinesStart(text, seq.items[upper]);
   const upperEnd = itemLines(text, seq.items[upper])[1];
   const lowerStart = ownLinesStart(text, seq.items[lower]);
   const lowerEnd = itemLines(text, seq.items[lower])[1];
@@ -170,6 +177,19 @@ export function moveItem(text: string, path: Path, index: number, to: number): s
   const moved = block(lowerStart, lowerEnd) + between + block(upperStart, upperEnd);
   const tail = text.slice(lowerEnd);
   return text.slice(0, upperStart) + (lowerEnd === text.length && !text.endsWith('\n') ? moved.slice(0, -eol.length) : moved) + tail;
+}
+
+/** Whether a node or anything in it is an alias or carries an anchor. */
+function holdsSharing(node: Node): boolean {
+  let found = false;
+  visit(node, (_key, child) => {
+    if (isAlias(child) || (isNode(child) && child.anchor)) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found || Boolean(node.anchor);
 }
 
 // ─── scalars ────────────────────────────────────────────────────────────────────────────────────
@@ -266,13 +286,21 @@ export function lineBreakOf(text: string): string {
 function replaceNode(text: string, node: Node, value: NewValue, inFlowContext: boolean): string {
   const [start] = node.range!;
   const end = contentEnd(text, node);
+  const eol = lineBreakOf(text);
+  // Records for a list in block context (a table's first row, under an empty `key:` or `key: []`):
+  // one `- { … }` line each under the key, as policies write their tables.
+  if (!inFlowContext && Array.isArray(value) && value.some((v) => typeof v === 'object')) {
+    const indent = `${indentOf(text, start)}  `;
+    const lines = value.map((v) => `${eol}${indent}- ${flowSource(v)}`).join('');
+    if (start === end && text[start] === '#') return text.slice(0, lineEnd(text, start)) + lines + text.slice(lineEnd(text, start));
+    return text.slice(0, start).replace(/ +$/, '') + lines + text.slice(end);
+  }
   const inFlow = inFlowContext || (!isScalar(node) && (node as Collection).flow === true);
   if (inFlow || Array.isArray(value) || typeof value !== 'object') {
     if (start === end) return fillEmpty(text, start, flowSource(value));
     return text.slice(0, start) + flowSource(value) + text.slice(end);
   }
   // An empty value (`key:`) becomes a block map under its key; a comment after the colon stays on the key's line.
-  const eol = lineBreakOf(text);
   const indent = `${indentOf(text, start)}  `;
   const lines = Object.entries(value).map(([k, v]) => `${eol}${indent}${blockPair(k, v, indent, eol)}`);
   if (start === end && text[start] === '#') {

@@ -493,3 +493,51 @@ describe('text normalization switches', () => {
     expect(switches(text.replace(line, "  normalize: { case: false, skip: ['-', '*'] }"))).toEqual([true, false, true, true, ['-', '*'], false]);
   });
 });
+
+describe('tables emptied, written otherwise, or sharing values', () => {
+  const text = example('onboarding');
+  const noActions = text.replace(/( {2}actions:)\n( {4}- .*\n)+/, '$1 []\n');
+
+  it('the first row of an emptied list is a block row, and the next one is added below it', () => {
+    const first = run(noActions, { kind: 'addAction', id: 'action-1', label: '新措施' });
+    expect(first.removed).toEqual(['  actions: []']);
+    expect(first.added).toEqual(['  actions:', '    - { id: action-1, label: 新措施 }']);
+    const second = run(first.after, { kind: 'addAction', id: 'action-2', label: '又一项' });
+    expect(second.added).toEqual(['    - { id: action-2, label: 又一项 }']);
+  });
+
+  it('a list key with no value and a comment keeps the comment on its line', () => {
+    const empty = noActions.replace('  actions: []', '  actions: # 待定');
+    const result = run(empty, { kind: 'addAction', id: 'action-1', label: '新措施' });
+    expect(result.edits).toEqual([{ line: lineOf(empty, 'actions: # 待定') + 1, removed: '', inserted: '    - { id: action-1, label: 新措施 }\n' }]);
+  });
+
+  it('a map where the list belongs is refused, not written over', () => {
+    const map = noActions.replace('  actions: []', '  actions:\n    retake: 补考 # 应为列表');
+    expect(() => policyEdits(map, { kind: 'addAction', id: 'action-1', label: '新措施' })).toThrow(
+      'This table is not written as a list: correct it in the text.',
+    );
+  });
+
+  it('rows that share values (an anchor, an alias) are not moved: the alias would come before its anchor', () => {
+    const shared = 'ratings:\n  - &top { id: a, label: A }\n  - *top\n';
+    expect(() => policyEdits(shared, { kind: 'moveRow', path: ['ratings'], index: 1, to: 0 })).toThrow(
+      'This row shares values with another (& or *): move it in the text.',
+    );
+  });
+
+  it('the first row moves with the comment lines above it, and the move back gives the text again', () => {
+    const commented = 'ratings:\n  # 最好\n  - { id: a, label: A }\n  # 关于 b\n  - { id: b, label: B }\n';
+    const down = run(commented, { kind: 'moveRow', path: ['ratings'], index: 0, to: 1 }).after;
+    expect(down).toBe('ratings:\n  # 关于 b\n  - { id: b, label: B }\n  # 最好\n  - { id: a, label: A }\n');
+    expect(run(down, { kind: 'moveRow', path: ['ratings'], index: 1, to: 0 }).after).toBe(commented);
+  });
+
+  it('a table written on one line offers no move buttons', () => {
+    const flow = text.replace(/ratings:\n( {2}- .*\n)+/, 'ratings: [{ id: good, label: 良好 }, { id: fail, label: 不合格 }]\n');
+    expect(table(form(flow), 'ratings').rows.map((r) => [r.moveUp, r.moveDown])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+});

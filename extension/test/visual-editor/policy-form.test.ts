@@ -144,6 +144,18 @@ describe('names people read', () => {
     ]);
   });
 
+  it('each section names the other top-level keys it shows, so their problems count in its badge', () => {
+    expect(Object.fromEntries(form.sections.map((s) => [s.id, [s.anchor, ...(s.also ?? [])]]))).toEqual({
+      group: ['metadata', 'groups', 'admins'],
+      membership: ['membership'],
+      content: ['content'],
+      confidentiality: ['confidentiality'],
+      activities: ['activities', 'publishing', 'responsiveness'],
+      ratings: ['ratings', 'outcomes'],
+      assessment: ['assessment'],
+    });
+  });
+
   it('limits carry their units', () => {
     const inactive = fields.find((f) => f.anchor === 'membership.removal.inactiveDays');
     expect(inactive).toMatchObject({ kind: 'number', label: '不活跃天数', value: '21', unit: '天' });

@@ -49,7 +49,11 @@ window.addEventListener('message', (event: MessageEvent<FormMessage>) => {
   document.documentElement.lang = shown.lang;
   document.title = shown.title;
   const serialized = JSON.stringify(shown);
-  if (serialized === drawn) return;
+  if (serialized === drawn) {
+    // Nothing changed (a move refused): the focus stays where it is, also at the next drawing.
+    focusAfterMove = undefined;
+    return;
+  }
   drawn = serialized;
   texts = event.data.texts;
   problems = event.data.problems;
@@ -131,9 +135,9 @@ function navigation(sections: FormSection[]): HTMLElement {
 }
 
 function sectionProblemCount(section: FormSection): number {
-  const prefix = section.anchor;
+  const prefixes = [section.anchor, ...(section.also ?? [])];
   return Object.entries(problems)
-    .filter(([anchor]) => anchor === prefix || anchor.startsWith(`${prefix}.`))
+    .filter(([anchor]) => prefixes.some((prefix) => anchor === prefix || anchor.startsWith(`${prefix}.`)))
     .reduce((n, [, list]) => n + list.length, 0);
 }
 
