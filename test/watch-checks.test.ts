@@ -2,7 +2,7 @@
 // example month read from its start gives the monthly findings of the clauses a message decides; M5
 // comes once, with the message that passed the limit; exemptions and outsiders (S4) follow the tables,
 // read again when they change; --exec gets each alert's JSON; personal data stays masked.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -180,6 +180,25 @@ describe('qungui watch checks as the monthly run does', () => {
     await running.waitFor(
       /the policies’ time zone is now Europe\/Berlin, but the watcher reads the exports’ times in Asia\/Shanghai, as at its start: restart it/,
     );
+  }, 60_000);
+
+  it('a policy folder: a file that stops reading as a policy is refused, its groups still checked', async () => {
+    const bundle = watchBundle();
+    const folder = join(bundle.dir, 'policies');
+    mkdirSync(folder);
+    const file = join(folder, 'watch.qungui.yaml');
+    writeFileSync(file, WATCH_POLICY);
+    running = startWatch({ ...bundle, policy: folder });
+    await running.waitFor(/Caught up/);
+    // A broken first line: the folder search no longer sees a policy in the file.
+    writeFileSync(file, WATCH_POLICY.replace('apiVersion: qungui/v1', 'apiVersion: qungui/v1beta'));
+    await running.waitFor(/no longer reads as a policy file/);
+    expect(running.stderr()).toContain(
+      `${relative(repoRoot, file)} no longer reads as a policy file (no apiVersion: qungui/v1, or emptied); to retire its policy, delete or move the file`,
+    );
+    append(bundle.messages, messageLine(1, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 1, 'the N1 alert under the policy in force');
+    expect(running.stderr()).not.toContain('The policies changed');
   }, 60_000);
 
   it('applies exemptions read again when the table changes; S4 outsiders once; numbers masked', async () => {

@@ -155,8 +155,8 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
     }
     case 'type': {
       const expected = String(params.type).split(',');
-      const zh = expected.map((t) => typeName(t)['zh-CN']).join('或');
-      const en = expected.map((t) => typeName(t).en).join(' or ');
+      // Per language (zh-TW from its own names, not the Simplified ones).
+      const types = listOf(expected.map(typeName), ' or ', '或');
       const actual = typeName(typeOf(value));
       const withUnit = (expected.includes('number') || expected.includes('integer')) && typeof value === 'string' ? numberWithUnit(value, path) : undefined;
       if (withUnit) {
@@ -184,7 +184,7 @@ function reportFor(loaded: LoadedPolicy, error: ErrorObject): Report | undefined
         code: 'wrong-type',
         severity: 'error',
         path,
-        message: t('{value}应为{zh}，这里是{value2}', "''{value}'' must be {en2}, not {value2}", { value: title, zh, value2: actual, en2: en }),
+        message: t('{value}应为{types}，这里是{value2}', "''{value}'' must be {types}, not {value2}", { value: title, types, value2: actual }),
       };
     }
     case 'enum':

@@ -91,6 +91,12 @@ export function schemaAt(path: Path): SchemaNode | undefined {
  *  about a value the diagnostic's range already points at: people read 批改时限, not gradingDays. */
 export function titleAt(path: Path): LocalizedText {
   const key = keyAt(path);
+  const last = path[path.length - 1];
+  // An item of a list is named by its list: 提问标记第 2 项 (the item's schema has no title of its own).
+  if (typeof last === 'number') {
+    const list = schemaAt(path.slice(0, -1))?.['x-i18n']?.['zh-CN'].title;
+    if (list) return localized('{title}第 {n} 项', '{key}', { title: localized(list, key), n: last + 1, key });
+  }
   const zh = schemaAt(path)?.['x-i18n']?.['zh-CN'].title;
   return zh ? localized(zh, key) : asWritten(key);
 }

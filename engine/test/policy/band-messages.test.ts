@@ -31,17 +31,25 @@ describe('band diagnostics in people’s words', () => {
     ]);
   });
 
-  it('a main threshold not falling names the metric by its label, in English too', () => {
+  it('a main threshold not falling names the metric by its label; English uses the English names', () => {
+    // Participation's main metric is activeDays: 活跃天数 / active days, not the key.
     const text = fixture('band-order')
       .replace('- { id: good, label: 良好 }', '- { id: good, label: 良好, labelEn: Good }')
-      .replace('      - { rating: fail, min: 30 }\n', '')
-      .replace('- { rating: good, min: 60 }', '- { rating: good, min: 60 }\n      - { rating: good, min: 70 }');
+      .replace(
+        / {2}tests:\n {4}bands:\n( {6}- .*\n)+/,
+        '  participation:\n    bands:\n      - { rating: good, min: 10 }\n      - { rating: good, min: 12 }\n      - { rating: fail }\n',
+      );
     expect(messagesOf(text, 'band-order')).toEqual([
       [
-        '测试考核第 2 档的分数下限 70 不低于上一档的 60；下限须从上到下严格递减',
-        '測試考核第 2 檔的分數下限 70 不低於上一檔的 60；下限須從上到下嚴格遞減',
-        "tests band 2 has score ≥ 70, not below the previous band's 60; thresholds must fall strictly from top to bottom",
+        '参与度考核第 2 档的活跃天数下限 12 不低于上一档的 10；下限须从上到下严格递减',
+        '參與度考核第 2 檔的活躍天數下限 12 不低於上一檔的 10；下限須從上到下嚴格遞減',
+        "participation band 2 has active days ≥ 12, not below the previous band's 10; thresholds must fall strictly from top to bottom",
       ],
+    ]);
+    // The ratings' English names where the policy gives them (labelEn), the label where it does not.
+    const english = fixture('band-order').replace('- { id: good, label: 良好 }', '- { id: good, label: 良好, labelEn: Good }');
+    expect(messagesOf(english, 'band-order').map((m) => m[2])).toEqual([
+      'tests bands must run from the best rating to the worst: “Good” ranks above “不合格” but comes after it',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 // Schema errors land on the exact key or value, in words a training officer can act on.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../src/policy/validate.js';
 import { brief, minimalPolicy } from './helpers.js';
@@ -105,5 +106,17 @@ describe('schema diagnostics', () => {
     );
     const diagnostics = check(text);
     expect(diagnostics.map((d) => `${d.severity} ${brief(d)}`)).toEqual(['warning invalid-weights 18:5-18:12']);
+  });
+
+  it('an item of a list is named by its list and its place, and zh-TW reads Traditional throughout', () => {
+    const text = readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8')
+      .replace("questionMarkers: ['?',", "questionMarkers: ['', '?',")
+      .replace('terms: [废物,', 'terms: [12, 废物,')
+      .replace('gradingDays: 3', 'gradingDays: [3]');
+    expect(check(text).map((d) => [d.code, d.message['zh-CN'], d.message['zh-TW'], d.message.en])).toEqual([
+      ['wrong-type', '批改时限（天）应为数字，这里是列表', '批改時限（天）應為數字，這裡是列表', "'gradingDays' must be a number, not a list"],
+      ['wrong-type', '词语第 1 项应为文字，这里是整数', '詞語第 1 項應為文字，這裡是整數', "'terms' must be a string, not an integer"],
+      ['out-of-range', '提问标记第 1 项不能为空', '提問標記第 1 項不能為空', "'questionMarkers' must not be empty"],
+    ]);
   });
 });

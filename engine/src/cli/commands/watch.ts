@@ -19,7 +19,7 @@ import { timing } from '../../watch/timing.js';
 import { watch } from '../../watch/watcher.js';
 import { maskedWebhookUrl, webhookProblem } from '../../watch/webhook-url.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, helpIn, parseLocale, type CliIo } from '../io.js';
-import { readWatchedPolicies, WatchedPolicyFiles } from '../watched-policies.js';
+import { readWatchedPolicies, stampOf, WatchedPolicyFiles } from '../watched-policies.js';
 
 const help = `用法 / usage: qungui watch --policy P --data D [--webhook URL | --webhook-file FILE]… [--exec CMD] [--state FILE] [--from-start]
        [--locale zh-CN|zh-TW|en] [--no-redact]
@@ -72,6 +72,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (problem) throw new UsageError(webhookProblemText(problem, url)[locale]);
   }
 
+  // The files as they are before they are read: an edit made meanwhile is a change the watcher takes.
+  const policyStamp = await stampOf(values.policy, io.cwd);
   const policies = await readWatchedPolicies(values.policy, io, locale);
   if (!policies) return EXIT_USAGE;
   const dataDir = resolve(io.cwd, values.data);
@@ -111,7 +113,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     await watch({
       dataDir,
       policies,
-      policySource: await WatchedPolicyFiles.start(values.policy, io.cwd, bundleZone ? undefined : timezone),
+      policySource: new WatchedPolicyFiles(values.policy, io.cwd, bundleZone ? undefined : timezone, policyStamp, policies),
       timezone,
       statePath,
       fromStart: values['from-start'] ?? false,
