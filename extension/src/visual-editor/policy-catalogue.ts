@@ -15,8 +15,8 @@ export interface PolicyCatalogue {
   metrics: Record<string, MetricEntry>;
   /** Per dimension, the metric a number `min` means and the metrics its bands may name. */
   dimensions: Record<string, { main: string; metrics: string[] }>;
-  /** Value → name, for lists of fixed choices (detectors, application fields). */
-  choices: { detectors: Record<string, string>; requiredFields: Record<string, string> };
+  /** Value → name, for lists of fixed choices (detectors, application fields, the clauses a content category enforces). */
+  choices: { detectors: Record<string, string>; requiredFields: Record<string, string>; categoryClauses: Record<string, string> };
 }
 
-export const EMPTY_CATALOGUE: PolicyCatalogue = { metrics: {}, dimensions: {}, choices: { detectors: {}, requiredFields: {} } };
+export const EMPTY_CATALOGUE: PolicyCatalogue = { metrics: {}, dimensions: {}, choices: { detectors: {}, requiredFields: {}, categoryClauses: {} } };

@@ -369,7 +369,7 @@ function categoriesTable(ctx: Context): FormField {
       cells: [
         textField(ctx, [...rowPath, 'label'], tr('{1} of {0}', name, tr('Name'))),
         idField(ctx, [...rowPath, 'id'], tr('{1} of {0}', name, tr('Id'))),
-        textField(ctx, [...rowPath, 'clause'], tr('{1} of {0}', name, tr('Clause'))),
+        clauseField(ctx, [...rowPath, 'clause'], tr('{1} of {0}', name, tr('Clause'))),
         selectField(ctx, [...rowPath, 'severity'], tr('{1} of {0}', name, tr('Severity')), severityOptions(tr).slice(0, 2), 'error'),
       ],
       detail: chipsField(ctx, [...rowPath, 'terms'], tr('Terms of {0}', name)),
@@ -413,6 +413,20 @@ function actionsTable(ctx: Context): FormField {
     rows: movable(ctx, rows, base),
     add: { action: { kind: 'addAction', id: freshId(ctx, base, 'action'), label: tr('New action') }, label: tr('Add an action') },
   };
+}
+
+/** The clause a category enforces, chosen by its summary; a clause the catalogue does not list (the
+ *  editor's catalogue not yet received, a typo) is shown as written, for the validator to name. */
+function clauseField(ctx: Context, path: Path, label: string): FormField {
+  const names = ctx.catalogue.choices.categoryClauses;
+  if (Object.keys(names).length === 0) return textField(ctx, path, label);
+  return selectField(
+    ctx,
+    path,
+    label,
+    Object.entries(names).map(([value, name]) => ({ value, label: name })),
+    '',
+  );
 }
 
 function categoryOptions(ctx: Context): Option[] {

@@ -156,6 +156,21 @@ describe('names people read', () => {
     });
   });
 
+  it("a category's clause is chosen by what the clause says, among those a category may enforce", () => {
+    const clause = table(form, 'content.categories').rows[0]!.cells[2]!;
+    expect(clause.kind === 'select' && [clause.label, clause.value, clause.options.map((o) => o.label)]).toEqual([
+      '“侮辱攻击”的条款',
+      'N1',
+      [
+        'N1 文明用语，不得侮辱、歧视或攻击他人',
+        'N2 尊重他人，不得嘲讽、诋毁或人身攻击',
+        expect.stringMatching(/^N4 /),
+        expect.stringMatching(/^S1 /),
+        'S2 未发布的政策、战略和培训教材同属保密范围',
+      ],
+    ]);
+  });
+
   it('limits carry their units', () => {
     const inactive = fields.find((f) => f.anchor === 'membership.removal.inactiveDays');
     expect(inactive).toMatchObject({ kind: 'number', label: '不活跃天数', value: '21', unit: '天' });

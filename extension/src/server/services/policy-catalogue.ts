@@ -1,7 +1,7 @@
 // The visual editor's catalogue in the user's language: metric names and threshold units, the metrics
-// each band table may use, the names of detectors and application fields — all from the engine's
+// each band table may use, the names of detectors, application fields and clauses — all from the engine's
 // catalogue and the schema, so the form names things exactly as hovers and reports do.
-import { DETECTOR_LABELS, DIMENSION_METRICS, type LocalizedText, type Locale, METRICS, policySchema, traditional } from '../engine.js';
+import { clauseById, DETECTOR_LABELS, DIMENSION_METRICS, type LocalizedText, type Locale, METRICS, policySchema, traditional } from '../engine.js';
 import type { PolicyCatalogue } from '../../visual-editor/policy-catalogue.js';
 
 type EnumLabels = Record<string, { 'zh-CN': string; en: string }>;
@@ -13,7 +13,18 @@ export function policyCatalogue(locale: Locale): PolicyCatalogue {
   );
   const dimensions = Object.fromEntries(Object.entries(DIMENSION_METRICS).map(([d, m]) => [d, { main: m.main, metrics: [...m.metrics] }]));
   const detectors = Object.fromEntries(Object.entries(DETECTOR_LABELS).map(([id, label]) => [id, text(label)]));
-  return { metrics, dimensions, choices: { detectors, requiredFields: enumNames(requiredFieldLabels(), locale) } };
+  return { metrics, dimensions, choices: { detectors, requiredFields: enumNames(requiredFieldLabels(), locale), categoryClauses: categoryClauses(locale) } };
+}
+
+/** The clauses a content category may enforce (the schema's enum), each with its summary: "N1 文明用语…". */
+function categoryClauses(locale: Locale): Record<string, string> {
+  const node = policySchema.properties?.content?.properties?.categories?.items?.properties?.clause as { enum?: string[] } | undefined;
+  return Object.fromEntries(
+    (node?.enum ?? []).map((id) => {
+      const summary = clauseById.get(id)?.summary[locale];
+      return [id, summary ? `${id} ${summary}` : id];
+    }),
+  );
 }
 
 /**
