@@ -119,4 +119,15 @@ describe('schema diagnostics', () => {
       ['out-of-range', '提问标记第 1 项不能为空', '提問標記第 1 項不能為空', "'questionMarkers' must not be empty"],
     ]);
   });
+
+  it('a setting the regulation needs is named by what it is, with the key to write in brackets', () => {
+    const text = readFileSync('examples/policies/onboarding.qungui.yaml', 'utf8').replace('  gradingDays: 3\n', '');
+    const missing = validatePolicy({ file: 't.qungui.yaml', text }).diagnostics.filter((d) => d.code === 'missing-setting');
+    expect(missing.map((d) => [d.message['zh-CN'], d.message.en])).toEqual([
+      [
+        '未设置作业批改时限（activities.gradingDays，条款 T3）：生成的制度文本会留空，相应检查不会执行',
+        'activities.gradingDays is not set (days to grade a submission, clause T3): the rendered regulation shows a gap and the check is not run',
+      ],
+    ]);
+  });
 });

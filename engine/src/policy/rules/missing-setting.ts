@@ -14,13 +14,14 @@ export const missingSetting: PolicyRule = {
       let existing = setting.path.length - 1;
       while (existing > 0 && at(ctx.policy, ...setting.path.slice(0, existing)) === undefined) existing--;
       const path = setting.path.slice(0, existing);
+      // Named as people call it; the key to write in brackets, as for a missing property.
       ctx.report({
         code: 'missing-setting',
         severity: 'warning',
         path,
         target: 'key',
         message: localized(
-          '未设置 {path}（{value}，条款 {clause}）：生成的制度文本会留空，相应检查不会执行',
+          '未设置{value}（{path}，条款 {clause}）：生成的制度文本会留空，相应检查不会执行',
           '{path} is not set ({value}, clause {clause}): the rendered regulation shows a gap and the check is not run',
           { path: setting.path.join('.'), value: setting.what, clause: setting.clause },
         ),
