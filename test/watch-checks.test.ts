@@ -182,6 +182,27 @@ describe('qungui watch checks as the monthly run does', () => {
     );
   }, 60_000);
 
+  it('a limit lowered while watching: a member already past it gets M5 with their next violation, once', async () => {
+    const bundle = watchBundle();
+    running = startWatch(bundle);
+    await running.waitFor(/Caught up/);
+    append(bundle.messages, messageLine(1, { term: '滚蛋' }) + messageLine(2, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 2, 'two N1 alerts, within the limit of 2');
+    writeFileSync(bundle.policy, WATCH_POLICY.replace('maxViolations: 2', 'maxViolations: 1'));
+    await running.waitFor(/The policies changed: read again/);
+    append(bundle.messages, messageLine(3, { term: '滚蛋' }) + messageLine(4, { term: '滚蛋' }));
+    await until(() => alerts(running!).length === 5, 'two more N1 alerts and one M5');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(alerts(running).map((a) => `${a.code} ${a.messageId}`)).toEqual([
+      'insulting-language msg-W0001',
+      'insulting-language msg-W0002',
+      'insulting-language msg-W0003',
+      'removal-violations msg-W0003',
+      'insulting-language msg-W0004',
+    ]);
+    expect(alerts(running)[3]).toMatchObject({ memberId: 'm01', evidence: { violations: 3, maxViolations: 1 } });
+  }, 60_000);
+
   it('a policy folder: a file that stops reading as a policy is refused, its groups still checked', async () => {
     const bundle = watchBundle();
     const folder = join(bundle.dir, 'policies');

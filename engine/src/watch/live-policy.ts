@@ -55,6 +55,8 @@ export class LivePolicy {
   private readonly runsViolationLimit: boolean;
   private readonly runsOutsiders: boolean;
   private readonly messageRules: EvalRule[];
+  /** Members whose M5 this context has reported. */
+  private readonly overLimit = new Set<string>();
 
   constructor(input: LivePolicyInput) {
     this.month = input.month;
@@ -112,8 +114,12 @@ export class LivePolicy {
       collect(true);
     }
     const limit = ctx.policy.membership?.removal?.maxViolations;
-    if (this.runsViolationLimit && limit !== undefined && before <= limit && after > limit) {
-      // M5: the message that takes the member over the month's limit; the rule reads the sender only.
+    if (this.runsViolationLimit && limit !== undefined && after > before && after > limit && !this.overLimit.has(key)) {
+      // M5: the counted message that takes a member over the month's limit — or, when the limit was
+      // lowered (a changed policy, a restart), their next counted one. Once per context; across
+      // contexts the alert's identity is the month's (alert.ts), so a repeat is the same alert.
+      // The rule reads the sender only.
+      this.overLimit.add(key);
       const membership = ctx.memberships.get(key);
       VIOLATION_LIMIT_RULE.run(this.viewWith(new Map(membership ? [[key, membership]] : [])));
       collect(true);
