@@ -8,10 +8,10 @@ import { openBundle, readBundleTimezone } from '../data/index.js';
 import type { Bundle } from '../data/bundle-types.js';
 import type { Locale } from '../diagnostics/diagnostic.js';
 import { messageIn } from '../i18n/localized-error.js';
-import { say } from '../i18n/localized-text.js';
+import { localized, say } from '../i18n/localized-text.js';
 import { timezoneOf } from '../policy/model/defaults.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
-import { readPolicyFiles } from './read-policies.js';
+import { readPolicyFiles, sayUnusable } from './read-policies.js';
 import { EXIT_USAGE, type CliIo } from './io.js';
 
 export interface MonthInputs {
@@ -32,14 +32,8 @@ export async function loadMonth(inputs: MonthInputs, io: CliIo, locale: Locale):
   const { command } = inputs;
   // Policies: every file must validate without errors; otherwise print the diagnostics and refuse.
   const read = await readPolicyFiles(inputs.policy, io.cwd);
-  if ('missing' in read) {
-    for (const path of read.missing) io.stderr(say(locale, 'qungui {command}：找不到 {path}\n', 'qungui {command}: {path}: not found\n', { command, path }));
-    if (read.missing.length === 0) io.stderr(say(locale, 'qungui {command}：没有找到群规文件\n', 'qungui {command}: no policy file found\n', { command }));
-    return EXIT_USAGE;
-  }
-  if ('errors' in read) {
-    io.stderr(read.errors[locale]);
-    io.stderr(say(locale, 'qungui {command}：群规有错误，未执行考核\n', 'qungui {command}: policy errors: evaluation refused\n', { command }));
+  if (!('policies' in read)) {
+    sayUnusable(read, command, localized('群规有错误，未执行考核', 'policy errors: evaluation refused'), io, locale);
     return EXIT_USAGE;
   }
   const { policies } = read;

@@ -9,22 +9,19 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locale, LocalizedText } from '../diagnostics/diagnostic.js';
 import { textOf } from '../i18n/localized-error.js';
-import { localized, say } from '../i18n/localized-text.js';
+import { localized } from '../i18n/localized-text.js';
 import { timezoneOf } from '../policy/model/defaults.js';
 import type { ValidatedPolicy } from '../policy/validate.js';
 import type { PolicyChange, PolicySource } from '../watch/policy-source.js';
 import { collectPolicyFiles } from './collect-files.js';
 import type { CliIo } from './io.js';
-import { readPolicyFiles } from './read-policies.js';
+import { readPolicyFiles, sayUnusable } from './read-policies.js';
 
 /** The policies at the start, or undefined after saying why they cannot be used. */
 export async function readWatchedPolicies(given: readonly string[], io: CliIo, locale: Locale): Promise<ValidatedPolicy[] | undefined> {
   const read = await readPolicyFiles(given, io.cwd);
   if ('policies' in read) return read.policies;
-  if ('missing' in read) {
-    for (const path of read.missing) io.stderr(say(locale, 'qungui watch：找不到 {path}\n', 'qungui watch: {path}: not found\n', { path }));
-    if (read.missing.length === 0) io.stderr(say(locale, 'qungui watch：没有找到群规文件\n', 'qungui watch: no policy file found\n'));
-  } else io.stderr(`${read.errors[locale]}${say(locale, 'qungui watch：群规有错误，未开始跟踪\n', 'qungui watch: policy errors: not watching\n')}`);
+  sayUnusable(read, 'watch', localized('群规有错误，未开始跟踪', 'policy errors: not watching'), io, locale);
   return undefined;
 }
 

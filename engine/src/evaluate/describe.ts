@@ -4,6 +4,7 @@ import type { MessageType } from '../data/bundle-types.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { PolicyEval } from './context.js';
 import { membershipKey } from './context.js';
+import { ratingLabel } from '../policy/model/band-tables.js';
 import { asWritten, localized } from '../i18n/localized-text.js';
 
 /** The member's name (from the member list, else the roster); the id only when neither has one. */
@@ -25,8 +26,7 @@ export function groupName(ctx: PolicyEval, groupId: string): LocalizedText {
 
 /** A rating id as its label (ratings[].label / labelEn). */
 export function ratingName(ctx: PolicyEval, rating: string): LocalizedText {
-  const declared = ctx.policy.ratings.find((r) => r.id === rating);
-  return asWritten(declared?.label ?? rating, declared?.labelEn ?? declared?.label ?? rating);
+  return ratingLabel(ctx.policy, rating);
 }
 
 /** A follow-up action id as its label (outcomes.actions[]). */
